@@ -1,0 +1,219 @@
+// Admin CLI: npm run cli -- <command> [--data DIR]
+// Exit codes: 0 success, 1 failure (one-line reason on stderr), 2 bad arguments (usage on stderr).
+import fs from 'node:fs';
+import path from 'node:path';
+import { term } from '../../shared/glossary';
+import { AppError } from '../../shared/result';
+import { CLI_ACTOR } from '../core/audit';
+import { backupTo, defaultBackupName, pruneBackups, validateDatabaseFile } from '../core/backup';
+import { Core } from '../core/core';
+import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
+import { generateDemo } from '../core/demo';
+import { commitImport, planImport } from '../core/io/rosterImport';
+import { exportRosterXlsx } from '../core/io/rosterExport';
+import { readTable } from '../core/io/tabular';
+import { setQuiet } from '../core/log';
+import { lockHolder } from '../core/lock';
+import { resolveDataDir } from '../core/paths';
+import { listWorkers } from '../core/services/workers';
+import { workerQuery } from '../../shared/schemas';
+import { stamp, uuidv7 } from '../core/util';
+
+const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
+
+  roster import FILE [--skip-invalid]   import workers from .xlsx/.csv (updates by employee no.)
+  roster export FILE                    export all employed workers to .xlsx
+  roster list [--json] [--search S] [--all]   list workers (first 1000)
+  check                                 integrity check and schema version
+  backup [--to FILE]                    online backup (default: DATA/backups, with retention)
+  restore FILE                          validate FILE, keep the current store aside, restore
+  demo [--size small|large]             fill an empty store with demo data (large = 50,000 workers)
+
+  --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+const VALUE_FLAGS = new Set(['--data', '--to', '--size', '--search']);
+const BOOL_FLAGS = new Set(['--json', '--skip-invalid', '--all', '--quiet']);
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const [k, v] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (VALUE_FLAGS.has(k)) {
+        const val = v ?? argv[++i];
+        if (val === undefined || val.startsWith('--')) throw new UsageError(`${k} needs a value`);
+        flags.set(k, val);
+      } else if (BOOL_FLAGS.has(k) && v === undefined) flags.set(k, true);
+      else throw new UsageError(`unknown option ${a}`);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+const out = (s: string) => process.stdout.write(`${s}\n`);
+
+async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await Core.open({ dataDir, host: 'cli' });
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let p: Parsed;
+  try {
+    p = parseArgs(argv);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const [cmd, sub, arg] = p.positional;
+  const dataDir = resolveDataDir(p.flags.has('--data') ? ['--data', String(p.flags.get('--data'))] : []);
+  const usage = (why: string) => {
+    process.stderr.write(`${why}\n\n${USAGE}\n`);
+    return 2;
+  };
+  try {
+    switch (cmd) {
+      case 'roster': {
+        if (sub === 'import') {
+          if (!arg || p.positional.length !== 3) return usage('roster import needs FILE');
+          const buf = fs.readFileSync(arg);
+          return await withCore(dataDir, async (core) => {
+            const { table, format } = await readTable(path.basename(arg), buf);
+            const s = core.imports.open(uuidv7(), path.basename(arg), table);
+            const { preview } = planImport(core.store, s);
+            process.stderr.write(`读取 ${format}，表头在第 ${preview.headerRow} 行，${preview.counts.total} 行数据\n`);
+            for (const r of preview.rows.filter((x) => x.action === 'invalid')) {
+              process.stderr.write(`  第 ${r.rowNumber} 行 ${r.empNo}: ${r.problems.map((x) => `${x.field} ${term(x.message)}`).join('；')}\n`);
+            }
+            const res = commitImport(core.store, CLI_ACTOR, s, { skipInvalid: p.flags.has('--skip-invalid') });
+            out(`新增 ${res.created}，更新 ${res.updated}，跳过 ${res.skipped}，新建车间/班组 ${res.orgUnitsCreated}`);
+            return 0;
+          });
+        }
+        if (sub === 'export') {
+          if (!arg || p.positional.length !== 3) return usage('roster export needs FILE');
+          return await withCore(dataDir, async (core) => {
+            const q = workerQuery.parse({ status: p.flags.has('--all') ? 'all' : 'active' });
+            const { buffer, count } = await exportRosterXlsx(core.store, q);
+            fs.writeFileSync(arg, buffer);
+            out(`已导出 ${count} 名职工到 ${arg}`);
+            return 0;
+          });
+        }
+        if (sub === 'list') {
+          if (p.positional.length !== 2) return usage('roster list takes no FILE');
+          return await withCore(dataDir, async (core) => {
+            const q = workerQuery.parse({
+              search: String(p.flags.get('--search') ?? ''),
+              status: p.flags.has('--all') ? 'all' : 'active',
+              pageSize: 500,
+            });
+            const rows = [...listWorkers(core.store, q).rows, ...listWorkers(core.store, { ...q, page: 2 }).rows];
+            if (p.flags.has('--json')) out(JSON.stringify(rows, null, 2));
+            else {
+              for (const w of rows) {
+                out([w.empNo, w.name, term(`gender.${w.gender}`), w.workshopName ?? '', w.teamName ?? '', w.post ?? '', term(`status.${w.status}`)].join('\t'));
+              }
+              process.stderr.write(`${rows.length} 人\n`);
+            }
+            return 0;
+          });
+        }
+        return usage(`unknown roster command: ${sub ?? ''}`);
+      }
+      case 'check': {
+        if (p.positional.length !== 1) return usage('check takes no arguments');
+        return await withCore(dataDir, async (core) => {
+          const integrity = core.store.db.pragma('integrity_check', { simple: true });
+          const fk = core.store.db.pragma('foreign_key_check') as unknown[];
+          const v = schemaVersion(core.store.db);
+          out(`数据目录 ${dataDir}`);
+          out(`结构版本 ${v}/${LATEST_VERSION}，完整性 ${String(integrity)}，外键问题 ${fk.length}`);
+          return integrity === 'ok' && fk.length === 0 ? 0 : 1;
+        });
+      }
+      case 'backup': {
+        if (p.positional.length !== 1) return usage('backup takes no positional arguments');
+        return await withCore(dataDir, async (core) => {
+          const to = p.flags.get('--to');
+          const file = typeof to === 'string' ? path.resolve(to) : defaultBackupName(core.paths.backups);
+          const r = await backupTo(core.store.db, file);
+          if (typeof to !== 'string') pruneBackups(core.paths.backups);
+          out(`已备份到 ${r.file}（${r.bytes} 字节）`);
+          return 0;
+        });
+      }
+      case 'restore': {
+        if (!sub || p.positional.length !== 2) return usage('restore needs FILE');
+        const holder = lockHolder(path.join(dataDir, 'ankang.lock'));
+        if (holder) throw new AppError('CONFLICT', `安康正在使用该数据目录（进程 ${holder}），请先关闭程序再恢复`);
+        const info = validateDatabaseFile(path.resolve(sub));
+        const dbFile = path.join(dataDir, 'ankang.sqlite');
+        fs.mkdirSync(dataDir, { recursive: true });
+        let aside: string | null = null;
+        if (fs.existsSync(dbFile)) {
+          // checkpoint the WAL into the file so the copy kept aside is complete
+          await withCore(dataDir, async (core) => {
+            core.store.db.pragma('wal_checkpoint(TRUNCATE)');
+          });
+          aside = path.join(dataDir, `ankang.sqlite.before-restore-${stamp()}`);
+          fs.renameSync(dbFile, aside);
+          for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.rmSync(dbFile + ext);
+        }
+        try {
+          fs.copyFileSync(path.resolve(sub), dbFile);
+          await withCore(dataDir, async () => undefined); // migrates if the backup is older
+        } catch (e) {
+          if (aside) {
+            fs.rmSync(dbFile, { force: true });
+            fs.renameSync(aside, dbFile);
+          }
+          throw e;
+        }
+        out(`已恢复：${info.enterprise ?? '（无企业档案）'}，${info.workers} 名职工，结构版本 ${info.schemaVersion}`);
+        if (aside) out(`原数据已保留为 ${aside}`);
+        return 0;
+      }
+      case 'demo': {
+        if (p.positional.length !== 1) return usage('demo takes no positional arguments');
+        const size = p.flags.get('--size') ?? 'small';
+        if (size !== 'small' && size !== 'large') return usage('--size must be small or large');
+        return await withCore(dataDir, async (core) => {
+          const t = Date.now();
+          const r = generateDemo(core.store, size);
+          out(`演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员（${Date.now() - t} ms）`);
+          return 0;
+        });
+      }
+      case undefined:
+        return usage('no command');
+      default:
+        return usage(`unknown command: ${cmd}`);
+    }
+  } catch (e) {
+    const msg = e instanceof AppError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `文件不存在：${(e as NodeJS.ErrnoException).path}` : (e as Error).message;
+    process.stderr.write(`错误：${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  setQuiet(true);
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../../shared/result';
+import { log } from '../../log';
+import { stamp } from '../../util';
+import type { DB } from '../store';
+import * as m001 from './001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: DB): void;
+}
+
+/** Ordered; a migration's version is its position. Never edit a released step — add a new one. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', up: m001.up }];
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  backupFile: string | null;
+}
+
+/**
+ * Brings the database to `target` (default: latest). Refuses a database newer than the app.
+ * Backs the file up (online backup) before changing a non-empty database. Each step and its
+ * user_version bump run in one transaction.
+ */
+export async function migrate(db: DB, opts: { backupDir?: string; target?: number } = {}): Promise<MigrateResult> {
+  const target = opts.target ?? LATEST_VERSION;
+  const from = schemaVersion(db);
+  if (from > LATEST_VERSION) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `数据文件由更新版本的安康写入（结构版本 ${from}，本程序支持到 ${LATEST_VERSION}），请升级程序后再打开。 / The data file was written by a newer Ankang (schema ${from} > ${LATEST_VERSION}); please upgrade.`,
+      { fileVersion: from, appVersion: LATEST_VERSION },
+    );
+  }
+  if (from >= target) return { from, to: from, backupFile: null };
+  let backupFile: string | null = null;
+  if (from > 0 && opts.backupDir) {
+    fs.mkdirSync(opts.backupDir, { recursive: true });
+    backupFile = path.join(opts.backupDir, `pre-migrate-v${from}-${stamp()}.sqlite`);
+    await db.backup(backupFile);
+    log('info', `backed up schema v${from} to ${backupFile} before migrating`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    log('info', `migrated to schema v${m.version} (${m.name})`);
+  }
+  return { from, to: target, backupFile };
+}

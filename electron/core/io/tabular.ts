@@ -1,0 +1,127 @@
+// Reads the first sheet of an .xlsx or a .csv (UTF-8 with or without BOM, UTF-16 with BOM, or GBK/GB18030
+// as Chinese Excel writes it) into rows of trimmed strings.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { AppError } from '../../../shared/result';
+
+export type Table = string[][];
+
+export function decodeText(buf: Buffer): { text: string; encoding: string } {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'utf-16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buf, 'gb18030'), encoding: 'gbk' };
+  }
+}
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF/LF, embedded newlines. Delimiter: comma, tab or semicolon (guessed from the first line). */
+export function parseCsv(text: string): Table {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
+  const delim = counts.sort((a, b) => b[1] - a[1])[0]![0];
+  const rows: Table = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
+      }
+      field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') {
+      inQuotes = true;
+      i++;
+    } else if (c === delim) {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (inQuotes) throw new AppError('BAD_FILE', 'CSV 文件中有未闭合的引号');
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.map((r) => r.map((v) => v.trim()));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+export async function readXlsx(buf: Buffer): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AppError('BAD_FILE', `无法读取 Excel 文件：${(e as Error).message}`);
+  }
+  const ws = wb.worksheets.find((w) => w.actualRowCount > 0) ?? wb.worksheets[0];
+  if (!ws) return [];
+  const rows: Table = [];
+  ws.eachRow({ includeEmpty: true }, (r, rowNumber) => {
+    const out: string[] = [];
+    const values = r.values as ExcelJS.CellValue[];
+    for (let c = 1; c < values.length; c++) out.push(cellText(values[c] ?? null).trim());
+    rows[rowNumber - 1] = out;
+  });
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  return rows;
+}
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export async function readTable(fileName: string, buf: Buffer): Promise<{ table: Table; format: string }> {
+  if (buf.length === 0) throw new AppError('BAD_FILE', '文件是空的');
+  if (buf.length > MAX_FILE_BYTES) throw new AppError('BAD_FILE', '文件超过 20 MB');
+  const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+  const isOle = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
+  if (isOle) throw new AppError('BAD_FILE', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv');
+  if (isZip) return { table: await readXlsx(buf), format: 'xlsx' };
+  if (/\.xlsx$/i.test(fileName)) throw new AppError('BAD_FILE', '文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
+  if (buf.subarray(0, 8192).includes(0) && !(buf[0] === 0xff || buf[0] === 0xfe)) {
+    throw new AppError('BAD_FILE', '文件不是文本表格（.csv）或 Excel 工作簿（.xlsx）');
+  }
+  const { text, encoding } = decodeText(buf);
+  return { table: parseCsv(text), format: `csv (${encoding})` };
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import { AppError } from '../../shared/result';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Which live process holds the data folder, if any. */
+export function lockHolder(lockFile: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One app (Electron or browser host) per data folder. Stale locks of dead processes are taken over. */
+export function acquireLock(lockFile: string): () => void {
+  const holder = lockHolder(lockFile);
+  if (holder) throw new AppError('CONFLICT', `安康已在使用该数据目录（进程 ${holder}）。 / Ankang is already running on this data folder (pid ${holder}).`);
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+}

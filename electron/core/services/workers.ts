@@ -1,0 +1,315 @@
+import type { CommitteeRole } from '../../../shared/glossary';
+import { maskIdCard } from '../../../shared/rules/idcard';
+import { AppError } from '../../../shared/result';
+import type { WorkerData, WorkerQuery } from '../../../shared/schemas';
+import type { Page, Worker, WorkerRow } from '../../../shared/types';
+import { auditFor, writeAudit, type Actor } from '../audit';
+import type { Store } from '../db/store';
+import { nowIso, uuidv7 } from '../util';
+import { getUnit, placement } from './org';
+
+interface Row {
+  id: string;
+  emp_no: string;
+  name: string;
+  gender: 'M' | 'F';
+  id_card: string | null;
+  phone: string | null;
+  workshop_id: string | null;
+  workshop_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  post: string | null;
+  hire_date: string | null;
+  skill_grade: number | null;
+  status: 'active' | 'left';
+  roles: string;
+  is_representative: number;
+  is_frontline: number;
+  is_manager: number;
+  cert_type: string | null;
+  cert_no: string | null;
+  cert_expiry: string | null;
+  hazard_factors: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const LIST_COLUMNS = `w.id, w.emp_no, w.name, w.gender, w.id_card, w.phone, w.workshop_id, ws.name AS workshop_name,
+  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, w.cert_expiry, w.updated_at`;
+const FROM = `FROM workers w LEFT JOIN org_units ws ON ws.id = w.workshop_id LEFT JOIN org_units t ON t.id = w.team_id`;
+
+function toRow(r: Row): WorkerRow {
+  return {
+    id: r.id,
+    empNo: r.emp_no,
+    name: r.name,
+    gender: r.gender,
+    idCardMasked: maskIdCard(r.id_card),
+    phone: r.phone,
+    workshopId: r.workshop_id,
+    workshopName: r.workshop_name,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    post: r.post,
+    hireDate: r.hire_date,
+    skillGrade: r.skill_grade,
+    status: r.status,
+    roles: JSON.parse(r.roles) as CommitteeRole[],
+    isRepresentative: r.is_representative === 1,
+    certExpiry: r.cert_expiry,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toWorker(r: Row): Worker {
+  return {
+    ...toRow(r),
+    idCard: r.id_card,
+    orgUnitId: r.team_id ?? r.workshop_id,
+    isFrontline: r.is_frontline === 1,
+    isManager: r.is_manager === 1,
+    certType: r.cert_type,
+    certNo: r.cert_no,
+    hazardFactors: JSON.parse(r.hazard_factors) as string[],
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+const SORT_SQL: Record<WorkerQuery['sortField'], string> = {
+  empNo: 'w.emp_no',
+  name: 'w.name',
+  hireDate: 'w.hire_date',
+  skillGrade: 'w.skill_grade',
+  updatedAt: 'w.updated_at',
+};
+
+/** Quotes user text as one FTS5 string (trigram: substring match, needs 3+ characters). */
+export function ftsPhrase(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+function likeEscape(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface BuiltQuery {
+  where: string;
+  params: unknown[];
+  order: string;
+}
+
+/** The one place the roster filter becomes SQL: list, export and the benchmark all use it. */
+export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>): BuiltQuery {
+  const where: string[] = ['w.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (q.status !== 'all') {
+    where.push('w.status = ?');
+    params.push(q.status);
+  }
+  if (q.orgUnitId) {
+    const u = getUnit(store, q.orgUnitId);
+    where.push(u.kind === 'workshop' ? 'w.workshop_id = ?' : 'w.team_id = ?');
+    params.push(u.id);
+  }
+  const s = q.search.trim();
+  if (s) {
+    if ([...s].length >= 3) {
+      where.push('w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)');
+      params.push(ftsPhrase(s));
+    } else {
+      // trigram needs 3 characters; short terms (a two-character Chinese name) scan with LIKE
+      where.push(`(w.name LIKE ? ESCAPE '\\' OR w.emp_no LIKE ? ESCAPE '\\' OR w.post LIKE ? ESCAPE '\\')`);
+      const l = likeEscape(s);
+      params.push(l, l, l);
+    }
+  }
+  if (q.role === 'any') where.push(`w.roles <> '[]'`);
+  else if (q.role) {
+    where.push('instr(w.roles, ?) > 0');
+    params.push(`"${q.role}"`);
+  }
+  if (q.gender) {
+    where.push('w.gender = ?');
+    params.push(q.gender);
+  }
+  if (q.special === 'cert') where.push('w.cert_no IS NOT NULL');
+  else if (q.special === 'exposed') where.push(`w.hazard_factors <> '[]'`);
+  else if (q.special === 'female') where.push(`w.gender = 'F'`);
+  else if (q.special === 'representative') where.push('w.is_representative = 1');
+  const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
+  const order = `${SORT_SQL[q.sortField]} ${dir}${q.sortField === 'empNo' ? '' : `, w.emp_no ${dir}`}`;
+  return { where: where.join(' AND '), params, order };
+}
+
+export function workerListSql(b: BuiltQuery): { rows: string; count: string } {
+  return {
+    rows: `SELECT ${LIST_COLUMNS} ${FROM} WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
+    count: `SELECT count(*) AS n FROM workers w WHERE ${b.where}`,
+  };
+}
+
+export function listWorkers(store: Store, q: WorkerQuery): Page<WorkerRow> {
+  const b = buildWorkerQuery(store, q);
+  const sql = workerListSql(b);
+  const total = store.get<{ n: number }>(sql.count, b.params)!.n;
+  const rows = store.all<Row>(sql.rows, [...b.params, q.pageSize, (q.page - 1) * q.pageSize]).map(toRow);
+  return { rows, total, page: q.page, pageSize: q.pageSize };
+}
+
+export function* iterateWorkers(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>): Generator<Worker> {
+  const b = buildWorkerQuery(store, q);
+  const stmt = store.db.prepare(
+    `SELECT w.*, ws.name AS workshop_name, t.name AS team_name ${FROM} WHERE ${b.where} ORDER BY ${b.order}`,
+  );
+  for (const r of stmt.iterate(b.params) as IterableIterator<Row>) yield toWorker(r);
+}
+
+function findRow(store: Store, where: string, param: string): Row | undefined {
+  return store.get<Row>(`SELECT w.*, ws.name AS workshop_name, t.name AS team_name ${FROM} WHERE ${where}`, [param]);
+}
+
+export function getWorker(store: Store, id: string, opts: { includeDeleted?: boolean } = {}): Worker {
+  const r = findRow(store, 'w.id = ?', id);
+  if (!r || (r.deleted_at && !opts.includeDeleted)) throw new AppError('NOT_FOUND', '找不到该职工', { id });
+  return toWorker(r);
+}
+
+export function findWorkerByEmpNo(store: Store, empNo: string): Worker | null {
+  const r = findRow(store, 'w.emp_no = ?', empNo);
+  return r ? toWorker(r) : null;
+}
+
+function assertIdCardFree(store: Store, idCard: string | null, exceptId: string | null) {
+  if (!idCard) return;
+  const r = store.get<{ id: string; emp_no: string }>(
+    'SELECT id, emp_no FROM workers WHERE id_card = ? AND deleted_at IS NULL',
+    [idCard],
+  );
+  if (r && r.id !== exceptId) {
+    throw new AppError('CONFLICT', `身份证号已被工号 ${r.emp_no} 的职工使用`, {
+      issues: [{ path: 'idCard', message: 'v.duplicate' }],
+    });
+  }
+}
+
+function columns(d: WorkerData, place: { workshopId: string | null; teamId: string | null }) {
+  return [
+    d.empNo,
+    d.name,
+    d.gender,
+    d.idCard,
+    d.phone,
+    place.workshopId,
+    place.teamId,
+    d.post,
+    d.hireDate,
+    d.skillGrade,
+    d.status,
+    JSON.stringify(d.roles),
+    d.isRepresentative ? 1 : 0,
+    d.isFrontline ? 1 : 0,
+    d.isManager ? 1 : 0,
+    d.certType,
+    d.certNo,
+    d.certExpiry,
+    JSON.stringify(d.hazardFactors),
+  ];
+}
+
+/** Inside a transaction. */
+export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = nowIso(), reason: string | null = null): Worker {
+  const existing = store.get<{ id: string; deleted_at: string | null }>('SELECT id, deleted_at FROM workers WHERE emp_no = ?', [d.empNo]);
+  if (existing) {
+    throw new AppError(
+      'CONFLICT',
+      existing.deleted_at ? `工号 ${d.empNo} 属于一名已删除的职工，请恢复该职工或改用其他工号` : `工号 ${d.empNo} 已存在`,
+      { issues: [{ path: 'empNo', message: 'v.duplicate' }] },
+    );
+  }
+  assertIdCardFree(store, d.idCard, null);
+  const place = placement(store, d.orgUnitId);
+  const id = uuidv7();
+  store.run(
+    `INSERT INTO workers (id, emp_no, name, gender, id_card, phone, workshop_id, team_id, post, hire_date, skill_grade, status,
+       roles, is_representative, is_frontline, is_manager, cert_type, cert_no, cert_expiry, hazard_factors, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, ...columns(d, place), now, now],
+  );
+  const w = getWorker(store, id);
+  writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'create', after: w, reason }, now);
+  return w;
+}
+
+/** Inside a transaction. Also revives a soft-deleted worker (import by employee number does that). */
+export function replaceWorker(
+  store: Store,
+  actor: Actor,
+  id: string,
+  d: WorkerData,
+  now = nowIso(),
+  action = 'update',
+  reason: string | null = null,
+): Worker {
+  const before = getWorker(store, id, { includeDeleted: true });
+  if (before.empNo !== d.empNo) {
+    const other = store.get<{ id: string }>('SELECT id FROM workers WHERE emp_no = ?', [d.empNo]);
+    if (other && other.id !== id) {
+      throw new AppError('CONFLICT', `工号 ${d.empNo} 已存在`, { issues: [{ path: 'empNo', message: 'v.duplicate' }] });
+    }
+  }
+  assertIdCardFree(store, d.idCard, id);
+  const place = placement(store, d.orgUnitId);
+  store.run(
+    `UPDATE workers SET emp_no = ?, name = ?, gender = ?, id_card = ?, phone = ?, workshop_id = ?, team_id = ?, post = ?,
+       hire_date = ?, skill_grade = ?, status = ?, roles = ?, is_representative = ?, is_frontline = ?, is_manager = ?,
+       cert_type = ?, cert_no = ?, cert_expiry = ?, hazard_factors = ?, updated_at = ?, deleted_at = NULL
+     WHERE id = ?`,
+    [...columns(d, place), now, id],
+  );
+  const after = getWorker(store, id);
+  writeAudit(store, actor, { entity: 'worker', entityId: id, action, before, after, reason }, now);
+  return after;
+}
+
+export function createWorker(store: Store, actor: Actor, d: WorkerData): Worker {
+  return store.tx(() => insertWorker(store, actor, d));
+}
+
+export function updateWorker(store: Store, actor: Actor, id: string, d: WorkerData): Worker {
+  return store.tx(() => {
+    getWorker(store, id); // a deleted worker must be restored first
+    return replaceWorker(store, actor, id, d);
+  });
+}
+
+export function removeWorker(store: Store, actor: Actor, id: string): { id: string } {
+  return store.tx(() => {
+    const before = getWorker(store, id);
+    const op = store.get<{ id: string }>('SELECT id FROM operators WHERE worker_id = ? AND deleted_at IS NULL', [id]);
+    if (op) throw new AppError('CONFLICT', '该职工是系统操作员，请先在“操作员”中移除');
+    const now = nowIso();
+    store.run('UPDATE workers SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
+    writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'delete', before, after: getWorker(store, id, { includeDeleted: true }) }, now);
+    return { id };
+  });
+}
+
+export function restoreWorker(store: Store, actor: Actor, id: string): Worker {
+  return store.tx(() => {
+    const before = getWorker(store, id, { includeDeleted: true });
+    if (!before.deletedAt) return before;
+    assertIdCardFree(store, before.idCard, id);
+    const now = nowIso();
+    store.run('UPDATE workers SET deleted_at = NULL, updated_at = ? WHERE id = ?', [now, id]);
+    const after = getWorker(store, id);
+    writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'restore', before, after }, now);
+    return after;
+  });
+}
+
+export function workerHistory(store: Store, id: string) {
+  getWorker(store, id, { includeDeleted: true });
+  return auditFor(store, 'worker', id);
+}

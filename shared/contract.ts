@@ -1,0 +1,144 @@
+// The one contract: every channel, its input schema and its output type.
+// The backend handler map, the preload allow-list, both hosts, the typed client and the tests derive from it.
+import { z } from 'zod';
+import {
+  enterpriseInput,
+  idSchema,
+  localeSchema,
+  pinSchema,
+  reqText,
+  roleSchema,
+  workerInput,
+  workerQuery,
+} from './schemas';
+import { IMPORT_FIELDS } from './types';
+import type {
+  AppInfo,
+  AuditEntry,
+  Enterprise,
+  FilePayload,
+  ImportPreview,
+  ImportResult,
+  Operator,
+  OrgUnit,
+  Page,
+  Worker,
+  WorkerRow,
+} from './types';
+import type { Locale } from './glossary';
+
+interface Channel<I extends z.ZodType, O> {
+  input: I;
+  /** false: callable before an operator signs in. */
+  auth: boolean;
+  /** only admins (the first operator and those they promote). */
+  admin?: boolean;
+  /** phantom: the output type */
+  output?: O;
+}
+function ch<O>() {
+  return <I extends z.ZodType>(input: I, opts: { auth?: boolean; admin?: boolean } = {}): Channel<I, O> => ({
+    input,
+    auth: opts.auth ?? true,
+    admin: opts.admin ?? false,
+  });
+}
+
+const none = z.object({}).strict().optional().default({});
+const byId = z.object({ id: idSchema }).strict();
+
+const mappingSchema = z
+  .record(z.enum(IMPORT_FIELDS), z.union([z.number().int().min(0).max(500), z.null()]))
+  .optional();
+
+// ~20 MB of file content as base64
+const fileData = z.object({
+  fileName: z.string().min(1, { error: 'v.required' }).max(255),
+  dataBase64: z.string().min(1, { error: 'v.required' }).max(28_000_000, { error: 'v.tooLong' }),
+});
+
+export const contract = {
+  'app.info': ch<AppInfo>()(none, { auth: false }),
+  'setup.init': ch<Operator>()(
+    z
+      .object({
+        enterprise: enterpriseInput,
+        operator: z.object({
+          empNo: workerInput.shape.empNo,
+          name: reqText(50),
+          gender: z.enum(['M', 'F'], { error: 'v.gender' }),
+          roles: z.array(roleSchema).min(1, { error: 'v.required' }),
+          pin: z.union([pinSchema, z.literal(''), z.null()]).optional(),
+        }),
+      })
+      .strict(),
+    { auth: false },
+  ),
+  'session.operators': ch<Operator[]>()(none, { auth: false }),
+  'session.signIn': ch<Operator>()(
+    z.object({ operatorId: idSchema, pin: z.string().max(12).optional().nullable() }).strict(),
+    { auth: false },
+  ),
+  'session.signOut': ch<{ signedOut: true }>()(none, { auth: false }),
+  'settings.setLocale': ch<{ locale: Locale }>()(z.object({ locale: localeSchema }).strict(), { auth: false }),
+
+  'enterprise.get': ch<Enterprise>()(none),
+  'enterprise.update': ch<Enterprise>()(enterpriseInput, { admin: true }),
+
+  'org.tree': ch<OrgUnit[]>()(z.object({ includeRetired: z.boolean().optional().default(false) }).strict()),
+  'org.create': ch<OrgUnit>()(
+    z
+      .object({
+        kind: z.enum(['workshop', 'team']),
+        parentId: z.union([idSchema, z.null()]).optional().default(null),
+        name: reqText(50),
+      })
+      .strict(),
+  ),
+  'org.rename': ch<OrgUnit>()(z.object({ id: idSchema, name: reqText(50) }).strict()),
+  'org.move': ch<OrgUnit>()(z.object({ id: idSchema, parentId: idSchema }).strict()),
+  'org.retire': ch<OrgUnit>()(byId),
+  'org.restore': ch<OrgUnit>()(byId),
+
+  'workers.list': ch<Page<WorkerRow>>()(workerQuery),
+  'workers.get': ch<Worker>()(byId),
+  'workers.create': ch<Worker>()(workerInput),
+  'workers.update': ch<Worker>()(z.object({ id: idSchema, data: workerInput }).strict()),
+  'workers.remove': ch<{ id: string }>()(byId),
+  'workers.restore': ch<Worker>()(byId),
+  'workers.history': ch<AuditEntry[]>()(byId),
+
+  'roster.importPreview': ch<ImportPreview>()(fileData.extend({ mapping: mappingSchema }).strict()),
+  'roster.importRemap': ch<ImportPreview>()(z.object({ importId: idSchema, mapping: mappingSchema }).strict()),
+  'roster.importCommit': ch<ImportResult>()(
+    z.object({ importId: idSchema, skipInvalid: z.boolean().optional().default(false) }).strict(),
+  ),
+  'roster.importCancel': ch<{ cancelled: boolean }>()(z.object({ importId: idSchema }).strict()),
+  'roster.export': ch<FilePayload>()(workerQuery.omit({ page: true, pageSize: true })),
+
+  'operators.list': ch<Operator[]>()(none),
+  'operators.add': ch<Operator>()(
+    z
+      .object({
+        workerId: idSchema,
+        isAdmin: z.boolean().optional().default(false),
+        pin: z.union([pinSchema, z.literal(''), z.null()]).optional(),
+      })
+      .strict(),
+    { admin: true },
+  ),
+  'operators.setPin': ch<Operator>()(
+    z.object({ operatorId: idSchema, pin: z.union([pinSchema, z.null()]) }).strict(),
+  ),
+  'operators.remove': ch<{ id: string }>()(byId, { admin: true }),
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelParsed<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = NonNullable<Contract[K]['output']>;
+export const CHANNELS = Object.keys(contract) as ChannelName[];
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,163 @@
+// zod schemas shared by the backend (authoritative parsing) and the renderer (form validation).
+// Messages are glossary keys ('v.*'); the UI and the CLI translate them.
+import { z } from 'zod';
+import { COMMITTEE_ROLES, LOCALES } from './glossary';
+import { idCardProblem, idCardGender } from './rules/idcard';
+import { usccProblem } from './rules/uscc';
+
+export const idSchema = z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(64, { error: 'v.invalid' });
+
+const isoDateRe = /^\d{4}-\d{2}-\d{2}$/;
+export function isValidIsoDate(v: string): boolean {
+  if (!isoDateRe.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
+}
+export const isoDate = z.string({ error: 'v.date' }).refine(isValidIsoDate, { error: 'v.date' });
+
+/** Optional free text: '' and whitespace become null. */
+export function optText(max: number) {
+  return z
+    .string({ error: 'v.invalid' })
+    .max(max * 4, { error: 'v.tooLong' })
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, { error: 'v.tooLong' }))
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+}
+export function reqText(max: number) {
+  return z
+    .string({ error: 'v.required' })
+    .max(max * 4, { error: 'v.tooLong' })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }));
+}
+const optDate = z
+  .union([isoDate, z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const roleSchema = z.enum(COMMITTEE_ROLES, { error: 'v.role' });
+export const localeSchema = z.enum(LOCALES as unknown as ['zh-CN', 'en'], { error: 'v.invalid' });
+
+export const usccSchema = z
+  .string({ error: 'v.required' })
+  .transform((s) => s.trim().toUpperCase())
+  .superRefine((v, ctx) => {
+    const p = usccProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: `v.uscc.${p}` });
+  });
+
+export const enterpriseInput = z.object({
+  name: reqText(100),
+  uscc: usccSchema,
+  address: optText(200),
+  industry: optText(50),
+  headcount: z
+    .number({ error: 'v.headcount' })
+    .int({ error: 'v.headcount' })
+    .min(1, { error: 'v.headcount' })
+    .max(1_000_000, { error: 'v.headcount' }),
+});
+export type EnterpriseInput = z.input<typeof enterpriseInput>;
+
+export const phoneSchema = z
+  .union([z.string({ error: 'v.phone' }), z.null()])
+  .optional()
+  .transform((v) => (v ?? '').trim().replace(/\s+/g, ''))
+  .refine((v) => v === '' || /^1\d{10}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), { error: 'v.phone' })
+  .transform((v) => (v === '' ? null : v));
+
+export const idCardSchema = z
+  .union([z.string({ error: 'v.invalid' }), z.null()])
+  .optional()
+  .transform((v) => (v ?? '').trim().toUpperCase())
+  .superRefine((v, ctx) => {
+    if (v === '') return;
+    const p = idCardProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: `v.idCard.${p}` });
+  })
+  .transform((v) => (v === '' ? null : v));
+
+export const workerInput = z
+  .object({
+    empNo: z
+      .string({ error: 'v.required' })
+      .transform((s) => s.trim())
+      .pipe(z.string().min(1, { error: 'v.required' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'v.empNo' })),
+    name: reqText(50),
+    gender: z.enum(['M', 'F'], { error: 'v.gender' }),
+    idCard: idCardSchema,
+    phone: phoneSchema,
+    orgUnitId: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
+    post: optText(50),
+    hireDate: optDate,
+    skillGrade: z
+      .union([z.number().int().min(1).max(5), z.null()], { error: 'v.grade' })
+      .optional()
+      .transform((v) => v ?? null),
+    status: z.enum(['active', 'left'], { error: 'v.status' }).default('active'),
+    roles: z
+      .array(roleSchema)
+      .max(COMMITTEE_ROLES.length)
+      .default([])
+      .transform((r) => [...new Set(r)]),
+    isRepresentative: z.boolean({ error: 'v.bool' }).default(false),
+    isFrontline: z.boolean({ error: 'v.bool' }).default(false),
+    isManager: z.boolean({ error: 'v.bool' }).default(false),
+    certType: optText(50),
+    certNo: optText(50),
+    certExpiry: optDate,
+    hazardFactors: z
+      .array(reqText(30))
+      .max(20, { error: 'v.tooLong' })
+      .default([])
+      .transform((r) => [...new Set(r)]),
+  })
+  .superRefine((w, ctx) => {
+    const certParts = [w.certType, w.certNo, w.certExpiry].filter((x) => x !== null).length;
+    if (certParts > 0 && certParts < 3) {
+      for (const k of ['certType', 'certNo', 'certExpiry'] as const) {
+        if (w[k] === null) ctx.addIssue({ code: 'custom', path: [k], message: 'v.cert' });
+      }
+    }
+    if (w.idCard) {
+      const g = idCardGender(w.idCard);
+      if (g && g !== w.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: 'v.genderMismatch' });
+    }
+    if (w.hireDate && w.hireDate > new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', path: ['hireDate'], message: 'v.futureDate' });
+    }
+  });
+export type WorkerInput = z.input<typeof workerInput>;
+export type WorkerData = z.output<typeof workerInput>;
+
+export const pinSchema = z.string({ error: 'v.pin' }).regex(/^\d{4,12}$/, { error: 'v.pin' });
+
+export const WORKER_SORT_FIELDS = ['empNo', 'name', 'hireDate', 'skillGrade', 'updatedAt'] as const;
+export const workerQuery = z.object({
+  search: z.string().max(100, { error: 'v.tooLong' }).optional().default(''),
+  orgUnitId: z.union([idSchema, z.null()]).optional().default(null),
+  status: z.enum(['active', 'left', 'all']).optional().default('active'),
+  role: z.union([roleSchema, z.literal('any')]).optional().nullable().default(null),
+  gender: z.enum(['M', 'F']).optional().nullable().default(null),
+  special: z.enum(['cert', 'exposed', 'female', 'representative']).optional().nullable().default(null),
+  sortField: z.enum(WORKER_SORT_FIELDS).optional().default('empNo'),
+  sortDir: z.enum(['asc', 'desc']).optional().default('asc'),
+  page: z.number().int().min(1).max(1_000_000).optional().default(1),
+  pageSize: z.number().int().min(1).max(500).optional().default(50),
+});
+export type WorkerQueryInput = z.input<typeof workerQuery>;
+export type WorkerQuery = z.output<typeof workerQuery>;
+
+/** Zod issues → flat `{ path, message }` list that crosses the boundary. */
+export type FieldIssue = { path: string; message: string };
+export function toFieldIssues(err: z.ZodError): FieldIssue[] {
+  return err.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message.startsWith('v.') ? i.message : 'v.invalid',
+  }));
+}
