@@ -33,6 +33,6 @@ say(`node bundles built in ${Date.now() - t0} ms`);
 if (!args.has('--node-only')) {
   const { build } = await import('vite');
   const t1 = Date.now();
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.mts'), logLevel: quiet ? 'silent' : 'warn' });
   say(`renderer built in ${Date.now() - t1} ms`);
 }

@@ -48,7 +48,7 @@ const none = z.object({}).strict().optional().default({});
 const byId = z.object({ id: idSchema }).strict();
 
 const mappingSchema = z
-  .record(z.enum(IMPORT_FIELDS), z.union([z.number().int().min(0).max(500), z.null()]))
+  .partialRecord(z.enum(IMPORT_FIELDS), z.union([z.number().int().min(0).max(500), z.null()]))
   .optional();
 
 // ~20 MB of file content as base64

@@ -1,1 +1,81 @@
-export {};
+// npm run start:browser -- [--port N] [--data DIR] [--no-open]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/result';
+import { Core } from '../core/core';
+import { acquireLock } from '../core/lock';
+import { dataPaths, resolveDataDir } from '../core/paths';
+import { startBrowserHost } from './server';
+
+const USAGE = 'usage: npm run start:browser -- [--port N] [--data DIR] [--no-open]';
+
+function parse(argv: string[]) {
+  let port = 0;
+  let open = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--port') {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 0 || v > 65535) throw new Error('--port needs a number 0–65535');
+      port = v;
+    } else if (a === '--no-open') open = false;
+    else if (a === '--data') i++;
+    else if (a.startsWith('--data=')) continue;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return { port, open };
+}
+
+function openBrowser(url: string) {
+  const cmd = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '""', url] : [url];
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => console.log('（无法自动打开浏览器，请手动打开上面的地址 / open the address above in a browser）'));
+    child.unref();
+  } catch {
+    /* printed URL is enough */
+  }
+}
+
+async function main() {
+  let opts: { port: number; open: boolean };
+  try {
+    opts = parse(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const dataDir = resolveDataDir(process.argv.slice(2));
+  const rendererDir = path.resolve(__dirname, '..', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    console.error(`renderer not built (${rendererDir}); run npm run build`);
+    process.exit(1);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  let release: () => void = () => undefined;
+  let core: Core;
+  try {
+    release = acquireLock(dataPaths(dataDir).lock);
+    core = await Core.open({ dataDir, host: 'browser' });
+  } catch (e) {
+    release();
+    console.error(`错误：${e instanceof AppError ? e.message : (e as Error).message}`);
+    process.exit(1);
+  }
+  const host = await startBrowserHost({ core, rendererDir, port: opts.port });
+  console.log(`Ankang browser host ready: ${host.url}`);
+  console.log(`数据目录 / data folder: ${dataDir}`);
+  if (opts.open) openBrowser(host.url);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,310 @@
+import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useEffect, useRef, useState } from 'react';
+import { COMMITTEE_ROLES } from '../../../../shared/glossary';
+import type { Worker, WorkerRow } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { call, downloadBase64 } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { ImportDialog } from './ImportDialog';
+import { OrgTree } from './OrgTree';
+import { useRoster, type RosterQuery } from './store';
+import { WorkerDrawer } from './WorkerDrawer';
+import { WorkerForm } from './WorkerForm';
+
+const SORTABLE: Record<string, RosterQuery['sortField']> = { empNo: 'empNo', name: 'name', hireDate: 'hireDate', skillGrade: 'skillGrade' };
+
+export function RosterPage() {
+  const t = useT();
+  const { message } = App.useApp();
+  const { query, rows, total, loading, error, units, setQuery, load, loadUnits } = useRoster();
+  const [search, setSearch] = useState(query.search);
+  const [editing, setEditing] = useState<Worker | null | 'new'>(null);
+  const [detail, setDetail] = useState<string | null>(null);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const searchRef = useRef<{ focus(): void } | null>(null);
+
+  useEffect(() => {
+    void loadUnits();
+    void load();
+  }, [load, loadUnits]);
+
+  // debounce search typing
+  useEffect(() => {
+    if (search === query.search) return;
+    const h = setTimeout(() => setQuery({ search }), 200);
+    return () => clearTimeout(h);
+  }, [search, query.search, setQuery]);
+
+  // keyboard: Ctrl/Cmd+F focuses search, Ctrl/Cmd+N new worker
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.key === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if (e.key === 'n' && !editing) {
+        e.preventDefault();
+        setEditing('new');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editing]);
+
+  const refresh = async () => {
+    await Promise.all([load(), loadUnits()]);
+  };
+
+  const remove = async (w: WorkerRow) => {
+    try {
+      await call('workers.remove', { id: w.id });
+      if (detail === w.id) setDetail(null);
+      await refresh();
+      const key = `undo-${w.id}`;
+      message.open({
+        key,
+        type: 'success',
+        duration: 8,
+        content: (
+          <Space>
+            {t('roster.deleted', { name: w.name })}
+            <Button
+              size="small"
+              type="link"
+              onClick={() => {
+                message.destroy(key);
+                call('workers.restore', { id: w.id })
+                  .then(async () => {
+                    message.success(t('roster.restored', { name: w.name }));
+                    await refresh();
+                  })
+                  .catch((e: unknown) => message.error(errorText(e, t)));
+              }}
+            >
+              {t('common.undo')}
+            </Button>
+          </Space>
+        ),
+      });
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const { page: _p, pageSize: _s, ...filter } = query;
+      const f = await call('roster.export', filter);
+      downloadBase64(f.fileName, f.mime, f.dataBase64);
+      message.success(t('roster.exported', { n: total }));
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filtered = query.search || query.orgUnitId || query.role || query.special || query.status !== 'active';
+  const sortOrder = (f: RosterQuery['sortField']) => (query.sortField === f ? (query.sortDir === 'asc' ? 'ascend' : 'descend') : null);
+
+  return (
+    <div style={{ display: 'flex', height: '100%', minHeight: 0 }}>
+      <aside style={{ width: 260, borderRight: '1px solid #f0f0f0', background: '#fff' }} aria-label={t('org.title')}>
+        <OrgTree />
+      </aside>
+      <section style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, padding: 12, gap: 8 }}>
+        <Space wrap>
+          <Input.Search
+            ref={searchRef as never}
+            allowClear
+            aria-label={t('roster.search')}
+            placeholder={t('roster.search')}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            onSearch={(v) => setQuery({ search: v })}
+            style={{ width: 280 }}
+          />
+          <Select
+            aria-label={t('roster.filter.status')}
+            value={query.status}
+            style={{ width: 110 }}
+            onChange={(status) => setQuery({ status })}
+            options={[
+              { value: 'active', label: t('status.active') },
+              { value: 'left', label: t('status.left') },
+              { value: 'all', label: t('common.all') },
+            ]}
+          />
+          <Select
+            aria-label={t('roster.filter.role')}
+            allowClear
+            placeholder={t('roster.filter.role')}
+            value={query.role ?? undefined}
+            style={{ width: 170 }}
+            onChange={(role) => setQuery({ role: role ?? null })}
+            options={[{ value: 'any', label: t('roster.filter.anyRole') }, ...COMMITTEE_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+          />
+          <Select
+            aria-label={t('roster.filter.special')}
+            allowClear
+            placeholder={t('roster.filter.special')}
+            value={query.special ?? undefined}
+            style={{ width: 200 }}
+            onChange={(special) => setQuery({ special: special ?? null })}
+            options={[
+              { value: 'cert', label: t('roster.filter.cert') },
+              { value: 'exposed', label: t('special.exposed') },
+              { value: 'female', label: t('special.female') },
+              { value: 'representative', label: t('roster.filter.representative') },
+            ]}
+          />
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('roster.newWorker')}
+          </Button>
+          <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>
+          <Button onClick={() => void exportXlsx()} loading={exporting} disabled={total === 0}>
+            {t('roster.export')}
+          </Button>
+          <Typography.Text type="secondary" data-testid="roster-total">
+            {t('roster.total', { n: total })}
+          </Typography.Text>
+        </Space>
+        {error && <Alert type="error" showIcon title={errorText(new Error(error), t)} />}
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <Table<WorkerRow>
+            rowKey="id"
+            size="small"
+            virtual
+            scroll={{ x: 1300, y: 'calc(100vh - 250px)' }}
+            loading={loading}
+            dataSource={rows}
+            locale={{ emptyText: <Empty description={filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
+            onRow={(r) => ({
+              onDoubleClick: () => setDetail(r.id),
+              onKeyDown: (e) => {
+                if (e.key === 'Enter') setDetail(r.id);
+              },
+              tabIndex: 0,
+            })}
+            onChange={(p, _f, sorter) => {
+              const s = sorter as SorterResult<WorkerRow>;
+              const field = s.order ? SORTABLE[String(s.columnKey)] : undefined;
+              setQuery({
+                page: p.current ?? 1,
+                pageSize: p.pageSize ?? query.pageSize,
+                sortField: field ?? 'empNo',
+                sortDir: s.order === 'descend' ? 'desc' : 'asc',
+              });
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total,
+              showSizeChanger: true,
+              pageSizeOptions: [50, 100, 200, 500],
+              size: 'small',
+            }}
+            columns={[
+              { key: 'empNo', title: t('worker.empNo'), dataIndex: 'empNo', width: 110, fixed: 'left', sorter: true, sortOrder: sortOrder('empNo') },
+              {
+                key: 'name',
+                title: t('worker.name'),
+                dataIndex: 'name',
+                width: 100,
+                fixed: 'left',
+                sorter: true,
+                sortOrder: sortOrder('name'),
+                render: (v: string, r) => (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetail(r.id)}>
+                    {v}
+                  </Button>
+                ),
+              },
+              { key: 'gender', title: t('worker.gender'), dataIndex: 'gender', width: 60, render: (g: string) => t(`gender.${g}`) },
+              { key: 'idCard', title: t('worker.idCard'), dataIndex: 'idCardMasked', width: 180, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+              { key: 'workshop', title: t('worker.workshop'), dataIndex: 'workshopName', width: 120 },
+              { key: 'team', title: t('worker.team'), dataIndex: 'teamName', width: 90 },
+              { key: 'post', title: t('worker.post'), dataIndex: 'post', width: 130 },
+              { key: 'hireDate', title: t('worker.hireDate'), dataIndex: 'hireDate', width: 110, sorter: true, sortOrder: sortOrder('hireDate') },
+              {
+                key: 'skillGrade',
+                title: t('worker.skillGrade'),
+                dataIndex: 'skillGrade',
+                width: 110,
+                sorter: true,
+                sortOrder: sortOrder('skillGrade'),
+                render: (g: number | null) => (g ? t(`grade.${g}`).replace(/（.*）|\(.*\)/, '') : ''),
+              },
+              {
+                key: 'roles',
+                title: t('worker.roles'),
+                dataIndex: 'roles',
+                width: 200,
+                render: (rs: string[], r) => (
+                  <>
+                    {rs.map((x) => (
+                      <Tag key={x} color="cyan">
+                        {t(`role.${x}`)}
+                      </Tag>
+                    ))}
+                    {r.isRepresentative && <Tag color="purple">{t('worker.isRepresentative')}</Tag>}
+                  </>
+                ),
+              },
+              { key: 'phone', title: t('worker.phone'), dataIndex: 'phone', width: 120 },
+              { key: 'status', title: t('worker.status'), dataIndex: 'status', width: 70, render: (s: string) => t(`status.${s}`) },
+              {
+                key: 'actions',
+                title: t('common.actions'),
+                width: 120,
+                fixed: 'right',
+                render: (_, r) => (
+                  <Space size={4}>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        call('workers.get', { id: r.id }).then(setEditing, (e: unknown) => message.error(errorText(e, t)))
+                      }
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Popconfirm
+                      title={t('roster.confirmDelete', { name: r.name })}
+                      description={t('roster.confirmDeleteHint')}
+                      okText={t('common.delete')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => void remove(r)}
+                    >
+                      <Button size="small" danger aria-label={`${t('common.delete')} ${r.name}`}>
+                        {t('common.delete')}
+                      </Button>
+                    </Popconfirm>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </div>
+      </section>
+      {editing && (
+        <WorkerForm
+          worker={editing === 'new' ? null : editing}
+          units={units}
+          onClose={() => setEditing(null)}
+          onSaved={(w) => {
+            setEditing(null);
+            setDetailVersion((v) => v + 1);
+            void refresh();
+            if (editing === 'new') setDetail(w.id);
+          }}
+        />
+      )}
+      {detail && <WorkerDrawer id={detail} version={detailVersion} onClose={() => setDetail(null)} onEdit={(w) => setEditing(w)} />}
+      {importing && <ImportDialog onClose={() => setImporting(false)} onDone={() => void refresh()} />}
+    </div>
+  );
+}

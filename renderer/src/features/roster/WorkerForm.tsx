@@ -1,0 +1,182 @@
+import { App, AutoComplete, Checkbox, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { COMMITTEE_ROLES } from '../../../../shared/glossary';
+import { workerInput } from '../../../../shared/schemas';
+import type { OrgUnit, Worker } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { ApiError, call } from '../../lib/api';
+import { applyIssues, errorText } from '../../lib/errors';
+import { parseForm } from '../../lib/zodForm';
+
+export const CERT_TYPES = [
+  '电工作业',
+  '焊接与热切割作业',
+  '高处作业',
+  '制冷与空调作业',
+  '危险化学品安全作业',
+  '场（厂）内专用机动车辆作业',
+  '特种设备（锅炉）作业',
+  '起重机械作业',
+];
+export const HAZARD_FACTORS = ['噪声', '粉尘', '高温', '苯', '甲苯', '二甲苯', '甲醇', '硫化氢', '氨', '氯气', '一氧化碳', '电焊烟尘', '紫外辐射', '振动', '工频电场', '盐酸', '氢氧化钠'];
+
+const dateProps = {
+  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
+  normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
+};
+
+export function unitTree(units: OrgUnit[]) {
+  return units
+    .filter((u) => u.kind === 'workshop' && !u.retiredAt)
+    .map((w) => ({
+      value: w.id,
+      title: w.name,
+      children: units.filter((u) => u.parentId === w.id && !u.retiredAt).map((tm) => ({ value: tm.id, title: `${w.name} / ${tm.name}` })),
+    }));
+}
+
+export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker | null; units: OrgUnit[]; onClose(): void; onSaved(w: Worker): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const tree = useMemo(() => unitTree(units), [units]);
+  const initial = worker ?? { gender: 'M', status: 'active', roles: [], hazardFactors: [], isRepresentative: false, isFrontline: true, isManager: false };
+
+  const save = async () => {
+    const values = form.getFieldsValue(true) as Record<string, unknown>;
+    const d = parseForm(workerInput, values, form, t);
+    if (!d) return;
+    setBusy(true);
+    try {
+      const w = worker ? await call('workers.update', { id: worker.id, data: d }) : await call('workers.create', d);
+      message.success(t('common.saved'));
+      onSaved(w);
+    } catch (e) {
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+      else if (e instanceof ApiError && e.code === 'CONFLICT') message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={820}
+      title={worker ? `${t('roster.editWorker')} · ${worker.name}` : t('roster.newWorker')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark>
+        <Divider titlePlacement="start" plain>
+          {t('roster.section.basic')}
+        </Divider>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label={t('worker.empNo')} name="empNo" required>
+              <Input maxLength={32} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.name')} name="name" required>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.gender')} name="gender" required>
+              <Radio.Group options={[{ value: 'M', label: t('gender.M') }, { value: 'F', label: t('gender.F') }]} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.idCard')} name="idCard">
+              <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.phone')} name="phone">
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.status')} name="status">
+              <Radio.Group options={[{ value: 'active', label: t('status.active') }, { value: 'left', label: t('status.left') }]} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('roster.workerPlacement')} name="orgUnitId">
+              <TreeSelect treeData={tree} allowClear treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.post')} name="post">
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.hireDate')} name="hireDate" {...dateProps}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.skillGrade')} name="skillGrade">
+              <Select allowClear options={[1, 2, 3, 4, 5].map((g) => ({ value: g, label: t(`grade.${g}`) }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('roster.section.committee')}
+        </Divider>
+        <Form.Item label={t('worker.roles')} name="roles">
+          <Checkbox.Group options={COMMITTEE_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="isRepresentative" valuePropName="checked">
+              <Checkbox>{t('worker.isRepresentative')}</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="isFrontline" valuePropName="checked">
+              <Checkbox>{t('worker.isFrontline')}</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="isManager" valuePropName="checked">
+              <Checkbox>{t('worker.isManager')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('roster.section.special')}
+        </Divider>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label={t('worker.certType')} name="certType">
+              <AutoComplete options={CERT_TYPES.map((v) => ({ value: v }))} allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.certNo')} name="certNo">
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('worker.certExpiry')} name="certExpiry" {...dateProps}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('worker.hazardFactors')} name="hazardFactors">
+          <Select mode="tags" options={HAZARD_FACTORS.map((v) => ({ value: v, label: v }))} tokenSeparators={[',', '，', '、']} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,22 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+import type { TFunc } from '../i18n';
+
+/** A user-facing sentence for any error: translated field issues, or the backend's message. */
+export function errorText(e: unknown, t: TFunc): string {
+  if (e instanceof ApiError) {
+    if (e.code === 'UNAUTHENTICATED') return t('err.UNAUTHENTICATED');
+    if (e.message.startsWith('NETWORK')) return t('err.network');
+    return t(e.message);
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Puts backend/zod field issues on the form fields (paths like "enterprise.uscc" → ['enterprise','uscc']). */
+export function applyIssues(form: FormInstance, issues: { path: string; message: string }[], t: TFunc, prefix: string[] = []): boolean {
+  const fields = issues
+    .filter((i) => i.path)
+    .map((i) => ({ name: [...prefix, ...i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))], errors: [t(i.message)] }));
+  if (fields.length) form.setFields(fields as never);
+  return fields.length > 0;
+}

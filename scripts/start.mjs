@@ -1,0 +1,31 @@
+// npm start: launch Electron when a binary can start here; otherwise say so in one line and start the browser host.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+
+export function electronBinary() {
+  try {
+    const bin = require('electron'); // the package's index.js returns the binary path, or throws when it is missing
+    if (typeof bin !== 'string') return null;
+    const r = spawnSync(bin, ['--version'], { timeout: 15000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    return r.status === 0 ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+const bin = process.env.ANKANG_FORCE_BROWSER ? null : electronBinary();
+if (bin) {
+  const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('Electron 无法在此启动（没有可用的 Electron 程序），改用浏览器模式。 / Electron cannot start here (no usable binary); starting the browser host instead.');
+  const child = spawn(process.execPath, [path.join(root, 'out/browser-host/browser-host.cjs'), ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+}

@@ -1,0 +1,51 @@
+// Test helpers: a Core on a fresh temporary data folder, signed in as an admin operator.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core, type Session } from '../../electron/core/core';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import { demoUscc } from '../../electron/core/demo';
+
+export function tmpDir(prefix = 'ankang-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  session: Session;
+  dir: string;
+  call<K extends ChannelName>(channel: K, input?: ChannelInput<K>): Promise<ChannelOutput<K>>;
+  close(): void;
+}
+
+/** Opens a Core on a new folder; with `init` (default) runs the first-run wizard and signs in as its admin. */
+export async function openTestCore(opts: { init?: boolean; dir?: string } = {}): Promise<TestCore> {
+  const dir = opts.dir ?? tmpDir();
+  const core = await Core.open({ dataDir: dir, host: 'test' });
+  const session: Session = { operatorId: null };
+  const call = async <K extends ChannelName>(channel: K, input?: ChannelInput<K>): Promise<ChannelOutput<K>> => {
+    const r = await core.dispatch(channel, input ?? {}, session);
+    if (!r.ok) {
+      const err = new Error(`${r.error.code}: ${r.error.message}`) as Error & { data: unknown };
+      err.data = r.error;
+      throw err;
+    }
+    return r.value as ChannelOutput<K>;
+  };
+  if (opts.init ?? true) {
+    await call('setup.init', {
+      enterprise: { name: '测试化工有限公司', uscc: demoUscc(), headcount: 100, address: '泰州', industry: '化工' },
+      operator: { empNo: 'A0001', name: '王主席', gender: 'M', roles: ['union_officer'], pin: null },
+    });
+  }
+  return {
+    core,
+    session,
+    dir,
+    call,
+    close: () => {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
