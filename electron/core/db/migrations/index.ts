@@ -31,14 +31,19 @@ export interface MigrateResult {
  * Backs the file up (online backup) before changing a non-empty database. Each step and its
  * user_version bump run in one transaction.
  */
-export async function migrate(db: DB, opts: { backupDir?: string; target?: number } = {}): Promise<MigrateResult> {
-  const target = opts.target ?? LATEST_VERSION;
+export async function migrate(
+  db: DB,
+  opts: { backupDir?: string; target?: number; migrations?: readonly Migration[] } = {},
+): Promise<MigrateResult> {
+  const list = opts.migrations ?? MIGRATIONS;
+  const latest = list.length;
+  const target = opts.target ?? latest;
   const from = schemaVersion(db);
-  if (from > LATEST_VERSION) {
+  if (from > latest) {
     throw new AppError(
       'DB_TOO_NEW',
-      `数据文件由更新版本的安康写入（结构版本 ${from}，本程序支持到 ${LATEST_VERSION}），请升级程序后再打开。 / The data file was written by a newer Ankang (schema ${from} > ${LATEST_VERSION}); please upgrade.`,
-      { fileVersion: from, appVersion: LATEST_VERSION },
+      `数据文件由更新版本的安康写入（结构版本 ${from}，本程序支持到 ${latest}），请升级程序后再打开。 / The data file was written by a newer Ankang (schema ${from} > ${latest}); please upgrade.`,
+      { fileVersion: from, appVersion: latest },
     );
   }
   if (from >= target) return { from, to: from, backupFile: null };
@@ -49,7 +54,7 @@ export async function migrate(db: DB, opts: { backupDir?: string; target?: numbe
     await db.backup(backupFile);
     log('info', `backed up schema v${from} to ${backupFile} before migrating`);
   }
-  for (const m of MIGRATIONS) {
+  for (const m of list) {
     if (m.version <= from || m.version > target) continue;
     db.transaction(() => {
       m.up(db);
