@@ -96,7 +96,7 @@ export const workerInput = z
     post: optText(50),
     hireDate: optDate,
     skillGrade: z
-      .union([z.number().int().min(1).max(5), z.null()], { error: 'v.grade' })
+      .union([z.number({ error: 'v.grade' }).int({ error: 'v.grade' }).min(1, { error: 'v.grade' }).max(5, { error: 'v.grade' }), z.null()], { error: 'v.grade' })
       .optional()
       .transform((v) => v ?? null),
     status: z.enum(['active', 'left'], { error: 'v.status' }).default('active'),

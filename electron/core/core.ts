@@ -216,6 +216,7 @@ function makeHandlers(core: Core): Handlers {
       const s = core.imports.get(i.importId);
       const r = commitImport(store, ctx.actor, s, { skipInvalid: i.skipInvalid });
       core.imports.cancel(i.importId);
+      if (r.created + r.updated >= 1000) store.analyze();
       return r;
     },
     'roster.importCancel': (i) => ({ cancelled: core.imports.cancel(i.importId) }),

@@ -55,7 +55,7 @@ export function demoUscc(): string {
   return first + usccCheckChar(first);
 }
 
-function idCard(r: () => number, gender: 'M' | 'F', serial: number): string {
+function idCard(r: () => number, gender: 'M' | 'F', serial: number, used?: Set<string>): string {
   const region = REGIONS[Math.floor(r() * REGIONS.length)]!;
   const year = 1966 + Math.floor(r() * 38);
   const month = 1 + Math.floor(r() * 12);
@@ -63,7 +63,12 @@ function idCard(r: () => number, gender: 'M' | 'F', serial: number): string {
   const seq2 = String(serial % 100).padStart(2, '0');
   const g = Math.floor(r() * 5) * 2 + (gender === 'M' ? 1 : 0);
   const first17 = `${region}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${seq2}${g}`;
-  return first17 + idCardCheckChar(first17);
+  const v = first17 + idCardCheckChar(first17);
+  if (used) {
+    if (used.has(v)) return idCard(r, gender, serial + 1, used);
+    used.add(v);
+  }
+  return v;
 }
 
 /** Fills an empty store. Everything in one transaction, every row audited like any other change. */
@@ -74,7 +79,7 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
   const r = rng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const actor = SYSTEM_ACTOR;
-  return store.tx(() => {
+  const result = store.tx(() => {
     const now = nowIso();
     createEnterprise(store, actor, {
       name: '泰州市安康化工有限公司',
@@ -95,6 +100,7 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
       }
     });
     const teamLeaderDone = new Set<string>();
+    const usedIds = new Set<string>();
     let unionChairId: string | null = null;
     let safetyOfficerId: string | null = null;
     for (let i = 0; i < total; i++) {
@@ -120,7 +126,7 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
         empNo: `AK${String(i + 1).padStart(6, '0')}`,
         name,
         gender,
-        idCard: idCard(r, gender, i),
+        idCard: idCard(r, gender, i, usedIds),
         phone: `1${pick(['33', '35', '38', '39', '50', '52', '58', '77', '80', '86', '89'])}${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,
         orgUnitId: u.id,
         post,
@@ -145,4 +151,6 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
     insertOperator(store, actor, { workerId: safetyOfficerId!, isAdmin: false, pin: null }, now);
     return { workshops: WORKSHOPS.length, teams, workers: total, operators: 2 };
   });
+  store.analyze();
+  return result;
 }

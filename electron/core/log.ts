@@ -1,6 +1,6 @@
 // Minimal logger: stderr, so stdout stays clean for CLI output (--json).
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-let quiet = false;
+let quiet = Boolean(process.env.VITEST);
 export function setQuiet(q: boolean) {
   quiet = q;
 }

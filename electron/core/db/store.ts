@@ -58,6 +58,11 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Refresh planner statistics after a bulk change (the roster queries pick indexes by them). */
+  analyze(): void {
+    this.db.exec('ANALYZE');
+  }
+
   close(): void {
     try {
       if (this.db.open && !this.db.readonly) this.db.pragma('optimize');

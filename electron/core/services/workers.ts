@@ -1,4 +1,4 @@
-import type { CommitteeRole } from '../../../shared/glossary';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/glossary';
 import { maskIdCard } from '../../../shared/rules/idcard';
 import { AppError } from '../../../shared/result';
 import type { WorkerData, WorkerQuery } from '../../../shared/schemas';
@@ -90,14 +90,13 @@ const SORT_SQL: Record<WorkerQuery['sortField'], string> = {
 export function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
-function likeEscape(s: string): string {
-  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export interface BuiltQuery {
   where: string;
   params: unknown[];
   order: string;
+  /** the filter scans every live row (short search term): count in the same pass */
+  scans: boolean;
 }
 
 /** The one place the roster filter becomes SQL: list, export and the benchmark all use it. */
@@ -114,38 +113,41 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
     params.push(u.id);
   }
   const s = q.search.trim();
+  let scans = false;
   if (s) {
     if ([...s].length >= 3) {
-      where.push('w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)');
+      // FTS-driven when nothing else narrows the list; with a unit filter, walk the unit and probe the hit set
+      where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)`);
       params.push(ftsPhrase(s));
     } else {
-      // trigram needs 3 characters; short terms (a two-character Chinese name) scan with LIKE
-      where.push(`(w.name LIKE ? ESCAPE '\\' OR w.emp_no LIKE ? ESCAPE '\\' OR w.post LIKE ? ESCAPE '\\')`);
-      const l = likeEscape(s);
-      params.push(l, l, l);
+      // trigram needs 3 characters; a short term (a two-character Chinese name) scans search_text in the index
+      scans = true;
+      where.push('instr(w.search_text, ?) > 0');
+      params.push(s.toLowerCase());
     }
   }
-  if (q.role === 'any') where.push(`w.roles <> '[]'`);
+  // role_mask / special_mask are generated columns in the covering index workers_roster
+  if (q.role === 'any') where.push('w.role_mask <> 0');
   else if (q.role) {
-    where.push('instr(w.roles, ?) > 0');
-    params.push(`"${q.role}"`);
+    where.push('(w.role_mask & ?) <> 0');
+    params.push(1 << COMMITTEE_ROLES.indexOf(q.role));
   }
-  if (q.gender) {
-    where.push('w.gender = ?');
-    params.push(q.gender);
-  }
-  if (q.special === 'cert') where.push('w.cert_no IS NOT NULL');
-  else if (q.special === 'exposed') where.push(`w.hazard_factors <> '[]'`);
-  else if (q.special === 'female') where.push(`w.gender = 'F'`);
-  else if (q.special === 'representative') where.push('w.is_representative = 1');
+  if (q.gender) where.push(q.gender === 'F' ? '(w.special_mask & 4) <> 0' : '(w.special_mask & 4) = 0');
+  const SPECIAL_BIT = { cert: 1, exposed: 2, female: 4, representative: 8 } as const;
+  if (q.special) where.push(`(w.special_mask & ${SPECIAL_BIT[q.special]}) <> 0`);
   const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[q.sortField]} ${dir}${q.sortField === 'empNo' ? '' : `, w.emp_no ${dir}`}`;
-  return { where: where.join(' AND '), params, order };
+  return { where: where.join(' AND '), params, order, scans };
 }
 
-export function workerListSql(b: BuiltQuery): { rows: string; count: string } {
+/**
+ * Two steps: the page's row ids come from the covering index alone (filter, sort, offset), then only those
+ * rows are read with their workshop and team names. The count runs on the same index.
+ */
+export function workerListSql(b: BuiltQuery): { ids: string; rows: string; count: string } {
   return {
-    rows: `SELECT ${LIST_COLUMNS} ${FROM} WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
+    ids: `SELECT w.rid${b.scans ? ', count(*) OVER () AS n' : ''} FROM workers w WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
+    rows: `SELECT w.rid, ${LIST_COLUMNS} ${FROM} WHERE w.rid IN (SELECT value FROM json_each(?))`,
     count: `SELECT count(*) AS n FROM workers w WHERE ${b.where}`,
   };
 }
@@ -153,8 +155,12 @@ export function workerListSql(b: BuiltQuery): { rows: string; count: string } {
 export function listWorkers(store: Store, q: WorkerQuery): Page<WorkerRow> {
   const b = buildWorkerQuery(store, q);
   const sql = workerListSql(b);
-  const total = store.get<{ n: number }>(sql.count, b.params)!.n;
-  const rows = store.all<Row>(sql.rows, [...b.params, q.pageSize, (q.page - 1) * q.pageSize]).map(toRow);
+  const hits = store.all<{ rid: number; n?: number }>(sql.ids, [...b.params, q.pageSize, (q.page - 1) * q.pageSize]);
+  // a scanning query counted in the same pass; otherwise (or past the last page) count on the index
+  const total = b.scans && hits.length > 0 ? hits[0]!.n! : store.get<{ n: number }>(sql.count, b.params)!.n;
+  const ids = hits.map((r) => r.rid);
+  const byRid = new Map(store.all<Row & { rid: number }>(sql.rows, [JSON.stringify(ids)]).map((r) => [r.rid, r]));
+  const rows = ids.map((rid) => toRow(byRid.get(rid)!));
   return { rows, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -194,6 +200,13 @@ function assertIdCardFree(store: Store, idCard: string | null, exceptId: string 
   }
 }
 
+/** Filter bits kept beside the JSON so the roster index can answer role and special-group filters. */
+export function masks(d: Pick<WorkerData, 'roles' | 'certNo' | 'hazardFactors' | 'gender' | 'isRepresentative'>): [number, number] {
+  const role = d.roles.reduce((m, r) => m | (1 << COMMITTEE_ROLES.indexOf(r)), 0);
+  const special = (d.certNo ? 1 : 0) | (d.hazardFactors.length ? 2 : 0) | (d.gender === 'F' ? 4 : 0) | (d.isRepresentative ? 8 : 0);
+  return [role, special];
+}
+
 function columns(d: WorkerData, place: { workshopId: string | null; teamId: string | null }) {
   return [
     d.empNo,
@@ -215,7 +228,13 @@ function columns(d: WorkerData, place: { workshopId: string | null; teamId: stri
     d.certNo,
     d.certExpiry,
     JSON.stringify(d.hazardFactors),
+    ...masks(d),
+    searchText(d),
   ];
+}
+
+export function searchText(d: Pick<WorkerData, 'empNo' | 'name' | 'post'>): string {
+  return `${d.empNo.toLowerCase()}\u001f${d.name}\u001f${d.post ?? ''}`;
 }
 
 /** Inside a transaction. */
@@ -233,8 +252,9 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
   const id = uuidv7();
   store.run(
     `INSERT INTO workers (id, emp_no, name, gender, id_card, phone, workshop_id, team_id, post, hire_date, skill_grade, status,
-       roles, is_representative, is_frontline, is_manager, cert_type, cert_no, cert_expiry, hazard_factors, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       roles, is_representative, is_frontline, is_manager, cert_type, cert_no, cert_expiry, hazard_factors, role_mask, special_mask,
+       search_text, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, ...columns(d, place), now, now],
   );
   const w = getWorker(store, id);
@@ -264,7 +284,7 @@ export function replaceWorker(
   store.run(
     `UPDATE workers SET emp_no = ?, name = ?, gender = ?, id_card = ?, phone = ?, workshop_id = ?, team_id = ?, post = ?,
        hire_date = ?, skill_grade = ?, status = ?, roles = ?, is_representative = ?, is_frontline = ?, is_manager = ?,
-       cert_type = ?, cert_no = ?, cert_expiry = ?, hazard_factors = ?, updated_at = ?, deleted_at = NULL
+       cert_type = ?, cert_no = ?, cert_expiry = ?, hazard_factors = ?, role_mask = ?, special_mask = ?, search_text = ?, updated_at = ?, deleted_at = NULL
      WHERE id = ?`,
     [...columns(d, place), now, id],
   );

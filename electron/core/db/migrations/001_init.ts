@@ -54,13 +54,22 @@ export function up(db: DB): void {
       cert_no TEXT,
       cert_expiry TEXT,
       hazard_factors TEXT NOT NULL DEFAULT '[]',
+      -- filter bits, written with every change by the workers service (see services/workers.ts masks())
+      role_mask INTEGER NOT NULL DEFAULT 0,
+      special_mask INTEGER NOT NULL DEFAULT 0,
+      -- lower(emp_no) · name · post, for one-pass substring search of 1–2 characters (FTS trigram needs 3)
+      search_text TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       deleted_at TEXT
     );
-    CREATE INDEX workers_live_emp ON workers (deleted_at, status, emp_no);
-    CREATE INDEX workers_live_name ON workers (deleted_at, status, name);
-    CREATE INDEX workers_live_hire ON workers (deleted_at, status, hire_date);
+    -- The roster list at 50,000 workers: each index below covers every filter column (status, masks,
+    -- search_text, unit), so counting, filtering and walking a page in sort order never read table rows.
+    CREATE INDEX workers_by_emp ON workers (deleted_at, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
+    CREATE INDEX workers_by_name ON workers (deleted_at, name, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
+    CREATE INDEX workers_by_hire ON workers (deleted_at, hire_date, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
+    CREATE INDEX workers_by_grade ON workers (deleted_at, skill_grade, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
+    CREATE INDEX workers_by_updated ON workers (deleted_at, updated_at, emp_no, status, role_mask, special_mask, search_text);
     CREATE INDEX workers_workshop ON workers (workshop_id, emp_no);
     CREATE INDEX workers_team ON workers (team_id, emp_no);
     CREATE UNIQUE INDEX workers_id_card ON workers (id_card) WHERE id_card IS NOT NULL AND deleted_at IS NULL;

@@ -1,0 +1,115 @@
+// The browser host in-process: token, Origin and Host checks, static files with CSP, path-traversal guard.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safeJoin, startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { openTestCore, tmpDir, type TestCore } from '../helpers/core';
+
+let tc: TestCore;
+let host: BrowserHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  tc = await openTestCore({ init: false });
+  rendererDir = tmpDir('ankang-renderer-');
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>安康</title>');
+  fs.mkdirSync(path.join(rendererDir, 'assets'));
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(path.dirname(rendererDir), 'ankang-secret.txt'), 'secret');
+  host = await startBrowserHost({ core: tc.core, rendererDir });
+});
+afterAll(async () => {
+  await host.close();
+  tc.close();
+  fs.rmSync(rendererDir, { recursive: true, force: true });
+});
+
+function api(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${host.origin}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('browser host', () => {
+  it('listens on loopback only and prints a URL carrying the token in the fragment', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('serves the app shell with a strict CSP', async () => {
+    const r = await fetch(`${host.origin}/`);
+    expect(r.status).toBe(200);
+    expect(await r.text()).toContain('安康');
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+
+  it('rejects calls without the token (401) and with a wrong one', async () => {
+    const none = await fetch(`${host.origin}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"channel":"app.info"}' });
+    expect(none.status).toBe(401);
+    const wrong = await api({ channel: 'app.info' }, { 'X-Ankang-Token': 'x'.repeat(host.token.length) });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('rejects foreign origins (403) even with the token', async () => {
+    const r = await api({ channel: 'app.info' }, { Origin: 'http://evil.example' });
+    expect(r.status).toBe(403);
+    const ok = await api({ channel: 'app.info' }, { Origin: host.origin });
+    expect(ok.status).toBe(200);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding) with 403', async () => {
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/', method: 'GET', headers: { Host: 'attacker.example:80' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('answers a valid call with the result envelope', async () => {
+    const r = await api({ channel: 'app.info', input: {} });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { ok: boolean; value: { initialized: boolean; host: string } };
+    expect(body.ok).toBe(true);
+    expect(body.value.initialized).toBe(false);
+    expect(body.value.host).toBe('browser');
+  });
+
+  it('returns errors as data, not stacks', async () => {
+    const r = await api({ channel: 'workers.list', input: {} });
+    const body = (await r.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('UNAUTHENTICATED');
+    const bad = await api({ channel: 'no.such', input: {} });
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_CHANNEL');
+    const notJson = await fetch(`${host.origin}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token }, body: '{' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../ankang-secret.txt', '/%2e%2e/ankang-secret.txt', '/assets/..%2f..%2fankang-secret.txt', '/%2e%2e%2fankang-secret.txt']) {
+      const r = await fetch(`${host.origin}${p}`);
+      expect(await r.text()).not.toContain('secret');
+    }
+    expect(safeJoin(rendererDir, '/../x')).toBe(path.join(rendererDir, 'x'));
+    expect(safeJoin(rendererDir, '/a/%00')).toBeNull();
+    expect(safeJoin(rendererDir, '/%E0%A4%A')).toBeNull();
+    const js = await fetch(`${host.origin}/assets/app.js`);
+    expect(js.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('falls back to the app shell for client routes and 404s missing assets', async () => {
+    expect((await fetch(`${host.origin}/roster`)).status).toBe(200);
+    expect((await fetch(`${host.origin}/assets/missing.js`)).status).toBe(404);
+  });
+});
