@@ -1,14 +1,17 @@
-// npm start: launch Electron when a binary can start here; otherwise say so in one line and start the browser host.
+// npm start: install what is missing, build, then launch Electron when a binary can start here;
+// otherwise say so in one line and start the browser host with the same arguments.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureNodeModules, root, run } from './ensure.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+ensureNodeModules();
+if (run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) process.exit(1);
+
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
-export function electronBinary() {
+function electronBinary() {
   try {
     const bin = require('electron'); // the package's index.js returns the binary path, or throws when it is missing
     if (typeof bin !== 'string') return null;
@@ -20,12 +23,9 @@ export function electronBinary() {
 }
 
 const bin = process.env.ANKANG_FORCE_BROWSER ? null : electronBinary();
-if (bin) {
-  const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log('Electron 无法在此启动（没有可用的 Electron 程序），改用浏览器模式。 / Electron cannot start here (no usable binary); starting the browser host instead.');
-  const child = spawn(process.execPath, [path.join(root, 'out/browser-host/browser-host.cjs'), ...args], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-}
+const child = bin
+  ? spawn(bin, [root, ...args], { stdio: 'inherit' })
+  : (console.log('Electron 无法在此启动（没有可用的 Electron 程序），改用浏览器模式。 / Electron cannot start here (no usable binary); starting the browser host instead.'),
+    spawn(process.execPath, [path.join(root, 'out/browser-host/browser-host.cjs'), ...args], { stdio: 'inherit' }));
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -82,6 +82,7 @@ export function OrgTree() {
         })),
       },
     ];
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run only closes over stable store actions
   }, [units, t]);
 
   const selected = units.find((u) => u.id === query.orgUnitId);
