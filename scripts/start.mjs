@@ -2,6 +2,7 @@
 // otherwise say so in one line and start the browser host with the same arguments.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ensureNodeModules, root, run } from './ensure.mjs';
 
@@ -13,7 +14,11 @@ const args = process.argv.slice(2);
 
 function electronBinary() {
   try {
-    const bin = require('electron'); // the package's index.js returns the binary path, or throws when it is missing
+    // look before require('electron'): when its binary is missing that call tries to download it
+    const pkgDir = path.dirname(require.resolve('electron/package.json'));
+    const pathTxt = path.join(pkgDir, 'path.txt');
+    if (!fs.existsSync(pathTxt) || !fs.existsSync(path.join(pkgDir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim()))) return null;
+    const bin = require('electron'); // the binary's path
     if (typeof bin !== 'string') return null;
     const r = spawnSync(bin, ['--version'], { timeout: 15000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
     return r.status === 0 ? bin : null;

@@ -85,7 +85,8 @@ function Shell() {
         />
         <Space>
           <span style={{ color: '#cbd5e1' }} data-testid="current-operator">
-            {t('nav.operator')}：{operator?.name}
+            {t('nav.operator')}
+            {operator?.name}
             {operator?.isAdmin && (
               <Tag color="gold" style={{ marginInlineStart: 8 }}>
                 {t('signin.admin')}

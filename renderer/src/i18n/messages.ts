@@ -10,7 +10,7 @@ export const zh = {
   'nav.operators': '操作员',
   'nav.signOut': '退出登录',
   'nav.language': 'English',
-  'nav.operator': '当前操作员',
+  'nav.operator': '当前操作员：',
   'common.save': '保存',
   'common.cancel': '取消',
   'common.ok': '确定',
@@ -115,6 +115,11 @@ export const zh = {
   'operators.confirmRemove': '移除操作员 {name}？',
   'err.UNAUTHENTICATED': '登录已失效，请重新选择操作员',
   'err.network': '无法连接到安康后台',
+  'audit.create': '新建',
+  'audit.update': '修改',
+  'audit.delete': '删除',
+  'audit.restore': '恢复',
+  'audit.import_update': '导入更新',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -130,7 +135,7 @@ export const en: Record<MessageKey, string> = {
   'nav.operators': 'Operators',
   'nav.signOut': 'Sign out',
   'nav.language': '中文',
-  'nav.operator': 'Operator',
+  'nav.operator': 'Operator: ',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.ok': 'OK',
@@ -235,4 +240,9 @@ export const en: Record<MessageKey, string> = {
   'operators.confirmRemove': 'Remove operator {name}?',
   'err.UNAUTHENTICATED': 'Session ended; pick an operator again',
   'err.network': 'Cannot reach the Ankang backend',
+  'audit.create': 'Created',
+  'audit.update': 'Changed',
+  'audit.delete': 'Deleted',
+  'audit.restore': 'Restored',
+  'audit.import_update': 'Updated by import',
 };

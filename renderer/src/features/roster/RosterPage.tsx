@@ -179,7 +179,7 @@ export function RosterPage() {
             rowKey="id"
             size="small"
             virtual
-            scroll={{ x: 1300, y: 'calc(100vh - 250px)' }}
+            scroll={{ x: 1400, y: 'calc(100vh - 250px)' }}
             loading={loading}
             dataSource={rows}
             locale={{ emptyText: <Empty description={filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
@@ -224,7 +224,7 @@ export function RosterPage() {
                   </Button>
                 ),
               },
-              { key: 'gender', title: t('worker.gender'), dataIndex: 'gender', width: 60, render: (g: string) => t(`gender.${g}`) },
+              { key: 'gender', title: t('worker.gender'), dataIndex: 'gender', width: 84, render: (g: string) => t(`gender.${g}`) },
               { key: 'idCard', title: t('worker.idCard'), dataIndex: 'idCardMasked', width: 180, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
               { key: 'workshop', title: t('worker.workshop'), dataIndex: 'workshopName', width: 120 },
               { key: 'team', title: t('worker.team'), dataIndex: 'teamName', width: 90 },
@@ -243,7 +243,7 @@ export function RosterPage() {
                 key: 'roles',
                 title: t('worker.roles'),
                 dataIndex: 'roles',
-                width: 200,
+                width: 260,
                 render: (rs: string[], r) => (
                   <>
                     {rs.map((x) => (

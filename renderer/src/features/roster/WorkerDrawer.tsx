@@ -6,13 +6,6 @@ import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 
-const ACTIONS: Record<string, string> = {
-  create: '新建',
-  update: '修改',
-  delete: '删除',
-  restore: '恢复',
-  import_update: '导入更新',
-};
 
 export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; version: number; onClose(): void; onEdit(w: Worker): void }) {
   const t = useT();
@@ -91,7 +84,7 @@ export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; ver
               key: h.seq,
               content: (
                 <div>
-                  <Typography.Text strong>{ACTIONS[h.action] ?? h.action}</Typography.Text> · {h.actorName}
+                  <Typography.Text strong>{t(`audit.${h.action}`)}</Typography.Text> · {h.actorName}
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {h.at.slice(0, 19).replace('T', ' ')}

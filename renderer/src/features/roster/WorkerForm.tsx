@@ -42,7 +42,7 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const tree = useMemo(() => unitTree(units), [units]);
-  const initial = worker ?? { gender: 'M', status: 'active', roles: [], hazardFactors: [], isRepresentative: false, isFrontline: true, isManager: false };
+  const initial = worker ?? { gender: 'M', status: 'active', roles: [], hazardFactors: [], isRepresentative: false, isFrontline: false, isManager: false };
 
   const save = async () => {
     const values = form.getFieldsValue(true) as Record<string, unknown>;

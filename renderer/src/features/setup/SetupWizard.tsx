@@ -15,7 +15,9 @@ const operatorForm = z.object({
   name: reqText(50),
   gender: z.enum(['M', 'F'], { error: 'v.gender' }),
   roles: z.array(roleSchema).min(1, { error: 'v.required' }),
-  pin: z.union([pinSchema, z.literal(''), z.undefined()]),
+  // .optional(), not z.undefined() in the union: zod 4 rejects a missing key for the latter, and an
+  // untouched PIN field is absent from the form values
+  pin: z.union([pinSchema, z.literal('')]).optional(),
 });
 
 export function SetupWizard() {

@@ -1,0 +1,175 @@
+// E2E fixtures: one browser-host child process per test file, on its own fresh temp data folder, plus Chromium
+// driven by playwright-core. Nothing here waits on a clock: the host is ready when it prints its ready line, and the
+// page objects wait on UI elements.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const HOST_BUNDLE = path.join(REPO_ROOT, 'out', 'browser-host', 'browser-host.cjs');
+export const RENDERER_INDEX = path.join(REPO_ROOT, 'out', 'renderer', 'index.html');
+export const SHOTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+const READY = /Ankang browser host ready: (http:\/\/127\.0\.0\.1:(\d+))\/#token=(\S+)/;
+const READY_DEADLINE_MS = 30_000; // an upper bound on the ready signal, not a sleep
+
+export function tmpDataDir(prefix = 'ankang-e2e-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface HostProcess {
+  child: ChildProcess;
+  dataDir: string;
+  /** http://127.0.0.1:PORT/#token=TOKEN, exactly as printed */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  /** everything the host printed so far (stdout + stderr), for failure messages */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Fails with a clear message when the build this suite needs is missing. */
+export function assertBuilt(): void {
+  if (!fs.existsSync(HOST_BUNDLE) || !fs.existsSync(RENDERER_INDEX)) {
+    throw new Error(`The app is not built (${path.relative(REPO_ROOT, HOST_BUNDLE)} or out/renderer/index.html missing). Run \`node scripts/build.mjs\` first (npm run test:e2e does).`);
+  }
+}
+
+/** Fails — never skips — when Chromium is missing: CI is expected to have it. */
+export function assertChromium(): void {
+  if (!fs.existsSync(CHROME_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROME_PATH}. The e2e tests drive the system Chromium through playwright-core ` +
+        '(`npx playwright install` is not used). Install it with `apt-get install -y chromium`, or point CHROME_PATH at a Chromium/Chrome binary.',
+    );
+  }
+}
+
+/** Starts `node out/browser-host/browser-host.cjs --data DIR --no-open --port 0` and resolves on its ready line. */
+export async function startHost(dataDir: string = tmpDataDir()): Promise<HostProcess> {
+  assertBuilt();
+  const child = spawn(process.execPath, [HOST_BUNDLE, '--data', dataDir, '--no-open', '--port', '0'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  let out = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (d: string) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout! });
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host printed no ready line within ${READY_DEADLINE_MS / 1000}s. Output:\n${out}`));
+    }, READY_DEADLINE_MS);
+    rl.on('line', (line) => {
+      out += `${line}\n`;
+      const m = READY.exec(line);
+      if (m) {
+        clearTimeout(deadline);
+        resolve(m);
+      }
+    });
+    child.once('error', (e) => {
+      clearTimeout(deadline);
+      reject(e);
+    });
+    child.once('exit', (code, sig) => {
+      clearTimeout(deadline);
+      reject(new Error(`browser host exited before it was ready (code ${code}, signal ${sig}). Output:\n${out}`));
+    });
+  });
+
+  return {
+    child,
+    dataDir,
+    url: ready[0].slice(ready[0].indexOf('http')),
+    origin: ready[1]!,
+    port: Number(ready[2]),
+    token: ready[3]!,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM'); // the host closes its server and the database on SIGTERM
+        const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(killer);
+      }
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({
+    executablePath: CHROME_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface E2E {
+  host: HostProcess;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+  /** Saves a full-page screenshot to test-results/e2e/<name>.png and returns its path. */
+  shot(name: string): Promise<string>;
+  /** Console errors and uncaught page errors seen so far. */
+  pageErrors: string[];
+}
+
+/**
+ * Registers beforeAll/afterAll for one test file: a fresh data folder, a browser host on it, Chromium and one page
+ * opened on the host's URL (token in the fragment). The returned object is filled in by beforeAll.
+ */
+export function useE2E(opts: { viewport?: { width: number; height: number }; cleanShots?: boolean } = {}): E2E {
+  const ctx = { pageErrors: [] as string[] } as E2E;
+  let dataDir: string | null = null;
+
+  beforeAll(async () => {
+    assertBuilt();
+    assertChromium();
+    dataDir = tmpDataDir();
+    ctx.dataDir = dataDir;
+    ctx.host = await startHost(dataDir);
+    ctx.browser = await launchChromium();
+    ctx.context = await ctx.browser.newContext({
+      viewport: opts.viewport ?? { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    ctx.context.setDefaultTimeout(15_000);
+    ctx.page = await ctx.context.newPage();
+    ctx.page.on('pageerror', (e) => ctx.pageErrors.push(`pageerror: ${e.message}`));
+    ctx.page.on('console', (m) => {
+      if (m.type() === 'error') ctx.pageErrors.push(`console: ${m.text()}`);
+    });
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    if (opts.cleanShots) for (const f of fs.readdirSync(SHOTS_DIR)) if (/^(\d\d-|failed-).*\.png$/.test(f)) fs.rmSync(path.join(SHOTS_DIR, f));
+    ctx.shot = async (name: string) => {
+      const file = path.join(SHOTS_DIR, `${name}.png`);
+      await ctx.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+      return file;
+    };
+    await ctx.page.goto(ctx.host.url);
+  });
+
+  afterAll(async () => {
+    await ctx.browser?.close().catch(() => undefined);
+    await ctx.host?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return ctx;
+}
