@@ -26,6 +26,19 @@ import type {
   WorkerRow,
 } from './types';
 import type { Locale } from './glossary';
+import type { HazardAction } from './hazard';
+import {
+  assignInput,
+  cancelInput,
+  confirmInput,
+  hazardEdit,
+  hazardInput,
+  hazardQuery,
+  lecSchema,
+  statsInput,
+  submitInput,
+} from './hazardSchemas';
+import type { AttachmentInfo, HazardDetail, HazardReminders, HazardRow, HazardRules, HazardStats, SavedView } from './types';
 
 interface Channel<I extends z.ZodType, O> {
   input: I;
@@ -131,7 +144,66 @@ export const contract = {
     z.object({ operatorId: idSchema, pin: z.union([pinSchema, z.null()]) }).strict(),
   ),
   'operators.remove': ch<{ id: string }>()(byId, { admin: true }),
+
+  // ---- hazard ledger ----
+  'attachments.upload': ch<AttachmentInfo>()(fileData.strict()),
+  'attachments.get': ch<FilePayload>()(z.object({ id: idSchema, size: z.enum(['thumb', 'full']).default('thumb') }).strict()),
+  'hazards.report': ch<HazardDetail>()(hazardInput),
+  'hazards.get': ch<HazardDetail>()(byId),
+  'hazards.list': ch<Page<HazardRow>>()(hazardQuery),
+  'hazards.edit': ch<HazardDetail>()(z.object({ id: idSchema, changes: hazardEdit }).strict()),
+  'hazards.correct': ch<HazardDetail>()(
+    z.object({ id: idSchema, changes: hazardEdit, reason: z.string().trim().min(1, { error: 'v.reason' }).max(1000) }).strict(),
+  ),
+  'hazards.confirm': ch<HazardDetail>()(confirmInput),
+  'hazards.assign': ch<HazardDetail>()(assignInput),
+  'hazards.start': ch<HazardDetail>()(z.object({ id: idSchema, comment: z.string().max(1000).optional() }).strict()),
+  'hazards.submit': ch<HazardDetail>()(submitInput),
+  'hazards.accept': ch<HazardDetail>()(z.object({ id: idSchema, comment: z.string().max(1000).optional() }).strict()),
+  'hazards.reject': ch<HazardDetail>()(
+    z.object({ id: idSchema, reason: z.string().trim().min(1, { error: 'v.reason' }).max(1000) }).strict(),
+  ),
+  'hazards.cancel': ch<HazardDetail>()(cancelInput),
+  'hazards.addPhoto': ch<HazardDetail>()(
+    z.object({ id: idSchema, attachmentId: idSchema, phase: z.enum(['before', 'after']) }).strict(),
+  ),
+  'hazards.removePhoto': ch<HazardDetail>()(z.object({ id: idSchema, attachmentId: idSchema }).strict()),
+  'hazards.link': ch<HazardDetail>()(z.object({ id: idSchema, otherId: idSchema }).strict()),
+  'hazards.unlink': ch<HazardDetail>()(z.object({ id: idSchema, otherId: idSchema }).strict()),
+  'hazards.reminders': ch<HazardReminders>()(z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict().optional().default({ limit: 20 })),
+  'hazards.stats': ch<HazardStats>()(statsInput),
+  'hazards.exportLedger': ch<FilePayload>()(hazardQuery.omit({ page: true, pageSize: true })),
+  'hazards.exportStats': ch<FilePayload>()(statsInput),
+  'hazards.noticePdf': ch<FilePayload>()(byId),
+  'hazards.acceptancePdf': ch<FilePayload>()(byId),
+  'hazards.rules': ch<HazardRules>()(none),
+  'hazards.setRules': ch<HazardRules>()(
+    z
+      .object({
+        thresholds: z
+          .object({ red: z.number().positive(), orange: z.number().positive(), yellow: z.number().positive() })
+          .refine((t) => t.red > t.orange && t.orange > t.yellow, { error: 'v.invalid' }),
+        responseDays: z.number().int().min(1).max(90),
+        acceptDays: z.number().int().min(1).max(90),
+        dueSoonDays: z.number().int().min(1).max(60),
+      })
+      .strict(),
+    { admin: true },
+  ),
+  'hazards.lecPreview': ch<{ d: number; risk: string }>()(lecSchema),
+  'views.list': ch<SavedView[]>()(z.object({ kind: z.enum(['hazards']) }).strict()),
+  'views.save': ch<SavedView>()(
+    z.object({ kind: z.enum(['hazards']), name: reqText(40), query: z.record(z.string(), z.unknown()) }).strict(),
+  ),
+  'views.remove': ch<{ id: string }>()(byId),
+  'drafts.get': ch<{ data: unknown | null; savedAt: string | null }>()(z.object({ kind: z.enum(['hazard']) }).strict()),
+  'drafts.save': ch<{ savedAt: string }>()(
+    z.object({ kind: z.enum(['hazard']), data: z.record(z.string(), z.unknown()) }).strict().refine((v) => JSON.stringify(v.data).length < 200_000, { error: 'v.tooLong' }),
+  ),
+  'drafts.clear': ch<{ cleared: boolean }>()(z.object({ kind: z.enum(['hazard']) }).strict()),
 } as const;
+
+export type { HazardAction };
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -9,6 +9,7 @@ import { backupTo, defaultBackupName, pruneBackups, validateDatabaseFile } from 
 import { Core } from '../core/core';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
+import { generateDemoHazards } from '../core/demoHazards';
 import { commitImport, planImport } from '../core/io/rosterImport';
 import { exportRosterXlsx } from '../core/io/rosterExport';
 import { readTable } from '../core/io/tabular';
@@ -27,7 +28,7 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
   check                                 integrity check and schema version
   backup [--to FILE]                    online backup (default: DATA/backups, with retention)
   restore FILE                          validate FILE, keep the current store aside, restore
-  demo [--size small|large]             fill an empty store with demo data (large = 50,000 workers)
+  demo [--size small|large]             fill an empty store with demo data (large = 50,000 workers, 100,000 hazards)
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
 
@@ -167,7 +168,10 @@ export async function run(argv: string[]): Promise<number> {
           await withCore(dataDir, async (core) => {
             core.store.db.pragma('wal_checkpoint(TRUNCATE)');
           });
-          aside = path.join(dataDir, `ankang.sqlite.before-restore-${stamp()}`);
+          // never overwrite an earlier copy (stamp() has one-second resolution; rename replaces silently)
+          const base = path.join(dataDir, `ankang.sqlite.before-restore-${stamp()}`);
+          aside = base;
+          for (let n = 2; fs.existsSync(aside); n++) aside = `${base}-${n}`;
           fs.renameSync(dbFile, aside);
           for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.rmSync(dbFile + ext);
         }
@@ -192,7 +196,8 @@ export async function run(argv: string[]): Promise<number> {
         return await withCore(dataDir, async (core) => {
           const t = Date.now();
           const r = generateDemo(core.store, size);
-          out(`演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员（${Date.now() - t} ms）`);
+          const h = generateDemoHazards(core.store, size === 'large' ? 100_000 : 240);
+          out(`演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员，${h.hazards} 条隐患（${Date.now() - t} ms）`);
           return 0;
         });
       }

@@ -18,6 +18,11 @@ import * as org from './services/org';
 import * as ops from './services/operators';
 import { getLocale, setSetting } from './services/settings';
 import * as workers from './services/workers';
+import * as hz from './services/hazards';
+import { photoAsJpeg, readAttachment, uploadPhoto } from './services/attachments';
+import { renderAcceptanceRecord, renderRectificationNotice } from './pdf/hazardPdf';
+import { exportLedgerXlsx, exportStatsXlsx } from './io/hazardExport';
+import { lecScore, riskColor } from '../../shared/hazard';
 import { nowIso, uuidv7 } from './util';
 
 export const APP_VERSION = '0.1.0';
@@ -232,7 +237,82 @@ function makeHandlers(core: Core): Handlers {
     'operators.add': (i, ctx) => ops.addOperator(store, ctx.actor, { workerId: i.workerId, isAdmin: i.isAdmin, pin: i.pin || null }),
     'operators.setPin': (i, ctx) => ops.setOperatorPin(store, ctx.actor, ctx.operator!, i.operatorId, i.pin),
     'operators.remove': (i, ctx) => ops.removeOperator(store, ctx.actor, ctx.operator!, i.id),
+
+    // ---- hazard ledger ----
+    'attachments.upload': (i, ctx) => uploadPhoto(store, core.paths.attachments, ctx.actor, i.fileName, decodeBase64(i.dataBase64)),
+    'attachments.get': (i) => {
+      const a = readAttachment(store, core.paths.attachments, i.id, i.size);
+      return { fileName: a.fileName, mime: a.mime, dataBase64: a.data.toString('base64') };
+    },
+    'hazards.report': (i, ctx) => hz.reportHazard(hctx(ctx), i),
+    'hazards.get': (i, ctx) => hz.getHazard(store, i.id, ctx.operator),
+    'hazards.list': (i) => hz.listHazards(store, i),
+    'hazards.edit': (i, ctx) => hz.editHazard(hctx(ctx), i.id, i.changes),
+    'hazards.correct': (i, ctx) => hz.correctHazard(hctx(ctx), i.id, i.changes, i.reason),
+    'hazards.confirm': (i, ctx) => hz.confirmHazard(hctx(ctx), i),
+    'hazards.assign': (i, ctx) => hz.assignHazard(hctx(ctx), i),
+    'hazards.start': (i, ctx) => hz.startHazard(hctx(ctx), i.id, i.comment?.trim() || null),
+    'hazards.submit': (i, ctx) => hz.submitHazard(hctx(ctx), i),
+    'hazards.accept': (i, ctx) => hz.acceptHazard(hctx(ctx), i.id, i.comment?.trim() || null),
+    'hazards.reject': (i, ctx) => hz.rejectHazard(hctx(ctx), i.id, i.reason),
+    'hazards.cancel': (i, ctx) => hz.cancelHazard(hctx(ctx), i),
+    'hazards.addPhoto': (i, ctx) => hz.addPhoto(hctx(ctx), i.id, i.attachmentId, i.phase),
+    'hazards.removePhoto': (i, ctx) => hz.removePhoto(hctx(ctx), i.id, i.attachmentId),
+    'hazards.link': (i, ctx) => hz.linkHazards(hctx(ctx), i.id, i.otherId, true),
+    'hazards.unlink': (i, ctx) => hz.linkHazards(hctx(ctx), i.id, i.otherId, false),
+    'hazards.reminders': (i) => hz.reminders(store, i.limit),
+    'hazards.stats': (i) => hz.hazardStats(store, i.year, i.quarter),
+    'hazards.exportLedger': async (i) => {
+      const buffer = await exportLedgerXlsx(hz.iterateHazards(store, i), { enterprise: getEnterprise(store) });
+      return { fileName: `隐患台账-${stampNow()}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+    },
+    'hazards.exportStats': async (i) => {
+      const buffer = await exportStatsXlsx(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
+      const period = i.quarter ? `${i.year}年第${i.quarter}季度` : `${i.year}年度`;
+      return { fileName: `隐患排查治理统计表-${period}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+    },
+    'hazards.noticePdf': async (i, ctx) => {
+      const h = hz.getHazard(store, i.id, ctx.operator);
+      const photos = await pdfPhotos(h, 'before');
+      const buffer = await renderRectificationNotice(h, { enterprise: getEnterprise(store), issuedBy: ctx.actor.name, photos });
+      return { fileName: `整改通知单-${h.serial}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
+    },
+    'hazards.acceptancePdf': async (i, ctx) => {
+      const h = hz.getHazard(store, i.id, ctx.operator);
+      if (h.status !== 'closed' && h.status !== 'submitted') throw new AppError('CONFLICT', '提交验收后才能生成验收记录');
+      const photos = await pdfPhotos(h, 'after');
+      const buffer = await renderAcceptanceRecord(h, { enterprise: getEnterprise(store), issuedBy: ctx.actor.name, photos });
+      return { fileName: `验收记录-${h.serial}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
+    },
+    'hazards.rules': () => hz.getRules(store),
+    'hazards.setRules': (i, ctx) => hz.setRules(store, ctx.actor, i),
+    'hazards.lecPreview': (i) => {
+      const d = lecScore(i.l, i.e, i.c);
+      return { d, risk: riskColor(d, hz.getRules(store).thresholds) };
+    },
+    'views.list': (i, ctx) => hz.listViews(store, ctx.operator!, i.kind),
+    'views.save': (i, ctx) => hz.saveView(store, ctx.actor, ctx.operator!, i.kind, i.name, i.query),
+    'views.remove': (i, ctx) => hz.removeView(store, ctx.actor, ctx.operator!, i.id),
+    'drafts.get': (i, ctx) => hz.getDraft(store, ctx.operator!, i.kind),
+    'drafts.save': (i, ctx) => hz.saveDraft(store, ctx.operator!, i.kind, i.data),
+    'drafts.clear': (i, ctx) => hz.clearDraft(store, ctx.operator!, i.kind),
   };
+
+  function hctx(ctx: Ctx): hz.HazardCtx {
+    return { store, actor: ctx.actor, operator: ctx.operator! };
+  }
+  async function pdfPhotos(h: { photos: { id: string; phase: 'before' | 'after' }[] }, phase: 'before' | 'after') {
+    const out: { phase: 'before' | 'after'; data: Buffer; mime: string }[] = [];
+    for (const p of h.photos.filter((x) => x.phase === phase).slice(0, 4)) {
+      out.push({ phase, data: await photoAsJpeg(store, core.paths.attachments, p.id), mime: 'image/jpeg' });
+    }
+    return out;
+  }
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+function stampNow() {
+  return nowIso().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
 function decodeBase64(s: string): Buffer {

@@ -10,6 +10,8 @@ import { workerQuery, type WorkerQueryInput } from '../../shared/schemas';
 import { idCardCheckChar } from '../../shared/rules/idcard';
 import { Core, type Session } from '../../electron/core/core';
 import { generateDemo } from '../../electron/core/demo';
+import { generateDemoHazards } from '../../electron/core/demoHazards';
+import type { HazardQueryInput } from '../../shared/hazardSchemas';
 import { buildWorkerQuery, workerListSql } from '../../electron/core/services/workers';
 import { setQuiet } from '../../electron/core/log';
 
@@ -136,6 +138,78 @@ async function main() {
     // 4. export
     const [, tExport] = await time(() => core.dispatch('roster.export', { status: 'active' }, session));
     record('export roster xlsx (~58,000 workers)', tExport);
+
+    // 5. hazard ledger at 100,000 hazards (issue #3)
+    const [, tHz] = await time(() => generateDemoHazards(core.store, 100_000));
+    record('demo hazards (100,000, with events and audit)', tHz);
+    const hq: HazardQueryInput[] = [
+      { status: 'open', pageSize: 100 },
+      { status: 'all', grade: 'major', sortField: 'riskD', pageSize: 100 },
+      { status: 'open', overdue: true, sortField: 'dueDate', sortDir: 'asc', pageSize: 100 },
+      { status: 'all', orgUnitId: ws, from: '2025-01-01', to: '2025-12-31', pageSize: 100 },
+      { status: 'closed', risk: 'red', category1: 'material', pageSize: 100, page: 3 },
+      { status: 'all', source: 'worker_report', sortField: 'serial', pageSize: 200 },
+    ];
+    const searches: HazardQueryInput[] = [
+      { status: 'all', search: '安全阀', pageSize: 100 },
+      { status: 'all', search: '配电箱门未关闭', pageSize: 100 },
+      { status: 'open', search: '叉车通道', pageSize: 100 },
+      { status: 'all', search: '护栏', pageSize: 100 },
+      { status: 'all', search: 'YH-2026-00', pageSize: 100 },
+    ];
+    const runSet = async (qs: HazardQueryInput[], n: number) => {
+      const ts: number[] = [];
+      for (const q of qs) await core.dispatch('hazards.list', q, session);
+      for (let i = 0; i < n; i++) {
+        for (const q of qs) {
+          const [r, tq] = await time(() => core.dispatch('hazards.list', q, session));
+          if (!r.ok) throw new Error(JSON.stringify(r.error));
+          ts.push(tq);
+        }
+      }
+      return ts;
+    };
+    const lt = await runSet(hq, ITER);
+    record('ledger query p50 (100k hazards, filters)', pct(lt, 50));
+    record('ledger query p95 (100k hazards, filters)', pct(lt, 95), 20);
+    const st = await runSet(searches, ITER);
+    record('ledger Chinese search p50 (100k)', pct(st, 50));
+    record('ledger Chinese search p95 (100k)', pct(st, 95), 30);
+    const year = new Date().getFullYear();
+    await core.dispatch('hazards.stats', { year }, session);
+    const dash: number[] = [];
+    for (let i = 0; i < Math.max(5, ITER / 4); i++) {
+      const [r, td] = await time(async () => {
+        const a = await core.dispatch('hazards.stats', { year, quarter: null }, session);
+        const b = await core.dispatch('hazards.reminders', { limit: 20 }, session);
+        return a.ok && b.ok;
+      });
+      if (!r) throw new Error('dashboard failed');
+      dash.push(td);
+    }
+    record('dashboard aggregates (stats + reminders), p50', pct(dash, 50), 50);
+    const unit = core.store.db.prepare(`SELECT id FROM org_units WHERE kind = 'team' LIMIT 1`).pluck().get() as string;
+    const creates: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [r, tc] = await time(() =>
+        core.dispatch('hazards.report', { foundAt: '2026-11-20T09:30', source: 'self_check', category1: 'material', category2: 'physical', description: `基准测试隐患 ${i}：法兰垫片渗漏`, orgUnitId: unit }, session),
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      creates.push(tc);
+    }
+    record('hazard create with audit, p50', pct(creates, 50), 5);
+    const hid = core.store.db.prepare(`SELECT id FROM hazards WHERE grade = 'major' AND status = 'rectifying' LIMIT 1`).pluck().get() as string;
+    await core.dispatch('hazards.noticePdf', { id: hid }, session);
+    const pdfT: number[] = [];
+    let pdfBytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const [r, tp] = await time(() => core.dispatch('hazards.noticePdf', { id: hid }, session));
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      pdfBytes = Buffer.from((r.value as { dataBase64: string }).dataBase64, 'base64').length;
+      pdfT.push(tp);
+    }
+    record('rectification notice PDF (no photos), p50', pct(pdfT, 50), 500);
+    record('rectification notice PDF size', pdfBytes / 1024, 300, 'KB');
 
     const mem = process.memoryUsage();
     record('memory: RSS', mem.rss / 1048576, undefined, 'MiB');

@@ -18,8 +18,9 @@ afterAll(() => tc.close());
 
 function fingerprint(): string {
   const db = tc.core.store.db;
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'workers_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all())}`).join('\n');
+  // every table but SQLite's own and the FTS shadow tables (derived from the tables they index)
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  return tables.map((t) => `${t}:${db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort().join('|')}`).join('\n');
 }
 
 const ids = () => tc.core.store.db.prepare('SELECT id FROM workers UNION ALL SELECT id FROM org_units UNION ALL SELECT id FROM operators').pluck().all() as string[];

@@ -234,7 +234,8 @@ function columns(d: WorkerData, place: { workshopId: string | null; teamId: stri
 }
 
 export function searchText(d: Pick<WorkerData, 'empNo' | 'name' | 'post'>): string {
-  return `${d.empNo.toLowerCase()}\u001f${d.name}\u001f${d.post ?? ''}`;
+  // lower-cased as a whole: the short-term search lower-cases the term (instr is case-sensitive)
+  return `${d.empNo}\u001f${d.name}\u001f${d.post ?? ''}`.toLowerCase();
 }
 
 /** Inside a transaction. */

@@ -4,14 +4,17 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { call, setUnauthenticatedHandler } from '../lib/api';
 import { useI18n, useT } from '../i18n';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { EnterprisePage } from '../features/enterprise/EnterprisePage';
+import { LedgerPage } from '../features/hazards/LedgerPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { OperatorsPage } from '../features/operators/OperatorsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { SignIn } from '../features/signin/SignIn';
 import { useSession } from './session';
 
-type Page = 'roster' | 'enterprise' | 'operators';
+type Page = 'home' | 'ledger' | 'roster' | 'enterprise' | 'operators' | 'settings';
 
 export function App() {
   const locale = useI18n((s) => s.locale);
@@ -59,7 +62,8 @@ function Shell() {
   const t = useT();
   const { operator, signOut } = useSession();
   const { locale, setLocale } = useI18n();
-  const [page, setPage] = useState<Page>('roster');
+  const [page, setPage] = useState<Page>('home');
+  const [openHazard, setOpenHazard] = useState<string | null>(null);
   const switchLocale = () => {
     const next = locale === 'en' ? 'zh-CN' : 'en';
     setLocale(next);
@@ -78,9 +82,12 @@ function Shell() {
           onClick={(e) => setPage(e.key as Page)}
           style={{ flex: 1, background: 'transparent' }}
           items={[
+            { key: 'home', label: t('nav.home') },
+            { key: 'ledger', label: t('nav.ledger') },
             { key: 'roster', label: t('nav.roster') },
             { key: 'enterprise', label: t('nav.enterprise') },
             { key: 'operators', label: t('nav.operators') },
+            { key: 'settings', label: t('nav.settings') },
           ]}
         />
         <Space>
@@ -102,6 +109,16 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
+        {page === 'home' && (
+          <DashboardPage
+            onOpenHazard={(id) => {
+              setOpenHazard(id);
+              setPage('ledger');
+            }}
+          />
+        )}
+        {page === 'ledger' && <LedgerPage openId={openHazard} onOpened={() => setOpenHazard(null)} />}
+        {page === 'settings' && <SettingsPage />}
         {page === 'roster' && <RosterPage />}
         {page === 'enterprise' && <EnterprisePage />}
         {page === 'operators' && <OperatorsPage />}

@@ -5,6 +5,7 @@ import { log } from '../../log';
 import { stamp } from '../../util';
 import type { DB } from '../store';
 import * as m001 from './001_init';
+import * as m002 from './002_hazards';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,10 @@ export interface Migration {
 }
 
 /** Ordered; a migration's version is its position. Never edit a released step — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', up: m001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', up: m001.up },
+  { version: 2, name: 'hazards', up: m002.up },
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: DB): number {

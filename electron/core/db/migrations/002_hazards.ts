@@ -1,0 +1,166 @@
+import type { DB } from '../store';
+
+/** v2: hazard ledger — hazards (+ FTS5 trigram), their events (timeline), photos, links; attachments; saved views; drafts; serials. */
+export function up(db: DB): void {
+  db.exec(`
+    CREATE TABLE serials (
+      kind TEXT NOT NULL,
+      year INTEGER NOT NULL,
+      last INTEGER NOT NULL,
+      PRIMARY KEY (kind, year)
+    );
+
+    CREATE TABLE hazards (
+      rid INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      serial TEXT NOT NULL UNIQUE,
+      found_at TEXT NOT NULL,
+      found_date TEXT NOT NULL,
+      finder_id TEXT REFERENCES workers(id),
+      source TEXT NOT NULL CHECK (source IN ('self_check', 'special_inspection', 'worker_report', 'proposal', 'authority')),
+      workshop_id TEXT REFERENCES org_units(id),
+      team_id TEXT REFERENCES org_units(id),
+      place TEXT,
+      equipment TEXT,
+      category1 TEXT NOT NULL CHECK (category1 IN ('human', 'material', 'environment', 'management')),
+      category2 TEXT,
+      accident_type TEXT,
+      description TEXT NOT NULL,
+      grade TEXT CHECK (grade IN ('general', 'major')),
+      lec_l REAL,
+      lec_e REAL,
+      lec_c REAL,
+      risk_d REAL,
+      risk TEXT CHECK (risk IN ('red', 'orange', 'yellow', 'blue')),
+      production_stop TEXT NOT NULL DEFAULT 'none' CHECK (production_stop IN ('none', 'partial', 'full')),
+      interim_measures TEXT,
+      status TEXT NOT NULL CHECK (status IN ('reported', 'confirmed', 'assigned', 'rectifying', 'submitted', 'closed', 'cancelled')),
+      responsible_id TEXT REFERENCES workers(id),
+      measures TEXT,
+      planned_funds INTEGER CHECK (planned_funds >= 0),
+      deadline TEXT,
+      emergency_plan TEXT,
+      governance_plan TEXT,
+      actual_funds INTEGER CHECK (actual_funds >= 0),
+      rectification_note TEXT,
+      submitted_by TEXT REFERENCES operators(id),
+      submitted_at TEXT,
+      accepted_by TEXT REFERENCES operators(id),
+      accepted_at TEXT,
+      closed_date TEXT,
+      cancel_kind TEXT CHECK (cancel_kind IN ('duplicate', 'invalid')),
+      cancel_reason TEXT,
+      -- derived from status and dates by the hazard service on every change (see shared/hazard.ts dueDate);
+      -- "overdue" itself is never stored: it is due_date < today at query time
+      due_date TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT,
+      CHECK (status NOT IN ('rectifying', 'submitted', 'closed') OR
+             (responsible_id IS NOT NULL AND measures IS NOT NULL AND planned_funds IS NOT NULL AND deadline IS NOT NULL AND emergency_plan IS NOT NULL))
+    );
+    CREATE INDEX hazards_found ON hazards (deleted_at, found_at, status, grade, risk, workshop_id, source, category1, due_date);
+    CREATE INDEX hazards_open_due ON hazards (deleted_at, status, due_date);
+    CREATE INDEX hazards_workshop ON hazards (workshop_id, found_at);
+    CREATE INDEX hazards_team ON hazards (team_id, found_at);
+    CREATE INDEX hazards_finder ON hazards (finder_id, found_at);
+    CREATE INDEX hazards_found_date ON hazards (found_date, status, grade, risk, workshop_id);
+    CREATE INDEX hazards_closed_date ON hazards (closed_date) WHERE closed_date IS NOT NULL;
+
+    CREATE VIRTUAL TABLE hazards_fts USING fts5(
+      serial, description, place, equipment, measures,
+      content = 'hazards', content_rowid = 'rid', tokenize = 'trigram'
+    );
+    CREATE TRIGGER hazards_fts_ai AFTER INSERT ON hazards BEGIN
+      INSERT INTO hazards_fts (rowid, serial, description, place, equipment, measures)
+      VALUES (new.rid, new.serial, new.description, new.place, new.equipment, new.measures);
+    END;
+    CREATE TRIGGER hazards_fts_ad AFTER DELETE ON hazards BEGIN
+      INSERT INTO hazards_fts (hazards_fts, rowid, serial, description, place, equipment, measures)
+      VALUES ('delete', old.rid, old.serial, old.description, old.place, old.equipment, old.measures);
+    END;
+    CREATE TRIGGER hazards_fts_au AFTER UPDATE OF serial, description, place, equipment, measures ON hazards BEGIN
+      INSERT INTO hazards_fts (hazards_fts, rowid, serial, description, place, equipment, measures)
+      VALUES ('delete', old.rid, old.serial, old.description, old.place, old.equipment, old.measures);
+      INSERT INTO hazards_fts (rowid, serial, description, place, equipment, measures)
+      VALUES (new.rid, new.serial, new.description, new.place, new.equipment, new.measures);
+    END;
+
+    CREATE TABLE hazard_events (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      hazard_id TEXT NOT NULL REFERENCES hazards(id),
+      at TEXT NOT NULL,
+      actor_id TEXT,
+      actor_name TEXT NOT NULL,
+      action TEXT NOT NULL,
+      from_status TEXT,
+      to_status TEXT,
+      comment TEXT
+    );
+    CREATE INDEX hazard_events_hazard ON hazard_events (hazard_id, seq);
+    CREATE TRIGGER hazard_events_no_update BEFORE UPDATE ON hazard_events BEGIN
+      SELECT RAISE(ABORT, 'hazard_events is append-only');
+    END;
+    CREATE TRIGGER hazard_events_no_delete BEFORE DELETE ON hazard_events BEGIN
+      SELECT RAISE(ABORT, 'hazard_events is append-only');
+    END;
+
+    CREATE TABLE attachments (
+      id TEXT PRIMARY KEY,
+      sha256 TEXT NOT NULL UNIQUE,
+      mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+      bytes INTEGER NOT NULL,
+      width INTEGER NOT NULL,
+      height INTEGER NOT NULL,
+      original_name TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    );
+
+    CREATE TABLE hazard_photos (
+      id TEXT PRIMARY KEY,
+      hazard_id TEXT NOT NULL REFERENCES hazards(id),
+      attachment_id TEXT NOT NULL REFERENCES attachments(id),
+      phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    );
+    CREATE INDEX hazard_photos_hazard ON hazard_photos (hazard_id);
+    CREATE UNIQUE INDEX hazard_photos_unique ON hazard_photos (hazard_id, attachment_id) WHERE deleted_at IS NULL;
+
+    CREATE TABLE hazard_links (
+      id TEXT PRIMARY KEY,
+      a_id TEXT NOT NULL REFERENCES hazards(id),
+      b_id TEXT NOT NULL REFERENCES hazards(id),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT,
+      CHECK (a_id < b_id)
+    );
+    CREATE UNIQUE INDEX hazard_links_pair ON hazard_links (a_id, b_id) WHERE deleted_at IS NULL;
+    CREATE INDEX hazard_links_b ON hazard_links (b_id);
+
+    CREATE TABLE saved_views (
+      id TEXT PRIMARY KEY,
+      operator_id TEXT NOT NULL REFERENCES operators(id),
+      kind TEXT NOT NULL,
+      name TEXT NOT NULL,
+      query TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    );
+    CREATE UNIQUE INDEX saved_views_name ON saved_views (operator_id, kind, name) WHERE deleted_at IS NULL;
+
+    CREATE TABLE drafts (
+      operator_id TEXT NOT NULL REFERENCES operators(id),
+      kind TEXT NOT NULL,
+      data TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (operator_id, kind)
+    );
+  `);
+}

@@ -1,0 +1,101 @@
+// The CJK font for generated PDFs: Noto Sans SC (SIL OFL 1.1) from the npm package @expo-google-fonts/noto-sans-sc.
+// In development it is read from node_modules; the packaged app ships the two weights as extraResources under
+// `resources/fonts/` (see electron-builder.yml and resources/fonts/README.md). pdfkit embeds only the glyphs a document
+// uses (a CID TrueType subset), so the 10 MB files never end up in a PDF.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+
+export const FONT_FILES = { regular: 'NotoSansSC_400Regular.ttf', bold: 'NotoSansSC_700Bold.ttf' } as const;
+const PACKAGE = '@expo-google-fonts/noto-sans-sc';
+/** the npm package keeps each weight in its own folder */
+const PACKAGE_SUBDIRS = { regular: '400Regular', bold: '700Bold' } as const;
+
+export interface FontPaths {
+  regular: string;
+  bold: string;
+}
+
+const isFile = (p: string) => {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Both weights in `dir`, flat (resources/fonts, ANKANG_FONT_DIR) or in the npm package's per-weight folders. */
+function inDir(dir: string): FontPaths | null {
+  const flat = { regular: path.join(dir, FONT_FILES.regular), bold: path.join(dir, FONT_FILES.bold) };
+  if (isFile(flat.regular) && isFile(flat.bold)) return flat;
+  const nested = {
+    regular: path.join(dir, PACKAGE_SUBDIRS.regular, FONT_FILES.regular),
+    bold: path.join(dir, PACKAGE_SUBDIRS.bold, FONT_FILES.bold),
+  };
+  if (isFile(nested.regular) && isFile(nested.bold)) return nested;
+  return null;
+}
+
+function packageDir(): string | null {
+  try {
+    return path.dirname(require.resolve(`${PACKAGE}/package.json`));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the two TTFs are: $ANKANG_FONT_DIR, then `<resourcesPath>/fonts` in the packaged Electron app, then the npm
+ * package. Throws AppError('INTERNAL') naming every place it looked when none has both files.
+ */
+export function fontPaths(): FontPaths {
+  const tried: string[] = [];
+  const envDir = process.env.ANKANG_FONT_DIR;
+  if (envDir) {
+    const p = inDir(envDir);
+    if (p) return p;
+    tried.push(`ANKANG_FONT_DIR=${envDir}`);
+  }
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  if (resourcesPath) {
+    const dir = path.join(resourcesPath, 'fonts');
+    const p = inDir(dir);
+    if (p) return p;
+    tried.push(dir);
+  }
+  const pkg = packageDir();
+  if (pkg) {
+    const p = inDir(pkg);
+    if (p) return p;
+    tried.push(pkg);
+  } else {
+    tried.push(`${PACKAGE} (not installed)`);
+  }
+  throw new AppError('INTERNAL', `找不到生成 PDF 所需的中文字体 Noto Sans SC（${FONT_FILES.regular}、${FONT_FILES.bold}）；已查找：${tried.join('；')}`, {
+    tried,
+  });
+}
+
+export interface FontData {
+  regular: Buffer;
+  bold: Buffer;
+}
+
+let cache: FontData | null = null;
+
+/** The two font files, read once per process and kept in memory (about 20 MB). */
+export function loadFonts(): FontData {
+  if (cache) return cache;
+  const p = fontPaths();
+  try {
+    cache = { regular: fs.readFileSync(p.regular), bold: fs.readFileSync(p.bold) };
+  } catch (e) {
+    throw new AppError('INTERNAL', `无法读取中文字体文件：${(e as Error).message}`, { paths: p });
+  }
+  return cache;
+}
+
+/** Forget the cached buffers (tests, or after ANKANG_FONT_DIR changed). */
+export function resetFontCache(): void {
+  cache = null;
+}

@@ -1,0 +1,113 @@
+// Photos: checked by content (not by name), size-limited, stored under content-hash names with a thumbnail.
+// The database holds metadata only.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/result';
+import type { AttachmentInfo } from '../../../shared/types';
+import { writeAudit, type Actor } from '../audit';
+import type { Store } from '../db/store';
+import { nowIso, uuidv7 } from '../util';
+
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** The image type from the first bytes, or null. */
+export function sniffImage(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+interface Row {
+  id: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  original_name: string | null;
+  deleted_at: string | null;
+}
+const toInfo = (r: Row): AttachmentInfo => ({
+  id: r.id,
+  sha256: r.sha256,
+  mime: r.mime,
+  bytes: r.bytes,
+  width: r.width,
+  height: r.height,
+  originalName: r.original_name,
+});
+
+export function fileFor(dir: string, sha: string, mime: string, thumb = false): string {
+  return path.join(dir, sha.slice(0, 2), thumb ? `${sha}.thumb.webp` : `${sha}.${EXT[mime]}`);
+}
+
+function writeAtomic(file: string, data: Buffer) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileName: string, buf: Buffer): Promise<AttachmentInfo> {
+  if (buf.length === 0) throw new AppError('BAD_FILE', '文件是空的', { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (buf.length > MAX_PHOTO_BYTES) throw new AppError('BAD_FILE', '照片超过 10 MB', { issues: [{ path: 'file', message: 'v.photo' }] });
+  const mime = sniffImage(buf);
+  if (!mime) throw new AppError('BAD_FILE', `“${fileName}”不是 JPEG、PNG 或 WebP 图片`, { issues: [{ path: 'file', message: 'v.photo' }] });
+  let meta: { width?: number; height?: number };
+  let thumb: Buffer;
+  try {
+    const img = sharp(buf, { failOn: 'error' }).rotate();
+    meta = await sharp(buf).metadata();
+    thumb = await img.resize(320, 320, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 72 }).toBuffer();
+  } catch (e) {
+    throw new AppError('BAD_FILE', `无法读取图片“${fileName}”：${(e as Error).message}`, { issues: [{ path: 'file', message: 'v.photo' }] });
+  }
+  if (!meta.width || !meta.height || meta.width > 20000 || meta.height > 20000) {
+    throw new AppError('BAD_FILE', `图片“${fileName}”尺寸无效`, { issues: [{ path: 'file', message: 'v.photo' }] });
+  }
+  const sha = createHash('sha256').update(buf).digest('hex');
+  // files first (content-addressed, so a later failure leaves at most an unreferenced file)
+  writeAtomic(fileFor(dir, sha, mime), buf);
+  writeAtomic(fileFor(dir, sha, mime, true), thumb);
+  return store.tx(() => {
+    const existing = store.get<Row>('SELECT * FROM attachments WHERE sha256 = ?', [sha]);
+    if (existing) {
+      if (existing.deleted_at) store.run('UPDATE attachments SET deleted_at = NULL, updated_at = ? WHERE id = ?', [nowIso(), existing.id]);
+      return toInfo(existing);
+    }
+    const now = nowIso();
+    const id = uuidv7();
+    const name = fileName.slice(0, 200);
+    store.run(
+      `INSERT INTO attachments (id, sha256, mime, bytes, width, height, original_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [id, sha, mime, buf.length, meta.width, meta.height, name, now, now],
+    );
+    const info = toInfo(store.get<Row>('SELECT * FROM attachments WHERE id = ?', [id])!);
+    writeAudit(store, actor, { entity: 'attachment', entityId: id, action: 'create', after: info }, now);
+    return info;
+  });
+}
+
+export function getAttachment(store: Store, id: string): AttachmentInfo {
+  const r = store.get<Row>('SELECT * FROM attachments WHERE id = ? AND deleted_at IS NULL', [id]);
+  if (!r) throw new AppError('NOT_FOUND', '找不到该照片', { id });
+  return toInfo(r);
+}
+
+export function readAttachment(store: Store, dir: string, id: string, size: 'thumb' | 'full'): { mime: string; data: Buffer; fileName: string } {
+  const a = getAttachment(store, id);
+  const file = fileFor(dir, a.sha256, a.mime, size === 'thumb');
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', '照片文件缺失（数据目录中的 attachments 文件夹不完整）', { id });
+  return { mime: size === 'thumb' ? 'image/webp' : a.mime, data: fs.readFileSync(file), fileName: a.originalName ?? `${a.sha256}.${EXT[a.mime]}` };
+}
+
+/** JPEG for embedding in PDFs (pdfkit reads JPEG and PNG, not WebP), at most 1200 px. */
+export async function photoAsJpeg(store: Store, dir: string, id: string): Promise<Buffer> {
+  const { data } = readAttachment(store, dir, id, 'full');
+  return sharp(data).rotate().resize(1200, 1200, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+}

@@ -1,0 +1,143 @@
+// The quarterly / yearly statistics table, laid out to be printed and signed.
+import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { fenToYuan } from '../../../../shared/hazard';
+import type { HazardStats } from '../../../../shared/types';
+import { call, downloadBase64 } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { periodLabel, useDashT } from './messages';
+
+export type StatsRow = HazardStats['table'][number];
+const NUMERIC = ['found', 'general', 'major', 'closed', 'rectifying', 'overdue', 'plannedFunds', 'actualFunds'] as const;
+type NumericKey = (typeof NUMERIC)[number];
+/** a total row the backend might append itself; the table computes its own */
+const TOTAL_NAMES = new Set(['合计', '总计', 'Total', 'total']);
+
+export function workshopRows(table: StatsRow[]): StatsRow[] {
+  return table.filter((r) => !TOTAL_NAMES.has(r.workshop.trim()));
+}
+
+export function totals(rows: StatsRow[]): Record<NumericKey, number> {
+  const sum = Object.fromEntries(NUMERIC.map((k) => [k, 0])) as Record<NumericKey, number>;
+  for (const r of rows) for (const k of NUMERIC) sum[k] += Number(r[k]) || 0;
+  return sum;
+}
+
+/** yuan with thousands separators: 123456 fen → "1,234.56" */
+function yuan(fen: number): string {
+  const [int, dec] = fenToYuan(fen).split('.');
+  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec ?? '00'}`;
+}
+
+export function statsTitle(t: ReturnType<typeof useDashT>['t'], locale: ReturnType<typeof useDashT>['locale'], year: number, quarter: number | null) {
+  return t('table.title', { period: periodLabel(t, locale, year, quarter) });
+}
+
+function SignLine({ label, blank }: { label: string; blank?: string }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'flex-end', gap: 6, minWidth: 210, flex: '1 1 210px' }}>
+      <span style={{ whiteSpace: 'nowrap' }}>{label}：</span>
+      <span
+        data-testid="sign-blank"
+        style={{ flex: 1, borderBottom: '1px solid #595959', minHeight: 22, textAlign: 'right', color: '#8c8c8c', paddingInline: 4 }}
+      >
+        {blank}
+      </span>
+    </div>
+  );
+}
+
+export function StatsTable({ stats }: { stats: HazardStats }) {
+  const { t, locale } = useDashT();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const rows = workshopRows(stats.table);
+  const sum = totals(rows);
+  const title = statsTitle(t, locale, stats.year, stats.quarter);
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const f = await call('hazards.exportStats', { year: stats.year, quarter: stats.quarter });
+      downloadBase64(f.fileName, f.mime, f.dataBase64);
+      message.success(t('table.exported'));
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const num = (k: NumericKey, money = false) => ({
+    key: k,
+    dataIndex: k,
+    align: 'right' as const,
+    width: money ? 130 : 96,
+    render: (v: number) => (money ? yuan(v) : v),
+  });
+
+  return (
+    <Card
+      className="ak-dash-print"
+      data-testid="stats-table"
+      variant="outlined"
+      title={<span className="ak-dash-noprint">{t('table.card')}</span>}
+      extra={
+        <Space className="ak-dash-noprint">
+          <Button onClick={() => void exportXlsx()} loading={exporting}>
+            {t('table.export')}
+          </Button>
+          <Button onClick={() => window.print()}>{t('table.print')}</Button>
+        </Space>
+      }
+    >
+      <header style={{ textAlign: 'center', marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="stats-title">
+          {title}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('table.range', { from: stats.from, to: stats.to })}</Typography.Text>
+      </header>
+      <Table<StatsRow>
+        rowKey="workshop"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('table.empty')} /> }}
+        columns={[
+          { key: 'workshop', title: t('table.workshop'), dataIndex: 'workshop', width: 160 },
+          { ...num('found'), title: t('table.found') },
+          { ...num('general'), title: t('table.general') },
+          { ...num('major'), title: t('table.major') },
+          { ...num('closed'), title: t('table.closed') },
+          { ...num('rectifying'), title: t('table.rectifying') },
+          { ...num('overdue'), title: t('table.overdue') },
+          { ...num('plannedFunds', true), title: t('table.plannedFunds') },
+          { ...num('actualFunds', true), title: t('table.actualFunds') },
+        ]}
+        summary={() => (
+          <Table.Summary>
+            <Table.Summary.Row data-testid="stats-total" style={{ fontWeight: 600 }}>
+              <Table.Summary.Cell index={0}>{t('table.total')}</Table.Summary.Cell>
+              {NUMERIC.map((k, i) => (
+                <Table.Summary.Cell key={k} index={i + 1} align="right">
+                  {k === 'plannedFunds' || k === 'actualFunds' ? yuan(sum[k]) : sum[k]}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
+      />
+      <div
+        data-testid="signatures"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: '16px 32px', marginTop: 28, paddingInline: 4 }}
+      >
+        <SignLine label={t('sign.preparer')} />
+        <SignLine label={t('sign.reviewer')} />
+        <SignLine label={t('sign.principal')} />
+        <SignLine label={t('sign.date')} blank={t('sign.dateBlank')} />
+      </div>
+    </Card>
+  );
+}

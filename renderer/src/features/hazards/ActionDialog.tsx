@@ -1,0 +1,241 @@
+import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_C, LEC_E, LEC_L, type HazardAction } from '../../../../shared/hazard';
+import { assignInput, cancelInput, confirmInput, submitInput } from '../../../../shared/hazardSchemas';
+import type { AttachmentInfo, HazardDetail, HazardRow } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { ApiError, call } from '../../lib/api';
+import { applyIssues, errorText } from '../../lib/errors';
+import { parseForm } from '../../lib/zodForm';
+import { PhotoPicker } from './photos';
+import { AccidentSelect, CategoryCascader, WorkerSelect } from './pickers';
+import { RiskTag } from './tags';
+
+/** One dialog per workflow action; the backend enforces the same rules again. */
+export function ActionDialog({ action, hazard, onClose, onDone }: { action: HazardAction; hazard: HazardDetail; onClose(): void; onDone(h: HazardDetail): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ d: number; risk: string } | null>(null);
+  const [dupes, setDupes] = useState<HazardRow[]>([]);
+
+  const lec = Form.useWatch('lec', form) as { l?: number; e?: number; c?: number } | undefined;
+  useEffect(() => {
+    if (action !== 'confirm' || !lec?.l || !lec.e || !lec.c) return setPreview(null);
+    call('hazards.lecPreview', { l: lec.l, e: lec.e, c: lec.c }).then(setPreview, () => setPreview(null));
+  }, [action, lec?.l, lec?.e, lec?.c]);
+  const kind = Form.useWatch('kind', form) as string | undefined;
+  useEffect(() => {
+    if (action === 'cancel' && kind === 'duplicate') {
+      call('hazards.list', { status: 'all', pageSize: 100, sortField: 'foundAt', sortDir: 'desc' }).then((p) => setDupes(p.rows.filter((r) => r.id !== hazard.id)), () => undefined);
+    }
+  }, [action, kind, hazard.id]);
+
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as Record<string, unknown>;
+    setBusy(true);
+    try {
+      let h: HazardDetail | null = null;
+      if (action === 'confirm') {
+        const cat = v.category as [string, string?] | undefined;
+        const d = parseForm(confirmInput, { ...v, id: hazard.id, category1: cat?.[0], category2: cat?.[1] ?? null }, form, t);
+        if (d) h = await call('hazards.confirm', { ...(v as object), id: hazard.id, category1: cat?.[0] as never, category2: cat?.[1] ?? null } as never);
+      } else if (action === 'assign') {
+        const input = { ...v, id: hazard.id, governancePlan: hazard.grade === 'major' ? v.governancePlan : null };
+        if (parseForm(assignInput, input, form, t)) h = await call('hazards.assign', input as never);
+      } else if (action === 'submit') {
+        const input = { ...v, id: hazard.id, afterPhotoIds: ((v.photos as AttachmentInfo[] | undefined) ?? []).map((p) => p.id) };
+        delete (input as Record<string, unknown>).photos;
+        if (parseForm(submitInput, input, form, t)) h = await call('hazards.submit', input as never);
+        else if (!((v.photos as unknown[] | undefined) ?? []).length) form.setFields([{ name: 'photos', errors: [t('v.afterPhoto')] }]);
+      } else if (action === 'cancel') {
+        const input = { ...v, id: hazard.id };
+        if (parseForm(cancelInput, input, form, t)) h = await call('hazards.cancel', input as never);
+      } else if (action === 'reject') {
+        const reason = String(v.reason ?? '').trim();
+        if (!reason) form.setFields([{ name: 'reason', errors: [t('v.reason')] }]);
+        else h = await call('hazards.reject', { id: hazard.id, reason });
+      } else {
+        h = await call(`hazards.${action}`, { id: hazard.id, comment: String(v.comment ?? '') });
+      }
+      if (h) {
+        message.success(t(`hazardAction.${action}`));
+        onDone(h);
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const initial: Record<string, unknown> =
+    action === 'confirm'
+      ? { grade: hazard.grade ?? 'general', lec: hazard.lec ?? {}, category: hazard.category1 ? [hazard.category1, hazard.category2 ?? undefined].filter(Boolean) : undefined, accidentType: hazard.accidentType }
+      : action === 'assign'
+        ? {
+            responsibleId: hazard.responsibleId,
+            measures: hazard.measures,
+            plannedFunds: hazard.plannedFunds === null ? undefined : hazard.plannedFunds / 100,
+            deadline: hazard.deadline,
+            emergencyPlan: hazard.emergencyPlan,
+            governancePlan: hazard.governancePlan ?? {},
+          }
+        : action === 'cancel'
+          ? { kind: 'invalid' }
+          : action === 'submit'
+            ? { photos: hazard.photos.filter((p) => p.phase === 'after') }
+            : {};
+
+  return (
+    <Modal
+      open
+      width={action === 'assign' ? 820 : 620}
+      title={`${t(`hazardAction.${action}`)} · ${hazard.serial}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+        {hazard.description}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={() => void submit()}>
+        {action === 'confirm' && (
+          <>
+            <Form.Item label={t('hazard.grade')} name="grade" required>
+              <Radio.Group options={HAZARD_GRADES.map((g) => ({ value: g, label: t(`hazardGrade.${g}`) }))} />
+            </Form.Item>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label={t('hazard.lecL')} name={['lec', 'l']} required>
+                  <Select options={LEC_L.map((x) => ({ value: x, label: String(x) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label={t('hazard.lecE')} name={['lec', 'e']} required>
+                  <Select options={LEC_E.map((x) => ({ value: x, label: String(x) }))} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label={t('hazard.lecC')} name={['lec', 'c']} required>
+                  <Select options={LEC_C.map((x) => ({ value: x, label: String(x) }))} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <div style={{ marginBottom: 12 }} data-testid="lec-preview">
+              {t('hazard.lecD')}：{preview ? <RiskTag h={{ risk: preview.risk as 'red', riskD: preview.d }} /> : '—'}
+            </div>
+            <Row gutter={12}>
+              <Col span={12}>
+                <Form.Item label={t('hazard.category')} name="category">
+                  <CategoryCascader />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label={t('hazard.accidentType')} name="accidentType">
+                  <AccidentSelect />
+                </Form.Item>
+              </Col>
+            </Row>
+          </>
+        )}
+        {action === 'assign' && (
+          <>
+            <Row gutter={12}>
+              <Col span={8}>
+                <Form.Item label={t('hazard.responsible')} name="responsibleId" required>
+                  <WorkerSelect initialLabel={hazard.responsibleName} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item label={t('hazard.plannedFunds')} name="plannedFunds" required>
+                  <InputNumber min={0} precision={2} step={100} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item
+                  label={t('hazard.deadline')}
+                  name="deadline"
+                  required
+                  getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+                  normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
+                >
+                  <DatePicker style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item label={t('hazard.measures')} name="measures" required>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            <Form.Item label={t('hazard.emergencyPlan')} name="emergencyPlan" required>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            {hazard.grade === 'major' && (
+              <>
+                <Typography.Title level={5}>{t('hazard.governancePlan')}</Typography.Title>
+                <Row gutter={12}>
+                  {GOVERNANCE_FIELDS.map((f) => (
+                    <Col span={12} key={f}>
+                      <Form.Item label={t(`hazard.gov.${f}`)} name={['governancePlan', f]} required>
+                        <Input.TextArea rows={2} maxLength={2000} />
+                      </Form.Item>
+                    </Col>
+                  ))}
+                </Row>
+              </>
+            )}
+          </>
+        )}
+        {action === 'submit' && (
+          <>
+            <Form.Item label={t('hazard.rectificationNote')} name="rectificationNote" required>
+              <Input.TextArea rows={3} maxLength={2000} autoFocus />
+            </Form.Item>
+            <Form.Item label={t('hazard.actualFunds')} name="actualFunds" required>
+              <InputNumber min={0} precision={2} step={100} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item label={t('hazard.photosAfter')} name="photos" required>
+              <PhotoField label={t('hazard.photosAfter')} />
+            </Form.Item>
+          </>
+        )}
+        {action === 'reject' && (
+          <Form.Item label={t('hz.rejectReason')} name="reason" required>
+            <Input.TextArea rows={3} maxLength={1000} autoFocus />
+          </Form.Item>
+        )}
+        {action === 'cancel' && (
+          <>
+            <Form.Item label={t('hz.cancelKind')} name="kind" required>
+              <Radio.Group options={[{ value: 'invalid', label: t('hz.cancel.invalid') }, { value: 'duplicate', label: t('hz.cancel.duplicate') }]} />
+            </Form.Item>
+            {kind === 'duplicate' && (
+              <Form.Item label={t('hz.duplicateOf')} name="duplicateOf" required>
+                <Select showSearch={{ optionFilterProp: 'label' }} options={dupes.map((d) => ({ value: d.id, label: `${d.serial} ${d.description.slice(0, 40)}` }))} />
+              </Form.Item>
+            )}
+            <Form.Item label={t('hazard.cancelReason')} name="reason" required>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          </>
+        )}
+        {(action === 'confirm' || action === 'assign' || action === 'start' || action === 'accept' || action === 'submit') && (
+          <Form.Item label={t('hz.comment')} name="comment">
+            <Input.TextArea rows={2} maxLength={1000} autoFocus={action === 'start' || action === 'accept'} />
+          </Form.Item>
+        )}
+      </Form>
+      <Space />
+    </Modal>
+  );
+}
+
+function PhotoField({ value, onChange, label }: { value?: AttachmentInfo[]; onChange?(v: AttachmentInfo[]): void; label: string }) {
+  return <PhotoPicker value={value ?? []} onChange={(v) => onChange?.(v)} label={label} />;
+}

@@ -1,0 +1,253 @@
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Spin, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { fenToYuan, GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazard';
+import type { HazardDetail } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { call, downloadBase64 } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { ActionDialog } from './ActionDialog';
+import { Thumb } from './photos';
+import { GradeTag, RiskTag, StatusTag } from './tags';
+
+const dt = (s: string | null) => (s ? s.slice(0, 16).replace('T', ' ') : '');
+
+export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [h, setH] = useState<HazardDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [action, setAction] = useState<HazardAction | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [pdfBusy, setPdfBusy] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    call('hazards.get', { id }).then(setH, (e: unknown) => setError(errorText(e, t)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+  useEffect(load, [load]);
+
+  const pdf = async (kind: 'noticePdf' | 'acceptancePdf') => {
+    setPdfBusy(kind);
+    try {
+      const f = await call(`hazards.${kind}`, { id });
+      downloadBase64(f.fileName, f.mime, f.dataBase64);
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setPdfBusy(null);
+    }
+  };
+
+  const before = h?.photos.filter((p) => p.phase === 'before') ?? [];
+  const after = h?.photos.filter((p) => p.phase === 'after') ?? [];
+  return (
+    <Drawer
+      open
+      size={760}
+      onClose={onClose}
+      title={
+        h ? (
+          <Space wrap>
+            <span data-testid="hazard-serial">{h.serial}</span>
+            <StatusTag h={h} />
+            <GradeTag h={h} />
+            <RiskTag h={h} />
+          </Space>
+        ) : (
+          t('hazard.ledger')
+        )
+      }
+      extra={
+        h && (
+          <Space>
+            <Button onClick={() => void pdf('noticePdf')} loading={pdfBusy === 'noticePdf'}>
+              {t('hz.noticePdf')}
+            </Button>
+            {(h.status === 'submitted' || h.status === 'closed') && (
+              <Button onClick={() => void pdf('acceptancePdf')} loading={pdfBusy === 'acceptancePdf'}>
+                {t('hz.acceptancePdf')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} />}
+      {!h && !error && <Spin />}
+      {h && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }} data-testid="hazard-actions">
+            {h.allowedActions.map((a) => (
+              <Button key={a} type={a === 'accept' || a === 'submit' || a === 'start' ? 'primary' : 'default'} danger={a === 'cancel' || a === 'reject'} onClick={() => setAction(a)}>
+                {t(`hazardAction.${a}`)}
+              </Button>
+            ))}
+            {(h.status === 'closed' || h.status === 'cancelled') && (
+              <Button onClick={() => setCorrecting(true)}>{t('hazardAction.correct')}</Button>
+            )}
+          </Space>
+          <Typography.Paragraph style={{ fontSize: 15 }}>{h.description}</Typography.Paragraph>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('hazard.foundAt')}>{dt(h.foundAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.finder')}>{h.finderName}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.source')}>{t(`hazardSource.${h.source}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('roster.workerPlacement')}>{[h.workshopName, h.teamName].filter(Boolean).join(' / ')}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.place')}>{h.place}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.equipment')}>{h.equipment}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.category')} span={2}>
+              {t(`cat.${h.category1}`)}
+              {h.category2 ? ` / ${t(`cat.${h.category1}.${h.category2}`)}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('hazard.accidentType')}>{h.accidentType ? t(`accident.${h.accidentType}`) : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.productionStop')}>{t(`stop.${h.productionStop}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.lec')} span={2}>
+              {h.lec ? `L=${h.lec.l} E=${h.lec.e} C=${h.lec.c} → D=${h.riskD}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('hazard.interimMeasures')} span={2}>
+              {h.interimMeasures}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('hazard.dueDate')}>{h.dueDate}</Descriptions.Item>
+            <Descriptions.Item label={t('hazard.links')}>
+              {h.links.map((l) => (
+                <div key={l.id}>
+                  {l.serial} · {t(`hazardStatus.${l.status}`)}
+                </div>
+              ))}
+            </Descriptions.Item>
+            {h.status === 'cancelled' && (
+              <Descriptions.Item label={t('hazard.cancelReason')} span={2}>
+                {h.cancelKind ? t(`hz.cancel.${h.cancelKind}`) : ''}：{h.cancelReason}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+
+          <Card size="small" title={t('hazard.fiveImpl')} style={{ marginTop: 16 }} data-testid="five-impl">
+            {h.responsibleId ? (
+              <Descriptions size="small" column={2}>
+                <Descriptions.Item label={t('hazard.responsible')}>{h.responsibleName}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.deadline')}>{h.deadline}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.plannedFunds')}>{fenToYuan(h.plannedFunds)}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.actualFunds')}>{fenToYuan(h.actualFunds)}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.measures')} span={2}>
+                  {h.measures}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('hazard.emergencyPlan')} span={2}>
+                  {h.emergencyPlan}
+                </Descriptions.Item>
+                {h.rectificationNote && (
+                  <Descriptions.Item label={t('hazard.rectificationNote')} span={2}>
+                    {h.rectificationNote}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hz.noFiveImpl')} />
+            )}
+            {h.governancePlan && (
+              <Descriptions size="small" column={1} title={t('hazard.governancePlan')} style={{ marginTop: 8 }}>
+                {GOVERNANCE_FIELDS.map((f) => (
+                  <Descriptions.Item key={f} label={t(`hazard.gov.${f}`)}>
+                    {h.governancePlan![f]}
+                  </Descriptions.Item>
+                ))}
+              </Descriptions>
+            )}
+          </Card>
+
+          <Card size="small" title={`${t('hazard.photosBefore')} / ${t('hazard.photosAfter')}`} style={{ marginTop: 16 }}>
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
+              <div>
+                <Typography.Text type="secondary">{t('hazard.photosBefore')}</Typography.Text>
+                <Space wrap style={{ display: 'flex', marginTop: 4 }}>
+                  {before.length ? before.map((p) => <Thumb key={p.id} id={p.id} alt={`${t('hazard.photosBefore')} ${p.originalName ?? ''}`} />) : '—'}
+                </Space>
+              </div>
+              <div>
+                <Typography.Text type="secondary">{t('hazard.photosAfter')}</Typography.Text>
+                <Space wrap style={{ display: 'flex', marginTop: 4 }}>
+                  {after.length ? after.map((p) => <Thumb key={p.id} id={p.id} alt={`${t('hazard.photosAfter')} ${p.originalName ?? ''}`} />) : '—'}
+                </Space>
+              </div>
+            </div>
+          </Card>
+
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('hz.timeline')}
+          </Typography.Title>
+          <Timeline
+            data-testid="hazard-timeline"
+            items={h.events.map((e) => ({
+              key: e.seq,
+              color: e.action === 'reject' || e.action === 'cancel' ? 'red' : e.action === 'accept' ? 'green' : 'blue',
+              content: (
+                <div>
+                  <Typography.Text strong>{t(`hazardAction.${e.action}`)}</Typography.Text> · {e.actorName}
+                  {e.toStatus && e.fromStatus !== e.toStatus ? ` → ${t(`hazardStatus.${e.toStatus}`)}` : ''}
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dt(e.at)}
+                    {e.comment ? ` · ${e.comment}` : ''}
+                  </Typography.Text>
+                </div>
+              ),
+            }))}
+          />
+        </>
+      )}
+      {h && action && (
+        <ActionDialog
+          action={action}
+          hazard={h}
+          onClose={() => setAction(null)}
+          onDone={(nh) => {
+            setAction(null);
+            setH(nh);
+            onChanged();
+          }}
+        />
+      )}
+      {h && correcting && (
+        <CorrectDialog
+          h={h}
+          onClose={() => setCorrecting(false)}
+          onDone={(nh) => {
+            setCorrecting(false);
+            setH(nh);
+            onChanged();
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function CorrectDialog({ h, onClose, onDone }: { h: HazardDetail; onClose(): void; onDone(h: HazardDetail): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ description: string; place: string; reason: string }>();
+  const submit = async (v: { description: string; place: string; reason: string }) => {
+    try {
+      onDone(await call('hazards.correct', { id: h.id, changes: { description: v.description, place: v.place ?? '' }, reason: v.reason ?? '' }));
+      message.success(t('common.saved'));
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+  return (
+    <Modal open title={`${t('hazardAction.correct')} · ${h.serial}`} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')}>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('hz.correctHint')} />
+      <Form form={form} layout="vertical" initialValues={{ description: h.description, place: h.place ?? '' }} onFinish={(v) => void submit(v)}>
+        <Form.Item label={t('hazard.description')} name="description" rules={[{ required: true, whitespace: true, message: t('v.required') }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item label={t('hazard.place')} name="place">
+          <Input />
+        </Form.Item>
+        <Form.Item label={t('hz.correctReason')} name="reason" rules={[{ required: true, whitespace: true, message: t('v.reason') }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

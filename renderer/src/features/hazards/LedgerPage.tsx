@@ -1,0 +1,223 @@
+import { Alert, App, Button, Checkbox, DatePicker, Dropdown, Empty, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
+import { useEffect, useRef, useState } from 'react';
+import { HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_COLORS } from '../../../../shared/hazard';
+import type { HazardRow, SavedView } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { call, downloadBase64 } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { HazardDrawer } from './HazardDrawer';
+import { UnitSelect, useUnits, WorkerSelect } from './pickers';
+import { QuickLog } from './QuickLog';
+import { initialLedgerQuery, useLedger, type LedgerQuery } from './store';
+import { GradeTag, RiskTag, StatusTag } from './tags';
+
+const SORTABLE: Record<string, LedgerQuery['sortField']> = { serial: 'serial', foundAt: 'foundAt', dueDate: 'dueDate', riskD: 'riskD' };
+
+export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpened?(): void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const { query, rows, total, loading, error, setQuery, load } = useLedger();
+  const units = useUnits();
+  const [search, setSearch] = useState(query.search ?? '');
+  const [detail, setDetail] = useState<string | null>(null);
+  const [logging, setLogging] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [naming, setNaming] = useState(false);
+  const [viewName, setViewName] = useState('');
+  const searchRef = useRef<{ focus(): void } | null>(null);
+
+  useEffect(() => {
+    void load();
+    call('views.list', { kind: 'hazards' }).then(setViews, () => undefined);
+  }, [load]);
+  useEffect(() => {
+    if (openId) {
+      setDetail(openId);
+      onOpened?.();
+    }
+  }, [openId, onOpened]);
+  useEffect(() => {
+    if (search === (query.search ?? '')) return;
+    const h = setTimeout(() => setQuery({ search }), 200);
+    return () => clearTimeout(h);
+  }, [search, query.search, setQuery]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.key === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if ((e.key === 'n' || e.key === 'l') && !logging) {
+        e.preventDefault();
+        setLogging(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [logging]);
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const { page: _p, pageSize: _s, ...filter } = query;
+      const f = await call('hazards.exportLedger', filter);
+      downloadBase64(f.fileName, f.mime, f.dataBase64);
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setExporting(false);
+    }
+  };
+  const saveView = async () => {
+    try {
+      const { page: _p, pageSize: _s, ...q } = query;
+      const v = await call('views.save', { kind: 'hazards', name: viewName, query: q as Record<string, unknown> });
+      setViews((vs) => [...vs.filter((x) => x.id !== v.id), v].sort((a, b) => a.name.localeCompare(b.name)));
+      setNaming(false);
+      setViewName('');
+      message.success(t('common.saved'));
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+  const sortOrder = (f: LedgerQuery['sortField']) => (query.sortField === f ? (query.sortDir === 'asc' ? 'ascend' : 'descend') : null);
+  const filtered = JSON.stringify({ ...query, page: 1 }) !== JSON.stringify({ ...initialLedgerQuery, page: 1 });
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: 12, gap: 8, minHeight: 0 }}>
+      <Space wrap>
+        <Button type="primary" onClick={() => setLogging(true)}>
+          {t('hz.quickLog')}
+        </Button>
+        <Input.Search
+          ref={searchRef as never}
+          allowClear
+          aria-label={t('hz.search')}
+          placeholder={t('hz.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(v) => setQuery({ search: v })}
+          style={{ width: 260 }}
+        />
+        <Select
+          aria-label={t('hazard.status')}
+          value={query.status}
+          style={{ width: 130 }}
+          onChange={(status) => setQuery({ status })}
+          options={[
+            { value: 'open', label: t('hz.status.open') },
+            ...HAZARD_STATUSES.map((s) => ({ value: s, label: t(`hazardStatus.${s}`) })),
+            { value: 'all', label: t('common.all') },
+          ]}
+        />
+        <Select aria-label={t('hazard.grade')} allowClear placeholder={t('hazard.grade')} value={query.grade ?? undefined} style={{ width: 120 }} onChange={(grade) => setQuery({ grade: grade ?? null })} options={HAZARD_GRADES.map((g) => ({ value: g, label: t(`hazardGrade.${g}`) }))} />
+        <Select aria-label={t('hazard.risk')} allowClear placeholder={t('hazard.risk')} value={query.risk ?? undefined} style={{ width: 120 }} onChange={(risk) => setQuery({ risk: risk ?? null })} options={RISK_COLORS.map((r) => ({ value: r, label: t(`risk.${r}`) }))} />
+        <UnitSelect units={units} value={query.orgUnitId ?? null} onChange={(orgUnitId) => setQuery({ orgUnitId })} placeholder={t('roster.workerPlacement')} />
+        <Select aria-label={t('hazard.category')} allowClear placeholder={t('hazard.category')} value={query.category1 ?? undefined} style={{ width: 130 }} onChange={(category1) => setQuery({ category1: category1 ?? null })} options={HAZARD_CATEGORY1.map((c) => ({ value: c, label: t(`cat.${c}`) }))} />
+        <Select aria-label={t('hazard.source')} allowClear placeholder={t('hazard.source')} value={query.source ?? undefined} style={{ width: 150 }} onChange={(source) => setQuery({ source: source ?? null })} options={HAZARD_SOURCES.map((s) => ({ value: s, label: t(`hazardSource.${s}`) }))} />
+        <WorkerSelect value={query.finderId ?? null} onChange={(finderId) => setQuery({ finderId })} placeholder={t('hazard.finder')} />
+        <DatePicker.RangePicker
+          aria-label={t('hazard.foundAt')}
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
+          onChange={(r) => setQuery({ from: r?.[0]?.format('YYYY-MM-DD') ?? null, to: r?.[1]?.format('YYYY-MM-DD') ?? null })}
+        />
+        <Checkbox checked={!!query.overdue} onChange={(e) => setQuery({ overdue: e.target.checked })}>
+          {t('hz.onlyOverdue')}
+        </Checkbox>
+        <Dropdown
+          menu={{
+            items: [
+              ...views.map((v) => ({ key: v.id, label: v.name })),
+              ...(views.length ? [{ type: 'divider' as const }] : []),
+              { key: '__save', label: t('hz.saveView') },
+              { key: '__reset', label: t('hz.resetFilters') },
+            ],
+            onClick: ({ key }) => {
+              if (key === '__save') setNaming(true);
+              else if (key === '__reset') {
+                setSearch('');
+                setQuery({}, true);
+              } else {
+                const v = views.find((x) => x.id === key);
+                if (v) {
+                  setSearch(String(v.query.search ?? ''));
+                  setQuery(v.query as Partial<LedgerQuery>, true);
+                }
+              }
+            },
+          }}
+        >
+          <Button>{t('hz.views')}</Button>
+        </Dropdown>
+        <Button onClick={() => void exportXlsx()} loading={exporting} disabled={total === 0}>
+          {t('hz.exportLedger')}
+        </Button>
+        <Typography.Text type="secondary" data-testid="ledger-total">
+          {t('hz.total', { n: total })}
+        </Typography.Text>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <Table<HazardRow>
+          rowKey="id"
+          size="small"
+          virtual
+          loading={loading}
+          dataSource={rows}
+          scroll={{ x: 1400, y: 'calc(100vh - 250px)' }}
+          locale={{ emptyText: <Empty description={filtered ? t('hz.emptyFiltered') : t('hz.empty')} /> }}
+          onRow={(r) => ({ onDoubleClick: () => setDetail(r.id), onKeyDown: (e) => e.key === 'Enter' && setDetail(r.id), tabIndex: 0 })}
+          onChange={(p, _f, sorter) => {
+            const s = sorter as SorterResult<HazardRow>;
+            const field = s.order ? SORTABLE[String(s.columnKey)] : undefined;
+            setQuery({ page: p.current ?? 1, pageSize: p.pageSize ?? query.pageSize, sortField: field ?? 'foundAt', sortDir: s.order === 'ascend' ? 'asc' : 'desc' });
+          }}
+          pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500], size: 'small' }}
+          columns={[
+            {
+              key: 'serial',
+              title: t('hazard.serial'),
+              dataIndex: 'serial',
+              width: 130,
+              fixed: 'left',
+              sorter: true,
+              sortOrder: sortOrder('serial'),
+              render: (v: string, r) => (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetail(r.id)}>
+                  {v}
+                </Button>
+              ),
+            },
+            { key: 'foundAt', title: t('hazard.foundAt'), dataIndex: 'foundAt', width: 140, sorter: true, sortOrder: sortOrder('foundAt'), render: (v: string) => v.slice(0, 16).replace('T', ' ') },
+            { key: 'description', title: t('hazard.description'), dataIndex: 'description', ellipsis: true, width: 320 },
+            { key: 'unit', title: t('roster.workerPlacement'), width: 150, render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') },
+            { key: 'category', title: t('hazard.category'), width: 100, render: (_, r) => t(`cat.${r.category1}`) },
+            { key: 'grade', title: t('hazard.grade'), width: 100, render: (_, r) => <GradeTag h={r} /> },
+            { key: 'riskD', title: t('hazard.risk'), width: 140, sorter: true, sortOrder: sortOrder('riskD'), render: (_, r) => <RiskTag h={r} /> },
+            { key: 'status', title: t('hazard.status'), width: 160, render: (_, r) => <StatusTag h={r} /> },
+            { key: 'responsible', title: t('hazard.responsible'), dataIndex: 'responsibleName', width: 100 },
+            { key: 'dueDate', title: t('hazard.dueDate'), dataIndex: 'dueDate', width: 110, sorter: true, sortOrder: sortOrder('dueDate') },
+            { key: 'finder', title: t('hazard.finder'), dataIndex: 'finderName', width: 90 },
+          ]}
+        />
+      </div>
+      {logging && (
+        <QuickLog
+          onClose={() => setLogging(false)}
+          onSaved={(h) => {
+            setLogging(false);
+            void load();
+            setDetail(h.id);
+          }}
+        />
+      )}
+      {detail && <HazardDrawer id={detail} onClose={() => setDetail(null)} onChanged={() => void load()} />}
+      <Modal open={naming} title={t('hz.saveView')} onCancel={() => setNaming(false)} onOk={() => void saveView()} okButtonProps={{ disabled: !viewName.trim() }} okText={t('common.save')} cancelText={t('common.cancel')}>
+        <Input autoFocus aria-label={t('hz.viewName')} placeholder={t('hz.viewName')} value={viewName} maxLength={40} onChange={(e) => setViewName(e.target.value)} onPressEnter={() => viewName.trim() && void saveView()} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { App, Button, Image, Space, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { AttachmentInfo } from '../../../../shared/types';
+import { useT } from '../../i18n';
+import { call, fileToBase64 } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+
+const cache = new Map<string, Promise<string>>();
+
+/** Loads an attachment through the typed client and gives a blob: URL (cached per id and size). */
+export function attachmentUrl(id: string, size: 'thumb' | 'full'): Promise<string> {
+  const key = `${id}:${size}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = call('attachments.get', { id, size }).then((f) => {
+      const bin = atob(f.dataBase64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return URL.createObjectURL(new Blob([bytes], { type: f.mime }));
+    });
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+export function Thumb({ id, alt, size = 96 }: { id: string; alt: string; size?: number }) {
+  const [thumb, setThumb] = useState<string | null>(null);
+  const [full, setFull] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    attachmentUrl(id, 'thumb').then((u) => live && setThumb(u), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  if (!thumb) return <Spin size="small" />;
+  return (
+    <Image
+      src={thumb}
+      alt={alt}
+      width={size}
+      height={size}
+      style={{ objectFit: 'cover', borderRadius: 4 }}
+      preview={{
+        src: full ?? thumb,
+        onOpenChange: (open) => {
+          if (open && !full) attachmentUrl(id, 'full').then(setFull, () => undefined);
+        },
+      }}
+    />
+  );
+}
+
+const ACCEPT = 'image/jpeg,image/png,image/webp';
+
+/** Paste, drop or pick photos; each is uploaded at once (checked by content on the backend). */
+export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[]; onChange(v: AttachmentInfo[]): void; label: string }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(0);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const latest = useRef(value);
+  latest.current = value;
+
+  const upload = async (files: File[]) => {
+    for (const f of files) {
+      setBusy((n) => n + 1);
+      try {
+        const a = await call('attachments.upload', { fileName: f.name || 'pasted.png', dataBase64: await fileToBase64(f) });
+        if (!latest.current.some((x) => x.id === a.id)) {
+          latest.current = [...latest.current, a];
+          onChange(latest.current);
+        }
+      } catch (e) {
+        message.error(`${f.name}: ${errorText(e, t)}`);
+      } finally {
+        setBusy((n) => n - 1);
+      }
+    }
+  };
+
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      tabIndex={0}
+      onPaste={(e) => {
+        const files = [...e.clipboardData.files];
+        if (files.length) {
+          e.preventDefault();
+          void upload(files);
+        }
+      }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void upload([...e.dataTransfer.files]);
+      }}
+      style={{ border: `1px dashed ${over ? '#0f766e' : '#d9d9d9'}`, borderRadius: 6, padding: 8, background: over ? '#f0fdfa' : undefined }}
+    >
+      <Space wrap>
+        {value.map((a) => (
+          <div key={a.id} style={{ position: 'relative' }}>
+            <Thumb id={a.id} alt={a.originalName ?? ''} size={72} />
+            <Button
+              size="small"
+              type="text"
+              aria-label={`${t('common.delete')} ${a.originalName ?? ''}`}
+              onClick={() => onChange(value.filter((x) => x.id !== a.id))}
+              style={{ position: 'absolute', top: 0, right: 0, background: 'rgba(255,255,255,.8)' }}
+            >
+              ×
+            </Button>
+          </div>
+        ))}
+        <Button onClick={() => input.current?.click()} loading={busy > 0}>
+          {t('hazardAction.photo')}
+        </Button>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('hz.photoHint')}
+        </Typography.Text>
+      </Space>
+      <input
+        ref={input}
+        type="file"
+        accept={ACCEPT}
+        multiple
+        hidden
+        data-testid="photo-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void upload(files);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { Tag } from 'antd';
+import type { HazardRow } from '../../../../shared/types';
+import { useT } from '../../i18n';
+
+export const RISK_TAG: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', blue: 'blue' };
+const STATUS_TAG: Record<string, string> = {
+  reported: 'default',
+  confirmed: 'processing',
+  assigned: 'cyan',
+  rectifying: 'blue',
+  submitted: 'purple',
+  closed: 'success',
+  cancelled: 'default',
+};
+
+export function StatusTag({ h }: { h: Pick<HazardRow, 'status' | 'overdue'> }) {
+  const t = useT();
+  return (
+    <>
+      <Tag color={STATUS_TAG[h.status]}>{t(`hazardStatus.${h.status}`)}</Tag>
+      {h.overdue && <Tag color="error">{t('hazard.overdue')}</Tag>}
+    </>
+  );
+}
+
+export function RiskTag({ h }: { h: Pick<HazardRow, 'risk' | 'riskD'> }) {
+  const t = useT();
+  if (!h.risk) return null;
+  return (
+    <Tag color={RISK_TAG[h.risk]}>
+      {t(`risk.${h.risk}`)}
+      {h.riskD !== null ? ` D=${h.riskD}` : ''}
+    </Tag>
+  );
+}
+
+export function GradeTag({ h }: { h: Pick<HazardRow, 'grade'> }) {
+  const t = useT();
+  if (!h.grade) return null;
+  return <Tag color={h.grade === 'major' ? 'volcano' : 'default'}>{t(`hazardGrade.${h.grade}`)}</Tag>;
+}

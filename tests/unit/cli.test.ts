@@ -1,0 +1,380 @@
+// The admin CLI in-process: exit codes (0 ok, 1 failure, 2 usage), stdout/stderr, and what each command
+// does to the data folder.
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../electron/cli/cli';
+import { validateDatabaseFile } from '../../electron/core/backup';
+import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { idCardCheckChar } from '../../shared/rules/idcard';
+import type { WorkerRow } from '../../shared/types';
+import { tmpDir } from '../helpers/core';
+
+interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+async function cli(...args: string[]): Promise<CliResult> {
+  let out = '';
+  let err = '';
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  }) as typeof process.stdout.write);
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  }) as typeof process.stderr.write);
+  try {
+    const code = await run(args);
+    return { code, out, err };
+  } finally {
+    so.mockRestore();
+    se.mockRestore();
+  }
+}
+
+const dirs: string[] = [];
+function newDir(): string {
+  const d = tmpDir('ankang-cli-');
+  dirs.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** One demo store, made once; tests that change data work on a copy. */
+let demoDir: string;
+let DEMO_N: number;
+beforeAll(async () => {
+  demoDir = newDir();
+  const r = await cli('demo', '--size', 'small', '--data', demoDir);
+  expect(r.code).toBe(0);
+  DEMO_N = query<number>(demoDir, 'SELECT count(*) FROM workers');
+});
+function demoCopy(): string {
+  const d = newDir();
+  fs.copyFileSync(path.join(demoDir, 'ankang.sqlite'), path.join(d, 'ankang.sqlite'));
+  return d;
+}
+function query<T = unknown>(dataDir: string, sql: string, ...params: unknown[]): T {
+  const db = new Database(path.join(dataDir, 'ankang.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const USAGE = '用法 / usage';
+
+describe('cli: arguments', () => {
+  const d = () => newDir();
+  it.each([
+    [[]],
+    [['frobnicate']],
+    [['roster']],
+    [['roster', 'delete']],
+    [['roster', 'import']],
+    [['roster', 'export']],
+    [['roster', 'list', 'extra.csv']],
+    [['roster', 'import', 'a.csv', 'b.csv']],
+    [['check', 'extra']],
+    [['backup', 'somewhere']],
+    [['restore']],
+    [['demo', 'now']],
+    [['demo', '--size', 'huge']],
+    [['check', '--bogus']],
+    [['--verbose', 'check']],
+    [['check', '--json=1']],
+    [['backup', '--to']],
+    [['backup', '--to', '--json']],
+  ])('%j → exit 2 with usage on stderr and nothing created', async (args) => {
+    const dir = d();
+    const r = await cli(...args, '--data', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(USAGE);
+    expect(r.out).toBe('');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('--data without a value is a usage error', async () => {
+    const r = await cli('check', '--data');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--data needs a value');
+  });
+
+  it('--data=DIR works like --data DIR', async () => {
+    const dir = newDir();
+    const r = await cli('check', `--data=${dir}`);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'ankang.sqlite'))).toBe(true);
+  });
+});
+
+describe('cli: demo and check', () => {
+  it('demo --size small fills the store; check reports ok and exits 0', async () => {
+    expect(query<number>(demoDir, 'SELECT count(*) FROM workers')).toBe(860);
+    expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(2);
+    const r = await cli('check', '--data', demoDir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`结构版本 ${LATEST_VERSION}/${LATEST_VERSION}`);
+    expect(r.out).toContain('完整性 ok');
+    expect(r.out).toContain('外键问题 0');
+  });
+
+  it('demo on a non-empty store → exit 1 and nothing added', async () => {
+    const dir = demoCopy();
+    const audit = query<number>(dir, 'SELECT count(*) FROM audit_log');
+    const r = await cli('demo', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^错误：/);
+    expect(r.err).toContain('已有职工数据');
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(DEMO_N);
+    expect(query<number>(dir, 'SELECT count(*) FROM audit_log')).toBe(audit);
+  });
+
+  it('check on a damaged foreign-key graph exits 1', async () => {
+    const dir = demoCopy();
+    const db = new Database(path.join(dir, 'ankang.sqlite'));
+    db.pragma('foreign_keys = OFF');
+    db.prepare(`UPDATE workers SET team_id = 'ghost' WHERE emp_no = 'AK000001'`).run();
+    db.close();
+    const r = await cli('check', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('外键问题 1');
+  });
+});
+
+describe('cli: roster list / export / import', () => {
+  it('roster list --json prints the employed workers as JSON on stdout', async () => {
+    const r = await cli('roster', 'list', '--json', '--data', demoDir);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as WorkerRow[];
+    const active = query<number>(demoDir, `SELECT count(*) FROM workers WHERE status = 'active' AND deleted_at IS NULL`);
+    expect(active).toBeLessThan(DEMO_N);
+    expect(rows).toHaveLength(active);
+    expect(rows[0]).toMatchObject({ empNo: 'AK000001', status: 'active' });
+    expect(rows.every((w) => w.status === 'active')).toBe(true);
+    expect(new Set(rows.map((w) => w.empNo)).size).toBe(rows.length);
+    // no unmasked ID numbers leave through the list
+    expect(rows.every((w) => /^\d{6}\*{8}[\dX]{4}$/.test(w.idCardMasked))).toBe(true);
+
+    const all = JSON.parse((await cli('roster', 'list', '--json', '--all', '--data', demoDir)).out) as WorkerRow[];
+    expect(all).toHaveLength(DEMO_N);
+    const search = JSON.parse((await cli('roster', 'list', '--json', '--search', '反应釜', '--data', demoDir)).out) as WorkerRow[];
+    expect(search.length).toBeGreaterThan(0);
+    expect(search.every((w) => w.post?.includes('反应釜'))).toBe(true);
+  });
+
+  it('roster list without --json prints one tab-separated line per worker and the count on stderr', async () => {
+    const r = await cli('roster', 'list', '--search', 'AK00000', '--data', demoDir);
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]!.split('\t')[0]).toBe('AK000001');
+    expect(r.err).toContain(`${lines.length} 人`);
+  });
+
+  it('roster export FILE writes an .xlsx of the employed workers', async () => {
+    const file = path.join(newDir(), 'out.xlsx');
+    const r = await cli('roster', 'export', file, '--data', demoDir);
+    expect(r.code).toBe(0);
+    const active = query<number>(demoDir, `SELECT count(*) FROM workers WHERE status = 'active' AND deleted_at IS NULL`);
+    expect(r.out).toContain(`已导出 ${active} 名职工`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets[0]!.actualRowCount).toBe(active + 1);
+    expect(wb.worksheets[0]!.getCell('A1').value).toBe('工号');
+  });
+
+  function makeId(seq: string) {
+    const first17 = `32120219900101${seq}`;
+    return first17 + idCardCheckChar(first17);
+  }
+
+  it('roster import of a CSV with errors → exit 1, problems on stderr, nothing written; --skip-invalid → 0', async () => {
+    const dir = newDir();
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+    const csv = path.join(dir, 'in.csv');
+    fs.writeFileSync(
+      csv,
+      ['工号,姓名,性别,身份证号,车间', `C1,甲,男,${makeId('011')},新车间`, 'C2,乙,男,110105194912310021,新车间', 'C3,丙,火星,,'].join('\n'),
+    );
+    const bad = await cli('roster', 'import', csv, '--data', dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('第 3 行 C2');
+    expect(bad.err).toContain('身份证号校验位不正确'); // problem keys are translated
+    expect(bad.err).toContain('第 4 行 C3');
+    expect(bad.err).toContain('错误：有 2 行存在问题');
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(0);
+    expect(query<number>(dir, 'SELECT count(*) FROM org_units')).toBe(0);
+    expect(query<number>(dir, 'SELECT count(*) FROM audit_log')).toBe(0);
+
+    const ok = await cli('roster', 'import', csv, '--skip-invalid', '--data', dir);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('新增 1，更新 0，跳过 2，新建车间/班组 1');
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(1);
+    expect(query<string>(dir, `SELECT name FROM workers WHERE emp_no = 'C1'`)).toBe('甲');
+    expect(query<string>(dir, `SELECT DISTINCT actor_name FROM audit_log`)).toBe('命令行');
+
+    // again: an update, not a duplicate
+    const again = await cli('roster', 'import', csv, '--skip-invalid', '--data', dir);
+    expect(again.out).toContain('新增 0，更新 1');
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(1);
+  });
+
+  it('roster import of a missing or unreadable file → exit 1', async () => {
+    const dir = newDir();
+    const missing = await cli('roster', 'import', path.join(dir, 'nope.csv'), '--data', dir);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('文件不存在');
+    const xls = path.join(dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    const r = await cli('roster', 'import', xls, '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('.xls');
+  });
+});
+
+describe('cli: backup and restore', () => {
+  it('backup --to FILE makes a valid copy; the same FILE again → exit 1', async () => {
+    const file = path.join(newDir(), 'bk.sqlite');
+    const r = await cli('backup', '--to', file, '--data', demoDir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(file);
+    expect(validateDatabaseFile(file)).toEqual({ schemaVersion: LATEST_VERSION, workers: DEMO_N, enterprise: '泰州市安康化工有限公司' });
+    const size = fs.statSync(file).size;
+    const again = await cli('backup', '--to', file, '--data', demoDir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已存在');
+    expect(fs.statSync(file).size).toBe(size);
+  });
+
+  it('backup without --to writes a dated file into DATA/backups', async () => {
+    const dir = demoCopy();
+    const r = await cli('backup', '--data', dir);
+    expect(r.code).toBe(0);
+    const files = fs.readdirSync(path.join(dir, 'backups'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^ankang-\d{8}-\d{6}\.sqlite$/);
+    expect(validateDatabaseFile(path.join(dir, 'backups', files[0]!)).workers).toBe(DEMO_N);
+  });
+
+  it('restore FILE brings back the backup and keeps the old store aside', async () => {
+    const dir = demoCopy();
+    const backup = path.join(newDir(), 'before.sqlite');
+    expect((await cli('backup', '--to', backup, '--data', dir)).code).toBe(0);
+    // change the store after the backup
+    const csv = path.join(dir, 'late.csv');
+    fs.writeFileSync(csv, '工号,姓名,性别\nLATE1,后来者,男\n');
+    expect((await cli('roster', 'import', csv, '--data', dir)).code).toBe(0);
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(DEMO_N + 1);
+
+    const r = await cli('restore', backup, '--data', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`已恢复：泰州市安康化工有限公司，${DEMO_N} 名职工`);
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(DEMO_N);
+    expect(query<number>(dir, `SELECT count(*) FROM workers WHERE emp_no = 'LATE1'`)).toBe(0);
+
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('ankang.sqlite.before-restore-'));
+    expect(aside).toHaveLength(1);
+    expect(aside[0]).toMatch(/^ankang\.sqlite\.before-restore-\d{8}-\d{6}$/);
+    expect(r.out).toContain(aside[0]);
+    // the copy kept aside is complete (the WAL was checkpointed into it) and holds the later change
+    const old = new Database(path.join(dir, aside[0]!), { readonly: true });
+    try {
+      expect(old.prepare(`SELECT name FROM workers WHERE emp_no = 'LATE1'`).pluck().get()).toBe('后来者');
+    } finally {
+      old.close();
+    }
+    // the restored store opens and checks clean
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+  });
+
+  it('two restores within the same second keep both earlier stores aside', async () => {
+    const dir = demoCopy();
+    const backup = path.join(newDir(), 'b.sqlite');
+    expect((await cli('backup', '--to', backup, '--data', dir)).code).toBe(0);
+    const csv = path.join(dir, 'late.csv');
+    fs.writeFileSync(csv, '工号,姓名,性别\nONLY1,只在原库,男\n');
+    expect((await cli('roster', 'import', csv, '--data', dir)).code).toBe(0);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 4, 1, 10, 0, 0));
+    try {
+      expect((await cli('restore', backup, '--data', dir)).code).toBe(0);
+      expect((await cli('restore', backup, '--data', dir)).code).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const aside = fs.readdirSync(dir).filter((f) => f.startsWith('ankang.sqlite.before-restore-'));
+    expect(aside).toHaveLength(2);
+    // the store as it was before the first restore (with ONLY1) is still among them
+    const holders = aside.filter((f) => {
+      const db = new Database(path.join(dir, f), { readonly: true });
+      try {
+        return db.prepare(`SELECT count(*) FROM workers WHERE emp_no = 'ONLY1'`).pluck().get() === 1;
+      } finally {
+        db.close();
+      }
+    });
+    expect(holders).toHaveLength(1);
+  });
+
+  it('restore into an empty data folder needs no aside copy', async () => {
+    const backup = path.join(newDir(), 'b.sqlite');
+    await cli('backup', '--to', backup, '--data', demoDir);
+    const dir = newDir();
+    const r = await cli('restore', backup, '--data', dir);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir).some((f) => f.includes('before-restore'))).toBe(false);
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(DEMO_N);
+  });
+
+  it.each([
+    ['a text file', (f: string) => fs.writeFileSync(f, 'this is not a database')],
+    ['an SQLite file of another program', (f: string) => {
+      const db = new Database(f);
+      db.exec('CREATE TABLE stuff (x)');
+      db.close();
+    }],
+    ['a newer Ankang store', (f: string) => {
+      const db = new Database(f);
+      db.exec('CREATE TABLE enterprise (x); CREATE TABLE workers (deleted_at); CREATE TABLE audit_log (x);');
+      db.pragma('user_version = 42');
+      db.close();
+    }],
+    ['a truncated copy', (f: string) => {
+      const buf = fs.readFileSync(path.join(demoDir, 'ankang.sqlite'));
+      fs.writeFileSync(f, buf.subarray(0, Math.floor(buf.length / 3)));
+    }],
+  ])('restore of %s → exit 1 and the current store untouched', async (_label, make) => {
+    const dir = demoCopy();
+    const dbFile = path.join(dir, 'ankang.sqlite');
+    const before = sha(dbFile);
+    const candidate = path.join(newDir(), 'candidate.sqlite');
+    make(candidate);
+    const r = await cli('restore', candidate, '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^错误：/);
+    expect(sha(dbFile)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['ankang.sqlite']);
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+  });
+
+  it('restore of a missing file → exit 1', async () => {
+    const dir = demoCopy();
+    const r = await cli('restore', path.join(dir, 'nope.sqlite'), '--data', dir);
+    expect(r.code).toBe(1);
+    expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(DEMO_N);
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
