@@ -1,10 +1,9 @@
 // Demo hazards: realistic ledger entries spread over the last years, in every workflow state.
-import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, addDays, dueDate, DEFAULT_HAZARD_RULES, type HazardCategory1 } from '../../shared/hazard';
+import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, addDays, dueDate, DEFAULT_HAZARD_RULES, serialNumber, type HazardCategory1 } from '../../shared/hazard';
 import type { HazardData } from '../../shared/hazardSchemas';
 import { SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
 import { rng } from './demo';
-import { insertHazard } from './services/hazards';
 import { nowIso, todayLocal, uuidv7 } from './util';
 
 const TEMPLATES: { d: string; cat: [HazardCategory1, string]; acc: (typeof ACCIDENT_TYPES)[number]; place: string; eq?: string; m: string }[] = [
@@ -40,11 +39,21 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
   const L = [0.5, 1, 3, 6, 10];
   const E = [1, 2, 3, 6];
   const C = [1, 3, 7, 15, 40];
-  const upd = store.db.prepare(
-    `UPDATE hazards SET status = ?, grade = ?, lec_l = ?, lec_e = ?, lec_c = ?, risk_d = ?, risk = ?, responsible_id = ?, measures = ?,
-       planned_funds = ?, deadline = ?, emergency_plan = ?, actual_funds = ?, rectification_note = ?, submitted_by = ?, submitted_at = ?,
-       accepted_by = ?, accepted_at = ?, closed_date = ?, governance_plan = ?, due_date = ?, updated_at = ? WHERE id = ?`,
+  const ins = store.db.prepare(
+    `INSERT INTO hazards (id, serial, found_at, found_date, finder_id, source, workshop_id, team_id, place, equipment, category1, category2,
+       accident_type, description, grade, lec_l, lec_e, lec_c, risk_d, risk, production_stop, interim_measures, status,
+       responsible_id, measures, planned_funds, deadline, emergency_plan, governance_plan, actual_funds, rectification_note,
+       submitted_by, submitted_at, accepted_by, accepted_at, closed_date, due_date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const audit = store.db.prepare(
+    `INSERT INTO audit_log (id, at, actor_id, actor_name, entity, entity_id, action, before, after, reason) VALUES (?, ?, NULL, ?, 'hazard', ?, 'create', NULL, ?, '演示数据')`,
+  );
+  const unitOf = new Map(
+    store.all<{ id: string; parent_id: string }>(`SELECT id, parent_id FROM org_units WHERE kind = 'team'`).map((u) => [u.id, u.parent_id]),
+  );
+  const serials = new Map<number, number>();
+  for (const r0 of store.all<{ year: number; last: number }>(`SELECT year, last FROM serials WHERE kind = 'hazard'`)) serials.set(r0.year, r0.last);
   const ev = store.db.prepare(
     `INSERT INTO hazard_events (id, hazard_id, at, actor_id, actor_name, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -73,10 +82,14 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
         lec: null,
         photoIds: [],
       };
-      const id = insertHazard(store, SYSTEM_ACTOR, d, { foundAt: { at: d.foundAt, date: foundDate } });
+      const id = uuidv7();
+      const year = Number(foundDate.slice(0, 4));
+      const seqNo = (serials.get(year) ?? 0) + 1;
+      serials.set(year, seqNo);
+      const serial = serialNumber(year, seqNo);
       // how far it got: old ones closed, young ones anywhere
       const stage = age > 60 ? (r() < 0.93 ? 5 : Math.floor(r() * 5)) : Math.floor(r() * 6);
-      if (stage === 0) continue;
+      const graded = stage > 0;
       const grade = r() < 0.04 ? 'major' : 'general';
       const l = pick(L), e = pick(E), c = pick(C);
       const dv = l * e * c;
@@ -86,28 +99,35 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
       const acceptor = ops.find((o) => o.id !== op.id) ?? op;
       const responsible = pick(workers);
       const closeDate = addDays(foundDate, 3 + Math.floor(r() * 40));
-      const status = stage >= 5 && closeDate <= today ? 'closed' : STEPS[Math.min(stage, 4) - 1] ? TO[STEPS[Math.min(stage, 4) - 1]!] : 'reported';
-      const reached = STEPS.indexOf(Object.entries(TO).find(([, v]) => v === status)![0] as (typeof STEPS)[number]);
+      const status = stage === 0 ? 'reported' : stage >= 5 && closeDate <= today ? 'closed' : TO[STEPS[Math.min(stage, 4) - 1]!];
+      const reached = status === 'reported' ? -1 : STEPS.indexOf(Object.entries(TO).find(([, v]) => v === status)![0] as (typeof STEPS)[number]);
       const planned = Math.round(r() * 2_000_000);
       const submittedAt = reached >= 3 ? at(addDays(foundDate, 2), 15) : null;
       const now = nowIso();
-      upd.run(
-        status, grade, l, e, c, dv, risk,
+      ins.run(
+        id, serial, d.foundAt, foundDate, d.finderId, d.source, unitOf.get(d.orgUnitId!) ?? null, d.orgUnitId, d.place, d.equipment, d.category1, d.category2,
+        d.accidentType, d.description, graded ? grade : null, graded ? l : null, graded ? e : null, graded ? c : null, graded ? dv : null, graded ? risk : null,
+        d.productionStop, d.interimMeasures, status,
         reached >= 1 ? responsible : null, reached >= 1 ? t.m : null, reached >= 1 ? planned : null, reached >= 1 ? deadline : null,
         reached >= 1 ? '按车间现场处置方案执行，发生异常立即撤离并报告' : null,
+        grade === 'major' && reached >= 1 ? JSON.stringify({ targets: '消除重大隐患', methods: t.m, funding: '专项资金', organisation: '车间主任牵头', timeline: deadline, safetyPlan: '停产整改期间执行专项应急预案' }) : null,
         reached >= 3 ? Math.round(planned * (0.7 + r() * 0.5)) : null, reached >= 3 ? '已按整改措施完成整改，现场复查合格' : null,
         reached >= 3 ? op.id : null, submittedAt,
         reached >= 4 ? acceptor.id : null, reached >= 4 ? at(closeDate, 16) : null, reached >= 4 ? closeDate : null,
-        grade === 'major' && reached >= 1 ? JSON.stringify({ targets: '消除重大隐患', methods: t.m, funding: '专项资金', organisation: '车间主任牵头', timeline: deadline, safetyPlan: '停产整改期间执行专项应急预案' }) : null,
         dueDate({ status, foundDate, deadline: reached >= 1 ? deadline : null, submittedDate: submittedAt?.slice(0, 10) ?? null }, DEFAULT_HAZARD_RULES),
-        now, id,
+        now, now,
       );
+      audit.run(uuidv7(), now, SYSTEM_ACTOR.name, id, JSON.stringify({ serial, status, description: d.description }));
+      ev.run(uuidv7(), id, d.foundAt, null, SYSTEM_ACTOR.name, 'report', null, 'reported', null);
       let prev = 'reported';
       for (let s = 0; s <= reached; s++) {
         const step = STEPS[s]!;
         ev.run(uuidv7(), id, at(addDays(foundDate, s), 9 + s), step === 'accept' ? acceptor.id : op.id, step === 'accept' ? acceptor.name : op.name, step, prev, TO[step], null);
         prev = TO[step];
       }
+    }
+    for (const [year, last] of serials) {
+      store.run(`INSERT INTO serials (kind, year, last) VALUES ('hazard', ?, ?) ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last`, [year, last]);
     }
     return { hazards: count };
   });

@@ -14,8 +14,10 @@ import { samePeriod, useDashboard } from './store';
 const YEARS_BACK = 5;
 const OVERDUE_RED = '#cf1322';
 
-/** While the dashboard is mounted, printing shows only the statistics table and its signature lines. */
+/** Focus ring for the keyboard-openable reminder rows; while the dashboard is mounted, printing shows only the
+ * statistics table and its signature lines. */
 const PRINT_CSS = `
+.ak-dash-root .ant-table-row[tabindex]:focus-visible { outline: 2px solid #0f766e; outline-offset: -2px; }
 @media print {
   @page { size: A4 landscape; margin: 12mm; }
   .ant-layout-header, .ant-menu, nav, .ak-dash-noprint { display: none !important; }
@@ -27,6 +29,9 @@ const PRINT_CSS = `
   .ak-dash-print > .ant-card-head { display: none !important; }
   .ak-dash-print > .ant-card-body { padding: 0 !important; }
   .ak-dash-print .ant-table-container, .ak-dash-print .ant-table-content { overflow: visible !important; }
+  .ak-dash-print .ant-table-container, .ak-dash-print table { border-color: #000 !important; border-radius: 0 !important; }
+  .ak-dash-print .ant-table-container table > thead > tr:first-child > *:first-child,
+  .ak-dash-print .ant-table-container table > thead > tr:first-child > *:last-child { border-radius: 0 !important; }
   .ak-dash-print th, .ak-dash-print td { border-color: #000 !important; color: #000 !important; }
   .ak-dash-print [data-testid="sign-blank"] { border-bottom-color: #000 !important; }
 }

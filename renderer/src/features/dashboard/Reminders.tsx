@@ -14,9 +14,9 @@ export function daysUntil(dueDate: string, today = dayjs().format('YYYY-MM-DD'))
 function daysText(t: DashT, dueDate: string | null): { text: string; late: boolean } {
   if (!dueDate) return { text: '', late: false };
   const d = daysUntil(dueDate);
-  if (d < 0) return { text: t('rem.daysOverdue', { n: -d }), late: true };
+  if (d < 0) return { text: d === -1 ? t('rem.oneDayOverdue') : t('rem.daysOverdue', { n: -d }), late: true };
   if (d === 0) return { text: t('rem.dueToday'), late: false };
-  return { text: t('rem.daysLeft', { n: d }), late: false };
+  return { text: d === 1 ? t('rem.oneDayLeft') : t('rem.daysLeft', { n: d }), late: false };
 }
 
 function ReminderList(props: {
@@ -26,7 +26,7 @@ function ReminderList(props: {
   loading: boolean;
   onOpenHazard(id: string): void;
 }) {
-  const { t } = useDashT();
+  const { t, locale } = useDashT();
   const { kind, rows, count, loading, onOpenHazard } = props;
   const title = t(kind === 'overdue' ? 'hazard.overdue' : 'hazard.dueSoon');
   return (
@@ -103,7 +103,7 @@ function ReminderList(props: {
             key: 'workshop',
             title: t('org.workshop'),
             dataIndex: 'workshopName',
-            width: 96,
+            width: 104,
             ellipsis: true,
             render: (v: string | null) => v ?? t('rem.noWorkshop'),
           },
@@ -111,7 +111,7 @@ function ReminderList(props: {
           {
             key: 'days',
             title: t('rem.days'),
-            width: 92,
+            width: locale === 'en' ? 124 : 92,
             render: (_, r) => {
               const d = daysText(t, r.dueDate);
               return (

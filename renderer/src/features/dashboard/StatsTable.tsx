@@ -34,9 +34,13 @@ export function statsTitle(t: ReturnType<typeof useDashT>['t'], locale: ReturnTy
 }
 
 function SignLine({ label, blank }: { label: string; blank?: string }) {
+  const { t } = useDashT();
   return (
     <div style={{ display: 'flex', alignItems: 'flex-end', gap: 6, minWidth: 210, flex: '1 1 210px' }}>
-      <span style={{ whiteSpace: 'nowrap' }}>{label}：</span>
+      <span style={{ whiteSpace: 'pre' }}>
+        {label}
+        {t('sign.colon')}
+      </span>
       <span
         data-testid="sign-blank"
         style={{ flex: 1, borderBottom: '1px solid #595959', minHeight: 22, textAlign: 'right', color: '#8c8c8c', paddingInline: 4 }}
