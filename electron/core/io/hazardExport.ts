@@ -54,6 +54,7 @@ const WRAP_COLS = new Set(['车间/班组', '具体位置', '隐患描述', '隐
 export const RISK_FILL: Record<RiskColor, string> = { red: 'FFFFC7CE', orange: 'FFFCE4D6', yellow: 'FFFFF2CC', blue: 'FFDDEBF7' };
 
 const FONT = { name: '宋体', size: 10 };
+const YIELD_EVERY = 200;
 const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
@@ -106,6 +107,18 @@ function ledgerValues(h: HazardDetail, index: number): (string | number | null)[
     h.acceptedByName,
     h.closedDate,
   ];
+}
+
+const MAX_PENDING = 2 * 1024 * 1024;
+/**
+ * Sheet XML written but not yet taken by the zip compressor. exceljs ignores back-pressure: its sheet stream is piped
+ * into a PassThrough that the zip entry reads, so without waiting the whole uncompressed sheet can pile up in memory.
+ * Reads exceljs/archiver internals defensively; 0 when they are not where expected (then only the yielding remains).
+ */
+function pendingBytes(ws: ExcelJS.Worksheet): number {
+  type Piped = { writableLength?: number; _writableState?: { length?: number } };
+  const p = (ws as unknown as { _stream?: { pipes?: Piped[] } })._stream?.pipes?.[0];
+  return p?.writableLength ?? p?._writableState?.length ?? 0;
 }
 
 /** Collect a streaming workbook into one Buffer. */
@@ -164,6 +177,12 @@ export async function exportLedgerXlsx(rows: Iterable<HazardDetail>, ctx: { ente
         k === RISK_COL && h.risk ? styleRisk[h.risk] : MONEY_COLS.includes(k) ? styleMoney : WRAP_COLS.has(k) ? styleWrap : CENTER_COLS.has(k) ? styleCenter : styleText;
     }
     r.commit();
+    // let the zip stream drain and compress what is written so far (memory stays flat), and let the host's event loop
+    // (the core runs in the Electron main process) breathe during a long export
+    if (i % YIELD_EVERY === 0) {
+      do await new Promise<void>((resolve) => setImmediate(resolve));
+      while (pendingBytes(ws) > MAX_PENDING);
+    }
   }
   ws.autoFilter = `A2:${colLetter(n)}${Math.max(2, i + 2)}`;
   ws.commit();

@@ -3,6 +3,7 @@
 // `resources/fonts/` (see electron-builder.yml and resources/fonts/README.md). pdfkit embeds only the glyphs a document
 // uses (a CID TrueType subset), so the 10 MB files never end up in a PDF.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 
@@ -37,8 +38,10 @@ function inDir(dir: string): FontPaths | null {
 }
 
 function packageDir(): string | null {
+  // the node bundles are CommonJS (and vitest provides `require`); an ESM caller resolves from the working directory
+  const req = typeof require === 'function' && typeof require.resolve === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
   try {
-    return path.dirname(require.resolve(`${PACKAGE}/package.json`));
+    return path.dirname(req.resolve(`${PACKAGE}/package.json`));
   } catch {
     return null;
   }

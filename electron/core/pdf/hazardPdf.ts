@@ -78,6 +78,8 @@ const MIN_SPLIT = 3 * 17 + 2 * PAD_Y;
 /** The four colours of the 风险分级 (GB/T 45001 practice: 红橙黄蓝). */
 export const RISK_RGB: Record<RiskColor, string> = { red: '#E02020', orange: '#F28C28', yellow: '#F5D000', blue: '#1F6FD0' };
 
+let parsedFonts: { source: object; regular: unknown; bold: unknown } | null = null;
+
 function createDoc(o: { title: string; subject: string; keywords?: string; landscape?: boolean; now: Date }): {
   doc: Doc;
   done: Promise<Buffer>;
@@ -108,9 +110,18 @@ function createDoc(o: { title: string; subject: string; keywords?: string; lands
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(F_REGULAR, fonts.regular);
-  doc.registerFont(F_BOLD, fonts.bold);
-  doc.font(F_REGULAR).fontSize(BODY).fillColor(TEXT);
+  // pdfkit accepts an already parsed fontkit font: parse the 10 MB files once per process, not once per document
+  // (each document still makes its own subset)
+  const parsed = parsedFonts?.source === fonts ? parsedFonts : null;
+  doc.registerFont(F_REGULAR, (parsed?.regular ?? fonts.regular) as Buffer);
+  doc.registerFont(F_BOLD, (parsed?.bold ?? fonts.bold) as Buffer);
+  doc.font(F_BOLD).font(F_REGULAR).fontSize(BODY).fillColor(TEXT);
+  if (!parsed) {
+    const fam = (doc as unknown as { _fontFamilies?: Record<string, { font?: { layout?: unknown } }> })._fontFamilies;
+    const r = fam?.[F_REGULAR]?.font;
+    const b = fam?.[F_BOLD]?.font;
+    if (typeof r?.layout === 'function' && typeof b?.layout === 'function') parsedFonts = { source: fonts, regular: r, bold: b };
+  }
   return { doc, done };
 }
 
@@ -147,6 +158,30 @@ interface Cell {
   swatch?: string;
   /** value cells: centre vertically (default true for short content) */
   valign?: 'top' | 'center';
+}
+
+interface TextOpts {
+  width: number;
+  lineGap: number;
+  align?: 'left' | 'center' | 'right';
+}
+/**
+ * Text with hard line breaks is measured and drawn paragraph by paragraph: pdfkit gives '\n' the advance width of a
+ * full glyph in this font, so a line just short of the cell width would otherwise wrap one character early.
+ */
+const paragraphs = (text: string) => text.replace(/\r\n?/g, '\n').split('\n');
+function measure(doc: Doc, text: string, o: TextOpts): number {
+  if (!text) return 0;
+  let h = 0;
+  for (const p of paragraphs(text)) h += doc.heightOfString(p || 'x', o);
+  return h;
+}
+function draw(doc: Doc, text: string, x: number, y: number, o: TextOpts): void {
+  for (const p of paragraphs(text)) {
+    const h = doc.heightOfString(p || 'x', o);
+    if (p) doc.text(p, x, y, { ...o, height: h + 2 });
+    y += h;
+  }
 }
 
 const NO_LINE_START = '，。、；：？！）」』”’》〉】〕…—·%,.;:?!)]}';
@@ -196,7 +231,7 @@ class Layout {
   private textH(c: Cell, text = c.text): number {
     if (!text) return 0;
     this.font(c.kind);
-    return this.doc.heightOfString(text, { width: this.innerW(c), lineGap: LINE_GAP });
+    return measure(this.doc, text, { width: this.innerW(c), lineGap: LINE_GAP });
   }
   rowHeight(cells: Cell[]): number {
     let h = this.minRow;
@@ -249,12 +284,8 @@ class Layout {
         }
         if (c.text) {
           this.font(c.kind);
-          doc.fillColor(TEXT).text(c.text, tx, ty, {
-            width: this.innerW(c),
-            height: th + 2,
-            lineGap: LINE_GAP,
-            align: c.align ?? (c.kind === 'value' ? 'left' : 'center'),
-          });
+          doc.fillColor(TEXT);
+          draw(doc, c.text, tx, ty, { width: this.innerW(c), lineGap: LINE_GAP, align: c.align ?? (c.kind === 'value' ? 'left' : 'center') });
         }
       }
       x += c.w;
@@ -309,7 +340,7 @@ class Layout {
 
   paraHeight(text: string, size = BODY): number {
     this.doc.font(F_REGULAR).fontSize(size);
-    return this.doc.heightOfString(text, { width: this.width, lineGap: LINE_GAP + 1.5 });
+    return measure(this.doc, text, { width: this.width, lineGap: LINE_GAP + 1.5 });
   }
 
   /** Free text outside the table (may flow across pages). */
@@ -320,9 +351,10 @@ class Layout {
     const opts = { width: this.width - (o.indent ?? 0), lineGap: LINE_GAP + 1.5, align: o.align ?? 'left' } as const;
     for (let guard = 0; rest && guard < 200; guard++) {
       doc.font(o.bold ? F_BOLD : F_REGULAR).fontSize(size);
-      const h = doc.heightOfString(rest, opts);
+      const h = measure(doc, rest, opts);
       if (h <= this.avail) {
-        doc.fillColor(o.color ?? TEXT).text(rest, this.left + (o.indent ?? 0), this.y, { ...opts, height: h + 2 });
+        doc.fillColor(o.color ?? TEXT);
+        draw(doc, rest, this.left + (o.indent ?? 0), this.y, opts);
         this.y += h;
         break;
       }
@@ -336,7 +368,8 @@ class Layout {
         this.newPage();
         continue;
       }
-      doc.fillColor(o.color ?? TEXT).text(a, this.left + (o.indent ?? 0), this.y, { ...opts, height: this.avail });
+      doc.fillColor(o.color ?? TEXT);
+      draw(doc, a, this.left + (o.indent ?? 0), this.y, opts);
       this.newPage();
       rest = b;
     }
@@ -345,12 +378,12 @@ class Layout {
   }
   private fitPara(c: Cell, size: number, bold: boolean, opts: { width: number; lineGap: number }): [string, string] {
     const doc = this.doc;
-    const measure = (t: string) => (doc.font(bold ? F_BOLD : F_REGULAR).fontSize(size), doc.heightOfString(t, opts));
+    const m = (t: string) => (doc.font(bold ? F_BOLD : F_REGULAR).fontSize(size), measure(doc, t, opts));
     let lo = 0;
     let hi = c.text.length;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (measure(c.text.slice(0, mid)) <= this.avail) lo = mid;
+      if (m(c.text.slice(0, mid)) <= this.avail) lo = mid;
       else hi = mid;
     }
     let cut = lo;
@@ -420,7 +453,7 @@ function runningHeader(l: Layout, title: string, right: string): void {
 function lecText(h: HazardDetail): string {
   if (!h.lec) return '未评价';
   const d = h.riskD ?? Math.round(h.lec.l * h.lec.e * h.lec.c * 100) / 100;
-  return `L = ${h.lec.l}　E = ${h.lec.e}　C = ${h.lec.c}\nD = L × E × C = ${d}`;
+  return `L = ${h.lec.l}\u3000E = ${h.lec.e}\u3000C = ${h.lec.c}\nD = L × E × C = ${d}`;
 }
 function riskCell(h: HazardDetail): { text: string; swatch?: string } {
   if (!h.risk) return { text: h.riskD === null ? '未评价' : `D = ${h.riskD}` };
@@ -625,7 +658,7 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
   l.row(g.section('三、验收情况'));
   const rejects = events(h, 'reject');
   rejects.forEach((e, i) => {
-    const text = `${dateTimeCn(e.at)}　验收人：${e.actorName}　结论：不合格，退回继续整改\n意见：${e.comment?.trim() || '（未填写）'}`;
+    const text = `${dateTimeCn(e.at)}\u3000验收人：${e.actorName}\u3000结论：不合格，退回继续整改\n意见：${e.comment?.trim() || '（未填写）'}`;
     l.row(g.full(`第 ${i + 1} 次验收`, text));
   });
   const accepted = h.status === 'closed';
@@ -634,7 +667,7 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
   l.row(
     g.full(
       rejects.length ? `第 ${rejects.length + 1} 次验收结论` : '验收结论',
-      `${box(accepted)} 合格，同意销号　　　${box(rejectedNow)} 不合格，退回继续整改` +
+      `${box(accepted)} 合格，同意销号\u3000\u3000\u3000${box(rejectedNow)} 不合格，退回继续整改` +
         (accepted ? '' : rejectedNow ? '（见上次验收意见）' : ''),
     ),
   );
@@ -662,7 +695,7 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
     { label: '日期：', value: BLANK_DATE, x: half, end: l.width },
   ]);
   l.y += 6;
-  l.para(`打印人：${ctx.issuedBy}　打印日期：${localDateCn(now)}`, { size: SMALL, color: MUTED });
+  l.para(`打印人：${ctx.issuedBy}\u3000打印日期：${localDateCn(now)}`, { size: SMALL, color: MUTED });
   return finish(doc, done, h.serial);
 }
 

@@ -45,12 +45,12 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
     return () => clearTimeout(h);
   }, [search, query.search, setQuery]);
   useEffect(() => {
+    // Ctrl+F search; Alt+N (or Ctrl+N in the desktop app, where the browser does not reserve it) logs a hazard
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      if (e.key === 'f') {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if ((e.key === 'n' || e.key === 'l') && !logging) {
+      } else if (((e.altKey && e.code === 'KeyN') || ((e.ctrlKey || e.metaKey) && e.key === 'n')) && !logging) {
         e.preventDefault();
         setLogging(true);
       }

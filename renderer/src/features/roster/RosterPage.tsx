@@ -41,11 +41,10 @@ export function RosterPage() {
   // keyboard: Ctrl/Cmd+F focuses search, Ctrl/Cmd+N new worker
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey)) return;
-      if (e.key === 'f') {
+      if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
         e.preventDefault();
         searchRef.current?.focus();
-      } else if (e.key === 'n' && !editing) {
+      } else if (((e.altKey && e.code === 'KeyN') || ((e.ctrlKey || e.metaKey) && e.key === 'n')) && !editing) {
         e.preventDefault();
         setEditing('new');
       }
