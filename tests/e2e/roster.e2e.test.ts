@@ -110,6 +110,8 @@ describe('roster journey (browser host + Chromium)', () => {
     await app.shot('06-import-problem-rows');
 
     await waitText(dlg.commitButton, `导入 ${VALID} 行`);
+    // rows with problems are skipped only after an explicit choice
+    await dlg.root.getByText('跳过有问题的 2 行').click();
     await dlg.commit();
     await toast(app.page, `导入完成：新增 ${VALID}，更新 0，跳过 2`).waitFor();
   });

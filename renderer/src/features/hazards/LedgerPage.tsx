@@ -7,6 +7,7 @@ import type { HazardRow, SavedView } from '../../../../shared/types';
 import { useT } from '../../i18n';
 import { call, downloadBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useTableHeight } from '../../lib/useTableHeight';
 import { HazardDrawer } from './HazardDrawer';
 import { UnitSelect, useUnits, WorkerSelect } from './pickers';
 import { QuickLog } from './QuickLog';
@@ -28,6 +29,7 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
   const [naming, setNaming] = useState(false);
   const [viewName, setViewName] = useState('');
   const searchRef = useRef<{ focus(): void } | null>(null);
+  const tableHeight = useTableHeight(260);
 
   useEffect(() => {
     void load();
@@ -167,7 +169,7 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
           virtual
           loading={loading}
           dataSource={rows}
-          scroll={{ x: 1400, y: 'calc(100vh - 250px)' }}
+          scroll={{ x: 1400, y: tableHeight }}
           locale={{ emptyText: <Empty description={filtered ? t('hz.emptyFiltered') : t('hz.empty')} /> }}
           onRow={(r) => ({ onDoubleClick: () => setDetail(r.id), onKeyDown: (e) => e.key === 'Enter' && setDetail(r.id), tabIndex: 0 })}
           onChange={(p, _f, sorter) => {

@@ -16,6 +16,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
+  const [skipOk, setSkipOk] = useState(false);
 
   const pick = async (file: File) => {
     setBusy(true);
@@ -48,7 +49,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
     if (!preview) return;
     setBusy(true);
     try {
-      const r = await call('roster.importCommit', { importId: preview.importId, skipInvalid: preview.counts.invalid > 0 });
+      const r = await call('roster.importCommit', { importId: preview.importId, skipInvalid: skipOk });
       message.success(t('import.done', { created: r.created, updated: r.updated, skipped: r.skipped }));
       onDone();
       onClose();
@@ -72,7 +73,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
         <Space>
           <Button onClick={cancel}>{t('common.cancel')}</Button>
           {preview && (
-            <Button type="primary" loading={busy} disabled={valid === 0 || preview.missingRequired.length > 0} onClick={() => void commit()}>
+            <Button type="primary" loading={busy} disabled={valid === 0 || preview.missingRequired.length > 0 || (preview.counts.invalid > 0 && !skipOk)} onClick={() => void commit()}>
               {t('import.commit', { n: valid })}
             </Button>
           )}
@@ -103,7 +104,18 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
           {preview.missingRequired.length > 0 && (
             <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('import.missing', { list: preview.missingRequired.map((f) => t(FIELD_KEY[f])).join('、') })} />
           )}
-          {preview.counts.invalid > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('import.skipInvalid', { n: preview.counts.invalid })} />}
+          {preview.counts.invalid > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={
+                <Checkbox checked={skipOk} onChange={(e) => setSkipOk(e.target.checked)}>
+                  {t('import.skipInvalid', { n: preview.counts.invalid })}
+                </Checkbox>
+              }
+            />
+          )}
           {preview.newOrgUnits.length > 0 && (
             <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('import.newUnits', { list: preview.newOrgUnits.slice(0, 20).join('，') + (preview.newOrgUnits.length > 20 ? '…' : '') })} />
           )}

@@ -6,6 +6,7 @@ import type { Worker, WorkerRow } from '../../../../shared/types';
 import { useT } from '../../i18n';
 import { call, downloadBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useTableHeight } from '../../lib/useTableHeight';
 import { ImportDialog } from './ImportDialog';
 import { OrgTree } from './OrgTree';
 import { useRoster, type RosterQuery } from './store';
@@ -25,6 +26,7 @@ export function RosterPage() {
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<{ focus(): void } | null>(null);
+  const tableHeight = useTableHeight(250);
 
   useEffect(() => {
     void loadUnits();
@@ -178,7 +180,7 @@ export function RosterPage() {
             rowKey="id"
             size="small"
             virtual
-            scroll={{ x: 1400, y: 'calc(100vh - 250px)' }}
+            scroll={{ x: 1400, y: tableHeight }}
             loading={loading}
             dataSource={rows}
             locale={{ emptyText: <Empty description={filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
