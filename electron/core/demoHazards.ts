@@ -49,6 +49,7 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
   const audit = store.db.prepare(
     `INSERT INTO audit_log (id, at, actor_id, actor_name, entity, entity_id, action, before, after, reason) VALUES (?, ?, NULL, ?, 'hazard', ?, 'create', NULL, ?, '演示数据')`,
   );
+  const cancel = store.db.prepare(`UPDATE hazards SET cancel_kind = 'invalid', cancel_reason = '经复核不构成隐患' WHERE id = ?`);
   const unitOf = new Map(
     store.all<{ id: string; parent_id: string }>(`SELECT id, parent_id FROM org_units WHERE kind = 'team'`).map((u) => [u.id, u.parent_id]),
   );
@@ -99,10 +100,12 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
       const acceptor = ops.find((o) => o.id !== op.id) ?? op;
       const responsible = pick(workers);
       const closeDate = addDays(foundDate, 3 + Math.floor(r() * 40));
-      const status = stage === 0 ? 'reported' : stage >= 5 && closeDate <= today ? 'closed' : TO[STEPS[Math.min(stage, 4) - 1]!];
-      const reached = status === 'reported' ? -1 : STEPS.indexOf(Object.entries(TO).find(([, v]) => v === status)![0] as (typeof STEPS)[number]);
+      const cancelledNow = stage === 0 && r() < 0.15;
+      const status = cancelledNow ? 'cancelled' : stage === 0 ? 'reported' : stage >= 5 && closeDate <= today ? 'closed' : TO[STEPS[Math.min(stage, 4) - 1]!];
+      const reached = status === 'reported' || status === 'cancelled' ? -1 : STEPS.indexOf(Object.entries(TO).find(([, v]) => v === status)![0] as (typeof STEPS)[number]);
       const planned = Math.round(r() * 2_000_000);
-      const submittedAt = reached >= 3 ? at(addDays(foundDate, 2), 15) : null;
+      const stepDate = (k: number) => (addDays(foundDate, k) < today ? addDays(foundDate, k) : today);
+      const submittedAt = reached >= 3 ? at(stepDate(2), 15) : null;
       const now = nowIso();
       ins.run(
         id, serial, d.foundAt, foundDate, d.finderId, d.source, unitOf.get(d.orgUnitId!) ?? null, d.orgUnitId, d.place, d.equipment, d.category1, d.category2,
@@ -119,10 +122,14 @@ export function generateDemoHazards(store: Store, count: number, seed = 7): Demo
       );
       audit.run(uuidv7(), now, SYSTEM_ACTOR.name, id, JSON.stringify({ serial, status, description: d.description }));
       ev.run(uuidv7(), id, d.foundAt, null, SYSTEM_ACTOR.name, 'report', null, 'reported', null);
+      if (cancelledNow) {
+        cancel.run(id);
+        ev.run(uuidv7(), id, at(stepDate(1), 10), op.id, op.name, 'cancel', 'reported', 'cancelled', '经复核不构成隐患');
+      }
       let prev = 'reported';
       for (let s = 0; s <= reached; s++) {
         const step = STEPS[s]!;
-        ev.run(uuidv7(), id, at(addDays(foundDate, s), 9 + s), step === 'accept' ? acceptor.id : op.id, step === 'accept' ? acceptor.name : op.name, step, prev, TO[step], null);
+        ev.run(uuidv7(), id, step === 'accept' ? at(closeDate, 16) : at(stepDate(s), 9 + s), step === 'accept' ? acceptor.id : op.id, step === 'accept' ? acceptor.name : op.name, step, prev, TO[step], null);
         prev = TO[step];
       }
     }

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Shell } from './pages/Shell';
 import { describe, expect, it } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import { useE2E } from './fixtures';
@@ -43,6 +44,10 @@ describe('roster journey (browser host + Chromium)', () => {
     await app.shot('02-setup-operator');
     await setup.finish();
 
+    // the shell opens on the home page (dashboard); the roster is one click away
+    const shell = new Shell(app.page);
+    await shell.waitSignedIn('王主席');
+    await shell.go('职工花名册');
     const r = roster();
     await r.waitUntilVisible();
     await waitText(r.currentOperator, /王主席/);
@@ -70,6 +75,7 @@ describe('roster journey (browser host + Chromium)', () => {
     await waitText(signIn.error, /PIN 不正确/);
     await app.shot('04-signin-wrong-pin');
     await signIn.submitPin(OPERATOR.pin);
+    await new Shell(app.page).go('职工花名册');
     await r.waitUntilVisible();
     await waitText(r.currentOperator, /王主席/);
     await r.waitTotal(1);

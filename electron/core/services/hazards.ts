@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import {
   DEFAULT_HAZARD_RULES,
+  HAZARD_CATEGORIES,
   OPEN_STATUSES,
   addDays,
   allowedActions,
@@ -12,6 +13,7 @@ import {
   riskColor,
   serialNumber,
   type HazardAction,
+  type HazardCategory1,
   type HazardRules,
   type HazardStatus,
 } from '../../../shared/hazard';
@@ -256,6 +258,7 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     params.push(q.to);
   }
   const s = q.search.trim();
+  const searching = s !== '';
   if (s) {
     if ([...s].length >= 3) {
       where.push('h.rid IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH ?)');
@@ -266,12 +269,13 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     }
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  return { where: where.join(' AND '), params, order: `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}` };
+  return { where: where.join(' AND '), params, order: `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}`, searching };
 }
 
-export function hazardListSql(b: { where: string; order: string }) {
+/** Same two steps as the roster: ids of the page from an index, then those rows. A search counts in the same pass. */
+export function hazardListSql(b: { where: string; order: string; searching: boolean }) {
   return {
-    ids: `SELECT h.rid FROM hazards h WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
+    ids: `SELECT h.rid${b.searching ? ', count(*) OVER () AS n' : ''} FROM hazards h WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
     rows: `${ROW_SELECT} WHERE h.rid IN (SELECT value FROM json_each(?))`,
     count: `SELECT count(*) AS n FROM hazards h WHERE ${b.where}`,
   };
@@ -281,8 +285,9 @@ export function listHazards(store: Store, q: HazardQuery): Page<HazardRow> {
   const today = todayLocal();
   const b = buildHazardQuery(store, q, today);
   const sql = hazardListSql(b);
-  const total = store.get<{ n: number }>(sql.count, b.params)!.n;
-  const ids = store.all<{ rid: number }>(sql.ids, [...b.params, q.pageSize, (q.page - 1) * q.pageSize]).map((r) => r.rid);
+  const hits = store.all<{ rid: number; n?: number }>(sql.ids, [...b.params, q.pageSize, (q.page - 1) * q.pageSize]);
+  const total = b.searching && hits.length > 0 ? hits[0]!.n! : store.get<{ n: number }>(sql.count, b.params)!.n;
+  const ids = hits.map((r) => r.rid);
   const byRid = new Map(store.all<Row>(sql.rows, [JSON.stringify(ids)]).map((r) => [r.rid, r]));
   return { rows: ids.map((rid) => toRow(byRid.get(rid)!, today)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -336,9 +341,18 @@ function assertWorker(store: Store, id: string | null, field: string) {
   }
 }
 
-function addPhotoRow(store: Store, hazardId: string, attachmentId: string, phase: 'before' | 'after', now: string) {
+/** The stored second-level category must belong to the first level (edit and confirm may change only one of them). */
+function assertCategory(store: Store, id: string) {
+  const r = store.get<{ category1: HazardCategory1; category2: string | null }>('SELECT category1, category2 FROM hazards WHERE id = ?', [id])!;
+  if (r.category2 && !(HAZARD_CATEGORIES[r.category1] as readonly string[]).includes(r.category2)) {
+    throw new AppError('VALIDATION', '二级分类不属于所选一级分类', { issues: [{ path: 'category2', message: 'v.category2' }] });
+  }
+}
+
+/** Returns false when the photo was already attached. */
+function addPhotoRow(store: Store, hazardId: string, attachmentId: string, phase: 'before' | 'after', now: string): boolean {
   getAttachment(store, attachmentId);
-  if (store.get('SELECT 1 FROM hazard_photos WHERE hazard_id = ? AND attachment_id = ? AND deleted_at IS NULL', [hazardId, attachmentId])) return;
+  if (store.get('SELECT 1 FROM hazard_photos WHERE hazard_id = ? AND attachment_id = ? AND deleted_at IS NULL', [hazardId, attachmentId])) return false;
   store.run('INSERT INTO hazard_photos (id, hazard_id, attachment_id, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
     uuidv7(),
     hazardId,
@@ -347,6 +361,7 @@ function addPhotoRow(store: Store, hazardId: string, attachmentId: string, phase
     now,
     now,
   ]);
+  return true;
 }
 
 /** Inside a transaction (used by report and by the demo generator). */
@@ -430,6 +445,7 @@ function applyEdit(c: HazardCtx, id: string, changes: Edit, mode: 'edit' | 'corr
     if (sets.length === 0) return before;
     const now = nowIso();
     store.run(`UPDATE hazards SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`, [...params, now, id]);
+    assertCategory(store, id);
     recomputeDue(store, id);
     event(store, actor, id, mode, before.status, before.status, reason, now);
     const after = getHazard(store, id, operator);
@@ -477,6 +493,7 @@ export function confirmHazard(c: HazardCtx, i: z.output<typeof confirmInput>): H
          accident_type = coalesce(?, accident_type), updated_at = ? WHERE id = ?`,
       [i.grade, i.lec.l, i.lec.e, i.lec.c, d, riskColor(d, getRules(c.store).thresholds), category1, category2, i.accidentType, now, i.id],
     );
+    assertCategory(c.store, i.id);
   });
 }
 
@@ -557,7 +574,7 @@ export function addPhoto(c: HazardCtx, id: string, attachmentId: string, phase: 
     if (!(OPEN_STATUSES as string[]).includes(h.status)) throw new AppError('CONFLICT', '已销号或作废的隐患不能再添加照片');
     if (phase === 'after' && !['rectifying', 'submitted'].includes(h.status)) throw new AppError('CONFLICT', '整改后照片在整改中或待验收时添加');
     const now = nowIso();
-    addPhotoRow(c.store, id, attachmentId, phase, now);
+    if (!addPhotoRow(c.store, id, attachmentId, phase, now)) return h;
     event(c.store, c.actor, id, 'photo', h.status, h.status, phase === 'before' ? '整改前照片' : '整改后照片', now);
     writeAudit(c.store, c.actor, { entity: 'hazard', entityId: id, action: 'add_photo', after: { attachmentId, phase } }, now);
     return getHazard(c.store, id, c.operator);
@@ -624,73 +641,108 @@ export function periodOf(year: number, quarter: number | null): { from: string; 
   return { from: `${months[0]}-01`, to: `${months[months.length - 1]}-${String(last).padStart(2, '0')}`, months };
 }
 
+/**
+ * Dashboard and signable table: the period comes from the per-month aggregates the hazard triggers keep
+ * (hazard_month_stats, hazard_close_stats); what depends on today (open, overdue) from the open hazards only.
+ */
 export function hazardStats(store: Store, year: number, quarter: number | null): HazardStats {
   const today = todayLocal();
   const { from, to, months } = periodOf(year, quarter);
   const openList = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
-  const inPeriod = `h.deleted_at IS NULL AND h.found_date BETWEEN ? AND ?`;
-  const p = [from, to];
-  const agg = store.get<{ found: number; cancelled: number; closedOfFound: number }>(
-    `SELECT count(*) AS found, sum(h.status = 'cancelled') AS cancelled, sum(h.status = 'closed') AS closedOfFound FROM hazards h WHERE ${inPeriod}`,
-    p,
-  )!;
-  const closed = store.get<{ n: number; avg: number | null }>(
-    `SELECT count(*) AS n, avg(julianday(h.closed_date) - julianday(h.found_date)) AS avg FROM hazards h
-     WHERE h.deleted_at IS NULL AND h.closed_date BETWEEN ? AND ?`,
-    p,
-  )!;
-  const openNow = store.all<{ grade: string | null; n: number }>(
-    `SELECT h.grade, count(*) AS n FROM hazards h WHERE h.deleted_at IS NULL AND h.status IN (${openList}) GROUP BY h.grade`,
+  const m0 = months[0]!;
+  const m1 = months[months.length - 1]!;
+  const cube = store.all<{ month: string; ws: string; status: HazardStatus; grade: string; risk: string; n: number; planned: number; actual: number }>(
+    `SELECT month, workshop_id AS ws, status, grade, risk, n, planned, actual FROM hazard_month_stats WHERE month BETWEEN ? AND ? AND n > 0`,
+    [m0, m1],
   );
-  const overdue = store.get<{ n: number }>(
-    `SELECT count(*) AS n FROM hazards h WHERE h.deleted_at IS NULL AND h.status IN (${openList}) AND h.due_date < ?`,
+  const closedRows = store.all<{ month: string; n: number; days: number }>(
+    `SELECT month, n, days FROM hazard_close_stats WHERE month BETWEEN ? AND ? AND n > 0`,
+    [m0, m1],
+  );
+  const openNow = store.all<{ ws: string | null; grade: string | null; n: number; overdue: number }>(
+    `SELECT h.workshop_id AS ws, h.grade, count(*) AS n, sum(h.due_date < ?) AS overdue
+     FROM hazards h WHERE h.deleted_at IS NULL AND h.status IN (${openList}) GROUP BY 1, 2`,
     [today],
-  )!.n;
-  const byWs = store.all<{ workshop: string | null; general: number; major: number; ungraded: number }>(
-    `SELECT ws.name AS workshop, sum(h.grade = 'general') AS general, sum(h.grade = 'major') AS major, sum(h.grade IS NULL) AS ungraded
-     FROM hazards h LEFT JOIN org_units ws ON ws.id = h.workshop_id
-     WHERE h.deleted_at IS NULL AND h.status IN (${openList}) GROUP BY h.workshop_id ORDER BY ws.sort_order, ws.name`,
   );
-  const foundByMonth = new Map(
-    store.all<{ m: string; n: number }>(`SELECT substr(h.found_date, 1, 7) AS m, count(*) AS n FROM hazards h WHERE ${inPeriod} GROUP BY m`, p).map((r) => [r.m, r.n]),
-  );
-  const closedByMonth = new Map(
+  const overdueOfPeriod = new Map(
     store
-      .all<{ m: string; n: number }>(
-        `SELECT substr(h.closed_date, 1, 7) AS m, count(*) AS n FROM hazards h WHERE h.deleted_at IS NULL AND h.closed_date BETWEEN ? AND ? GROUP BY m`,
-        p,
+      .all<{ ws: string | null; n: number }>(
+        `SELECT h.workshop_id AS ws, count(*) AS n FROM hazards h
+         WHERE h.deleted_at IS NULL AND h.status IN (${openList}) AND h.due_date < ? AND h.found_date BETWEEN ? AND ? GROUP BY 1`,
+        [today, from, to],
       )
-      .map((r) => [r.m, r.n]),
+      .map((r) => [r.ws ?? '', r.n]),
   );
-  const byRisk = store.all<{ risk: string | null; n: number }>(`SELECT h.risk, count(*) AS n FROM hazards h WHERE ${inPeriod} GROUP BY h.risk`, p);
-  const table = store.all<HazardStats['table'][number] & { workshop: string | null }>(
-    `SELECT ws.name AS workshop, count(*) AS found, sum(h.grade = 'general') AS general, sum(h.grade = 'major') AS major,
-       sum(h.status = 'closed') AS closed, sum(h.status IN ('assigned', 'rectifying', 'submitted')) AS rectifying,
-       sum(h.status IN (${openList}) AND h.due_date < ?) AS overdue,
-       coalesce(sum(h.planned_funds), 0) AS plannedFunds, coalesce(sum(h.actual_funds), 0) AS actualFunds
-     FROM hazards h LEFT JOIN org_units ws ON ws.id = h.workshop_id
-     WHERE ${inPeriod} GROUP BY h.workshop_id ORDER BY ws.sort_order, ws.name`,
-    [today, ...p],
+  const names = new Map(
+    store.all<{ id: string; name: string; sort_order: number }>(`SELECT id, name, sort_order FROM org_units WHERE kind = 'workshop'`).map((u) => [u.id, u]),
   );
-  const countable = agg.found - (agg.cancelled ?? 0);
   const NONE = '（未指定车间）';
+  const wsName = (id: string | null) => (id ? names.get(id)?.name ?? NONE : NONE);
+  const wsOrder = (id: string | null) => (id ? names.get(id)?.sort_order ?? 1e9 : 2e9);
+
+  let found = 0, cancelled = 0, closedOfFound = 0;
+  const foundByMonth = new Map<string, number>();
+  const byRisk = new Map<string, number>();
+  const table = new Map<string, HazardStats['table'][number]>();
+  for (const c of cube) {
+    const m = c.month;
+    found += c.n;
+    if (c.status === 'cancelled') cancelled += c.n;
+    if (c.status === 'closed') closedOfFound += c.n;
+    foundByMonth.set(m, (foundByMonth.get(m) ?? 0) + c.n);
+    const risk = c.risk || 'unassessed';
+    byRisk.set(risk, (byRisk.get(risk) ?? 0) + c.n);
+    let row = table.get(c.ws);
+    if (!row) {
+      row = { workshop: wsName(c.ws || null), found: 0, general: 0, major: 0, closed: 0, rectifying: 0, overdue: overdueOfPeriod.get(c.ws) ?? 0, plannedFunds: 0, actualFunds: 0 };
+      table.set(c.ws, row);
+    }
+    row.found += c.n;
+    if (c.grade === 'general') row.general += c.n;
+    if (c.grade === 'major') row.major += c.n;
+    if (c.status === 'closed') row.closed += c.n;
+    if (c.status === 'assigned' || c.status === 'rectifying' || c.status === 'submitted') row.rectifying += c.n;
+    row.plannedFunds += c.planned;
+    row.actualFunds += c.actual;
+  }
+  const closedByMonth = new Map<string, number>();
+  let closedCount = 0, closedDays = 0;
+  for (const r of closedRows) {
+    closedCount += r.n;
+    closedDays += r.days;
+    closedByMonth.set(r.month, (closedByMonth.get(r.month) ?? 0) + r.n);
+  }
+  const openByGrade = new Map<string, number>();
+  const openByWs = new Map<string, { general: number; major: number; ungraded: number }>();
+  let open = 0, overdue = 0;
+  for (const o of openNow) {
+    open += o.n;
+    overdue += o.overdue;
+    openByGrade.set(o.grade ?? 'ungraded', (openByGrade.get(o.grade ?? 'ungraded') ?? 0) + o.n);
+    const w = openByWs.get(o.ws ?? '') ?? { general: 0, major: 0, ungraded: 0 };
+    w[(o.grade ?? 'ungraded') as 'general'] += o.n;
+    openByWs.set(o.ws ?? '', w);
+  }
+  const countable = found - cancelled;
+  const byWsOrder = <T>(m: Map<string, T>) =>
+    [...m.entries()].sort((a, b) => wsOrder(a[0] || null) - wsOrder(b[0] || null) || wsName(a[0] || null).localeCompare(wsName(b[0] || null)));
   return {
     year,
     quarter,
     from,
     to,
-    found: agg.found,
-    closed: closed.n,
-    cancelled: agg.cancelled ?? 0,
-    open: openNow.reduce((s, r) => s + r.n, 0),
+    found,
+    closed: closedCount,
+    cancelled,
+    open,
     overdue,
-    closureRate: countable > 0 ? Math.round(((agg.closedOfFound ?? 0) / countable) * 1000) / 1000 : null,
-    avgDaysToClose: closed.avg === null ? null : Math.round(closed.avg * 10) / 10,
-    openByGrade: openNow.map((r) => ({ grade: (r.grade ?? 'ungraded') as 'general' | 'major' | 'ungraded', count: r.n })),
-    openByWorkshop: byWs.map((r) => ({ workshop: r.workshop ?? NONE, general: r.general, major: r.major, ungraded: r.ungraded })),
+    closureRate: countable > 0 ? Math.round((closedOfFound / countable) * 1000) / 1000 : null,
+    avgDaysToClose: closedCount > 0 ? Math.round((closedDays / closedCount) * 10) / 10 : null,
+    openByGrade: [...openByGrade.entries()].map(([grade, count]) => ({ grade: grade as 'general', count })),
+    openByWorkshop: byWsOrder(openByWs).map(([id, v]) => ({ workshop: wsName(id || null), ...v })),
     monthly: months.map((m) => ({ month: m, found: foundByMonth.get(m) ?? 0, closed: closedByMonth.get(m) ?? 0 })),
-    byRisk: byRisk.map((r) => ({ risk: (r.risk ?? 'unassessed') as 'red' | 'unassessed', count: r.n })),
-    table: table.map((r) => ({ ...r, workshop: r.workshop ?? NONE })),
+    byRisk: [...byRisk.entries()].map(([risk, count]) => ({ risk: risk as 'red', count })),
+    table: byWsOrder(table).map(([, v]) => v),
   };
 }
 

@@ -5,3 +5,12 @@ export { SetupPage, type EnterpriseData, type FirstOperator } from './SetupPage'
 export { SignInPage } from './SignInPage';
 export { WorkerDrawer } from './WorkerDrawer';
 export { WorkerForm } from './WorkerForm';
+export { ActionDialog } from './ActionDialog';
+export { openPopup, pickCascader, pickDate, pickSelect, pickTree } from './antd';
+export { DashboardPage } from './DashboardPage';
+export { HazardDrawer, type HazardActionLabel } from './HazardDrawer';
+export { LedgerPage } from './LedgerPage';
+export { OperatorsPage } from './OperatorsPage';
+export { OrgTree } from './OrgTree';
+export { QuickLog } from './QuickLog';
+export { Shell, type NavItem } from './Shell';

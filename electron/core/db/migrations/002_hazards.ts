@@ -59,13 +59,54 @@ export function up(db: DB): void {
       CHECK (status NOT IN ('rectifying', 'submitted', 'closed') OR
              (responsible_id IS NOT NULL AND measures IS NOT NULL AND planned_funds IS NOT NULL AND deadline IS NOT NULL AND emergency_plan IS NOT NULL))
     );
-    CREATE INDEX hazards_found ON hazards (deleted_at, found_at, status, grade, risk, workshop_id, source, category1, due_date);
-    CREATE INDEX hazards_open_due ON hazards (deleted_at, status, due_date);
-    CREATE INDEX hazards_workshop ON hazards (workshop_id, found_at);
-    CREATE INDEX hazards_team ON hazards (team_id, found_at);
+    -- The ledger at 100,000 hazards: one index per sort order that also holds every filter column, so a page is
+    -- found (filter, sort, offset) and counted from an index alone; only the page's rows are then read.
+    CREATE INDEX hazards_by_found ON hazards (deleted_at, found_at, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, due_date, found_date);
+    CREATE INDEX hazards_by_due ON hazards (deleted_at, due_date, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
+    CREATE INDEX hazards_by_risk ON hazards (deleted_at, risk_d, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
+    CREATE INDEX hazards_by_serial ON hazards (deleted_at, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, due_date, found_date);
+    CREATE INDEX hazards_by_status ON hazards (deleted_at, status, due_date, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
+    CREATE INDEX hazards_workshop ON hazards (workshop_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
+    CREATE INDEX hazards_team ON hazards (team_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
     CREATE INDEX hazards_finder ON hazards (finder_id, found_at);
-    CREATE INDEX hazards_found_date ON hazards (found_date, status, grade, risk, workshop_id);
-    CREATE INDEX hazards_closed_date ON hazards (closed_date) WHERE closed_date IS NOT NULL;
+    -- Statistics per period (dashboard, signable table) read small per-month aggregates that triggers keep in
+    -- step with every insert and change of a hazard, instead of scanning a year of hazards each time.
+    CREATE TABLE hazard_month_stats (
+      month TEXT NOT NULL,
+      workshop_id TEXT NOT NULL,
+      status TEXT NOT NULL,
+      grade TEXT NOT NULL,
+      risk TEXT NOT NULL,
+      n INTEGER NOT NULL,
+      planned INTEGER NOT NULL,
+      actual INTEGER NOT NULL,
+      PRIMARY KEY (month, workshop_id, status, grade, risk)
+    ) WITHOUT ROWID;
+    CREATE TABLE hazard_close_stats (
+      month TEXT PRIMARY KEY,
+      n INTEGER NOT NULL,
+      days REAL NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TRIGGER hazard_stats_ai AFTER INSERT ON hazards WHEN new.deleted_at IS NULL BEGIN
+      INSERT INTO hazard_month_stats VALUES (substr(new.found_date, 1, 7), coalesce(new.workshop_id, ''), new.status, coalesce(new.grade, ''), coalesce(new.risk, ''),
+        1, coalesce(new.planned_funds, 0), coalesce(new.actual_funds, 0))
+      ON CONFLICT DO UPDATE SET n = n + 1, planned = planned + excluded.planned, actual = actual + excluded.actual;
+      INSERT INTO hazard_close_stats SELECT substr(new.closed_date, 1, 7), 1, julianday(new.closed_date) - julianday(new.found_date) WHERE new.closed_date IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1, days = days + excluded.days;
+    END;
+    CREATE TRIGGER hazard_stats_au AFTER UPDATE OF found_date, workshop_id, status, grade, risk, planned_funds, actual_funds, closed_date, deleted_at ON hazards BEGIN
+      UPDATE hazard_month_stats SET n = n - 1, planned = planned - coalesce(old.planned_funds, 0), actual = actual - coalesce(old.actual_funds, 0)
+      WHERE old.deleted_at IS NULL AND month = substr(old.found_date, 1, 7) AND workshop_id = coalesce(old.workshop_id, '') AND status = old.status
+        AND grade = coalesce(old.grade, '') AND risk = coalesce(old.risk, '');
+      INSERT INTO hazard_month_stats SELECT substr(new.found_date, 1, 7), coalesce(new.workshop_id, ''), new.status, coalesce(new.grade, ''), coalesce(new.risk, ''),
+        1, coalesce(new.planned_funds, 0), coalesce(new.actual_funds, 0) WHERE new.deleted_at IS NULL
+      ON CONFLICT DO UPDATE SET n = n + 1, planned = planned + excluded.planned, actual = actual + excluded.actual;
+      UPDATE hazard_close_stats SET n = n - 1, days = days - (julianday(old.closed_date) - julianday(old.found_date))
+      WHERE old.deleted_at IS NULL AND old.closed_date IS NOT NULL AND month = substr(old.closed_date, 1, 7);
+      INSERT INTO hazard_close_stats SELECT substr(new.closed_date, 1, 7), 1, julianday(new.closed_date) - julianday(new.found_date)
+      WHERE new.deleted_at IS NULL AND new.closed_date IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1, days = days + excluded.days;
+    END;
 
     CREATE VIRTUAL TABLE hazards_fts USING fts5(
       serial, description, place, equipment, measures,

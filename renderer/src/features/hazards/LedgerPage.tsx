@@ -170,7 +170,7 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
           loading={loading}
           dataSource={rows}
           scroll={{ x: 1400, y: tableHeight }}
-          locale={{ emptyText: <Empty description={filtered ? t('hz.emptyFiltered') : t('hz.empty')} /> }}
+          locale={{ emptyText: <Empty description={filtered ? t('hz.emptyFiltered') : query.status === 'open' ? t('hz.emptyOpen') : t('hz.empty')} /> }}
           onRow={(r) => ({ onDoubleClick: () => setDetail(r.id), onKeyDown: (e) => e.key === 'Enter' && setDetail(r.id), tabIndex: 0 })}
           onChange={(p, _f, sorter) => {
             const s = sorter as SorterResult<HazardRow>;

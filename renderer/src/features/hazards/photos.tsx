@@ -133,6 +133,7 @@ export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[
         accept={ACCEPT}
         multiple
         hidden
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
