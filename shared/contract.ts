@@ -174,6 +174,7 @@ export const contract = {
   'hazards.stats': ch<HazardStats>()(statsInput),
   'hazards.exportLedger': ch<FilePayload>()(hazardQuery.omit({ page: true, pageSize: true })),
   'hazards.exportStats': ch<FilePayload>()(statsInput),
+  'hazards.statsPdf': ch<FilePayload>()(statsInput),
   'hazards.noticePdf': ch<FilePayload>()(byId),
   'hazards.acceptancePdf': ch<FilePayload>()(byId),
   'hazards.rules': ch<HazardRules>()(none),

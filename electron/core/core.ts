@@ -20,7 +20,7 @@ import { getLocale, setSetting } from './services/settings';
 import * as workers from './services/workers';
 import * as hz from './services/hazards';
 import { photoAsJpeg, readAttachment, uploadPhoto } from './services/attachments';
-import { renderAcceptanceRecord, renderRectificationNotice } from './pdf/hazardPdf';
+import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable } from './pdf/hazardPdf';
 import { exportLedgerXlsx, exportStatsXlsx } from './io/hazardExport';
 import { lecScore, riskColor } from '../../shared/hazard';
 import { nowIso, uuidv7 } from './util';
@@ -270,6 +270,11 @@ function makeHandlers(core: Core): Handlers {
       const buffer = await exportStatsXlsx(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
       const period = i.quarter ? `${i.year}年第${i.quarter}季度` : `${i.year}年度`;
       return { fileName: `隐患排查治理统计表-${period}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+    },
+    'hazards.statsPdf': async (i) => {
+      const buffer = await renderStatsTable(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
+      const period = i.quarter ? `${i.year}年第${i.quarter}季度` : `${i.year}年度`;
+      return { fileName: `隐患排查治理统计表-${period}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
     },
     'hazards.noticePdf': async (i, ctx) => {
       const h = hz.getHazard(store, i.id, ctx.operator);

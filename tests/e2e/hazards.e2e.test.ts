@@ -146,7 +146,7 @@ describe('hazard ledger journey (browser host + Chromium)', () => {
     const l = ledger();
     await l.waitUntilVisible();
     await l.waitTotal(0);
-    await app.page.getByText('还没有隐患记录').waitFor();
+    await app.page.getByText(/^没有未销号的隐患/).waitFor();
     await shot('06-ledger-empty');
     await l.openQuickLog();
     const q = l.quickLog;

@@ -259,7 +259,7 @@ describe('roster journey (browser host + Chromium)', () => {
     for (const h of ['Employee no.', 'Name', 'Post', 'Committee roles']) {
       await r.table.locator('.ant-table-thead th').filter({ hasText: new RegExp(`^${h.replace('.', '\\.')}$`) }).first().waitFor();
     }
-    await waitText(r.currentOperator, /^Operator：王主席/);
+    await waitText(r.currentOperator, /^Operator: 王主席/);
     expect(await app.page.locator('html').getAttribute('lang')).toBe('en');
     await app.shot('11-english');
   });

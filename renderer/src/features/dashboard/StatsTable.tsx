@@ -55,6 +55,18 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
   const { t, locale } = useDashT();
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
+  const [pdfBusy, setPdfBusy] = useState(false);
+  const exportPdf = async () => {
+    setPdfBusy(true);
+    try {
+      const f = await call('hazards.statsPdf', { year: stats.year, quarter: stats.quarter });
+      downloadBase64(f.fileName, f.mime, f.dataBase64);
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setPdfBusy(false);
+    }
+  };
   const rows = workshopRows(stats.table);
   const sum = totals(rows);
   const title = statsTitle(t, locale, stats.year, stats.quarter);
@@ -90,6 +102,9 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
         <Space className="ak-dash-noprint">
           <Button onClick={() => void exportXlsx()} loading={exporting}>
             {t('table.export')}
+          </Button>
+          <Button onClick={() => void exportPdf()} loading={pdfBusy}>
+            {t('table.pdf')}
           </Button>
           <Button onClick={() => window.print()}>{t('table.print')}</Button>
         </Space>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Spin, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { fenToYuan, GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazard';
 import type { HazardDetail } from '../../../../shared/types';
@@ -112,8 +112,20 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
               {h.links.map((l) => (
                 <div key={l.id}>
                   {l.serial} · {t(`hazardStatus.${l.status}`)}
+                  <Button
+                    size="small"
+                    type="link"
+                    aria-label={`${t('hz.unlink')} ${l.serial}`}
+                    onClick={() => call('hazards.unlink', { id: h.id, otherId: l.id }).then(setH, (e: unknown) => message.error(errorText(e, t)))}
+                  >
+                    ×
+                  </Button>
                 </div>
               ))}
+              <LinkPicker
+                exclude={[h.id, ...h.links.map((l) => l.id)]}
+                onPick={(otherId) => call('hazards.link', { id: h.id, otherId }).then(setH, (e: unknown) => message.error(errorText(e, t)))}
+              />
             </Descriptions.Item>
             {h.status === 'cancelled' && (
               <Descriptions.Item label={t('hazard.cancelReason')} span={2}>
@@ -219,6 +231,34 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
         />
       )}
     </Drawer>
+  );
+}
+
+function LinkPicker({ exclude, onPick }: { exclude: string[]; onPick(id: string): void }) {
+  const t = useT();
+  const [search, setSearch] = useState('');
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    const h = setTimeout(() => {
+      call('hazards.list', { status: 'all', search, pageSize: 20 }).then(
+        (p) => setOptions(p.rows.filter((r) => !exclude.includes(r.id)).map((r) => ({ value: r.id, label: `${r.serial} ${r.description.slice(0, 30)}` }))),
+        () => undefined,
+      );
+    }, 200);
+    return () => clearTimeout(h);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, exclude.join()]);
+  return (
+    <Select
+      size="small"
+      aria-label={t('hz.link')}
+      placeholder={t('hz.link')}
+      value={null}
+      style={{ width: 220 }}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      options={options}
+      onChange={(v: string | null) => v && onPick(v)}
+    />
   );
 }
 
