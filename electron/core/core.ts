@@ -173,7 +173,7 @@ function makeHandlers(core: Core): Handlers {
           },
           now,
         );
-        const op = ops.insertOperator(store, actor, { workerId: w.id, isAdmin: true, pin: i.operator.pin || null }, now);
+        const op = ops.insertOperator(store, actor, { workerId: w, isAdmin: true, pin: i.operator.pin || null }, now);
         ctx.session.operatorId = op.id;
         return op;
       }),

@@ -89,14 +89,14 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
       industry: '化学原料和化学制品制造业',
       headcount: total,
     });
-    const units: { wsIndex: number; id: string }[] = [];
+    const units: { wsIndex: number; id: string; workshopId: string }[] = [];
     let teams = 0;
     WORKSHOPS.forEach((w, wi) => {
       const ws = insertUnit(store, actor, { kind: 'workshop', parentId: null, name: w.name }, now);
       const n = 3 + (wi % 4);
       for (let t = 0; t < n; t++) {
         const team = insertUnit(store, actor, { kind: 'team', parentId: ws.id, name: TEAMS[t]! }, now);
-        units.push({ wsIndex: wi, id: team.id });
+        units.push({ wsIndex: wi, id: team.id, workshopId: ws.id });
         teams++;
       }
     });
@@ -144,9 +144,10 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
         hazardFactors: exposed ? w.hazards.filter(() => r() < 0.7) : [],
       };
       if (i === 2 || i === 1) d.status = 'active';
-      const worker = insertWorker(store, actor, d, now);
-      if (i === 2) unionChairId = worker.id;
-      if (i === 1) safetyOfficerId = worker.id;
+      // emp nos and ID cards are unique by construction, and the team is known: the bulk path
+      const workerId = insertWorker(store, actor, d, now, '演示数据', { place: { workshopId: u.workshopId, teamId: u.id } });
+      if (i === 2) unionChairId = workerId;
+      if (i === 1) safetyOfficerId = workerId;
     }
     insertOperator(store, actor, { workerId: unionChairId!, isAdmin: true, pin: null }, now);
     insertOperator(store, actor, { workerId: safetyOfficerId!, isAdmin: false, pin: null }, now);

@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../audit';
 import type { Store } from '../db/store';
 import { insertUnit } from '../services/org';
-import { insertWorker, replaceWorker } from '../services/workers';
+import { insertWorker, replaceWorker, type CheckedRow } from '../services/workers';
 import { nowIso } from '../util';
 import type { Table } from './tabular';
 
@@ -211,6 +211,14 @@ interface Session {
   headerRow: number;
   mapping: ImportMapping;
   createdAt: number;
+  /** the last plan and the store state it was made against (see storeState) */
+  plan?: { state: string; mapping: string; result: { preview: ImportPreview; rows: PlannedRow[] } };
+}
+
+/** Changes whenever this connection or another one has written to the store. */
+function storeState(store: Store): string {
+  const v = store.get<{ v: number; c: number }>('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c')!;
+  return `${v.v}:${v.c}`;
 }
 
 export interface PlannedRow {
@@ -263,7 +271,17 @@ function unitKey(workshop: string, team: string | null) {
 }
 
 /** Validates every row against the schema, the file itself and the store. Writes nothing. */
+/** The plan for the session's current mapping, reused while neither the mapping nor the store has changed. */
 export function planImport(store: Store, s: Session): { preview: ImportPreview; rows: PlannedRow[] } {
+  const state = storeState(store);
+  const mapping = JSON.stringify(s.mapping);
+  if (s.plan && s.plan.state === state && s.plan.mapping === mapping) return s.plan.result;
+  const result = makePlan(store, s);
+  s.plan = { state, mapping, result };
+  return result;
+}
+
+function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: PlannedRow[] } {
   const header = s.table[s.headerRow]!;
   const missingRequired = REQUIRED.filter((f) => s.mapping[f] === undefined || s.mapping[f] === null);
   for (const [f, i] of Object.entries(s.mapping)) {
@@ -383,36 +401,40 @@ export function commitImport(
     )) {
       unitIds.set(u.kind === 'workshop' ? `W\u0000${u.name}` : `T\u0000${u.parent_id}\u0000${u.name}`, u.id);
     }
-    const unitFor = (workshop: string | null, team: string | null): string | null => {
-      if (!workshop) return null;
+    const unitFor = (workshop: string | null, team: string | null): { orgUnitId: string | null; place: CheckedRow['place'] } => {
+      if (!workshop) return { orgUnitId: null, place: { workshopId: null, teamId: null } };
       let wsId = unitIds.get(`W\u0000${workshop}`);
       if (!wsId) {
         wsId = insertUnit(store, actor, { kind: 'workshop', parentId: null, name: workshop }, now).id;
         unitIds.set(`W\u0000${workshop}`, wsId);
         orgUnitsCreated++;
       }
-      if (!team) return wsId;
+      if (!team) return { orgUnitId: wsId, place: { workshopId: wsId, teamId: null } };
       let tId = unitIds.get(`T\u0000${wsId}\u0000${team}`);
       if (!tId) {
         tId = insertUnit(store, actor, { kind: 'team', parentId: wsId, name: team }, now).id;
         unitIds.set(`T\u0000${wsId}\u0000${team}`, tId);
         orgUnitsCreated++;
       }
-      return tId;
+      return { orgUnitId: tId, place: { workshopId: wsId, teamId: tId } };
     };
+    const existing = new Map(store.all<{ id: string; emp_no: string }>('SELECT id, emp_no FROM workers').map((r) => [r.emp_no, r.id]));
     let created = 0;
     let updated = 0;
     const reason = (n: number) => `导入 ${s.fileName} 第 ${n} 行`;
     for (const r of rows) {
       if (!r.data) continue;
-      const d: WorkerData = { ...r.data, orgUnitId: unitFor(r.workshop, r.team) };
+      const unit = unitFor(r.workshop, r.team);
+      const d: WorkerData = { ...r.data, orgUnitId: unit.orgUnitId };
+      // planImport checked every row against the store inside this same transaction
+      const checked = { place: unit.place };
       try {
-        const ex = store.get<{ id: string }>('SELECT id FROM workers WHERE emp_no = ?', [d.empNo]);
-        if (ex) {
-          replaceWorker(store, actor, ex.id, d, now, 'import_update', reason(r.rowNumber));
+        const exId = existing.get(d.empNo);
+        if (exId) {
+          replaceWorker(store, actor, exId, d, now, 'import_update', reason(r.rowNumber), checked);
           updated++;
         } else {
-          insertWorker(store, actor, d, now, reason(r.rowNumber));
+          insertWorker(store, actor, d, now, reason(r.rowNumber), checked);
           created++;
         }
       } catch (e) {

@@ -239,8 +239,17 @@ export function searchText(d: Pick<WorkerData, 'empNo' | 'name' | 'post'>): stri
 }
 
 /** Inside a transaction. */
-export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = nowIso(), reason: string | null = null): Worker {
-  const existing = store.get<{ id: string; deleted_at: string | null }>('SELECT id, deleted_at FROM workers WHERE emp_no = ?', [d.empNo]);
+/**
+ * Bulk writers (the roster import) validate a whole file against the store inside the same transaction first;
+ * they pass `checked` with the row's placement, which skips the per-row look-ups. The UNIQUE indexes still guard.
+ */
+export interface CheckedRow {
+  place: { workshopId: string | null; teamId: string | null };
+}
+
+/** Inside a transaction. */
+export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = nowIso(), reason: string | null = null, checked?: CheckedRow): string {
+  const existing = checked ? undefined : store.get<{ id: string; deleted_at: string | null }>('SELECT id, deleted_at FROM workers WHERE emp_no = ?', [d.empNo]);
   if (existing) {
     throw new AppError(
       'CONFLICT',
@@ -248,8 +257,8 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
       { issues: [{ path: 'empNo', message: 'v.duplicate' }] },
     );
   }
-  assertIdCardFree(store, d.idCard, null);
-  const place = placement(store, d.orgUnitId);
+  if (!checked) assertIdCardFree(store, d.idCard, null);
+  const place = checked ? checked.place : placement(store, d.orgUnitId);
   const id = uuidv7();
   store.run(
     `INSERT INTO workers (id, emp_no, name, gender, id_card, phone, workshop_id, team_id, post, hire_date, skill_grade, status,
@@ -258,9 +267,10 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, ...columns(d, place), now, now],
   );
-  const w = getWorker(store, id);
-  writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'create', after: w, reason }, now);
-  return w;
+  // the audit keeps what was written: the validated data with its placement
+  const after = checked ? { id, ...d, ...place } : getWorker(store, id);
+  writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'create', after, reason }, now);
+  return id;
 }
 
 /** Inside a transaction. Also revives a soft-deleted worker (import by employee number does that). */
@@ -272,16 +282,17 @@ export function replaceWorker(
   now = nowIso(),
   action = 'update',
   reason: string | null = null,
+  checked?: CheckedRow,
 ): Worker {
   const before = getWorker(store, id, { includeDeleted: true });
-  if (before.empNo !== d.empNo) {
+  if (!checked && before.empNo !== d.empNo) {
     const other = store.get<{ id: string }>('SELECT id FROM workers WHERE emp_no = ?', [d.empNo]);
     if (other && other.id !== id) {
       throw new AppError('CONFLICT', `工号 ${d.empNo} 已存在`, { issues: [{ path: 'empNo', message: 'v.duplicate' }] });
     }
   }
-  assertIdCardFree(store, d.idCard, id);
-  const place = placement(store, d.orgUnitId);
+  if (!checked) assertIdCardFree(store, d.idCard, id);
+  const place = checked ? checked.place : placement(store, d.orgUnitId);
   store.run(
     `UPDATE workers SET emp_no = ?, name = ?, gender = ?, id_card = ?, phone = ?, workshop_id = ?, team_id = ?, post = ?,
        hire_date = ?, skill_grade = ?, status = ?, roles = ?, is_representative = ?, is_frontline = ?, is_manager = ?,
@@ -295,7 +306,7 @@ export function replaceWorker(
 }
 
 export function createWorker(store: Store, actor: Actor, d: WorkerData): Worker {
-  return store.tx(() => insertWorker(store, actor, d));
+  return store.tx(() => getWorker(store, insertWorker(store, actor, d)));
 }
 
 export function updateWorker(store: Store, actor: Actor, id: string, d: WorkerData): Worker {
