@@ -138,7 +138,7 @@ describe('002_hazards', () => {
     expect(indexes(d, 'hazard_photos').some((ix) => ix.cols[0] === 'hazard_id' && !ix.partial)).toBe(true);
     expect(indexes(d, 'hazard_links').some((ix) => ix.cols[0] === 'b_id')).toBe(true);
     expect(objects(d, 'trigger').filter((t) => t.startsWith('hazard'))).toEqual(
-      ['hazard_events_no_delete', 'hazard_events_no_update', 'hazard_stats_ai', 'hazard_stats_au', 'hazards_fts_ad', 'hazards_fts_ai', 'hazards_fts_au'].sort(),
+      ['hazard_events_no_delete', 'hazard_events_no_update', 'hazard_stats_ai', 'hazard_stats_au', 'hazards_fts_ad', 'hazards_fts_ai', 'hazards_fts_au', 'hazards_grams_ad', 'hazards_grams_ai', 'hazards_grams_au'].sort(),
     );
     // the v1 triggers are untouched
     expect(objects(d, 'trigger')).toEqual(expect.arrayContaining(['audit_no_delete', 'audit_no_update', 'workers_fts_ai', 'workers_fts_ad', 'workers_fts_au']));

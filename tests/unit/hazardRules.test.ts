@@ -543,3 +543,14 @@ describe('schemas', () => {
     });
   });
 });
+
+describe('grams (one- and two-character search tokens)', () => {
+  it('lists every character and character pair once, lower-cased, split at punctuation', async () => {
+    const { grams } = await import('../../electron/core/db/store');
+    const set = (v: string) => v.split(' ').sort();
+    expect(set(grams('反应釜，2号B'))).toEqual(set('反 应 釜 反应 应釜 2 号 b 2号 号b'));
+    expect(set(grams('护栏护栏'))).toEqual(set('护 栏 护栏 栏护'));
+    expect(grams('反应釜，2号B')).not.toContain('釜2'); // no pair across punctuation
+    expect(grams('  ')).toBe('');
+  });
+});

@@ -17,7 +17,35 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
+  registerFunctions(db);
   return db;
+}
+
+/**
+ * The characters and character pairs of a text as space-separated tokens, lower-cased, for short-term search:
+ * '反应釜 2号' → '反 应 釜 反应 应釜 2 号 2号'. Letters and digits only; punctuation separates runs.
+ */
+export function grams(text: string): string {
+  const out: string[] = [];
+  for (const run of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const chars = [...run];
+    const seen = new Set<string>();
+    for (let i = 0; i < chars.length; i++) {
+      const one = chars[i]!;
+      const two = i + 1 < chars.length ? one + chars[i + 1]! : null;
+      for (const g of two ? [one, two] : [one]) {
+        if (!seen.has(g)) {
+          seen.add(g);
+          out.push(g);
+        }
+      }
+    }
+  }
+  return out.join(' ');
+}
+
+function registerFunctions(db: DB) {
+  db.function('ankang_grams', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? grams(v) : ''));
 }
 
 type Params = unknown[] | Record<string, unknown>;

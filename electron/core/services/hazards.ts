@@ -264,12 +264,14 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
       where.push('h.rid IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH ?)');
       params.push(ftsPhrase(s));
     } else {
-      where.push('(instr(h.description, ?) > 0 OR instr(h.place, ?) > 0)');
-      params.push(s, s);
+      // one or two characters: the character/pair index (hazards_grams)
+      where.push('h.rid IN (SELECT rowid FROM hazards_grams WHERE hazards_grams MATCH ?)');
+      params.push(ftsPhrase(s.toLowerCase()));
     }
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  return { where: where.join(' AND '), params, order: `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}`, searching };
+  const order = q.sortField === 'serial' ? `h.serial ${dir}` : `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}`;
+  return { where: where.join(' AND '), params, order, searching };
 }
 
 /** Same two steps as the roster: ids of the page from an index, then those rows. A search counts in the same pass. */

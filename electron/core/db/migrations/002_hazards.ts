@@ -65,7 +65,8 @@ export function up(db: DB): void {
     CREATE INDEX hazards_by_due ON hazards (deleted_at, due_date, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
     CREATE INDEX hazards_by_risk ON hazards (deleted_at, risk_d, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
     CREATE INDEX hazards_by_serial ON hazards (deleted_at, serial, status, grade, risk, workshop_id, team_id, category1, source, finder_id, due_date, found_date);
-    CREATE INDEX hazards_by_status ON hazards (deleted_at, status, due_date, grade, risk, workshop_id, team_id, category1, source, finder_id, found_date);
+    -- narrow (no UUID columns) so that counting 100,000 entries stays cheap; unit and finder filters have their own
+    CREATE INDEX hazards_count ON hazards (deleted_at, status, grade, risk, category1, source, due_date, found_date);
     CREATE INDEX hazards_workshop ON hazards (workshop_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
     CREATE INDEX hazards_team ON hazards (team_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
     CREATE INDEX hazards_finder ON hazards (finder_id, found_at);
@@ -125,6 +126,20 @@ export function up(db: DB): void {
       VALUES ('delete', old.rid, old.serial, old.description, old.place, old.equipment, old.measures);
       INSERT INTO hazards_fts (rowid, serial, description, place, equipment, measures)
       VALUES (new.rid, new.serial, new.description, new.place, new.equipment, new.measures);
+    END;
+
+    -- One- and two-character terms (a trigram needs three): a second FTS5 table over the characters and
+    -- character pairs of the same text, built by the ankang_grams() SQL function that openDatabase registers.
+    CREATE VIRTUAL TABLE hazards_grams USING fts5(grams, content = '', contentless_delete = 1, tokenize = 'unicode61');
+    CREATE TRIGGER hazards_grams_ai AFTER INSERT ON hazards BEGIN
+      INSERT INTO hazards_grams (rowid, grams) VALUES (new.rid, ankang_grams(new.serial || ' ' || new.description || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.equipment, '')));
+    END;
+    CREATE TRIGGER hazards_grams_ad AFTER DELETE ON hazards BEGIN
+      DELETE FROM hazards_grams WHERE rowid = old.rid;
+    END;
+    CREATE TRIGGER hazards_grams_au AFTER UPDATE OF description, place, equipment ON hazards BEGIN
+      DELETE FROM hazards_grams WHERE rowid = old.rid;
+      INSERT INTO hazards_grams (rowid, grams) VALUES (new.rid, ankang_grams(new.serial || ' ' || new.description || ' ' || coalesce(new.place, '') || ' ' || coalesce(new.equipment, '')));
     END;
 
     CREATE TABLE hazard_events (
