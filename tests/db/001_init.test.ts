@@ -101,7 +101,7 @@ describe('001_init', () => {
     expect(cols.some((c) => c[0] === 'deleted_at' && c.includes('emp_no')), JSON.stringify(cols)).toBe(true);
     // the ID-card index is unique and partial (live rows only)
     expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'workers_id_card'`).pluck().get()).toMatch(/UNIQUE[\s\S]*WHERE[\s\S]*deleted_at IS NULL/);
-    expect(objects(db, 'trigger').sort()).toEqual(['audit_no_delete', 'audit_no_update', 'workers_fts_ad', 'workers_fts_ai', 'workers_fts_au']);
+    expect(objects(db, 'trigger').sort()).toEqual(['audit_no_delete', 'audit_no_update', 'workers_fts_ad', 'workers_fts_ai', 'workers_fts_au', 'workers_grams_ad', 'workers_grams_ai', 'workers_grams_au']);
     // migrating to the same target again is a no-op
     expect(await migrate(db, { target: 1 })).toEqual({ from: 1, to: 1, backupFile: null });
   });

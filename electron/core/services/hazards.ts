@@ -263,10 +263,14 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     if ([...s].length >= 3) {
       where.push('h.rid IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH ?)');
       params.push(ftsPhrase(s));
-    } else {
+    } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
       // one or two characters: the character/pair index (hazards_grams)
       where.push('h.rid IN (SELECT rowid FROM hazards_grams WHERE hazards_grams MATCH ?)');
       params.push(ftsPhrase(s.toLowerCase()));
+    } else {
+      // a short term with punctuation is not in the character index: scan
+      where.push(`(instr(h.description, ?) > 0 OR instr(coalesce(h.place, ''), ?) > 0 OR instr(h.serial, ?) > 0)`);
+      params.push(s, s, s);
     }
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
@@ -663,13 +667,13 @@ export function hazardStats(store: Store, year: number, quarter: number | null):
   );
   const openNow = store.all<{ ws: string | null; grade: string | null; n: number; overdue: number }>(
     `SELECT h.workshop_id AS ws, h.grade, count(*) AS n, sum(h.due_date < ?) AS overdue
-     FROM hazards h WHERE h.deleted_at IS NULL AND h.status IN (${openList}) GROUP BY 1, 2`,
+     FROM hazards h INDEXED BY hazards_open WHERE h.deleted_at IS NULL AND h.status IN (${openList}) GROUP BY 1, 2`,
     [today],
   );
   const overdueOfPeriod = new Map(
     store
       .all<{ ws: string | null; n: number }>(
-        `SELECT h.workshop_id AS ws, count(*) AS n FROM hazards h
+        `SELECT h.workshop_id AS ws, count(*) AS n FROM hazards h INDEXED BY hazards_open
          WHERE h.deleted_at IS NULL AND h.status IN (${openList}) AND h.due_date < ? AND h.found_date BETWEEN ? AND ? GROUP BY 1`,
         [today, from, to],
       )

@@ -113,17 +113,21 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
     params.push(u.id);
   }
   const s = q.search.trim();
-  let scans = false;
+  // a search counts in the same pass as it finds the page (window count); see workerListSql
+  const scans = s !== '';
   if (s) {
     if ([...s].length >= 3) {
       // FTS-driven when nothing else narrows the list; with a unit filter, walk the unit and probe the hit set
       where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)`);
       params.push(ftsPhrase(s));
+    } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
+      // one or two characters (a two-character name): the character/pair index
+      where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_grams WHERE workers_grams MATCH ?)`);
+      params.push(ftsPhrase(s.toLowerCase()));
     } else {
-      // trigram needs 3 characters; a short term (a two-character Chinese name) scans search_text in the index
-      scans = true;
-      where.push('instr(w.search_text, ?) > 0');
-      params.push(s.toLowerCase());
+      // a short term with punctuation ('-', '_') is not in the character index: scan
+      where.push(`(instr(lower(w.emp_no), ?) > 0 OR instr(w.name, ?) > 0 OR instr(lower(coalesce(w.post, '')), ?) > 0)`);
+      params.push(s.toLowerCase(), s, s.toLowerCase());
     }
   }
   // role_mask / special_mask are generated columns in the covering index workers_roster
@@ -229,14 +233,9 @@ function columns(d: WorkerData, place: { workshopId: string | null; teamId: stri
     d.certExpiry,
     JSON.stringify(d.hazardFactors),
     ...masks(d),
-    searchText(d),
   ];
 }
 
-export function searchText(d: Pick<WorkerData, 'empNo' | 'name' | 'post'>): string {
-  // lower-cased as a whole: the short-term search lower-cases the term (instr is case-sensitive)
-  return `${d.empNo}\u001f${d.name}\u001f${d.post ?? ''}`.toLowerCase();
-}
 
 /** Inside a transaction. */
 /**
@@ -263,8 +262,8 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
   store.run(
     `INSERT INTO workers (id, emp_no, name, gender, id_card, phone, workshop_id, team_id, post, hire_date, skill_grade, status,
        roles, is_representative, is_frontline, is_manager, cert_type, cert_no, cert_expiry, hazard_factors, role_mask, special_mask,
-       search_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, ...columns(d, place), now, now],
   );
   // the audit keeps what was written: the validated data with its placement
@@ -296,7 +295,7 @@ export function replaceWorker(
   store.run(
     `UPDATE workers SET emp_no = ?, name = ?, gender = ?, id_card = ?, phone = ?, workshop_id = ?, team_id = ?, post = ?,
        hire_date = ?, skill_grade = ?, status = ?, roles = ?, is_representative = ?, is_frontline = ?, is_manager = ?,
-       cert_type = ?, cert_no = ?, cert_expiry = ?, hazard_factors = ?, role_mask = ?, special_mask = ?, search_text = ?, updated_at = ?, deleted_at = NULL
+       cert_type = ?, cert_no = ?, cert_expiry = ?, hazard_factors = ?, role_mask = ?, special_mask = ?, updated_at = ?, deleted_at = NULL
      WHERE id = ?`,
     [...columns(d, place), now, id],
   );

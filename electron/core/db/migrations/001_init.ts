@@ -57,19 +57,17 @@ export function up(db: DB): void {
       -- filter bits, written with every change by the workers service (see services/workers.ts masks())
       role_mask INTEGER NOT NULL DEFAULT 0,
       special_mask INTEGER NOT NULL DEFAULT 0,
-      -- lower(emp_no) · name · post, for one-pass substring search of 1–2 characters (FTS trigram needs 3)
-      search_text TEXT NOT NULL DEFAULT '',
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       deleted_at TEXT
     );
     -- The roster list at 50,000 workers: each index below covers every filter column (status, masks,
-    -- search_text, unit), so counting, filtering and walking a page in sort order never read table rows.
-    CREATE INDEX workers_by_emp ON workers (deleted_at, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
-    CREATE INDEX workers_by_name ON workers (deleted_at, name, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
-    CREATE INDEX workers_by_hire ON workers (deleted_at, hire_date, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
-    CREATE INDEX workers_by_grade ON workers (deleted_at, skill_grade, emp_no, status, role_mask, special_mask, workshop_id, team_id, search_text);
-    CREATE INDEX workers_by_updated ON workers (deleted_at, updated_at, emp_no, status, role_mask, special_mask, search_text);
+    -- unit), so counting, filtering and walking a page in sort order never read table rows.
+    CREATE INDEX workers_by_emp ON workers (deleted_at, emp_no, status, role_mask, special_mask, workshop_id, team_id);
+    CREATE INDEX workers_by_name ON workers (deleted_at, name, emp_no, status, role_mask, special_mask, workshop_id, team_id);
+    CREATE INDEX workers_by_hire ON workers (deleted_at, hire_date, emp_no, status, role_mask, special_mask, workshop_id, team_id);
+    CREATE INDEX workers_by_grade ON workers (deleted_at, skill_grade, emp_no, status, role_mask, special_mask, workshop_id, team_id);
+    CREATE INDEX workers_by_updated ON workers (deleted_at, updated_at, emp_no, status, role_mask, special_mask);
     CREATE INDEX workers_workshop ON workers (workshop_id, emp_no);
     CREATE INDEX workers_team ON workers (team_id, emp_no);
     CREATE UNIQUE INDEX workers_id_card ON workers (id_card) WHERE id_card IS NOT NULL AND deleted_at IS NULL;
@@ -91,6 +89,20 @@ export function up(db: DB): void {
       VALUES ('delete', old.rid, old.emp_no, old.name, old.phone, old.post, old.id_card);
       INSERT INTO workers_fts (rowid, emp_no, name, phone, post, id_card)
       VALUES (new.rid, new.emp_no, new.name, new.phone, new.post, new.id_card);
+    END;
+
+    -- one- and two-character terms (a trigram needs three): characters and character pairs of the same
+    -- fields, from the ankang_grams() SQL function that openDatabase registers
+    CREATE VIRTUAL TABLE workers_grams USING fts5(grams, content = '', contentless_delete = 1, tokenize = 'unicode61');
+    CREATE TRIGGER workers_grams_ai AFTER INSERT ON workers BEGIN
+      INSERT INTO workers_grams (rowid, grams) VALUES (new.rid, ankang_grams(new.emp_no || ' ' || new.name || ' ' || coalesce(new.post, '')));
+    END;
+    CREATE TRIGGER workers_grams_ad AFTER DELETE ON workers BEGIN
+      DELETE FROM workers_grams WHERE rowid = old.rid;
+    END;
+    CREATE TRIGGER workers_grams_au AFTER UPDATE OF emp_no, name, post ON workers BEGIN
+      DELETE FROM workers_grams WHERE rowid = old.rid;
+      INSERT INTO workers_grams (rowid, grams) VALUES (new.rid, ankang_grams(new.emp_no || ' ' || new.name || ' ' || coalesce(new.post, '')));
     END;
 
     CREATE TABLE operators (

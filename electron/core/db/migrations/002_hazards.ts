@@ -70,6 +70,9 @@ export function up(db: DB): void {
     CREATE INDEX hazards_workshop ON hazards (workshop_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
     CREATE INDEX hazards_team ON hazards (team_id, found_date, status, grade, risk, category1, source, finder_id, due_date, deleted_at);
     CREATE INDEX hazards_finder ON hazards (finder_id, found_at);
+    -- the open hazards alone (a few per cent of the ledger): reminders, the dashboard's "open now" and overdue
+    CREATE INDEX hazards_open ON hazards (status, workshop_id, grade, due_date, found_date)
+      WHERE deleted_at IS NULL AND status IN ('reported', 'confirmed', 'assigned', 'rectifying', 'submitted');
     -- Statistics per period (dashboard, signable table) read small per-month aggregates that triggers keep in
     -- step with every insert and change of a hazard, instead of scanning a year of hazards each time.
     CREATE TABLE hazard_month_stats (

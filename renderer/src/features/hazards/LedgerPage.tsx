@@ -1,12 +1,13 @@
 import { Alert, App, Button, Checkbox, DatePicker, Dropdown, Empty, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_COLORS } from '../../../../shared/hazard';
 import type { HazardRow, SavedView } from '../../../../shared/types';
 import { useT } from '../../i18n';
 import { call, downloadBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useDebouncedSearch, useListShortcuts } from '../../lib/listHooks';
 import { useTableHeight } from '../../lib/useTableHeight';
 import { HazardDrawer } from './HazardDrawer';
 import { UnitSelect, useUnits, WorkerSelect } from './pickers';
@@ -21,7 +22,6 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
   const { message } = App.useApp();
   const { query, rows, total, loading, error, setQuery, load } = useLedger();
   const units = useUnits();
-  const [search, setSearch] = useState(query.search ?? '');
   const [detail, setDetail] = useState<string | null>(null);
   const [logging, setLogging] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -29,6 +29,11 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
   const [naming, setNaming] = useState(false);
   const [viewName, setViewName] = useState('');
   const searchRef = useRef<{ focus(): void } | null>(null);
+  const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
+  const [search, setSearch] = useDebouncedSearch(query.search ?? '', applySearch);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const create = useCallback(() => setLogging(true), []);
+  useListShortcuts({ focusSearch, create, enabled: !logging });
   const tableHeight = useTableHeight(260);
 
   useEffect(() => {
@@ -41,25 +46,6 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
       onOpened?.();
     }
   }, [openId, onOpened]);
-  useEffect(() => {
-    if (search === (query.search ?? '')) return;
-    const h = setTimeout(() => setQuery({ search }), 200);
-    return () => clearTimeout(h);
-  }, [search, query.search, setQuery]);
-  useEffect(() => {
-    // Ctrl+F search; Alt+N (or Ctrl+N in the desktop app, where the browser does not reserve it) logs a hazard
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-      } else if (((e.altKey && e.code === 'KeyN') || ((e.ctrlKey || e.metaKey) && e.key === 'n')) && !logging) {
-        e.preventDefault();
-        setLogging(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [logging]);
 
   const exportXlsx = async () => {
     setExporting(true);

@@ -1,11 +1,12 @@
 import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { COMMITTEE_ROLES } from '../../../../shared/glossary';
 import type { Worker, WorkerRow } from '../../../../shared/types';
 import { useT } from '../../i18n';
 import { call, downloadBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { useDebouncedSearch, useListShortcuts } from '../../lib/listHooks';
 import { useTableHeight } from '../../lib/useTableHeight';
 import { ImportDialog } from './ImportDialog';
 import { OrgTree } from './OrgTree';
@@ -19,13 +20,17 @@ export function RosterPage() {
   const t = useT();
   const { message } = App.useApp();
   const { query, rows, total, loading, error, units, setQuery, load, loadUnits } = useRoster();
-  const [search, setSearch] = useState(query.search);
   const [editing, setEditing] = useState<Worker | null | 'new'>(null);
   const [detail, setDetail] = useState<string | null>(null);
   const [detailVersion, setDetailVersion] = useState(0);
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<{ focus(): void } | null>(null);
+  const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
+  const [search, setSearch] = useDebouncedSearch(query.search, applySearch);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const create = useCallback(() => setEditing('new'), []);
+  useListShortcuts({ focusSearch, create, enabled: !editing });
   const tableHeight = useTableHeight(250);
 
   useEffect(() => {
@@ -33,27 +38,7 @@ export function RosterPage() {
     void load();
   }, [load, loadUnits]);
 
-  // debounce search typing
-  useEffect(() => {
-    if (search === query.search) return;
-    const h = setTimeout(() => setQuery({ search }), 200);
-    return () => clearTimeout(h);
-  }, [search, query.search, setQuery]);
 
-  // keyboard: Ctrl/Cmd+F focuses search, Ctrl/Cmd+N new worker
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'f') {
-        e.preventDefault();
-        searchRef.current?.focus();
-      } else if (((e.altKey && e.code === 'KeyN') || ((e.ctrlKey || e.metaKey) && e.key === 'n')) && !editing) {
-        e.preventDefault();
-        setEditing('new');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editing]);
 
   const refresh = async () => {
     await Promise.all([load(), loadUnits()]);
