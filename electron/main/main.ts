@@ -7,7 +7,8 @@ import { AppError } from '../../shared/result';
 import { CSP, safeJoin } from '../browser-host/server';
 import { Core, type Session } from '../core/core';
 import { log } from '../core/log';
-import { resolveDataDir } from '../core/paths';
+import { acquireLock } from '../core/lock';
+import { dataPaths, resolveDataDir } from '../core/paths';
 import { APP_ORIGIN, applySecurity, isAppUrl } from './security';
 
 protocol.registerSchemesAsPrivileged([
@@ -16,6 +17,7 @@ protocol.registerSchemesAsPrivileged([
 
 const rendererDir = path.resolve(__dirname, '..', 'renderer');
 let core: Core | null = null;
+let releaseLock: () => void = () => undefined;
 let win: BrowserWindow | null = null;
 const sessions = new Map<number, Session>(); // webContents id → session
 
@@ -34,12 +36,16 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     core?.close();
     core = null;
+    releaseLock();
   });
 }
 
 async function start() {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   try {
+    // the same data-folder lock as the browser host: one app per folder, and the CLI's restore waits for it
+    fs.mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireLock(dataPaths(dataDir).lock);
     core = await Core.open({ dataDir, host: 'electron' });
   } catch (e) {
     const { dialog } = await import('electron');
