@@ -88,7 +88,9 @@ export class Core {
    */
   async dispatch(channel: unknown, rawInput: unknown, session: Session): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${String(channel).slice(0, 80)}` } };
+      // never String() an arbitrary value here: an object with a bad toString would throw
+      const name = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${name}` } };
     }
     const def = contract[channel];
     const parsed = def.input.safeParse(rawInput === null ? undefined : rawInput);

@@ -8,7 +8,7 @@ const api = {
   host: 'electron',
   call(channel: string, input: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${String(channel)}` } });
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}` } });
     }
     return ipcRenderer.invoke('ankang:call', channel, input) as Promise<Result<unknown>>;
   },

@@ -7,7 +7,7 @@ import type { AttachmentInfo, HazardDetail, HazardRow, SavedView } from '../../s
 import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
 import { signedInBackend } from './harness';
 
-export const T0 = '2026-04-20T09:30:00.000Z';
+export const T0 = '2026-04-20T09:30:00.000+08:00';
 
 export function makeHazard(p: Partial<HazardDetail> & Pick<HazardDetail, 'id' | 'serial' | 'description'>): HazardDetail {
   return {
@@ -128,7 +128,7 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
     return h;
   };
   const event = (h: HazardDetail, action: string, toStatus: HazardDetail['status'], comment: string | null = null) => {
-    h.events.push({ seq: h.events.length + 1, at: '2026-05-01T10:00:00.000Z', actorName: '王主席', action, fromStatus: h.status, toStatus, comment });
+    h.events.push({ seq: h.events.length + 1, at: '2026-05-01T10:00:00.000+08:00', actorName: '王主席', action, fromStatus: h.status, toStatus, comment });
     h.status = toStatus;
   };
   const file = (fileName: string, mime: string) => ({ fileName, mime, dataBase64: btoa('%PDF-1.7 fake') });
@@ -221,7 +221,7 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
     const h = find(i.id);
     if (i.changes.description) h.description = i.changes.description;
     if (i.changes.place !== undefined) h.place = i.changes.place;
-    h.events.push({ seq: h.events.length + 1, at: '2026-05-02T10:00:00.000Z', actorName: '王主席', action: 'correct', fromStatus: h.status, toStatus: h.status, comment: i.reason });
+    h.events.push({ seq: h.events.length + 1, at: '2026-05-02T10:00:00.000+08:00', actorName: '王主席', action: 'correct', fromStatus: h.status, toStatus: h.status, comment: i.reason });
     return h;
   });
   be.on('hazards.link', (i) => {
@@ -263,7 +263,7 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
   });
   be.on('drafts.get', () => (state.draft ? state.draft : { data: null, savedAt: null }));
   be.on('drafts.save', (i) => {
-    state.draft = { data: i.data, savedAt: '2026-05-01T10:11:12.000Z' };
+    state.draft = { data: i.data, savedAt: '2026-05-01T10:11:12.000+08:00' };
     return { savedAt: state.draft.savedAt };
   });
   be.on('drafts.clear', () => {
@@ -297,14 +297,24 @@ export function allErrors(container: HTMLElement): string[] {
   return [...container.querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent ?? '');
 }
 
-/** Picks the option titled `title` from the antd Select whose combobox is `combo` (the dropdown it controls). */
+/**
+ * Picks the option titled `title` from the antd Select whose combobox is `combo`. Its dropdown is found through
+ * aria-controls when that id is unique; in tests rc-util gives every id-less Select the same id ("test-id"), so
+ * then the last open dropdown offering that title is used.
+ */
 export async function pick(u: { click(el: Element): Promise<void> }, combo: HTMLElement, title: string) {
   await u.click(combo);
   const listId = combo.getAttribute('aria-controls');
+  const unique = listId !== null && document.querySelectorAll(`[id="${listId}"]`).length === 1;
   const opt = await waitFor(() => {
-    const dd = listId ? document.getElementById(listId)?.closest('.ant-select-dropdown') : null;
-    const el = [...(dd?.querySelectorAll<HTMLElement>('.ant-select-item-option') ?? [])].find((o) => o.getAttribute('title') === title);
-    if (!el) throw new Error(`no option ${title} in ${listId ?? '?'}`);
+    const scopes = unique
+      ? [document.getElementById(listId)?.closest('.ant-select-dropdown')].filter((d): d is Element => !!d)
+      : [...document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')];
+    const el = scopes
+      .flatMap((d) => [...d.querySelectorAll<HTMLElement>('.ant-select-item-option')])
+      .filter((o) => o.getAttribute('title') === title)
+      .at(-1);
+    if (!el) throw new Error(`no option ${title} for ${listId ?? '?'}`);
     return el;
   });
   await u.click(opt);

@@ -91,6 +91,14 @@ describe('every channel under random input', () => {
     );
   });
 
+  it('a channel name that cannot even be turned into a string is refused as data (found by the property above)', async () => {
+    for (const name of [{ toString: 5 }, Object.create(null), Symbol('x'), () => 1, 12n]) {
+      const r = await tc.core.dispatch(name, {}, tc.session);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('UNKNOWN_CHANNEL');
+    }
+  });
+
   it('a signed-out session gets UNAUTHENTICATED from every protected channel, with the store unchanged', async () => {
     const { contract } = await import('../../shared/contract');
     const before = fingerprint();

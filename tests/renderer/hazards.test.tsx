@@ -1,0 +1,835 @@
+// Hazard ledger UI: QuickLog (keyboard-first report form with draft autosave), ActionDialog (one dialog per
+// workflow action), HazardDrawer (details, allowed actions, 五落实, timeline, PDFs, correction) and LedgerPage
+// (filters, sorting, saved views, export). The backend is the schema-checking FakeBackend with the hazard
+// channels from hazardFixtures.tsx, so every payload asserted here has also passed the real contract schema.
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ActionDialog } from '../../renderer/src/features/hazards/ActionDialog';
+import { HazardDrawer } from '../../renderer/src/features/hazards/HazardDrawer';
+import { LedgerPage } from '../../renderer/src/features/hazards/LedgerPage';
+import { QuickLog } from '../../renderer/src/features/hazards/QuickLog';
+import { initialLedgerQuery, useLedger } from '../../renderer/src/features/hazards/store';
+import type { HazardAction } from '../../shared/hazard';
+import type { HazardDetail } from '../../shared/types';
+import type { FakeBackend } from './fakeBackend';
+import { fill, label, renderInProviders, resetStores, user } from './harness';
+import { attachment, clickPopupItem, errorsOf, formItem, hazardBackend, inputIn, makeHazard, pick, type HazardState } from './hazardFixtures';
+
+const createObjectURL = vi.fn((_b: Blob) => 'blob:ankang-test');
+const revokeObjectURL = vi.fn();
+
+beforeEach(() => {
+  resetStores();
+  useLedger.setState({ query: initialLedgerQuery, rows: [], total: 0, loading: false, error: null });
+  createObjectURL.mockClear();
+  revokeObjectURL.mockClear();
+  // jsdom has no object URLs; thumbnails and downloads both need them
+  Object.assign(URL, { createObjectURL, revokeObjectURL });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Captures downloads (downloadBase64 clicks a temporary <a download>). */
+function captureDownloads() {
+  const downloads: { download: string; href: string }[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ download: this.download, href: this.getAttribute('href') ?? '' });
+  });
+  return downloads;
+}
+
+/** Lets pending promise callbacks (the fake backend's answers) run. */
+const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
+
+const okButton = (dlg: HTMLElement) => within(dlg).getByRole('button', { name: label('确定') });
+
+// ---------------------------------------------------------------------------------------------------------
+// QuickLog
+// ---------------------------------------------------------------------------------------------------------
+
+const REPORT_BUTTON = /^上报 \(Ctrl\+Enter\)$/;
+
+async function openQuickLog(init: Partial<HazardState> = {}) {
+  const { be, state } = hazardBackend(init);
+  const onSaved = vi.fn();
+  const onClose = vi.fn();
+  renderInProviders(<QuickLog onClose={onClose} onSaved={onSaved} />);
+  const dlg = await screen.findByRole('dialog');
+  await waitFor(() => expect(be.count('drafts.get')).toBe(1));
+  await flush(); // the draft answer has arrived; autosave is armed from here on
+  return { be, state, dlg, onSaved, onClose };
+}
+
+async function chooseCategory(u: ReturnType<typeof user>, dlg: HTMLElement, c1: string, c2?: string) {
+  await u.click(within(dlg).getByLabelText('隐患类别'));
+  await clickPopupItem(u, '.ant-cascader-menu-item', c1);
+  if (c2) await clickPopupItem(u, '.ant-cascader-menu-item', c2);
+}
+
+describe('QuickLog', () => {
+  test('an empty form shows 必填 on description and category and sends nothing', async () => {
+    const { be, dlg, onSaved } = await openQuickLog();
+    const u = user();
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(errorsOf(dlg, '隐患描述')).toEqual(['必填']));
+    expect(errorsOf(dlg, '隐患类别')).toEqual(['必填']);
+    // fields with defaults are fine
+    expect(errorsOf(dlg, '发现时间')).toEqual([]);
+    expect(errorsOf(dlg, '隐患来源')).toEqual([]);
+
+    // a description alone is not enough: the category is still required
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '配电柜门未关闭');
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(errorsOf(dlg, '隐患类别')).toEqual(['必填']));
+    await flush();
+    expect(be.count('hazards.report')).toBe(0);
+    expect(be.count('drafts.clear')).toBe(0);
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  test('a valid form sends hazards.report with cascader category, unit, foundAt and photo ids, then clears the draft', async () => {
+    const { be, state, dlg, onSaved } = await openQuickLog();
+    const u = user();
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '  二号仓库化学品混放  ');
+    await chooseCategory(u, dlg, '物的因素', '化学性危险和有害因素');
+    await u.click(within(dlg).getByLabelText('车间 / 班组'));
+    await clickPopupItem(u, '.ant-select-tree-node-content-wrapper', '一车间 / 甲班');
+    await fill(u, within(dlg).getByLabelText('具体位置'), '二号仓库');
+    const foundAt = inputIn(dlg, '发现时间');
+    await u.click(foundAt);
+    await u.clear(foundAt);
+    await u.type(foundAt, '2026-04-28 14:05');
+    await u.keyboard('{Enter}');
+    await u.upload(within(dlg).getByTestId('photo-input'), new File(['png-bytes'], '现场.png', { type: 'image/png' }));
+    await waitFor(() => expect(state.uploads).toHaveLength(1));
+    expect(await within(dlg).findByAltText('现场.png')).toBeInTheDocument();
+    expect(be.last('attachments.upload')).toEqual({ fileName: '现场.png', dataBase64: btoa('png-bytes') });
+
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toEqual({
+      description: '  二号仓库化学品混放  ', // trimmed by the schema, not the form
+      foundAt: '2026-04-28T14:05',
+      source: 'self_check',
+      orgUnitId: 'u-tm',
+      place: '二号仓库',
+      equipment: '',
+      category1: 'material',
+      category2: 'chemical',
+      accidentType: null,
+      finderId: 'w-admin', // the signed-in operator's worker
+      productionStop: 'none',
+      interimMeasures: '',
+      photoIds: [state.uploads[0]!.id],
+    });
+    expect(be.validationFailures()).toEqual([]);
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    const saved = onSaved.mock.calls[0]![0] as HazardDetail;
+    expect(saved).toMatchObject({ description: '二号仓库化学品混放', category2: 'chemical' });
+    // the draft is cleared after the report succeeded
+    const channels = be.calls.map((c) => c.channel);
+    expect(channels.lastIndexOf('drafts.clear')).toBeGreaterThan(channels.indexOf('hazards.report'));
+    expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazard' }]);
+    expect(await screen.findByText(`已上报 ${saved.serial}`)).toBeInTheDocument();
+  });
+
+  test('Ctrl+Enter inside the form submits; a plain Enter in the description does not', async () => {
+    const { be, dlg, onSaved } = await openQuickLog();
+    const u = user();
+    await chooseCategory(u, dlg, '管理因素');
+    const desc = within(dlg).getByLabelText('隐患描述');
+    await fill(u, desc, '消防通道被占用');
+    await u.keyboard('{Enter}');
+    await flush();
+    expect(be.count('hazards.report')).toBe(0);
+    expect(desc).toHaveValue('消防通道被占用\n');
+
+    await u.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toMatchObject({ description: '消防通道被占用\n', category1: 'management', category2: null });
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+  });
+
+  test('Ctrl+Enter on an invalid form validates instead of sending', async () => {
+    const { be, dlg } = await openQuickLog();
+    const u = user();
+    await u.click(within(dlg).getByLabelText('具体位置'));
+    await u.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(errorsOf(dlg, '隐患描述')).toEqual(['必填']));
+    expect(be.count('hazards.report')).toBe(0);
+  });
+
+  test('a saved draft fills the form, shows 已恢复, and is what gets reported', async () => {
+    const { be, dlg } = await openQuickLog({
+      draft: {
+        savedAt: '2026-04-30T18:20:33.000+08:00',
+        data: {
+          description: '草稿：叉车倒车报警器损坏',
+          category: ['environment', 'indoor'],
+          orgUnitId: 'u-ws',
+          place: '成品库',
+          foundAt: '2026-04-30T17:45',
+          source: 'worker_report',
+          productionStop: 'partial',
+          photos: [],
+        },
+      },
+    });
+    expect(await within(dlg).findByText('已恢复 2026-04-30 18:20 的草稿')).toBeInTheDocument();
+    expect(within(dlg).getByLabelText('隐患描述')).toHaveValue('草稿：叉车倒车报警器损坏');
+    expect(within(dlg).getByLabelText('具体位置')).toHaveValue('成品库');
+    expect(inputIn(dlg, '发现时间')).toHaveValue('2026-04-30 17:45');
+    expect(formItem(dlg, '隐患类别')).toHaveTextContent('环境因素 / 室内作业场所环境不良');
+    expect(formItem(dlg, '隐患来源')).toHaveTextContent('职工报告');
+
+    await user().click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toMatchObject({
+      description: '草稿：叉车倒车报警器损坏',
+      category1: 'environment',
+      category2: 'indoor',
+      orgUnitId: 'u-ws',
+      place: '成品库',
+      foundAt: '2026-04-30T17:45',
+      source: 'worker_report',
+      productionStop: 'partial',
+      photoIds: [],
+    });
+  });
+
+  test('typing autosaves the draft once typing pauses (600 ms debounce)', async () => {
+    const { be, state, dlg } = await openQuickLog();
+    const u = userEvent.setup({ delay: null });
+    await u.type(within(dlg).getByLabelText('隐患描述'), '脚手架未挂安全网');
+    expect(be.count('drafts.save')).toBe(0); // not on every keystroke
+    await waitFor(() => expect(be.count('drafts.save')).toBe(1), { timeout: 3000 });
+    expect(be.last('drafts.save')).toMatchObject({ kind: 'hazard', data: { description: '脚手架未挂安全网', source: 'self_check', productionStop: 'none' } });
+    expect(state.draft?.data).toMatchObject({ description: '脚手架未挂安全网' });
+    expect(await within(dlg).findByTestId('draft-status')).toHaveTextContent('草稿已自动保存 10:11:12');
+    await act(() => new Promise<void>((r) => setTimeout(r, 700)));
+    expect(be.count('drafts.save')).toBe(1); // one save for the whole burst
+  });
+
+  test('放弃草稿 calls drafts.clear and empties the form', async () => {
+    const { be, state, dlg } = await openQuickLog({
+      draft: { savedAt: '2026-04-30T18:20:00.000+08:00', data: { description: '旧草稿', place: '一号门', category: ['human'] } },
+    });
+    await within(dlg).findByText('已恢复 2026-04-30 18:20 的草稿');
+    await user().click(within(dlg).getByRole('button', { name: '放弃草稿' }));
+    await waitFor(() => expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazard' }]));
+    await waitFor(() => expect(within(dlg).getByLabelText('隐患描述')).toHaveValue(''));
+    expect(within(dlg).getByLabelText('具体位置')).toHaveValue('');
+    expect(formItem(dlg, '隐患类别')).not.toHaveTextContent('人的因素');
+    expect(within(dlg).queryByText(/已恢复/)).toBeNull();
+    expect(state.draft).toBeNull();
+    expect(be.count('hazards.report')).toBe(0);
+  });
+
+  test('a backend VALIDATION error with field issues lands on that field; the draft is kept', async () => {
+    const { be, dlg, onSaved } = await openQuickLog();
+    be.fail('hazards.report', 'VALIDATION', '发现时间不能晚于现在', { issues: [{ path: 'foundAt', message: 'v.futureDate' }] });
+    const u = user();
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '吊钩防脱装置缺失');
+    await chooseCategory(u, dlg, '物的因素', '物理性危险和有害因素');
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(errorsOf(dlg, '发现时间')).toEqual(['日期不能晚于今天']));
+    expect(errorsOf(dlg, '隐患描述')).toEqual([]);
+    expect(be.count('hazards.report')).toBe(1);
+    expect(be.validationFailures()).toEqual([]); // the UI's input was valid; the refusal is the service's
+    expect(be.count('drafts.clear')).toBe(0);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// ActionDialog
+// ---------------------------------------------------------------------------------------------------------
+
+async function openAction(action: HazardAction, h: HazardDetail, others: HazardDetail[] = []) {
+  const { be, state } = hazardBackend({ hazards: [h, ...others] });
+  const onDone = vi.fn();
+  const onClose = vi.fn();
+  renderInProviders(<ActionDialog action={action} hazard={structuredClone(h)} onClose={onClose} onDone={onDone} />);
+  const dlg = await screen.findByRole('dialog');
+  return { be, state, dlg, onDone, onClose };
+}
+
+const GOV_LABELS = ['治理的目标和任务', '采取的方法和措施', '经费和物资的落实', '负责治理的机构和人员', '治理的时限和要求', '安全措施和应急预案'];
+
+function confirmed(p: Partial<HazardDetail> = {}) {
+  return makeHazard({ id: 'h-1', serial: 'YH-2026-0001', description: '冲压机光电保护失效', status: 'confirmed', grade: 'general', lec: { l: 3, e: 6, c: 7 }, riskD: 126, risk: 'yellow', allowedActions: ['assign', 'cancel'], ...p });
+}
+
+async function typeDate(u: ReturnType<typeof user>, input: HTMLInputElement, text: string) {
+  await u.click(input);
+  await u.clear(input);
+  await u.type(input, text);
+  await u.keyboard('{Enter}');
+}
+
+describe('ActionDialog', () => {
+  test('assign without the 五落实 fields shows the messages and sends nothing', async () => {
+    const { be, dlg, onDone } = await openAction('assign', confirmed());
+    await user().click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改措施')).toEqual(['必填']));
+    expect(errorsOf(dlg, '整改期限')).toEqual(['日期格式应为 YYYY-MM-DD']);
+    expect(errorsOf(dlg, '整改责任人')).toEqual(['必填']);
+    expect(errorsOf(dlg, '整改资金（元）')).toEqual(['金额应为 0 或正数，最多两位小数']);
+    expect(errorsOf(dlg, '应急预案')).toEqual(['必填']);
+    await flush();
+    expect(be.count('hazards.assign')).toBe(0);
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  test('assign for a general hazard: no governance fields, governancePlan null, funds sent in yuan (1200.5)', async () => {
+    const { be, dlg, onDone } = await openAction('assign', confirmed());
+    expect(within(dlg).queryByText('重大隐患治理方案')).toBeNull();
+    for (const l of GOV_LABELS) expect(within(dlg).queryByText(l)).toBeNull();
+    const u = user();
+    await pick(u, inputIn(dlg, '整改责任人'), '赵工 · E010 · 一车间');
+    await u.click(inputIn(dlg, '整改资金（元）'));
+    await u.keyboard('1200.5');
+    await typeDate(u, inputIn(dlg, '整改期限'), '2026-06-30');
+    await fill(u, within(dlg).getByLabelText('整改措施'), '更换光电保护装置，恢复双手按钮');
+    await fill(u, within(dlg).getByLabelText('应急预案'), '执行《机械伤害专项应急预案》');
+    await u.click(okButton(dlg));
+
+    await waitFor(() => expect(be.count('hazards.assign')).toBe(1));
+    expect(be.last('hazards.assign')).toMatchObject({
+      id: 'h-1',
+      responsibleId: 'w-zhao',
+      plannedFunds: 1200.5, // yuan; the backend converts to fen
+      deadline: '2026-06-30',
+      measures: '更换光电保护装置，恢复双手按钮',
+      emergencyPlan: '执行《机械伤害专项应急预案》',
+      governancePlan: null,
+    });
+    const call = be.calls.find((c) => c.channel === 'hazards.assign')!;
+    expect(call.parsed).toMatchObject({ plannedFunds: 120050, governancePlan: null });
+    expect(call.result.ok).toBe(true);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect((onDone.mock.calls[0]![0] as HazardDetail).status).toBe('assigned');
+  });
+
+  test('assign for a major hazard requires the six governance-plan fields and sends them', async () => {
+    const major = confirmed({
+      grade: 'major',
+      status: 'assigned',
+      responsibleId: 'w-zhao',
+      responsibleName: '赵工',
+      measures: '加装防护罩',
+      plannedFunds: 500000,
+      deadline: '2026-07-15',
+      emergencyPlan: '专项预案',
+    });
+    const { be, dlg, onDone } = await openAction('assign', major);
+    expect(within(dlg).getByText('重大隐患治理方案')).toBeInTheDocument();
+    for (const l of GOV_LABELS) expect(formItem(dlg, l)).toBeInTheDocument();
+    // the current 五落实 is prefilled, funds shown in yuan
+    expect(inputIn(dlg, '整改资金（元）')).toHaveValue('5000.00');
+    expect(inputIn(dlg, '整改期限')).toHaveValue('2026-07-15');
+    expect(formItem(dlg, '整改责任人')).toHaveTextContent('赵工');
+
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(GOV_LABELS.map((l) => errorsOf(dlg, l))).toEqual(GOV_LABELS.map(() => ['必填'])));
+    expect(errorsOf(dlg, '整改措施')).toEqual([]);
+    await flush();
+    expect(be.count('hazards.assign')).toBe(0);
+
+    for (const [i, l] of GOV_LABELS.entries()) await fill(u, within(dlg).getByLabelText(l), `方案第${i + 1}项`);
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.assign')).toBe(1));
+    expect(be.last('hazards.assign')).toMatchObject({
+      id: 'h-1',
+      responsibleId: 'w-zhao',
+      plannedFunds: 5000,
+      deadline: '2026-07-15',
+      governancePlan: { targets: '方案第1项', methods: '方案第2项', funding: '方案第3项', organisation: '方案第4项', timeline: '方案第5项', safetyPlan: '方案第6项' },
+    });
+    expect(be.validationFailures()).toEqual([]);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+
+  test('confirm: LEC selects drive the D preview from hazards.lecPreview; grade and lec are sent', async () => {
+    const reported = makeHazard({ id: 'h-1', serial: 'YH-2026-0001', description: '行车钢丝绳断股' });
+    const { be, dlg, onDone } = await openAction('confirm', reported);
+    const preview = within(dlg).getByTestId('lec-preview');
+    expect(preview).toHaveTextContent('D 风险值：—');
+    expect(within(dlg).getByRole('radio', { name: '一般隐患' })).toBeChecked(); // default grade
+
+    // without LEC nothing is sent
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, 'L 事故发生的可能性')).toEqual(['LEC 取值超出范围（L 0.1–10，E 0.5–10，C 1–100）']));
+    expect(be.count('hazards.confirm')).toBe(0);
+
+    await pick(u, inputIn(dlg, 'L 事故发生的可能性'), '3');
+    await pick(u, inputIn(dlg, 'E 暴露于危险环境的频繁程度'), '6');
+    await flush();
+    expect(be.count('hazards.lecPreview')).toBe(0); // only once all three are chosen
+    expect(preview).toHaveTextContent('D 风险值：—');
+    await pick(u, inputIn(dlg, 'C 发生事故可能造成的后果'), '15');
+    await waitFor(() => expect(preview).toHaveTextContent('较大风险 D=270'));
+    expect(be.last('hazards.lecPreview')).toEqual({ l: 3, e: 6, c: 15 });
+
+    await u.click(within(dlg).getByRole('radio', { name: '重大隐患' }));
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.confirm')).toBe(1));
+    expect(be.last('hazards.confirm')).toMatchObject({
+      id: 'h-1',
+      grade: 'major',
+      lec: { l: 3, e: 6, c: 15 },
+      category1: 'material',
+      category2: 'physical',
+      accidentType: 'machinery',
+    });
+    expect(be.validationFailures()).toEqual([]);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(onDone.mock.calls[0]![0]).toMatchObject({ status: 'confirmed', grade: 'major', riskD: 270, risk: 'orange' });
+  });
+
+  test('reject without a reason shows 请填写原因; with one it sends hazards.reject', async () => {
+    const submitted = confirmed({ status: 'submitted', allowedActions: ['accept', 'reject'] });
+    const { be, dlg, onDone } = await openAction('reject', submitted);
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '不通过原因')).toEqual(['请填写原因']));
+    await fill(u, within(dlg).getByLabelText('不通过原因'), '   ');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '不通过原因')).toEqual(['请填写原因']));
+    await flush();
+    expect(be.count('hazards.reject')).toBe(0);
+
+    await fill(u, within(dlg).getByLabelText('不通过原因'), '整改后照片看不清防护罩');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.reject')).toBe(1));
+    expect(be.last('hazards.reject')).toEqual({ id: 'h-1', reason: '整改后照片看不清防护罩' }); // trimmed
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+
+  test('cancel as a duplicate needs the duplicate picked; the list offers other hazards only', async () => {
+    const other = makeHazard({ id: 'h-2', serial: 'YH-2026-0002', description: '冲压机光电保护装置失效（重复）' });
+    const { be, dlg, onDone } = await openAction('cancel', confirmed({ status: 'reported', allowedActions: ['confirm', 'cancel'] }), [other]);
+    expect(within(dlg).getByRole('radio', { name: '无效隐患' })).toBeChecked();
+    expect(within(dlg).queryByText('与之重复的隐患')).toBeNull();
+    const u = user();
+    await u.click(within(dlg).getByRole('radio', { name: '重复上报' }));
+    const dupField = await waitFor(() => formItem(dlg, '与之重复的隐患'));
+    await waitFor(() => expect(be.count('hazards.list')).toBe(1));
+    expect(be.last('hazards.list')).toMatchObject({ status: 'all' });
+    await fill(u, within(dlg).getByLabelText('作废原因'), '同一问题已由班组上报');
+
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '与之重复的隐患')).toEqual(['必填']));
+    expect(onDone).not.toHaveBeenCalled();
+    expect(be.calls.filter((c) => c.channel === 'hazards.cancel' && c.result.ok)).toHaveLength(0);
+
+    const combo = dupField.querySelector<HTMLInputElement>('input')!;
+    await u.click(combo);
+    const listId = combo.getAttribute('aria-controls')!;
+    await waitFor(() => expect(document.getElementById(listId)?.closest('.ant-select-dropdown')?.querySelector('.ant-select-item-option')).toBeTruthy());
+    const titles = [...document.getElementById(listId)!.closest('.ant-select-dropdown')!.querySelectorAll('.ant-select-item-option')].map((o) => o.getAttribute('title'));
+    expect(titles).toEqual(['YH-2026-0002 冲压机光电保护装置失效（重复）']); // not the hazard itself
+    await pick(u, combo, 'YH-2026-0002 冲压机光电保护装置失效（重复）');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(be.last('hazards.cancel')).toEqual({ id: 'h-1', kind: 'duplicate', duplicateOf: 'h-2', reason: '同一问题已由班组上报' });
+  });
+
+  test('submit without an after photo shows the after-photo message; with one it sends afterPhotoIds', async () => {
+    const rectifying = confirmed({ status: 'rectifying', allowedActions: ['submit', 'cancel'], photos: [{ ...attachment('att-b1', '整改前.png'), phase: 'before' }] });
+    const { be, state, dlg, onDone } = await openAction('submit', rectifying);
+    const u = user();
+    await fill(u, within(dlg).getByLabelText('整改情况'), '已更换光电保护装置并试车');
+    await u.click(inputIn(dlg, '实际投入资金（元）'));
+    await u.keyboard('980');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改后照片')).toEqual(['提交验收须附整改后照片']));
+    expect(errorsOf(dlg, '整改情况')).toEqual([]);
+    await flush();
+    expect(be.count('hazards.submit')).toBe(0);
+
+    await u.upload(within(dlg).getByTestId('photo-input'), new File(['after'], '整改后.jpg', { type: 'image/jpeg' }));
+    await waitFor(() => expect(state.uploads).toHaveLength(1));
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.submit')).toBe(1));
+    const sent = be.last('hazards.submit') as Record<string, unknown>;
+    expect(sent).toMatchObject({ id: 'h-1', rectificationNote: '已更换光电保护装置并试车', actualFunds: 980, afterPhotoIds: [state.uploads[0]!.id] });
+    expect(sent).not.toHaveProperty('photos');
+    expect(be.validationFailures()).toEqual([]);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// HazardDrawer
+// ---------------------------------------------------------------------------------------------------------
+
+async function openDrawer(h: HazardDetail, others: HazardDetail[] = []) {
+  const { be, state } = hazardBackend({ hazards: [h, ...others] });
+  const onChanged = vi.fn();
+  const onClose = vi.fn();
+  const view = renderInProviders(<HazardDrawer id={h.id} onClose={onClose} onChanged={onChanged} />);
+  await screen.findByTestId('hazard-serial');
+  return { be, state, onChanged, onClose, view };
+}
+const actionButtons = () => within(screen.getByTestId('hazard-actions')).queryAllByRole('button').map((b) => b.textContent?.replace(/\s+/g, ''));
+
+const assigned = () =>
+  makeHazard({
+    id: 'h-1',
+    serial: 'YH-2026-0007',
+    description: '三号压力机光电保护失效',
+    status: 'submitted',
+    grade: 'general',
+    lec: { l: 3, e: 6, c: 7 },
+    riskD: 126,
+    risk: 'yellow',
+    responsibleId: 'w-zhao',
+    responsibleName: '赵工',
+    measures: '更换光电保护装置',
+    plannedFunds: 500000,
+    actualFunds: 480050,
+    deadline: '2026-05-15',
+    emergencyPlan: '机械伤害专项预案',
+    rectificationNote: '已更换并试车',
+    allowedActions: ['accept', 'reject'],
+    events: [
+      { seq: 1, at: '2026-04-20T09:30:00.000+08:00', actorName: '王主席', action: 'report', fromStatus: null, toStatus: 'reported', comment: null },
+      { seq: 2, at: '2026-04-21T10:00:00.000+08:00', actorName: '李安全', action: 'confirm', fromStatus: 'reported', toStatus: 'confirmed', comment: '定为一般隐患' },
+      { seq: 3, at: '2026-04-22T08:15:00.000+08:00', actorName: '李安全', action: 'assign', fromStatus: 'confirmed', toStatus: 'assigned', comment: null },
+      { seq: 4, at: '2026-05-03T16:40:00.000+08:00', actorName: '赵工', action: 'submit', fromStatus: 'rectifying', toStatus: 'submitted', comment: '请验收' },
+    ],
+  });
+
+describe('HazardDrawer', () => {
+  test('only the actions in allowedActions are offered', async () => {
+    const { view } = await openDrawer(assigned());
+    expect(actionButtons()).toEqual(['验收通过（销号）', '验收不通过']);
+    expect(screen.queryByRole('button', { name: '开始整改' })).toBeNull();
+    expect(screen.queryByRole('button', { name: label('更正') })).toBeNull(); // open records are not corrected
+    expect(screen.getByRole('button', { name: '验收记录 PDF' })).toBeInTheDocument(); // submitted
+    view.unmount();
+
+    await openDrawer(makeHazard({ id: 'h-9', serial: 'YH-2026-0009', description: '安全通道堵塞', status: 'assigned', allowedActions: ['start', 'cancel'] }));
+    expect(actionButtons()).toEqual(['开始整改', '作废']);
+    expect(screen.queryByRole('button', { name: '验收通过（销号）' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '验收记录 PDF' })).toBeNull();
+    expect(screen.getByRole('button', { name: '整改通知单 PDF' })).toBeInTheDocument();
+  });
+
+  test('the 五落实 card shows responsible person, funds in yuan and deadline; unassigned shows the empty text', async () => {
+    const { view } = await openDrawer(assigned());
+    const card = screen.getByTestId('five-impl');
+    const text = card.textContent ?? '';
+    expect(text).toContain('整改责任人赵工');
+    expect(text).toContain('整改资金（元）5000.00');
+    expect(text).toContain('实际投入资金（元）4800.50');
+    expect(text).toContain('整改期限2026-05-15');
+    expect(text).toContain('整改措施更换光电保护装置');
+    expect(text).toContain('应急预案机械伤害专项预案');
+    expect(text).toContain('整改情况已更换并试车');
+    expect(text).not.toContain('尚未落实整改');
+    view.unmount();
+
+    await openDrawer(makeHazard({ id: 'h-2', serial: 'YH-2026-0002', description: '未定级' }));
+    expect(screen.getByTestId('five-impl')).toHaveTextContent('尚未落实整改（五落实）');
+  });
+
+  test('a major hazard shows its governance plan in the 五落实 card', async () => {
+    await openDrawer({
+      ...assigned(),
+      grade: 'major',
+      governancePlan: { targets: '目标甲', methods: '方法乙', funding: '经费丙', organisation: '机构丁', timeline: '时限戊', safetyPlan: '预案己' },
+    });
+    const card = screen.getByTestId('five-impl');
+    expect(card).toHaveTextContent('重大隐患治理方案');
+    expect(card).toHaveTextContent('治理的目标和任务目标甲');
+    expect(card).toHaveTextContent('安全措施和应急预案预案己');
+  });
+
+  test('the timeline lists each event with action, actor, status change, time and comment', async () => {
+    await openDrawer(assigned());
+    const items = [...screen.getByTestId('hazard-timeline').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      '上报 · 王主席 → 已上报2026-04-20 09:30',
+      '确认定级 · 李安全 → 已确认2026-04-21 10:00 · 定为一般隐患',
+      '落实整改（五落实） · 李安全 → 已落实整改2026-04-22 08:15',
+      '提交验收 · 赵工 → 待验收2026-05-03 16:40 · 请验收',
+    ]);
+  });
+
+  test('before and after photos are loaded as thumbnails', async () => {
+    const { be } = await openDrawer({
+      ...assigned(),
+      photos: [
+        { ...attachment('att-d1', '现场.png'), phase: 'before' },
+        { ...attachment('att-d2', '整改后.png'), phase: 'after' },
+      ],
+    });
+    expect(await screen.findByAltText('整改前照片 现场.png')).toHaveAttribute('src', 'blob:ankang-test');
+    expect(await screen.findByAltText('整改后照片 整改后.png')).toBeInTheDocument();
+    expect(be.inputs('attachments.get')).toEqual(expect.arrayContaining([{ id: 'att-d1', size: 'thumb' }, { id: 'att-d2', size: 'thumb' }]));
+  });
+
+  test('an action from the drawer opens its dialog and the drawer shows the result', async () => {
+    const { be, onChanged } = await openDrawer(assigned());
+    const u = user();
+    await u.click(screen.getByRole('button', { name: '验收不通过' }));
+    const dlg = await screen.findByText('验收不通过 · YH-2026-0007').then((t) => t.closest('.ant-modal') as HTMLElement);
+    await fill(u, within(dlg).getByLabelText('不通过原因'), '防护罩未固定');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.inputs('hazards.reject')).toEqual([{ id: 'h-1', reason: '防护罩未固定' }]));
+    await waitFor(() => expect(actionButtons()).toEqual(['提交验收', '作废']));
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    const items = [...screen.getByTestId('hazard-timeline').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items.at(-1)).toBe('验收不通过 · 王主席 → 整改中2026-05-01 10:00 · 防护罩未固定');
+  });
+
+  test('a closed hazard offers 更正; the correction needs a reason before hazards.correct is called', async () => {
+    const closed = { ...assigned(), status: 'closed' as const, allowedActions: [], closedDate: '2026-05-04' };
+    const { be, onChanged } = await openDrawer(closed);
+    expect(actionButtons()).toEqual(['更正']);
+    const u = user();
+    await u.click(screen.getByRole('button', { name: label('更正') }));
+    const dlg = (await screen.findByText('更正 · YH-2026-0007')).closest('.ant-modal') as HTMLElement;
+    expect(within(dlg).getByLabelText('隐患描述')).toHaveValue('三号压力机光电保护失效');
+    await u.clear(within(dlg).getByLabelText('隐患描述'));
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '3 号压力机光电保护装置失效');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    await waitFor(() => expect(errorsOf(dlg, '更正原因')).toEqual(['请填写原因']));
+    await flush();
+    expect(be.count('hazards.correct')).toBe(0);
+
+    await fill(u, within(dlg).getByLabelText('更正原因'), '设备编号写法统一');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    await waitFor(() => expect(be.count('hazards.correct')).toBe(1));
+    expect(be.last('hazards.correct')).toEqual({ id: 'h-1', changes: { description: '3 号压力机光电保护装置失效', place: '3 号压力机' }, reason: '设备编号写法统一' });
+    await waitFor(() => expect(screen.getByText('3 号压力机光电保护装置失效')).toBeInTheDocument());
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('整改通知单 PDF calls hazards.noticePdf and downloads the file', async () => {
+    const downloads = captureDownloads();
+    const { be } = await openDrawer(assigned());
+    await user().click(screen.getByRole('button', { name: '整改通知单 PDF' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(be.inputs('hazards.noticePdf')).toEqual([{ id: 'h-1' }]);
+    expect(downloads[0]).toEqual({ download: '整改通知单-YH-2026-0007.pdf', href: 'blob:ankang-test' });
+    const blob = createObjectURL.mock.calls.at(-1)![0];
+    expect(blob.type).toBe('application/pdf');
+    expect(blob.size).toBe('%PDF-1.7 fake'.length);
+    expect(be.count('hazards.acceptancePdf')).toBe(0);
+  });
+
+  test('a failed PDF shows the backend message and downloads nothing', async () => {
+    const downloads = captureDownloads();
+    const { be } = await openDrawer(assigned());
+    be.fail('hazards.acceptancePdf', 'INTERNAL', '尚未验收，不能生成验收记录');
+    await user().click(screen.getByRole('button', { name: '验收记录 PDF' }));
+    expect(await screen.findByText('尚未验收，不能生成验收记录')).toBeInTheDocument();
+    expect(downloads).toEqual([]);
+  });
+
+  test('links: a linked hazard is listed and × unlinks it', async () => {
+    const other = makeHazard({ id: 'h-2', serial: 'YH-2026-0002', description: '同一压力机', status: 'closed' });
+    const { be } = await openDrawer({ ...assigned(), links: [{ id: 'h-2', serial: 'YH-2026-0002', description: '同一压力机', status: 'closed' }] }, [other]);
+    expect(screen.getByText(/YH-2026-0002 · 已销号/)).toBeInTheDocument();
+    await user().click(screen.getByRole('button', { name: '取消关联 YH-2026-0002' }));
+    await waitFor(() => expect(be.inputs('hazards.unlink')).toEqual([{ id: 'h-1', otherId: 'h-2' }]));
+    await waitFor(() => expect(screen.queryByText(/YH-2026-0002 · 已销号/)).toBeNull());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// LedgerPage
+// ---------------------------------------------------------------------------------------------------------
+
+function ledgerHazards(): HazardDetail[] {
+  return [
+    makeHazard({ id: 'h-1', serial: 'YH-2026-0001', description: '三号压力机光电保护失效', status: 'rectifying', grade: 'major', risk: 'red', riskD: 360, overdue: true }),
+    makeHazard({ id: 'h-2', serial: 'YH-2026-0002', description: '配电柜前堆放杂物', status: 'confirmed', grade: 'general', risk: 'yellow', riskD: 90 }),
+    makeHazard({ id: 'h-3', serial: 'YH-2026-0003', description: '灭火器过期', status: 'closed', grade: 'general', risk: 'blue', riskD: 18 }),
+  ];
+}
+
+async function openLedger(init: Partial<HazardState> = {}) {
+  const { be, state } = hazardBackend(init);
+  renderInProviders(<LedgerPage />);
+  await waitFor(() => expect(be.count('views.list')).toBe(1));
+  await waitFor(() => expect(be.count('hazards.list')).toBe(1));
+  await waitFor(() => expect(useLedger.getState().loading).toBe(false));
+  return { be, state };
+}
+const statusSelect = () => screen.getByRole('combobox', { name: '状态' });
+const gradeSelect = () => screen.getByRole('combobox', { name: '隐患等级' });
+const riskSelect = () => screen.getByRole('combobox', { name: '风险等级' });
+/** Opens the 视图 dropdown and clicks an item once the menu is interactive (a closing menu has pointer-events: none). */
+async function chooseFromViews(u: ReturnType<typeof user>, name: string) {
+  await u.click(screen.getByRole('button', { name: label('视图') }));
+  const item = await waitFor(() => {
+    const el = screen.getByRole('menuitem', { name });
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      if (getComputedStyle(n).pointerEvents === 'none') throw new Error(`menu not interactive (${n.className})`);
+    }
+    return el;
+  });
+  await u.click(item);
+}
+const listQueries = (be: FakeBackend) => be.inputs('hazards.list') as Record<string, unknown>[];
+const tableRows = () => [...document.querySelectorAll<HTMLElement>('.ant-table-tbody .ant-table-row, .ant-table-tbody-virtual .ant-table-row')];
+const serials = () => tableRows().map((r) => within(r).getByRole('button').textContent);
+
+describe('LedgerPage', () => {
+  test('the default (open) filter with no hazards shows the 没有未销号的隐患 text and a disabled export', async () => {
+    const { be } = await openLedger();
+    expect(
+      await screen.findByText('没有未销号的隐患。可在“状态”中选择“全部”查看已销号记录，或点“上报隐患”登记新隐患。'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('ledger-total')).toHaveTextContent('共 0 条');
+    expect(screen.getByRole('button', { name: '导出台账' })).toBeDisabled();
+    expect(listQueries(be)[0]).toEqual({ status: 'open', sortField: 'foundAt', sortDir: 'desc', page: 1, pageSize: 100, search: '' });
+    expect(be.inputs('views.list')).toEqual([{ kind: 'hazards' }]);
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('filters send the right hazards.list query: status, grade, risk, overdue and a debounced search', async () => {
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0001', 'YH-2026-0002']));
+    const u = user();
+
+    await pick(u, statusSelect(), '全部');
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ status: 'all', page: 1 }));
+    await waitFor(() => expect(serials()).toHaveLength(3));
+
+    await pick(u, gradeSelect(), '一般隐患');
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ status: 'all', grade: 'general' }));
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0002', 'YH-2026-0003']));
+
+    await pick(u, riskSelect(), '低风险');
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ status: 'all', grade: 'general', risk: 'blue' }));
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0003']));
+
+    await u.click(screen.getByRole('checkbox', { name: '只看逾期' }));
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ risk: 'blue', overdue: true }));
+    // a filtered, empty result has its own text
+    expect(await screen.findByText('没有符合条件的隐患')).toBeInTheDocument();
+
+    const before = be.count('hazards.list');
+    await userEvent.setup({ delay: null }).type(screen.getByLabelText('搜索编号、描述、位置、设备、措施'), '压力机');
+    expect(be.count('hazards.list')).toBe(before); // debounced
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ search: '压力机', overdue: true, page: 1 }));
+    expect(listQueries(be).slice(before).map((q) => q.search)).toEqual(['压力机']); // one call, not one per character
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('clicking sortable column headers sends sortField/sortDir', async () => {
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    const u = user();
+    const header = (text: string) => screen.getByRole('columnheader', { name: new RegExp(`^${text}`) });
+
+    await u.click(header('隐患编号'));
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ sortField: 'serial', sortDir: 'asc', page: 1 }));
+    expect(header('隐患编号')).toHaveAttribute('aria-sort', 'ascending');
+    await u.click(header('隐患编号'));
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ sortField: 'serial', sortDir: 'desc' }));
+
+    await u.click(header('风险等级'));
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ sortField: 'riskD', sortDir: 'asc' }));
+    await u.click(header('到期日'));
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ sortField: 'dueDate', sortDir: 'asc' }));
+
+    // not sortable: nothing is sent
+    const n = be.count('hazards.list');
+    await u.click(header('隐患描述'));
+    await flush();
+    expect(be.count('hazards.list')).toBe(n);
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('saving a view sends the current query; applying a view from 视图 restores its filters', async () => {
+    const { be, state } = await openLedger({
+      hazards: ledgerHazards(),
+      views: [{ id: 'v-1', name: '逾期的红色隐患', query: { status: 'all', risk: 'red', overdue: true, search: '压力机', sortField: 'riskD', sortDir: 'desc' } }],
+    });
+    const u = user();
+    await pick(u, statusSelect(), '全部');
+    await pick(u, gradeSelect(), '重大隐患');
+    await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ status: 'all', grade: 'major' }));
+
+    await chooseFromViews(u, '保存当前筛选为视图');
+    const nameBox = await screen.findByLabelText('视图名称');
+    const dlg = nameBox.closest('.ant-modal') as HTMLElement;
+    expect(within(dlg).getByRole('button', { name: label('保存') })).toBeDisabled(); // a name is needed
+    await fill(u, nameBox, '全部重大隐患');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    await waitFor(() => expect(be.count('views.save')).toBe(1));
+    expect(be.last('views.save')).toEqual({
+      kind: 'hazards',
+      name: '全部重大隐患',
+      query: { status: 'all', grade: 'major', sortField: 'foundAt', sortDir: 'desc', search: '' },
+    });
+    expect(state.views.map((v) => v.name)).toEqual(['逾期的红色隐患', '全部重大隐患']);
+
+    // clear, then apply the stored view
+    await chooseFromViews(u, '清除筛选');
+    await waitFor(() => expect(listQueries(be).at(-1)).toEqual(initialLedgerQuery));
+
+    await chooseFromViews(u, '逾期的红色隐患');
+    await waitFor(() =>
+      expect(listQueries(be).at(-1)).toEqual({ ...initialLedgerQuery, status: 'all', risk: 'red', overdue: true, search: '压力机', sortField: 'riskD', sortDir: 'desc', page: 1 }),
+    );
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0001']));
+    expect(screen.getByLabelText('搜索编号、描述、位置、设备、措施')).toHaveValue('压力机');
+    expect(screen.getByRole('checkbox', { name: '只看逾期' })).toBeChecked();
+    expect(riskSelect().closest('.ant-select')).toHaveTextContent('重大风险');
+    expect(gradeSelect().closest('.ant-select')).not.toHaveTextContent('重大隐患');
+    // the restored search box does not fire a second, debounced query
+    const n = be.count('hazards.list');
+    await act(() => new Promise<void>((r) => setTimeout(r, 300)));
+    expect(be.count('hazards.list')).toBe(n);
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('导出台账 calls hazards.exportLedger with the current filter (without paging) and downloads', async () => {
+    const downloads = captureDownloads();
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    await pick(user(), riskSelect(), '重大风险');
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0001']));
+    await user().click(screen.getByRole('button', { name: '导出台账' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(be.inputs('hazards.exportLedger')).toEqual([{ status: 'open', risk: 'red', sortField: 'foundAt', sortDir: 'desc', search: '' }]);
+    expect(downloads[0]!.download).toBe('隐患排查治理台账.xlsx');
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('clicking a serial opens the hazard drawer', async () => {
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    await user().click(screen.getByRole('button', { name: 'YH-2026-0002' }));
+    expect(await screen.findByTestId('hazard-serial')).toHaveTextContent('YH-2026-0002');
+    expect(be.inputs('hazards.get')).toEqual([{ id: 'h-2' }]);
+  });
+
+  test('a hazard reported through 上报隐患 reloads the list and opens in the drawer', async () => {
+    const { be } = await openLedger();
+    const u = user();
+    await u.click(screen.getByRole('button', { name: '上报隐患' }));
+    const dlg = (await screen.findByText('上报隐患', { selector: '.ant-modal-title' })).closest('.ant-modal') as HTMLElement;
+    await waitFor(() => expect(be.count('drafts.get')).toBe(1));
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '楼梯扶手松动');
+    await chooseCategory(u, dlg, '环境因素', '室内作业场所环境不良');
+    await u.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    await waitFor(() => expect(screen.getByTestId('hazard-serial')).toHaveTextContent(/^YH-2026-0\d+$/));
+    await waitFor(() => expect(be.count('hazards.list')).toBe(2));
+    await waitFor(() => expect(serials()).toHaveLength(1));
+    expect(screen.queryByText('上报隐患', { selector: '.ant-modal-title' })).toBeNull();
+  });
+});
