@@ -1,7 +1,7 @@
 // Fixtures for the hazard-ledger renderer tests: HazardDetail builders and an in-memory hazard backend
 // layered on the schema-checking FakeBackend (every hazard channel's input is still parsed with the real
 // contract schema before these handlers see it, and every call is recorded).
-import { screen, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { lecScore, riskColor } from '../../shared/hazard';
 import type { AttachmentInfo, HazardDetail, HazardRow, SavedView } from '../../shared/types';
 import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
@@ -276,12 +276,6 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
 
 // ---- DOM helpers ----
 
-/** The topmost open dialog. */
-export function topDialog(): HTMLElement {
-  const dialogs = screen.getAllByRole('dialog');
-  return dialogs[dialogs.length - 1]!;
-}
-
 /** The form item (.ant-form-item) whose label text is exactly `labelText`. */
 export function formItem(container: HTMLElement, labelText: string): HTMLElement {
   const labels = [...container.querySelectorAll('.ant-form-item-label label')].filter((l) => l.textContent?.trim() === labelText);
@@ -292,11 +286,6 @@ export function formItem(container: HTMLElement, labelText: string): HTMLElement
 export function errorsOf(container: HTMLElement, labelText: string): string[] {
   return [...formItem(container, labelText).querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent ?? '');
 }
-/** Every form-item error shown in `container`. */
-export function allErrors(container: HTMLElement): string[] {
-  return [...container.querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent ?? '');
-}
-
 /**
  * Picks the option titled `title` from the antd Select whose combobox is `combo`. Its dropdown is found through
  * aria-controls when that id is unique; in tests rc-util gives every id-less Select the same id ("test-id"), so

@@ -17,6 +17,8 @@ import { attachment, clickPopupItem, errorsOf, formItem, hazardBackend, inputIn,
 
 const createObjectURL = vi.fn((_b: Blob) => 'blob:ankang-test');
 const revokeObjectURL = vi.fn();
+const jsdomUrl = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+afterAll(() => Object.assign(URL, jsdomUrl));
 
 beforeEach(() => {
   resetStores();
@@ -43,6 +45,21 @@ function captureDownloads() {
 const flush = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 
 const okButton = (dlg: HTMLElement) => within(dlg).getByRole('button', { name: label('确定') });
+
+/**
+ * Types a date (and time) into an antd DatePicker and commits it with Enter. Waits for the panel to show the
+ * typed day before Enter and for the popup to close after it, so a slow machine cannot drop the commit.
+ */
+async function typeDate(u: ReturnType<typeof user>, input: HTMLInputElement, text: string) {
+  await u.click(input);
+  await u.clear(input);
+  await u.type(input, text);
+  const openPopup = '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+  await waitFor(() => expect(document.querySelector(`${openPopup} .ant-picker-cell-selected[title="${text.slice(0, 10)}"]`)).not.toBeNull());
+  await u.keyboard('{Enter}');
+  await waitFor(() => expect(document.querySelector(openPopup)).toBeNull());
+  expect(input).toHaveValue(text);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // QuickLog
@@ -96,11 +113,7 @@ describe('QuickLog', () => {
     await u.click(within(dlg).getByLabelText('车间 / 班组'));
     await clickPopupItem(u, '.ant-select-tree-node-content-wrapper', '一车间 / 甲班');
     await fill(u, within(dlg).getByLabelText('具体位置'), '二号仓库');
-    const foundAt = inputIn(dlg, '发现时间');
-    await u.click(foundAt);
-    await u.clear(foundAt);
-    await u.type(foundAt, '2026-04-28 14:05');
-    await u.keyboard('{Enter}');
+    await typeDate(u, inputIn(dlg, '发现时间'), '2026-04-28 14:05');
     await u.upload(within(dlg).getByTestId('photo-input'), new File(['png-bytes'], '现场.png', { type: 'image/png' }));
     await waitFor(() => expect(state.uploads).toHaveLength(1));
     expect(await within(dlg).findByAltText('现场.png')).toBeInTheDocument();
@@ -132,6 +145,27 @@ describe('QuickLog', () => {
     expect(channels.lastIndexOf('drafts.clear')).toBeGreaterThan(channels.indexOf('hazards.report'));
     expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazard' }]);
     expect(await screen.findByText(`已上报 ${saved.serial}`)).toBeInTheDocument();
+  });
+
+  test('photos: each upload goes through attachments.upload, × removes one, a refused file shows its name and reason', async () => {
+    const { be, state, dlg } = await openQuickLog();
+    const u = user();
+    const input = within(dlg).getByTestId('photo-input');
+    await u.upload(input, [new File(['a'], 'a.png', { type: 'image/png' }), new File(['b'], 'b.webp', { type: 'image/webp' })]);
+    await waitFor(() => expect(state.uploads.map((x) => x.fileName)).toEqual(['a.png', 'b.webp']));
+    expect(await within(dlg).findByAltText('b.webp')).toBeInTheDocument();
+    await u.click(within(dlg).getByRole('button', { name: '删除 a.png' }));
+    await waitFor(() => expect(within(dlg).queryByAltText('a.png')).toBeNull());
+
+    be.fail('attachments.upload', 'VALIDATION', 'v.photo');
+    await u.upload(input, new File(['c'], 'c.png', { type: 'image/png' }));
+    expect(await screen.findByText('c.png: 只接受 JPEG、PNG、WebP 图片，单张不超过 10 MB')).toBeInTheDocument();
+
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '护栏缺失');
+    await chooseCategory(u, dlg, '环境因素');
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toMatchObject({ photoIds: [state.uploads[1]!.id], category1: 'environment', category2: null });
   });
 
   test('Ctrl+Enter inside the form submits; a plain Enter in the description does not', async () => {
@@ -211,6 +245,27 @@ describe('QuickLog', () => {
     expect(be.count('drafts.save')).toBe(1); // one save for the whole burst
   });
 
+  // Regression: every autosave re-renders the form; the DatePicker got a new Dayjs each render and rc-picker
+  // then dropped the typed-but-unconfirmed date, so Enter committed the old time.
+  test('a date typed while an autosave lands is still what Enter commits', async () => {
+    const { be, dlg } = await openQuickLog();
+    const u = userEvent.setup({ delay: null });
+    await fill(u, within(dlg).getByLabelText('具体位置'), '二号仓库'); // arms the autosave
+    const foundAt = inputIn(dlg, '发现时间');
+    await u.click(foundAt);
+    await u.clear(foundAt);
+    await u.type(foundAt, '2026-04-27 08:30');
+    await within(dlg).findByText(/草稿已自动保存/); // the autosave re-render happened with the date still unconfirmed
+    await u.keyboard('{Enter}');
+    await u.click(within(dlg).getByLabelText('具体位置'));
+    expect(foundAt).toHaveValue('2026-04-27 08:30');
+    await fill(u, within(dlg).getByLabelText('隐患描述'), '地沟盖板缺失');
+    await chooseCategory(u, dlg, '环境因素');
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toMatchObject({ foundAt: '2026-04-27T08:30', place: '二号仓库' });
+  });
+
   test('放弃草稿 calls drafts.clear and empties the form', async () => {
     const { be, state, dlg } = await openQuickLog({
       draft: { savedAt: '2026-04-30T18:20:00.000+08:00', data: { description: '旧草稿', place: '一号门', category: ['human'] } },
@@ -260,13 +315,6 @@ const GOV_LABELS = ['治理的目标和任务', '采取的方法和措施', '经
 
 function confirmed(p: Partial<HazardDetail> = {}) {
   return makeHazard({ id: 'h-1', serial: 'YH-2026-0001', description: '冲压机光电保护失效', status: 'confirmed', grade: 'general', lec: { l: 3, e: 6, c: 7 }, riskD: 126, risk: 'yellow', allowedActions: ['assign', 'cancel'], ...p });
-}
-
-async function typeDate(u: ReturnType<typeof user>, input: HTMLInputElement, text: string) {
-  await u.click(input);
-  await u.clear(input);
-  await u.type(input, text);
-  await u.keyboard('{Enter}');
 }
 
 describe('ActionDialog', () => {

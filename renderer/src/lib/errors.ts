@@ -12,11 +12,16 @@ export function errorText(e: unknown, t: TFunc): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Puts backend/zod field issues on the form fields (paths like "enterprise.uscc" → ['enterprise','uscc']). */
+/**
+ * Puts backend/zod field issues on the form fields (paths like "enterprise.uscc" → ['enterprise','uscc']).
+ * Returns true only when every issue landed on a field the form shows; otherwise the caller also shows the
+ * message, so an error about a field the form does not have is never silent.
+ */
 export function applyIssues(form: FormInstance, issues: { path: string; message: string }[], t: TFunc, prefix: string[] = []): boolean {
   const fields = issues
     .filter((i) => i.path)
     .map((i) => ({ name: [...prefix, ...i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))], errors: [t(i.message)] }));
-  if (fields.length) form.setFields(fields as never);
-  return fields.length > 0;
+  if (fields.length === 0) return false;
+  form.setFields(fields as never);
+  return issues.length === fields.length && fields.every((f) => form.getFieldError(f.name as never).length > 0);
 }

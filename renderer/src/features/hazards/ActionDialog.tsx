@@ -2,7 +2,7 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Sele
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_C, LEC_E, LEC_L, type HazardAction } from '../../../../shared/hazard';
-import { assignInput, cancelInput, confirmInput, submitInput } from '../../../../shared/hazardSchemas';
+import { assignInput, cancelInput, confirmInput, governancePlan, submitInput } from '../../../../shared/hazardSchemas';
 import type { AttachmentInfo, HazardDetail, HazardRow } from '../../../../shared/types';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
@@ -44,7 +44,10 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
         if (d) h = await call('hazards.confirm', { ...(v as object), id: hazard.id, category1: cat?.[0] as never, category2: cat?.[1] ?? null } as never);
       } else if (action === 'assign') {
         const input = { ...v, id: hazard.id, governancePlan: hazard.grade === 'major' ? v.governancePlan : null };
-        if (parseForm(assignInput, input, form, t)) h = await call('hazards.assign', input as never);
+        const main = parseForm(assignInput, input, form, t);
+        // the plan is a union with null, whose issues collapse to one on 'governancePlan' (no such field): check it alone
+        const plan = hazard.grade !== 'major' || parseForm(governancePlan, v.governancePlan ?? {}, form, t, ['governancePlan']);
+        if (main && plan) h = await call('hazards.assign', input as never);
       } else if (action === 'submit') {
         const input = { ...v, id: hazard.id, afterPhotoIds: ((v.photos as AttachmentInfo[] | undefined) ?? []).map((p) => p.id) };
         delete (input as Record<string, unknown>).photos;

@@ -29,6 +29,23 @@ interface FormValues {
 
 const nowLocal = () => dayjs().format('YYYY-MM-DDTHH:mm');
 
+/**
+ * getValueProps for a picker over form text that returns the same Dayjs while the text is unchanged: rc-picker
+ * drops a typed-but-unconfirmed value whenever its `value` prop changes identity, and the form re-renders on
+ * every draft autosave.
+ */
+function stableDayjsProps() {
+  let text: string | undefined;
+  let value: dayjs.Dayjs | null = null;
+  return (v: string | undefined) => {
+    if (v !== text) {
+      text = v;
+      value = v ? dayjs(v) : null;
+    }
+    return { value };
+  };
+}
+
 /** Keyboard-first hazard log: description first, Ctrl+Enter saves; the draft autosaves to the store. */
 export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: HazardDetail): void }) {
   const t = useT();
@@ -37,6 +54,7 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
   const units = useUnits();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
+  const [foundAtProps] = useState(stableDayjsProps);
   const [restored, setRestored] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -186,7 +204,7 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
               label={t('hazard.foundAt')}
               name="foundAt"
               required
-              getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
+              getValueProps={foundAtProps}
               normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DDTHH:mm') : undefined)}
             >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
