@@ -118,8 +118,15 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
   if (s) {
     if ([...s].length >= 3) {
       // FTS-driven when nothing else narrows the list; with a unit filter, walk the unit and probe the hit set
-      where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)`);
-      params.push(ftsPhrase(s));
+      const fts = `${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)`;
+      if (/^[0-9xX]+$/.test(s)) {
+        // digits: also part of a phone or ID-card number (kept out of the trigram index), by a scan
+        where.push(`(${fts} OR instr(coalesce(w.phone, ''), ?) > 0 OR instr(coalesce(w.id_card, ''), ?) > 0)`);
+        params.push(ftsPhrase(s), s, s.toUpperCase());
+      } else {
+        where.push(fts);
+        params.push(ftsPhrase(s));
+      }
     } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
       // one or two characters (a two-character name): the character/pair index
       where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_grams WHERE workers_grams MATCH ?)`);

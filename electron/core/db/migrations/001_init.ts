@@ -72,23 +72,21 @@ export function up(db: DB): void {
     CREATE INDEX workers_team ON workers (team_id, emp_no);
     CREATE UNIQUE INDEX workers_id_card ON workers (id_card) WHERE id_card IS NOT NULL AND deleted_at IS NULL;
 
+    -- phone and ID-card numbers stay out of the trigram index: their digit trigrams are shared by every
+    -- row and made each write costly; a digit search scans those two columns instead (services/workers.ts)
     CREATE VIRTUAL TABLE workers_fts USING fts5(
-      emp_no, name, phone, post, id_card,
+      emp_no, name, post,
       content = 'workers', content_rowid = 'rid', tokenize = 'trigram'
     );
     CREATE TRIGGER workers_fts_ai AFTER INSERT ON workers BEGIN
-      INSERT INTO workers_fts (rowid, emp_no, name, phone, post, id_card)
-      VALUES (new.rid, new.emp_no, new.name, new.phone, new.post, new.id_card);
+      INSERT INTO workers_fts (rowid, emp_no, name, post) VALUES (new.rid, new.emp_no, new.name, new.post);
     END;
     CREATE TRIGGER workers_fts_ad AFTER DELETE ON workers BEGIN
-      INSERT INTO workers_fts (workers_fts, rowid, emp_no, name, phone, post, id_card)
-      VALUES ('delete', old.rid, old.emp_no, old.name, old.phone, old.post, old.id_card);
+      INSERT INTO workers_fts (workers_fts, rowid, emp_no, name, post) VALUES ('delete', old.rid, old.emp_no, old.name, old.post);
     END;
-    CREATE TRIGGER workers_fts_au AFTER UPDATE OF emp_no, name, phone, post, id_card ON workers BEGIN
-      INSERT INTO workers_fts (workers_fts, rowid, emp_no, name, phone, post, id_card)
-      VALUES ('delete', old.rid, old.emp_no, old.name, old.phone, old.post, old.id_card);
-      INSERT INTO workers_fts (rowid, emp_no, name, phone, post, id_card)
-      VALUES (new.rid, new.emp_no, new.name, new.phone, new.post, new.id_card);
+    CREATE TRIGGER workers_fts_au AFTER UPDATE OF emp_no, name, post ON workers BEGIN
+      INSERT INTO workers_fts (workers_fts, rowid, emp_no, name, post) VALUES ('delete', old.rid, old.emp_no, old.name, old.post);
+      INSERT INTO workers_fts (rowid, emp_no, name, post) VALUES (new.rid, new.emp_no, new.name, new.post);
     END;
 
     -- one- and two-character terms (a trigram needs three): characters and character pairs of the same
