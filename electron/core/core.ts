@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { contract, isChannel, type ChannelName, type ChannelOutput, type ChannelParsed } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/result';
-import { toFieldIssues } from '../../shared/schemas';
+import { toFieldIssues, workerInput } from '../../shared/schemas';
 import type { Operator } from '../../shared/types';
 import { type Actor } from './audit';
 import { LATEST_VERSION, migrate, schemaVersion } from './db/migrations';
@@ -23,7 +23,7 @@ import { photoAsJpeg, readAttachment, uploadPhoto } from './services/attachments
 import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable } from './pdf/hazardPdf';
 import { exportLedgerXlsx, exportStatsXlsx } from './io/hazardExport';
 import { lecScore, riskColor } from '../../shared/hazard';
-import { nowIso, uuidv7 } from './util';
+import { nowIso, stamp, uuidv7 } from './util';
 
 export const APP_VERSION = '0.1.0';
 
@@ -150,29 +150,11 @@ function makeHandlers(core: Core): Handlers {
         const now = nowIso();
         const actor: Actor = { id: null, name: i.operator.name };
         createEnterprise(store, actor, i.enterprise);
+        // the first operator is a worker like any other: the shared schema fills the defaults
         const w = workers.insertWorker(
           store,
           actor,
-          {
-            empNo: i.operator.empNo,
-            name: i.operator.name,
-            gender: i.operator.gender,
-            idCard: null,
-            phone: null,
-            orgUnitId: null,
-            post: null,
-            hireDate: null,
-            skillGrade: null,
-            status: 'active',
-            roles: i.operator.roles,
-            isRepresentative: false,
-            isFrontline: false,
-            isManager: false,
-            certType: null,
-            certNo: null,
-            certExpiry: null,
-            hazardFactors: [],
-          },
+          workerInput.parse({ empNo: i.operator.empNo, name: i.operator.name, gender: i.operator.gender, roles: i.operator.roles }),
           now,
         );
         const op = ops.insertOperator(store, actor, { workerId: w, isAdmin: true, pin: i.operator.pin || null }, now);
@@ -266,7 +248,7 @@ function makeHandlers(core: Core): Handlers {
     'hazards.stats': (i) => hz.hazardStats(store, i.year, i.quarter),
     'hazards.exportLedger': async (i) => {
       const buffer = await exportLedgerXlsx(hz.iterateHazards(store, i), { enterprise: getEnterprise(store) });
-      return { fileName: `隐患台账-${stampNow()}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+      return { fileName: `隐患台账-${stamp()}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
     },
     'hazards.exportStats': async (i) => {
       const buffer = await exportStatsXlsx(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
@@ -318,9 +300,6 @@ function makeHandlers(core: Core): Handlers {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-function stampNow() {
-  return nowIso().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-}
 
 function decodeBase64(s: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new AppError('BAD_FILE', '文件内容编码无效');

@@ -44,7 +44,6 @@ const WORKSHOPS: { name: string; posts: string[]; hazards: string[]; cert?: stri
 const TEAMS = ['甲班', '乙班', '丙班', '丁班', '维修班', '检修班'];
 
 export interface DemoResult {
-  hazards?: number;
   workshops: number;
   teams: number;
   workers: number;

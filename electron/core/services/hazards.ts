@@ -174,6 +174,18 @@ export function getHazard(store: Store, id: string, op: Operator | null): Hazard
     [id, id, id],
   );
   const state = { status: r.status, responsibleId: r.responsible_id, submittedBy: r.submitted_by };
+  return toDetail(r, today, {
+    photos,
+    events: events(store, id),
+    links,
+    allowedActions: op ? allowedActions(state, rulesActor(op)) : [],
+    editable: op !== null && (OPEN_STATUSES as string[]).includes(r.status) && (isManager(op) || r.finder_id === op.workerId),
+  });
+}
+
+type DetailExtras = Pick<HazardDetail, 'photos' | 'events' | 'links' | 'allowedActions' | 'editable'>;
+
+function toDetail(r: Row, today: string, extras: DetailExtras): HazardDetail {
   return {
     ...toRow(r, today),
     workshopId: r.workshop_id,
@@ -199,11 +211,7 @@ export function getHazard(store: Store, id: string, op: Operator | null): Hazard
     cancelKind: r.cancel_kind,
     cancelReason: r.cancel_reason,
     createdAt: r.created_at,
-    photos,
-    events: events(store, id),
-    links,
-    allowedActions: op ? allowedActions(state, rulesActor(op)) : [],
-    editable: op !== null && (OPEN_STATUSES as string[]).includes(r.status) && (isManager(op) || r.finder_id === op.workerId),
+    ...extras,
   };
 }
 
@@ -299,9 +307,18 @@ export function listHazards(store: Store, q: HazardQuery): Page<HazardRow> {
 }
 
 export function* iterateHazards(store: Store, q: Omit<HazardQuery, 'page' | 'pageSize'>): Generator<HazardDetail> {
+  // the ledger export needs the rows only (no photos, timeline or links): read them in chunks by rid,
+  // never holding a cursor open across the export's awaits
   const b = buildHazardQuery(store, q);
-  const ids = store.db.prepare(`SELECT h.id FROM hazards h WHERE ${b.where} ORDER BY ${b.order}`).pluck().all(b.params) as string[];
-  for (const id of ids) yield getHazard(store, id, null);
+  const today = todayLocal();
+  const rids = store.db.prepare(`SELECT h.rid FROM hazards h WHERE ${b.where} ORDER BY ${b.order}`).pluck().all(b.params) as number[];
+  const rowsSql = hazardListSql(b).rows;
+  const none: DetailExtras = { photos: [], events: [], links: [], allowedActions: [], editable: false };
+  for (let i = 0; i < rids.length; i += 500) {
+    const chunk = rids.slice(i, i + 500);
+    const byRid = new Map(store.all<Row>(rowsSql, [JSON.stringify(chunk)]).map((r) => [r.rid, r]));
+    for (const rid of chunk) yield toDetail(byRid.get(rid)!, today, none);
+  }
 }
 
 // ---------- writing ----------
