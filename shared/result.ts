@@ -1,4 +1,4 @@
-import type { FieldIssue } from './schemas';
+import type { FieldIssue } from './kernel/schemas';
 
 export const ERROR_CODES = [
   'VALIDATION', // input failed the schema; details.issues lists fields
@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'BAD_FILE', // an uploaded file cannot be read
   'UNKNOWN_CHANNEL',
   'DB_TOO_NEW',
+  'CANCELLED', // the user cancelled a long job; nothing was written
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

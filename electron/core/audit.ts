@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/types';
+import type { AuditEntry } from '../../shared/kernel/types';
 import type { Store } from './db/store';
 import { nowIso, uuidv7 } from './util';
 

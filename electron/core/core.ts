@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import { contract, isChannel, type ChannelName, type ChannelOutput, type ChannelParsed } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/result';
-import { toFieldIssues, workerInput } from '../../shared/schemas';
-import type { Operator } from '../../shared/types';
+import { toFieldIssues } from '../../shared/kernel/schemas';
+import { workerInput } from '../../shared/roster/schemas';
+import type { Operator } from '../../shared/operators/types';
 import { type Actor } from './audit';
 import { LATEST_VERSION, migrate, schemaVersion } from './db/migrations';
 import { openDatabase, Store } from './db/store';
@@ -12,6 +13,8 @@ import { commitImport, ImportSessions, planImport } from './io/rosterImport';
 import { exportRosterXlsx } from './io/rosterExport';
 import { readTable } from './io/tabular';
 import { log } from './log';
+import { progressReporter, type CallOptions, type ProgressReporter } from './kernel/jobs';
+import { OutputFiles } from './kernel/outputFiles';
 import { dataPaths } from './paths';
 import { createEnterprise, findEnterprise, getEnterprise, updateEnterprise } from './services/enterprise';
 import * as org from './services/org';
@@ -22,7 +25,7 @@ import * as hz from './services/hazards';
 import { photoAsJpeg, readAttachment, uploadPhoto } from './services/attachments';
 import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable } from './pdf/hazardPdf';
 import { exportLedgerXlsx, exportStatsXlsx } from './io/hazardExport';
-import { lecScore, riskColor } from '../../shared/hazard';
+import { lecScore, riskColor } from '../../shared/hazards/rules';
 import { nowIso, stamp, uuidv7 } from './util';
 
 export const APP_VERSION = '0.1.0';
@@ -37,6 +40,8 @@ export interface Ctx {
   session: Session;
   operator: Operator | null;
   actor: Actor;
+  /** progress and cancellation of long jobs (no-ops when the host does not listen) */
+  job: ProgressReporter;
 }
 
 type Handler<K extends ChannelName> = (input: ChannelParsed<K>, ctx: Ctx) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
@@ -50,6 +55,8 @@ export interface CoreOptions {
 export class Core {
   readonly paths: ReturnType<typeof dataPaths>;
   readonly imports = new ImportSessions();
+  /** files produced for the user, delivered by the host (see kernel/outputFiles) */
+  readonly files: OutputFiles;
   private handlers: Handlers;
 
   private constructor(
@@ -57,6 +64,7 @@ export class Core {
     readonly opts: CoreOptions,
   ) {
     this.paths = dataPaths(opts.dataDir);
+    this.files = new OutputFiles(this.paths.exports);
     this.handlers = makeHandlers(this);
   }
 
@@ -86,7 +94,7 @@ export class Core {
    * The one entry point for every call from a host. Unknown channels, bad input, missing sign-in and
    * thrown errors all come back as data: { ok: false, error: { code, message, details } }.
    */
-  async dispatch(channel: unknown, rawInput: unknown, session: Session): Promise<Result<unknown>> {
+  async dispatch(channel: unknown, rawInput: unknown, session: Session, callOpts?: CallOptions): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
       // never String() an arbitrary value here: an object with a bad toString would throw
       const name = typeof channel === 'string' ? channel.slice(0, 80) : `(${typeof channel})`;
@@ -110,7 +118,7 @@ export class Core {
       if (def.admin && !operator?.isAdmin) throw new AppError('FORBIDDEN', '此操作需要管理员权限');
       const actor: Actor = operator ? { id: operator.id, name: operator.name } : { id: null, name: '系统' };
       const handler = this.handlers[channel] as (i: unknown, c: Ctx) => unknown;
-      const value = await handler(parsed.data, { store: this.store, session, operator, actor });
+      const value = await handler(parsed.data, { store: this.store, session, operator, actor, job: progressReporter(callOpts) });
       return { ok: true, value };
     } catch (e) {
       return { ok: false, error: toErrorData(e, channel) };
@@ -118,6 +126,7 @@ export class Core {
   }
 
   close(): void {
+    this.files.releaseAll();
     this.store.close();
   }
 }
@@ -211,11 +220,7 @@ function makeHandlers(core: Core): Handlers {
     'roster.importCancel': (i) => ({ cancelled: core.imports.cancel(i.importId) }),
     'roster.export': async (i) => {
       const { fileName, buffer } = await exportRosterXlsx(store, i);
-      return {
-        fileName,
-        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        dataBase64: buffer.toString('base64'),
-      };
+      return core.files.fromBuffer(fileName, XLSX_MIME, buffer);
     },
     'operators.list': () => ops.listOperators(store),
     'operators.add': (i, ctx) => ops.addOperator(store, ctx.actor, { workerId: i.workerId, isAdmin: i.isAdmin, pin: i.pin || null }),
@@ -248,30 +253,30 @@ function makeHandlers(core: Core): Handlers {
     'hazards.stats': (i) => hz.hazardStats(store, i.year, i.quarter),
     'hazards.exportLedger': async (i) => {
       const buffer = await exportLedgerXlsx(hz.iterateHazards(store, i), { enterprise: getEnterprise(store) });
-      return { fileName: `隐患台账-${stamp()}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+      return core.files.fromBuffer(`隐患台账-${stamp()}.xlsx`, XLSX_MIME, buffer);
     },
     'hazards.exportStats': async (i) => {
       const buffer = await exportStatsXlsx(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
       const period = i.quarter ? `${i.year}年第${i.quarter}季度` : `${i.year}年度`;
-      return { fileName: `隐患排查治理统计表-${period}.xlsx`, mime: XLSX_MIME, dataBase64: buffer.toString('base64') };
+      return core.files.fromBuffer(`隐患排查治理统计表-${period}.xlsx`, XLSX_MIME, buffer);
     },
     'hazards.statsPdf': async (i) => {
       const buffer = await renderStatsTable(hz.hazardStats(store, i.year, i.quarter), { enterprise: getEnterprise(store) });
       const period = i.quarter ? `${i.year}年第${i.quarter}季度` : `${i.year}年度`;
-      return { fileName: `隐患排查治理统计表-${period}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
+      return core.files.fromBuffer(`隐患排查治理统计表-${period}.pdf`, PDF_MIME, buffer);
     },
     'hazards.noticePdf': async (i, ctx) => {
       const h = hz.getHazard(store, i.id, ctx.operator);
       const photos = await pdfPhotos(h, 'before');
       const buffer = await renderRectificationNotice(h, { enterprise: getEnterprise(store), issuedBy: ctx.actor.name, photos });
-      return { fileName: `整改通知单-${h.serial}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
+      return core.files.fromBuffer(`整改通知单-${h.serial}.pdf`, PDF_MIME, buffer);
     },
     'hazards.acceptancePdf': async (i, ctx) => {
       const h = hz.getHazard(store, i.id, ctx.operator);
       if (h.status !== 'closed' && h.status !== 'submitted') throw new AppError('CONFLICT', '提交验收后才能生成验收记录');
       const photos = await pdfPhotos(h, 'after');
       const buffer = await renderAcceptanceRecord(h, { enterprise: getEnterprise(store), issuedBy: ctx.actor.name, photos });
-      return { fileName: `验收记录-${h.serial}.pdf`, mime: 'application/pdf', dataBase64: buffer.toString('base64') };
+      return core.files.fromBuffer(`验收记录-${h.serial}.pdf`, PDF_MIME, buffer);
     },
     'hazards.rules': () => hz.getRules(store),
     'hazards.setRules': (i, ctx) => hz.setRules(store, ctx.actor, i),
@@ -300,6 +305,7 @@ function makeHandlers(core: Core): Handlers {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF_MIME = 'application/pdf';
 
 function decodeBase64(s: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new AppError('BAD_FILE', '文件内容编码无效');

@@ -1,10 +1,10 @@
 // Realistic demo data for a Taizhou chemical enterprise: ~10 workshops, their teams and workers.
 // Deterministic (seeded), every ID-card and credit-code check character valid.
-import type { CommitteeRole } from '../../shared/glossary';
+import type { CommitteeRole } from '../../shared/roster/roles';
 import { AppError } from '../../shared/result';
-import { idCardCheckChar } from '../../shared/rules/idcard';
-import { usccCheckChar } from '../../shared/rules/uscc';
-import type { WorkerData } from '../../shared/schemas';
+import { idCardCheckChar } from '../../shared/roster/idcard';
+import { usccCheckChar } from '../../shared/enterprise/uscc';
+import type { WorkerData } from '../../shared/roster/schemas';
 import { SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
 import { createEnterprise } from './services/enterprise';

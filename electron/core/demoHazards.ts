@@ -1,6 +1,6 @@
 // Demo hazards: realistic ledger entries spread over the last years, in every workflow state.
-import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, addDays, dueDate, DEFAULT_HAZARD_RULES, serialNumber, type HazardCategory1 } from '../../shared/hazard';
-import type { HazardData } from '../../shared/hazardSchemas';
+import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_SOURCES, addDays, dueDate, DEFAULT_HAZARD_RULES, serialNumber, type HazardCategory1 } from '../../shared/hazards/rules';
+import type { HazardData } from '../../shared/hazards/schemas';
 import { SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
 import { rng } from './demo';

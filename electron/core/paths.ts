@@ -28,6 +28,7 @@ export function dataPaths(dataDir: string) {
     db: path.join(dataDir, DB_FILE),
     backups: path.join(dataDir, 'backups'),
     attachments: path.join(dataDir, 'attachments'),
+    exports: path.join(dataDir, 'exports'),
     lock: path.join(dataDir, 'ankang.lock'),
     log: path.join(dataDir, 'ankang.log'),
   };

@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type Database from 'better-sqlite3';
-import { workerQuery, type WorkerQueryInput } from '../../shared/schemas';
-import { idCardCheckChar } from '../../shared/rules/idcard';
+import { workerQuery, type WorkerQueryInput } from '../../shared/roster/schemas';
+import { idCardCheckChar } from '../../shared/roster/idcard';
 import { Core, type Session } from '../../electron/core/core';
 import { generateDemo } from '../../electron/core/demo';
 import { generateDemoHazards } from '../../electron/core/demoHazards';
-import type { HazardQueryInput } from '../../shared/hazardSchemas';
+import type { HazardQueryInput } from '../../shared/hazards/schemas';
 import { buildWorkerQuery, workerListSql } from '../../electron/core/services/workers';
 import { setQuiet } from '../../electron/core/log';
 

@@ -11,7 +11,7 @@ import { Core } from '../../electron/core/core';
 import { buildWorkerQuery, workerListSql } from '../../electron/core/services/workers';
 import { setQuiet } from '../../electron/core/log';
 import { AppError } from '../../shared/result';
-import { workerQuery, type WorkerQueryInput } from '../../shared/schemas';
+import { workerQuery, type WorkerQueryInput } from '../../shared/roster/schemas';
 import { tmpDir } from '../helpers/core';
 
 setQuiet(true);

@@ -7,7 +7,7 @@ import { migrate, schemaVersion } from '../../electron/core/db/migrations';
 import { openDatabase, Store, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
 import { buildHazardQuery, hazardListSql } from '../../electron/core/services/hazards';
-import { hazardQuery, type HazardQueryInput } from '../../shared/hazardSchemas';
+import { hazardQuery, type HazardQueryInput } from '../../shared/hazards/schemas';
 import { tmpDir } from '../helpers/core';
 
 setQuiet(true);

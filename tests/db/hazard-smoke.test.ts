@@ -37,6 +37,8 @@ describe('hazard workflow smoke', () => {
     const pdf = await c.call('hazards.noticePdf', { id: h.id });
     expect(pdf.fileName).toContain('YH-2026-0001');
     const x = await c.call('hazards.exportLedger', {});
-    expect(x.dataBase64.length).toBeGreaterThan(1000);
+    expect(x.bytes).toBeGreaterThan(1000);
+    expect(c.fileBytes(x).subarray(0, 2).toString()).toBe('PK');
+    expect(c.fileBytes(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

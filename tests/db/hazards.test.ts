@@ -12,9 +12,12 @@ import type { Core, Session } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import { todayLocal } from '../../electron/core/util';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
-import { addDays, daysBetween, dueDate, DEFAULT_HAZARD_RULES, HAZARD_STATUSES, type HazardStatus } from '../../shared/hazard';
+import { addDays, daysBetween, dueDate, DEFAULT_HAZARD_RULES, HAZARD_STATUSES, type HazardStatus } from '../../shared/hazards/rules';
 import type { AppErrorData } from '../../shared/result';
-import type { HazardDetail, Operator, OrgUnit, Worker } from '../../shared/types';
+import type { HazardDetail } from '../../shared/hazards/types';
+import type { Operator } from '../../shared/operators/types';
+import type { OrgUnit } from '../../shared/org/types';
+import type { Worker } from '../../shared/roster/types';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 setQuiet(true);

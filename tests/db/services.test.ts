@@ -6,9 +6,9 @@ import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { removeOperator } from '../../electron/core/services/operators';
 import { CHANNELS, contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract';
 import type { AppErrorData } from '../../shared/result';
-import { idCardCheckChar } from '../../shared/rules/idcard';
-import type { WorkerInput, WorkerQueryInput } from '../../shared/schemas';
-import type { WorkerRow } from '../../shared/types';
+import { idCardCheckChar } from '../../shared/roster/idcard';
+import type { WorkerInput, WorkerQueryInput } from '../../shared/roster/schemas';
+import type { WorkerRow } from '../../shared/roster/types';
 import { demoUscc } from '../../electron/core/demo';
 import { openTestCore, type TestCore } from '../helpers/core';
 

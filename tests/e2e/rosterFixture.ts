@@ -1,7 +1,7 @@
 // The roster file the journey imports: a GBK-encoded CSV as Excel on a Chinese Windows saves it — a title row above
 // the header, Chinese headers (some aliases) in a non-standard order, unmapped extra columns, CRLF line ends.
 import iconv from 'iconv-lite';
-import { idCardCheckChar } from '../../shared/rules/idcard';
+import { idCardCheckChar } from '../../shared/roster/idcard';
 
 export interface RosterRow {
   seq: number;

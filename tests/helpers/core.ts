@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Core, type Session } from '../../electron/core/core';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { demoUscc } from '../../electron/core/demo';
+import type { FileRef } from '../../shared/files';
 
 export function tmpDir(prefix = 'ankang-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -12,6 +13,8 @@ export function tmpDir(prefix = 'ankang-test-'): string {
 
 export interface TestCore {
   core: Core;
+  /** the bytes of a FileRef an export channel returned (and releases it, as a host does) */
+  fileBytes(ref: FileRef): Buffer;
   session: Session;
   dir: string;
   call<K extends ChannelName>(channel: K, input?: ChannelInput<K>): Promise<ChannelOutput<K>>;
@@ -40,6 +43,12 @@ export async function openTestCore(opts: { init?: boolean; dir?: string } = {}):
   }
   return {
     core,
+    fileBytes: (ref) => {
+      const e = core.files.get(ref.fileId);
+      const buf = fs.readFileSync(e.path);
+      core.files.release(ref.fileId);
+      return buf;
+    },
     session,
     dir,
     call,

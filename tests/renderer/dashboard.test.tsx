@@ -13,9 +13,9 @@ import { initialDashboardState, useDashboard } from '../../renderer/src/features
 import { useI18n } from '../../renderer/src/i18n';
 import { setTransport } from '../../renderer/src/lib/api';
 import { contract, isChannel } from '../../shared/contract';
-import { addDays } from '../../shared/hazard';
+import { addDays } from '../../shared/hazards/rules';
 import type { Result } from '../../shared/result';
-import type { HazardReminders, HazardRow, HazardStats } from '../../shared/types';
+import type { HazardReminders, HazardRow, HazardStats } from '../../shared/hazards/types';
 
 // ---- echarts, mocked: every init() is recorded with its container and a spy instance ----
 interface FakeChart {

@@ -7,12 +7,17 @@
 //  - enforces sign-in (UNAUTHENTICATED) and admin-only channels (FORBIDDEN),
 // and records every call (raw input, parsed input, result) so tests can assert what the UI sent.
 import { contract, isChannel, type ChannelName, type ChannelOutput, type ChannelParsed } from '../../shared/contract';
-import type { Locale } from '../../shared/glossary';
+import type { Locale } from '../../shared/kernel/i18n';
 import type { AppErrorData, ErrorCode, Result } from '../../shared/result';
-import { idCardCheckChar, maskIdCard } from '../../shared/rules/idcard';
-import { usccCheckChar } from '../../shared/rules/uscc';
-import { toFieldIssues, type WorkerData } from '../../shared/schemas';
-import type { AppInfo, Enterprise, ImportPreview, Operator, OrgUnit, Worker, WorkerRow } from '../../shared/types';
+import { idCardCheckChar, maskIdCard } from '../../shared/roster/idcard';
+import { usccCheckChar } from '../../shared/enterprise/uscc';
+import { toFieldIssues } from '../../shared/kernel/schemas';
+import { type WorkerData } from '../../shared/roster/schemas';
+import type { AppInfo } from '../../shared/app/types';
+import type { Enterprise } from '../../shared/enterprise/types';
+import type { ImportPreview, Worker, WorkerRow } from '../../shared/roster/types';
+import type { Operator } from '../../shared/operators/types';
+import type { OrgUnit } from '../../shared/org/types';
 import { setTransport, type Transport } from '../../renderer/src/lib/api';
 
 /** Thrown by a handler; becomes `{ ok: false, error }` like AppError in the real backend. */

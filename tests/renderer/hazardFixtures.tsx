@@ -2,8 +2,10 @@
 // layered on the schema-checking FakeBackend (every hazard channel's input is still parsed with the real
 // contract schema before these handlers see it, and every call is recorded).
 import { waitFor } from '@testing-library/react';
-import { lecScore, riskColor } from '../../shared/hazard';
-import type { AttachmentInfo, HazardDetail, HazardRow, SavedView } from '../../shared/types';
+import { lecScore, riskColor } from '../../shared/hazards/rules';
+import type { AttachmentInfo } from '../../shared/attachments/types';
+import type { HazardDetail, HazardRow } from '../../shared/hazards/types';
+import type { SavedView } from '../../shared/views/types';
 import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
 import { signedInBackend } from './harness';
 

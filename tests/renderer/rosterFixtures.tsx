@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { RosterPage } from '../../renderer/src/features/roster/RosterPage';
 import { useRoster } from '../../renderer/src/features/roster/store';
-import type { OrgUnit } from '../../shared/types';
+import type { OrgUnit } from '../../shared/org/types';
 import { makeWorker, validIdCard, type FakeBackend } from './fakeBackend';
 import { renderInProviders } from './harness';
 

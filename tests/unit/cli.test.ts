@@ -9,8 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { run } from '../../electron/cli/cli';
 import { validateDatabaseFile } from '../../electron/core/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
-import { idCardCheckChar } from '../../shared/rules/idcard';
-import type { WorkerRow } from '../../shared/types';
+import { idCardCheckChar } from '../../shared/roster/idcard';
+import type { WorkerRow } from '../../shared/roster/types';
 import { tmpDir } from '../helpers/core';
 
 interface CliResult {

@@ -1,32 +1,10 @@
 // Hazard ledger rules as pure functions: the workflow table (every action × status × role set), LEC grading,
 // due dates, date arithmetic, serial numbers, money, and the zod schemas shared by backend and forms.
 import { describe, expect, it } from 'vitest';
-import { COMMITTEE_ROLES, type CommitteeRole } from '../../shared/glossary';
-import {
-  DEFAULT_HAZARD_RULES,
-  DEFAULT_RISK_THRESHOLDS,
-  HAZARD_ACTIONS,
-  HAZARD_STATUSES,
-  OPEN_STATUSES,
-  TRANSITIONS,
-  addDays,
-  allowedActions,
-  daysBetween,
-  dueDate,
-  fenToYuan,
-  isOpen,
-  lecScore,
-  refusal,
-  riskColor,
-  serialNumber,
-  type Actor4Rules,
-  type HazardAction,
-  type HazardState4Rules,
-  type HazardStatus,
-  type RefusalReason,
-} from '../../shared/hazard';
-import { assignInput, cancelInput, hazardInput, lecSchema, localDateTime, moneyYuan, submitInput } from '../../shared/hazardSchemas';
-import { toFieldIssues } from '../../shared/schemas';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../shared/roster/roles';
+import { DEFAULT_HAZARD_RULES, DEFAULT_RISK_THRESHOLDS, HAZARD_ACTIONS, HAZARD_STATUSES, OPEN_STATUSES, TRANSITIONS, addDays, allowedActions, daysBetween, dueDate, fenToYuan, isOpen, lecScore, refusal, riskColor, serialNumber, type Actor4Rules, type HazardAction, type HazardState4Rules, type HazardStatus, type RefusalReason } from '../../shared/hazards/rules';
+import { assignInput, cancelInput, hazardInput, lecSchema, localDateTime, moneyYuan, submitInput } from '../../shared/hazards/schemas';
+import { toFieldIssues } from '../../shared/kernel/schemas';
 
 // ---------------------------------------------------------------------------------------------
 // The expected workflow, written out by hand (not derived from TRANSITIONS), so a change to either

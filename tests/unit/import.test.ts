@@ -5,8 +5,8 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/core/demo';
 import { fieldLabel } from '../../electron/core/io/rosterImport';
-import { idCardCheckChar } from '../../shared/rules/idcard';
-import { IMPORT_FIELDS, type ImportPreview } from '../../shared/types';
+import { idCardCheckChar } from '../../shared/roster/idcard';
+import { IMPORT_FIELDS, type ImportPreview } from '../../shared/roster/types';
 import { openTestCore, type TestCore } from '../helpers/core';
 
 let tc: TestCore | null = null;
@@ -368,7 +368,8 @@ describe('roster export → import round trip', () => {
     expect(file.fileName).toMatch(/^职工花名册-\d{8}-\d{6}\.xlsx$/);
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ArrayBuffer);
+    const fileData = tc.fileBytes(file);
+    await wb.xlsx.load(fileData as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.actualRowCount).toBe(total + 1);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -380,12 +381,12 @@ describe('roster export → import round trip', () => {
     // active-only export (the default) leaves out the workers who left
     const active = await tc.call('roster.export', {});
     const wbA = new ExcelJS.Workbook();
-    await wbA.xlsx.load(Buffer.from(active.dataBase64, 'base64') as unknown as ArrayBuffer);
+    await wbA.xlsx.load(tc.fileBytes(active) as unknown as ArrayBuffer);
     const left = before.filter((w) => (w as { status: string }).status === 'left').length;
     expect(left).toBeGreaterThan(0);
     expect(wbA.worksheets[0]!.actualRowCount).toBe(total - left + 1);
 
-    const p = await tc.call('roster.importPreview', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    const p = await tc.call('roster.importPreview', { fileName: file.fileName, dataBase64: fileData.toString('base64') });
     expect(p.headerRow).toBe(1);
     expect(p.missingRequired).toEqual([]);
     expect(Object.keys(p.mapping).sort()).toEqual([...IMPORT_FIELDS].sort());

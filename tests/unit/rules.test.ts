@@ -1,16 +1,11 @@
 // Pure rules: GB 11643 citizen ID numbers, GB 32100 unified social credit codes, and the shared zod schemas.
 import { describe, expect, it } from 'vitest';
 import { glossary, isGlossaryKey } from '../../shared/glossary';
-import {
-  idCardBirthDate,
-  idCardCheckChar,
-  idCardGender,
-  idCardProblem,
-  maskIdCard,
-  normalizeIdCard,
-} from '../../shared/rules/idcard';
-import { normalizeUscc, usccCheckChar, usccProblem } from '../../shared/rules/uscc';
-import { enterpriseInput, isValidIsoDate, toFieldIssues, workerInput, type WorkerInput } from '../../shared/schemas';
+import { idCardBirthDate, idCardCheckChar, idCardGender, idCardProblem, maskIdCard, normalizeIdCard } from '../../shared/roster/idcard';
+import { normalizeUscc, usccCheckChar, usccProblem } from '../../shared/enterprise/uscc';
+import { enterpriseInput } from '../../shared/enterprise/schemas';
+import { isValidIsoDate, toFieldIssues } from '../../shared/kernel/schemas';
+import { workerInput, type WorkerInput } from '../../shared/roster/schemas';
 import { demoUscc } from '../../electron/core/demo';
 
 /** A valid 18-character ID number from region, birth date (YYYYMMDD) and 3-digit sequence. */

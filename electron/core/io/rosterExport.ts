@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { term } from '../../../shared/glossary';
-import type { WorkerQuery } from '../../../shared/schemas';
-import { IMPORT_FIELDS, type ImportField, type Worker } from '../../../shared/types';
+import type { WorkerQuery } from '../../../shared/roster/schemas';
+import { IMPORT_FIELDS, type ImportField, type Worker } from '../../../shared/roster/types';
 import type { Store } from '../db/store';
 import { iterateWorkers } from '../services/workers';
 import { stamp } from '../util';

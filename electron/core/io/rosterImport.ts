@@ -1,15 +1,10 @@
-import { COMMITTEE_ROLES, glossary, term, type CommitteeRole } from '../../../shared/glossary';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
+import { glossary, term } from '../../../shared/glossary';
 import { AppError } from '../../../shared/result';
-import { isValidIsoDate, toFieldIssues, workerInput, type WorkerData } from '../../../shared/schemas';
-import { idCardGender } from '../../../shared/rules/idcard';
-import {
-  IMPORT_FIELDS,
-  type ImportField,
-  type ImportMapping,
-  type ImportPreview,
-  type ImportResult,
-  type ImportRowReport,
-} from '../../../shared/types';
+import { isValidIsoDate, toFieldIssues } from '../../../shared/kernel/schemas';
+import { workerInput, type WorkerData } from '../../../shared/roster/schemas';
+import { idCardGender } from '../../../shared/roster/idcard';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport } from '../../../shared/roster/types';
 import type { Actor } from '../audit';
 import type { Store } from '../db/store';
 import { insertUnit } from '../services/org';

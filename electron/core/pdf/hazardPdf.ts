@@ -6,8 +6,9 @@
 // table). Page numbers “第 N 页 / 共 M 页” are added at the end over the buffered pages.
 // Output is deterministic for the same input and `now` (the file ID is derived from the document info).
 import PDFDocument from 'pdfkit';
-import { GOVERNANCE_FIELDS, type RiskColor } from '../../../shared/hazard';
-import type { Enterprise, HazardDetail, HazardEvent, HazardStats } from '../../../shared/types';
+import { GOVERNANCE_FIELDS, type RiskColor } from '../../../shared/hazards/rules';
+import type { Enterprise } from '../../../shared/enterprise/types';
+import type { HazardDetail, HazardEvent, HazardStats } from '../../../shared/hazards/types';
 import { loadFonts } from './fonts';
 import {
   RISK_COLOR_NAME,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/result';
-import type { AttachmentInfo } from '../../../shared/types';
+import type { AttachmentInfo } from '../../../shared/attachments/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';

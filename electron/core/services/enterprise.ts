@@ -1,6 +1,6 @@
-import { enterpriseInput } from '../../../shared/schemas';
+import { enterpriseInput } from '../../../shared/enterprise/schemas';
 import { AppError } from '../../../shared/result';
-import type { Enterprise } from '../../../shared/types';
+import type { Enterprise } from '../../../shared/enterprise/types';
 import type { z } from 'zod';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';

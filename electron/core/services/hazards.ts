@@ -1,25 +1,13 @@
 // Hazard ledger service: records, the workflow enforced by shared/hazard.ts rules, timeline, photos, links,
 // reminders and statistics. Every change writes a hazard event (timeline) and an audit entry in one transaction.
 import type { z } from 'zod';
-import {
-  DEFAULT_HAZARD_RULES,
-  HAZARD_CATEGORIES,
-  OPEN_STATUSES,
-  addDays,
-  allowedActions,
-  dueDate,
-  lecScore,
-  refusal,
-  riskColor,
-  serialNumber,
-  type HazardAction,
-  type HazardCategory1,
-  type HazardRules,
-  type HazardStatus,
-} from '../../../shared/hazard';
-import type { assignInput, cancelInput, confirmInput, hazardEdit, HazardData, HazardQuery, submitInput } from '../../../shared/hazardSchemas';
+import { DEFAULT_HAZARD_RULES, HAZARD_CATEGORIES, OPEN_STATUSES, addDays, allowedActions, dueDate, lecScore, refusal, riskColor, serialNumber, type HazardAction, type HazardCategory1, type HazardRules, type HazardStatus } from '../../../shared/hazards/rules';
+import type { assignInput, cancelInput, confirmInput, hazardEdit, HazardData, HazardQuery, submitInput } from '../../../shared/hazards/schemas';
 import { AppError } from '../../../shared/result';
-import type { HazardDetail, HazardEvent, HazardReminders, HazardRow, HazardStats, Operator, Page, SavedView } from '../../../shared/types';
+import type { HazardDetail, HazardEvent, HazardReminders, HazardRow, HazardStats } from '../../../shared/hazards/types';
+import type { Operator } from '../../../shared/operators/types';
+import type { Page } from '../../../shared/kernel/types';
+import type { SavedView } from '../../../shared/views/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, todayLocal, uuidv7 } from '../util';

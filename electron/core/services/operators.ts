@@ -1,6 +1,6 @@
-import type { CommitteeRole } from '../../../shared/glossary';
+import type { CommitteeRole } from '../../../shared/roster/roles';
 import { AppError } from '../../../shared/result';
-import type { Operator } from '../../../shared/types';
+import type { Operator } from '../../../shared/operators/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { hashPin, verifyPin } from '../pin';

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/result';
-import type { OrgUnit } from '../../../shared/types';
+import type { OrgUnit } from '../../../shared/org/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';

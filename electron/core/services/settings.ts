@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, type Locale } from '../../../shared/glossary';
+import { DEFAULT_LOCALE, type Locale } from '../../../shared/kernel/i18n';
 import type { Store } from '../db/store';
 import { nowIso } from '../util';
 

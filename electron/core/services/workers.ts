@@ -1,8 +1,9 @@
-import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/glossary';
-import { maskIdCard } from '../../../shared/rules/idcard';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
+import { maskIdCard } from '../../../shared/roster/idcard';
 import { AppError } from '../../../shared/result';
-import type { WorkerData, WorkerQuery } from '../../../shared/schemas';
-import type { Page, Worker, WorkerRow } from '../../../shared/types';
+import type { WorkerData, WorkerQuery } from '../../../shared/roster/schemas';
+import type { Page } from '../../../shared/kernel/types';
+import type { Worker, WorkerRow } from '../../../shared/roster/types';
 import { auditFor, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';

@@ -7,19 +7,19 @@ export function EnterpriseFields({ prefix = [] as string[] }) {
   const n = (k: string) => [...prefix, k];
   return (
     <>
-      <Form.Item label={t('org.name')} name={n('name')} required>
+      <Form.Item label={t('enterprise.name')} name={n('name')} required>
         <Input maxLength={100} autoFocus />
       </Form.Item>
-      <Form.Item label={t('org.uscc')} name={n('uscc')} required>
+      <Form.Item label={t('enterprise.uscc')} name={n('uscc')} required>
         <Input maxLength={18} style={{ fontFamily: 'monospace' }} placeholder="91321200XXXXXXXXXX" />
       </Form.Item>
-      <Form.Item label={t('org.industry')} name={n('industry')}>
+      <Form.Item label={t('enterprise.industry')} name={n('industry')}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item label={t('org.address')} name={n('address')}>
+      <Form.Item label={t('enterprise.address')} name={n('address')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item label={t('org.headcount')} name={n('headcount')} required>
+      <Form.Item label={t('enterprise.headcount')} name={n('headcount')} required>
         <InputNumber min={1} max={1_000_000} precision={0} style={{ width: 200 }} />
       </Form.Item>
     </>

@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
-import { enterpriseInput } from '../../../../shared/schemas';
-import type { Enterprise } from '../../../../shared/types';
+import { enterpriseInput } from '../../../../shared/enterprise/schemas';
+import type { Enterprise } from '../../../../shared/enterprise/types';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';

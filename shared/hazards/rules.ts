@@ -1,6 +1,6 @@
 // Hazard ledger (隐患排查治理台账): enumerations, LEC risk grading and the workflow rules, as pure functions.
 // The backend enforces them; the UI uses them to show only what an operator may do.
-import type { CommitteeRole } from './glossary';
+import type { CommitteeRole } from '../roster/roles';
 
 export const HAZARD_SOURCES = ['self_check', 'special_inspection', 'worker_report', 'proposal', 'authority'] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];

@@ -10,8 +10,8 @@ import {
   PRODUCTION_STOPS,
   RISK_COLORS,
   type HazardCategory1,
-} from './hazard';
-import { idSchema, isoDate, optText, reqText } from './schemas';
+} from './rules';
+import { idSchema, isoDate, optText, reqText } from '../kernel/schemas';
 
 /** 'YYYY-MM-DDTHH:mm' (local, from a form) or a full ISO time with offset. */
 export const localDateTime = z

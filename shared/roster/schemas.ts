@@ -1,68 +1,10 @@
-// zod schemas shared by the backend (authoritative parsing) and the renderer (form validation).
-// Messages are glossary keys ('v.*'); the UI and the CLI translate them.
+// Roster schemas: a worker, the roster query.
 import { z } from 'zod';
-import { COMMITTEE_ROLES, LOCALES } from './glossary';
-import { idCardProblem, idCardGender } from './rules/idcard';
-import { usccProblem } from './rules/uscc';
-
-export const idSchema = z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(64, { error: 'v.invalid' });
-
-const isoDateRe = /^\d{4}-\d{2}-\d{2}$/;
-export function isValidIsoDate(v: string): boolean {
-  if (!isoDateRe.test(v)) return false;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
-}
-export const isoDate = z.string({ error: 'v.date' }).refine(isValidIsoDate, { error: 'v.date' });
-
-/** Optional free text: '' and whitespace become null. */
-export function optText(max: number) {
-  return z
-    .string({ error: 'v.invalid' })
-    .max(max * 4, { error: 'v.tooLong' })
-    .transform((s) => s.trim())
-    .pipe(z.string().max(max, { error: 'v.tooLong' }))
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null);
-}
-export function reqText(max: number) {
-  return z
-    .string({ error: 'v.required' })
-    .max(max * 4, { error: 'v.tooLong' })
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }));
-}
-const optDate = z
-  .union([isoDate, z.literal(''), z.null()])
-  .optional()
-  .transform((v) => (v ? v : null));
+import { idSchema, optDate, optText, reqText } from '../kernel/schemas';
+import { idCardGender, idCardProblem } from './idcard';
+import { COMMITTEE_ROLES } from './roles';
 
 export const roleSchema = z.enum(COMMITTEE_ROLES, { error: 'v.role' });
-export const localeSchema = z.enum(LOCALES as unknown as ['zh-CN', 'en'], { error: 'v.invalid' });
-
-export const usccSchema = z
-  .string({ error: 'v.required' })
-  .transform((s) => s.trim().toUpperCase())
-  .superRefine((v, ctx) => {
-    const p = usccProblem(v);
-    if (p) ctx.addIssue({ code: 'custom', message: `v.uscc.${p}` });
-  });
-
-export const enterpriseInput = z.object({
-  name: reqText(100),
-  uscc: usccSchema,
-  address: optText(200),
-  industry: optText(50),
-  headcount: z
-    .number({ error: 'v.headcount' })
-    .int({ error: 'v.headcount' })
-    .min(1, { error: 'v.headcount' })
-    .max(1_000_000, { error: 'v.headcount' }),
-});
-export type EnterpriseInput = z.input<typeof enterpriseInput>;
 
 export const phoneSchema = z
   .union([z.string({ error: 'v.phone' }), z.null()])
@@ -135,8 +77,6 @@ export const workerInput = z
 export type WorkerInput = z.input<typeof workerInput>;
 export type WorkerData = z.output<typeof workerInput>;
 
-export const pinSchema = z.string({ error: 'v.pin' }).regex(/^\d{4,12}$/, { error: 'v.pin' });
-
 export const WORKER_SORT_FIELDS = ['empNo', 'name', 'hireDate', 'skillGrade', 'updatedAt'] as const;
 export const workerQuery = z.object({
   search: z.string().max(100, { error: 'v.tooLong' }).optional().default(''),
@@ -153,11 +93,3 @@ export const workerQuery = z.object({
 export type WorkerQueryInput = z.input<typeof workerQuery>;
 export type WorkerQuery = z.output<typeof workerQuery>;
 
-/** Zod issues → flat `{ path, message }` list that crosses the boundary. */
-export type FieldIssue = { path: string; message: string };
-export function toFieldIssues(err: z.ZodError): FieldIssue[] {
-  return err.issues.map((i) => ({
-    path: i.path.map(String).join('.'),
-    message: i.message.startsWith('v.') ? i.message : 'v.invalid',
-  }));
-}

@@ -1,0 +1,50 @@
+// Common zod building blocks shared by every module's schemas (backend parsing and form validation).
+// Messages are message keys ('v.*'); the UI and the CLI translate them.
+import { z } from 'zod';
+import { LOCALES } from './i18n';
+
+export const idSchema = z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(64, { error: 'v.invalid' });
+
+const isoDateRe = /^\d{4}-\d{2}-\d{2}$/;
+export function isValidIsoDate(v: string): boolean {
+  if (!isoDateRe.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
+}
+export const isoDate = z.string({ error: 'v.date' }).refine(isValidIsoDate, { error: 'v.date' });
+
+/** Optional free text: '' and whitespace become null. */
+export function optText(max: number) {
+  return z
+    .string({ error: 'v.invalid' })
+    .max(max * 4, { error: 'v.tooLong' })
+    .transform((s) => s.trim())
+    .pipe(z.string().max(max, { error: 'v.tooLong' }))
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+}
+export function reqText(max: number) {
+  return z
+    .string({ error: 'v.required' })
+    .max(max * 4, { error: 'v.tooLong' })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }));
+}
+export const optDate = z
+  .union([isoDate, z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+export const localeSchema = z.enum(LOCALES as unknown as ['zh-CN', 'en'], { error: 'v.invalid' });
+
+/** Zod issues → flat `{ path, message }` list that crosses the boundary. */
+export type FieldIssue = { path: string; message: string };
+export function toFieldIssues(err: z.ZodError): FieldIssue[] {
+  return err.issues.map((i) => ({
+    path: i.path.map(String).join('.'),
+    message: i.message.startsWith('v.') ? i.message : 'v.invalid',
+  }));
+}

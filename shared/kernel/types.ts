@@ -1,0 +1,28 @@
+// Types every module uses: a page of rows, an audit entry, a file as base64.
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
+
+export interface FilePayload {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+}
+

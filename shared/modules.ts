@@ -1,0 +1,21 @@
+// THE registration point of the shared side: one line per module. The contract (shared/contract.ts), the message
+// catalog (shared/glossary.ts) and the view/draft kinds derive from this list.
+import { appModule } from './app';
+import { attachmentsModule } from './attachments';
+import { enterpriseModule } from './enterprise';
+import { hazardsModule } from './hazards';
+import { operatorsModule } from './operators';
+import { orgModule } from './org';
+import { rosterModule } from './roster';
+import { viewsModule } from './views';
+
+export const MODULES = [
+  appModule,
+  enterpriseModule,
+  orgModule,
+  rosterModule,
+  operatorsModule,
+  attachmentsModule,
+  viewsModule,
+  hazardsModule,
+] as const;
