@@ -11,8 +11,8 @@ export interface JobProgress {
   stage?: string;
 }
 
-/** What a save dialog did with a file the core produced. */
-export type SaveOutcome = { saved: true; path: string } | { saved: false };
+/** What became of a file the core produced: where it was saved (null in the browser, which does not say), or not saved. */
+export type SaveOutcome = { saved: true; path: string | null } | { saved: false };
 
 /** A channel name as the contract spells them ('hazards.exportLedger'); the core checks the name fully. */
 export const CHANNEL_NAME_RE = /^[a-z][A-Za-z0-9]{0,31}\.[a-z][A-Za-z0-9]{0,47}$/;

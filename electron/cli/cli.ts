@@ -10,14 +10,14 @@ import { Core } from '../core/core';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
-import { commitImport, planImport } from '../core/io/rosterImport';
-import { exportRosterXlsx } from '../core/io/rosterExport';
-import { readTable } from '../core/io/tabular';
+import { commitImport, ImportSessions, planImport } from '../core/roster/import';
+import { exportRosterXlsx } from '../core/roster/export';
+import { readTable } from '../core/documents/tabular';
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
-import { listWorkers } from '../core/services/workers';
-import { workerQuery } from '../../shared/schemas';
+import { listWorkers } from '../core/roster/workers';
+import { workerQuery } from '../../shared/roster/schemas';
 import { stamp, uuidv7 } from '../core/util';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
@@ -91,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
           const buf = fs.readFileSync(arg);
           return await withCore(dataDir, async (core) => {
             const { table, format } = await readTable(path.basename(arg), buf);
-            const s = core.imports.open(uuidv7(), path.basename(arg), table);
+            const s = new ImportSessions().open(uuidv7(), path.basename(arg), table);
             const { preview } = planImport(core.store, s);
             process.stderr.write(`读取 ${format}，表头在第 ${preview.headerRow} 行，${preview.counts.total} 行数据\n`);
             for (const r of preview.rows.filter((x) => x.action === 'invalid')) {

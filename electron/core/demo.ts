@@ -7,10 +7,10 @@ import { usccCheckChar } from '../../shared/enterprise/uscc';
 import type { WorkerData } from '../../shared/roster/schemas';
 import { SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
-import { createEnterprise } from './services/enterprise';
-import { insertUnit } from './services/org';
-import { insertOperator } from './services/operators';
-import { insertWorker } from './services/workers';
+import { createEnterprise } from './enterprise/service';
+import { insertUnit } from './org/service';
+import { insertOperator } from './operators/service';
+import { insertWorker } from './roster/workers';
 import { nowIso } from './util';
 
 export function rng(seed: number) {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from '../../electron/core/db/migrations';
 import { openDatabase, Store, type DB } from '../../electron/core/db/store';
 import { Core } from '../../electron/core/core';
-import { buildWorkerQuery, workerListSql } from '../../electron/core/services/workers';
+import { buildWorkerQuery, workerListSql } from '../../electron/core/roster/workers';
 import { setQuiet } from '../../electron/core/log';
 import { AppError } from '../../shared/result';
 import { workerQuery, type WorkerQueryInput } from '../../shared/roster/schemas';

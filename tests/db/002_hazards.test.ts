@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { migrate, schemaVersion } from '../../electron/core/db/migrations';
 import { openDatabase, Store, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
-import { buildHazardQuery, hazardListSql } from '../../electron/core/services/hazards';
+import { buildHazardQuery, hazardListSql } from '../../electron/core/hazards/queries';
 import { hazardQuery, type HazardQueryInput } from '../../shared/hazards/schemas';
 import { tmpDir } from '../helpers/core';
 

@@ -913,21 +913,21 @@ describe('saved views and drafts are per operator', () => {
   it('drafts: save, get, overwrite and clear, per operator, without audit entries', async () => {
     const w = await world();
     const audit = count('audit_log');
-    expect(await w.admin('drafts.get', { kind: 'hazard' })).toEqual({ data: null, savedAt: null });
-    const s1 = await w.admin('drafts.save', { kind: 'hazard', data: { description: '半截的描述', category1: 'material' } });
+    expect(await w.admin('drafts.get', { kind: 'hazards' })).toEqual({ data: null, savedAt: null });
+    const s1 = await w.admin('drafts.save', { kind: 'hazards', data: { description: '半截的描述', category1: 'material' } });
     expect(s1.savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(await w.admin('drafts.get', { kind: 'hazard' })).toEqual({ data: { description: '半截的描述', category1: 'material' }, savedAt: s1.savedAt });
-    expect(await w.so('drafts.get', { kind: 'hazard' })).toEqual({ data: null, savedAt: null });
-    await w.so('drafts.save', { kind: 'hazard', data: { description: '安全员的草稿' } });
-    await w.admin('drafts.save', { kind: 'hazard', data: { description: '改过的描述' } });
-    expect((await w.admin('drafts.get', { kind: 'hazard' })).data).toEqual({ description: '改过的描述' });
+    expect(await w.admin('drafts.get', { kind: 'hazards' })).toEqual({ data: { description: '半截的描述', category1: 'material' }, savedAt: s1.savedAt });
+    expect(await w.so('drafts.get', { kind: 'hazards' })).toEqual({ data: null, savedAt: null });
+    await w.so('drafts.save', { kind: 'hazards', data: { description: '安全员的草稿' } });
+    await w.admin('drafts.save', { kind: 'hazards', data: { description: '改过的描述' } });
+    expect((await w.admin('drafts.get', { kind: 'hazards' })).data).toEqual({ description: '改过的描述' });
     expect(count('drafts')).toBe(2);
-    expect(await w.admin('drafts.clear', { kind: 'hazard' })).toEqual({ cleared: true });
-    expect(await w.admin('drafts.clear', { kind: 'hazard' })).toEqual({ cleared: false });
-    expect(await w.admin('drafts.get', { kind: 'hazard' })).toEqual({ data: null, savedAt: null });
-    expect((await w.so('drafts.get', { kind: 'hazard' })).data).toEqual({ description: '安全员的草稿' });
+    expect(await w.admin('drafts.clear', { kind: 'hazards' })).toEqual({ cleared: true });
+    expect(await w.admin('drafts.clear', { kind: 'hazards' })).toEqual({ cleared: false });
+    expect(await w.admin('drafts.get', { kind: 'hazards' })).toEqual({ data: null, savedAt: null });
+    expect((await w.so('drafts.get', { kind: 'hazards' })).data).toEqual({ description: '安全员的草稿' });
     expect(count('audit_log')).toBe(audit);
-    expect((await errorOf(w.admin('drafts.save', { kind: 'hazard', data: { big: 'x'.repeat(200_000) } }))).code).toBe('VALIDATION');
+    expect((await errorOf(w.admin('drafts.save', { kind: 'hazards', data: { big: 'x'.repeat(200_000) } }))).code).toBe('VALIDATION');
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core, type Session } from '../../electron/core/core';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
-import { removeOperator } from '../../electron/core/services/operators';
+import { removeOperator } from '../../electron/core/operators/service';
 import { CHANNELS, contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract';
 import type { AppErrorData } from '../../shared/result';
 import { idCardCheckChar } from '../../shared/roster/idcard';

@@ -11,7 +11,7 @@ import { QuickLog } from '../../renderer/src/features/hazards/QuickLog';
 import { initialLedgerQuery, useLedger } from '../../renderer/src/features/hazards/store';
 import type { HazardAction } from '../../shared/hazards/rules';
 import type { HazardDetail } from '../../shared/hazards/types';
-import type { FakeBackend } from './fakeBackend';
+import { FakeError, fakeFile, type FakeBackend } from './fakeBackend';
 import { fill, label, renderInProviders, resetStores, user } from './harness';
 import { attachment, clickPopupItem, errorsOf, formItem, hazardBackend, inputIn, makeHazard, pick, type HazardState } from './hazardFixtures';
 
@@ -32,7 +32,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Captures downloads (downloadBase64 clicks a temporary <a download>). */
+/** Captures downloads (saveFile clicks a temporary <a download href="/api/file/<id>?token=…"> in the browser). */
 function captureDownloads() {
   const downloads: { download: string; href: string }[] = [];
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
@@ -143,7 +143,7 @@ describe('QuickLog', () => {
     // the draft is cleared after the report succeeded
     const channels = be.calls.map((c) => c.channel);
     expect(channels.lastIndexOf('drafts.clear')).toBeGreaterThan(channels.indexOf('hazards.report'));
-    expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazard' }]);
+    expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazards' }]);
     expect(await screen.findByText(`已上报 ${saved.serial}`)).toBeInTheDocument();
   });
 
@@ -238,7 +238,7 @@ describe('QuickLog', () => {
     await u.type(within(dlg).getByLabelText('隐患描述'), '脚手架未挂安全网');
     expect(be.count('drafts.save')).toBe(0); // not on every keystroke
     await waitFor(() => expect(be.count('drafts.save')).toBe(1), { timeout: 3000 });
-    expect(be.last('drafts.save')).toMatchObject({ kind: 'hazard', data: { description: '脚手架未挂安全网', source: 'self_check', productionStop: 'none' } });
+    expect(be.last('drafts.save')).toMatchObject({ kind: 'hazards', data: { description: '脚手架未挂安全网', source: 'self_check', productionStop: 'none' } });
     expect(state.draft?.data).toMatchObject({ description: '脚手架未挂安全网' });
     expect(await within(dlg).findByTestId('draft-status')).toHaveTextContent('草稿已自动保存 10:11:12');
     await act(() => new Promise<void>((r) => setTimeout(r, 700)));
@@ -272,7 +272,7 @@ describe('QuickLog', () => {
     });
     await within(dlg).findByText('已恢复 2026-04-30 18:20 的草稿');
     await user().click(within(dlg).getByRole('button', { name: '放弃草稿' }));
-    await waitFor(() => expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazard' }]));
+    await waitFor(() => expect(be.inputs('drafts.clear')).toEqual([{ kind: 'hazards' }]));
     await waitFor(() => expect(within(dlg).getByLabelText('隐患描述')).toHaveValue(''));
     expect(within(dlg).getByLabelText('具体位置')).toHaveValue('');
     expect(formItem(dlg, '隐患类别')).not.toHaveTextContent('人的因素');
@@ -667,10 +667,11 @@ describe('HazardDrawer', () => {
     await user().click(screen.getByRole('button', { name: '整改通知单 PDF' }));
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(be.inputs('hazards.noticePdf')).toEqual([{ id: 'h-1' }]);
-    expect(downloads[0]).toEqual({ download: '整改通知单-YH-2026-0007.pdf', href: 'blob:ankang-test' });
-    const blob = createObjectURL.mock.calls.at(-1)![0];
-    expect(blob.type).toBe('application/pdf');
-    expect(blob.size).toBe('%PDF-1.7 fake'.length);
+    // the host delivers the file the core wrote: a download of /api/file/<its id>, named as the core named it
+    const ref = be.lastValue('hazards.noticePdf')!;
+    expect(downloads[0]).toEqual({ download: '整改通知单-YH-2026-0007.pdf', href: `/api/file/${ref.fileId}?token=` });
+    // a long job: the call asked for progress and can be cancelled
+    expect(be.calls.find((c) => c.channel === 'hazards.noticePdf')).toMatchObject({ progress: true, cancellable: true });
     expect(be.count('hazards.acceptancePdf')).toBe(0);
   });
 
@@ -854,7 +855,53 @@ describe('LedgerPage', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(be.inputs('hazards.exportLedger')).toEqual([{ status: 'open', risk: 'red', sortField: 'foundAt', sortDir: 'desc', search: '' }]);
     expect(downloads[0]!.download).toBe('隐患排查治理台账.xlsx');
+    expect(downloads[0]!.href).toBe(`/api/file/${be.lastValue('hazards.exportLedger')!.fileId}?token=`);
     expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('导出台账 shows progress; 取消 stops the job and nothing is downloaded', async () => {
+    const downloads = captureDownloads();
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    be.on('hazards.exportLedger', async (_i, _be, job) => {
+      job.onProgress?.({ done: 2500, total: 10000, stage: 'job.writing' });
+      await gate;
+      if (job.signal?.aborted) throw new FakeError('CANCELLED', 'err.cancelled');
+      return fakeFile('隐患排查治理台账.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    });
+    await user().click(screen.getByRole('button', { name: '导出台账' }));
+    const bar = await screen.findByTestId('job-progress');
+    await waitFor(() => expect(bar).toHaveTextContent('正在写入 已处理 2500 / 10000'));
+    expect(within(bar).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
+    await user().click(within(bar).getByRole('button', { name: label('取消') }));
+    await waitFor(() => expect(bar).toHaveTextContent('正在取消…'));
+    release();
+    expect(await screen.findByText('已取消，未写入任何内容')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('job-progress')).toBeNull());
+    expect(downloads).toEqual([]);
+  });
+
+  test('a job cancelled too late to stop is not downloaded', async () => {
+    const downloads = captureDownloads();
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // this handler never looks at the signal: it finishes anyway
+    be.on('hazards.exportLedger', async () => {
+      await gate;
+      return fakeFile('隐患排查治理台账.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    });
+    await user().click(screen.getByRole('button', { name: '导出台账' }));
+    const bar = await screen.findByTestId('job-progress');
+    expect(bar).toHaveTextContent('正在处理…');
+    await user().click(within(bar).getByRole('button', { name: label('取消') }));
+    release();
+    await waitFor(() => expect(screen.queryByTestId('job-progress')).toBeNull());
+    await flush();
+    expect(downloads).toEqual([]);
   });
 
   test('clicking a serial opens the hazard drawer', async () => {

@@ -6,6 +6,7 @@ import { stamp } from '../../util';
 import type { DB } from '../store';
 import * as m001 from './001_init';
 import * as m002 from './002_hazards';
+import * as m003 from './003_module_kinds';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: m001.up },
   { version: 2, name: 'hazards', up: m002.up },
+  { version: 3, name: 'module kinds', up: m003.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,9 +1,10 @@
 import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { HAZARD_SOURCES, PRODUCTION_STOPS } from '../../../../shared/hazard';
-import { hazardInput } from '../../../../shared/hazardSchemas';
-import type { AttachmentInfo, HazardDetail } from '../../../../shared/types';
+import { HAZARD_SOURCES, PRODUCTION_STOPS } from '../../../../shared/hazards/rules';
+import { hazardInput } from '../../../../shared/hazards/schemas';
+import type { AttachmentInfo } from '../../../../shared/attachments/types';
+import type { HazardDetail } from '../../../../shared/hazards/types';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
@@ -61,7 +62,7 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
   const ready = useRef(false);
 
   useEffect(() => {
-    call('drafts.get', { kind: 'hazard' })
+    call('drafts.get', { kind: 'hazards' })
       .then((d) => {
         if (d.data && typeof d.data === 'object') {
           form.setFieldsValue(d.data as FormValues);
@@ -82,13 +83,13 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const v = form.getFieldsValue(true);
-      call('drafts.save', { kind: 'hazard', data: v as Record<string, unknown> }).then((r) => setSavedAt(r.savedAt), () => undefined);
+      call('drafts.save', { kind: 'hazards', data: v as Record<string, unknown> }).then((r) => setSavedAt(r.savedAt), () => undefined);
     }, 600);
   };
 
   const discard = async () => {
     if (timer.current) clearTimeout(timer.current);
-    await call('drafts.clear', { kind: 'hazard' }).catch(() => undefined);
+    await call('drafts.clear', { kind: 'hazards' }).catch(() => undefined);
     form.resetFields();
     setRestored(null);
     setSavedAt(null);
@@ -122,7 +123,7 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
     try {
       if (timer.current) clearTimeout(timer.current);
       const h = await call('hazards.report', input as never);
-      await call('drafts.clear', { kind: 'hazard' }).catch(() => undefined);
+      await call('drafts.clear', { kind: 'hazards' }).catch(() => undefined);
       message.success(t('hz.reported', { serial: h.serial }));
       onSaved(h);
     } catch (e) {

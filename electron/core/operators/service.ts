@@ -3,9 +3,9 @@ import { AppError } from '../../../shared/result';
 import type { Operator } from '../../../shared/operators/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
-import { hashPin, verifyPin } from '../pin';
+import { hashPin, verifyPin } from './pin';
 import { nowIso, uuidv7 } from '../util';
-import { getWorker } from './workers';
+import { getWorker } from '../roster/workers';
 
 interface Row {
   id: string;

@@ -6,10 +6,10 @@
 // table). Page numbers “第 N 页 / 共 M 页” are added at the end over the buffered pages.
 // Output is deterministic for the same input and `now` (the file ID is derived from the document info).
 import PDFDocument from 'pdfkit';
-import { GOVERNANCE_FIELDS, type RiskColor } from '../../../shared/hazards/rules';
-import type { Enterprise } from '../../../shared/enterprise/types';
-import type { HazardDetail, HazardEvent, HazardStats } from '../../../shared/hazards/types';
-import { loadFonts } from './fonts';
+import { GOVERNANCE_FIELDS, type RiskColor } from '../../../../shared/hazards/rules';
+import type { Enterprise } from '../../../../shared/enterprise/types';
+import type { HazardDetail, HazardEvent, HazardStats } from '../../../../shared/hazards/types';
+import { loadFonts } from '../../documents/pdf/fonts';
 import {
   RISK_COLOR_NAME,
   accidentText,
@@ -29,7 +29,7 @@ import {
   statusText,
   stopText,
   yuan,
-} from './hazardText';
+} from './text';
 
 type Doc = PDFKit.PDFDocument;
 

@@ -7,7 +7,7 @@ import type { Worker, WorkerRow } from '../../../shared/roster/types';
 import { auditFor, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';
-import { getUnit, placement } from './org';
+import { getUnit, placement } from '../org/service';
 
 interface Row {
   id: string;

@@ -2,9 +2,9 @@
 // and the 隐患排查治理统计表 (the same content as the statistics PDF).
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { RiskColor } from '../../../shared/hazards/rules';
-import type { Enterprise } from '../../../shared/enterprise/types';
-import type { HazardDetail, HazardStats } from '../../../shared/hazards/types';
+import type { RiskColor } from '../../../../shared/hazards/rules';
+import type { Enterprise } from '../../../../shared/enterprise/types';
+import type { HazardDetail, HazardStats } from '../../../../shared/hazards/types';
 import {
   accidentText,
   categoryText,
@@ -20,7 +20,7 @@ import {
   statsRowsWithTotal,
   statsSummary,
   statusText,
-} from '../pdf/hazardText';
+} from './text';
 
 export const LEDGER_HEADERS = [
   '序号',

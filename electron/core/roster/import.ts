@@ -7,10 +7,10 @@ import { idCardGender } from '../../../shared/roster/idcard';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport } from '../../../shared/roster/types';
 import type { Actor } from '../audit';
 import type { Store } from '../db/store';
-import { insertUnit } from '../services/org';
-import { insertWorker, replaceWorker, type CheckedRow } from '../services/workers';
+import { insertUnit } from '../org/service';
+import { insertWorker, replaceWorker, type CheckedRow } from './workers';
 import { nowIso } from '../util';
-import type { Table } from './tabular';
+import type { Table } from '../documents/tabular';
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s*＊:：()（）_\-.·]/g, '');
 

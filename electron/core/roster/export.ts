@@ -3,9 +3,9 @@ import { term } from '../../../shared/glossary';
 import type { WorkerQuery } from '../../../shared/roster/schemas';
 import { IMPORT_FIELDS, type ImportField, type Worker } from '../../../shared/roster/types';
 import type { Store } from '../db/store';
-import { iterateWorkers } from '../services/workers';
+import { iterateWorkers } from './workers';
 import { stamp } from '../util';
-import { fieldLabel } from './rosterImport';
+import { fieldLabel } from './import';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AppError } from '../../../shared/result';
+import { AppError } from '../../../../shared/result';
 
 export const FONT_FILES = { regular: 'NotoSansSC_400Regular.ttf', bold: 'NotoSansSC_700Bold.ttf' } as const;
 const PACKAGE = '@expo-google-fonts/noto-sans-sc';

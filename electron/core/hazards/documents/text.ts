@@ -1,8 +1,8 @@
 // Display text for hazard-ledger documents (PDF and xlsx): glossary labels, dates and money, all Chinese.
 // Pure functions, no pdfkit/exceljs import, so both exporters can share them cheaply.
-import { isGlossaryKey, term } from '../../../shared/glossary';
-import { fenToYuan, type RiskColor } from '../../../shared/hazards/rules';
-import type { HazardRow, HazardStats } from '../../../shared/hazards/types';
+import { isGlossaryKey, term } from '../../../../shared/glossary';
+import { fenToYuan, type RiskColor } from '../../../../shared/hazards/rules';
+import type { HazardRow, HazardStats } from '../../../../shared/hazards/types';
 
 /** glossary label for `key`, or `fallback` when the key is unknown (free text, future enum values). */
 export const label = (key: string, fallback: string): string => (isGlossaryKey(key) ? term(key) : fallback);

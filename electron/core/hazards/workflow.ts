@@ -1,0 +1,283 @@
+// Hazard writes: report, edit/correct, and the workflow transitions enforced by the shared rules
+// (shared/hazards/rules.ts). One transaction per action: check → change → timeline event → read the record once → audit.
+import type { z } from 'zod';
+import { HAZARD_CATEGORIES, OPEN_STATUSES, addDays, dueDate, lecScore, refusal, riskColor, serialNumber, TRANSITIONS, type HazardAction, type HazardCategory1, type HazardStatus } from '../../../shared/hazards/rules';
+import type { assignInput, cancelInput, confirmInput, hazardEdit, HazardData, submitInput } from '../../../shared/hazards/schemas';
+import type { HazardDetail } from '../../../shared/hazards/types';
+import { AppError } from '../../../shared/result';
+import type { Operator } from '../../../shared/operators/types';
+import { writeAudit, type Actor } from '../audit';
+import type { Store } from '../db/store';
+import { nowIso, todayLocal, uuidv7 } from '../util';
+import { placement } from '../org/service';
+import { findRow, getHazard, isManager, rulesActor, toDetail } from './queries';
+import { addPhotoRow, linkRow } from './photos';
+import { getRules } from './settings';
+
+export interface HazardCtx {
+  store: Store;
+  actor: Actor;
+  operator: Operator;
+}
+
+function nextSerial(store: Store, year: number): string {
+  store.run(
+    `INSERT INTO serials (kind, year, last) VALUES ('hazard', ?, 1) ON CONFLICT (kind, year) DO UPDATE SET last = last + 1`,
+    [year],
+  );
+  const n = store.get<{ last: number }>(`SELECT last FROM serials WHERE kind = 'hazard' AND year = ?`, [year])!.last;
+  return serialNumber(year, n);
+}
+
+export function event(store: Store, actor: Actor, hazardId: string, action: string, from: HazardStatus | null, to: HazardStatus | null, comment: string | null, at: string) {
+  store.run(
+    `INSERT INTO hazard_events (id, hazard_id, at, actor_id, actor_name, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [uuidv7(), hazardId, at, actor.id, actor.name, action, from, to, comment],
+  );
+}
+
+/** Normalises a form time ('YYYY-MM-DDTHH:mm') to local ISO with offset; refuses the future. */
+export function normaliseFoundAt(v: string): { at: string; date: string } {
+  const d = new Date(v);
+  if (d.getTime() > Date.now() + 5 * 60_000) {
+    throw new AppError('VALIDATION', '发现时间不能晚于现在', { issues: [{ path: 'foundAt', message: 'v.futureDate' }] });
+  }
+  const at = nowIso(d);
+  return { at, date: at.slice(0, 10) };
+}
+
+function recomputeDue(store: Store, id: string) {
+  const r = store.get<{ status: HazardStatus; found_date: string; deadline: string | null; submitted_at: string | null }>(
+    'SELECT status, found_date, deadline, submitted_at FROM hazards WHERE id = ?',
+    [id],
+  )!;
+  const due = dueDate({ status: r.status, foundDate: r.found_date, deadline: r.deadline, submittedDate: r.submitted_at?.slice(0, 10) ?? null }, getRules(store));
+  store.run('UPDATE hazards SET due_date = ? WHERE id = ?', [due, id]);
+}
+
+function assertWorker(store: Store, id: string | null, field: string) {
+  if (!id) return;
+  if (!store.get('SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL', [id])) {
+    throw new AppError('VALIDATION', '所选职工不存在', { issues: [{ path: field, message: 'v.invalid' }] });
+  }
+}
+
+/** The stored second-level category must belong to the first level (edit and confirm may change only one of them). */
+function assertCategory(store: Store, id: string) {
+  const r = store.get<{ category1: HazardCategory1; category2: string | null }>('SELECT category1, category2 FROM hazards WHERE id = ?', [id])!;
+  if (r.category2 && !(HAZARD_CATEGORIES[r.category1] as readonly string[]).includes(r.category2)) {
+    throw new AppError('VALIDATION', '二级分类不属于所选一级分类', { issues: [{ path: 'category2', message: 'v.category2' }] });
+  }
+}
+
+/** Inside a transaction (used by report and by the demo generator). */
+export function insertHazard(store: Store, actor: Actor, d: HazardData, opts: { now?: string; foundAt?: { at: string; date: string } } = {}): string {
+  const now = opts.now ?? nowIso();
+  const found = opts.foundAt ?? normaliseFoundAt(d.foundAt);
+  assertWorker(store, d.finderId, 'finderId');
+  const place = placement(store, d.orgUnitId);
+  const rules = getRules(store);
+  const lec = d.lec;
+  const riskD = lec ? lecScore(lec.l, lec.e, lec.c) : null;
+  const id = uuidv7();
+  const serial = nextSerial(store, Number(found.date.slice(0, 4)));
+  store.run(
+    `INSERT INTO hazards (id, serial, found_at, found_date, finder_id, source, workshop_id, team_id, place, equipment, category1, category2,
+       accident_type, description, grade, lec_l, lec_e, lec_c, risk_d, risk, production_stop, interim_measures, status, due_date, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'reported', ?, ?, ?)`,
+    [
+      id, serial, found.at, found.date, d.finderId, d.source, place.workshopId, place.teamId, d.place, d.equipment, d.category1, d.category2,
+      d.accidentType, d.description, d.grade, lec?.l ?? null, lec?.e ?? null, lec?.c ?? null, riskD, riskD === null ? null : riskColor(riskD, rules.thresholds),
+      d.productionStop, d.interimMeasures, addDays(found.date, rules.responseDays), now, now,
+    ],
+  );
+  for (const pid of d.photoIds) addPhotoRow(store, id, pid, 'before', now);
+  event(store, actor, id, 'report', null, 'reported', null, now);
+  writeAudit(store, actor, { entity: 'hazard', entityId: id, action: 'create', after: { serial, ...d } }, now);
+  return id;
+}
+
+export function reportHazard(c: HazardCtx, d: HazardData): HazardDetail {
+  const id = c.store.tx(() => insertHazard(c.store, c.actor, d));
+  return getHazard(c.store, id, c.operator);
+}
+
+type Edit = z.output<typeof hazardEdit>;
+const EDIT_COLUMNS: Record<string, string> = {
+  finderId: 'finder_id',
+  source: 'source',
+  place: 'place',
+  equipment: 'equipment',
+  category1: 'category1',
+  category2: 'category2',
+  accidentType: 'accident_type',
+  description: 'description',
+  productionStop: 'production_stop',
+  interimMeasures: 'interim_measures',
+};
+
+function applyEdit(c: HazardCtx, id: string, changes: Edit, mode: 'edit' | 'correct', reason: string | null): HazardDetail {
+  const { store, actor, operator } = c;
+  return store.tx(() => {
+    const before = getHazard(store, id, operator);
+    const open = (OPEN_STATUSES as string[]).includes(before.status);
+    if (mode === 'edit') {
+      if (!open) throw new AppError('CONFLICT', '已销号或作废的隐患不能修改；如需更正，请使用“更正”并填写原因');
+      if (!before.editable) throw new AppError('FORBIDDEN', '只有发现人或安全管理人员可以修改');
+    } else if (!isManager(operator)) {
+      throw new AppError('FORBIDDEN', '只有安全管理人员可以更正记录');
+    }
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    for (const [k, col] of Object.entries(EDIT_COLUMNS)) {
+      const v = (changes as Record<string, unknown>)[k];
+      if (v !== undefined) {
+        sets.push(`${col} = ?`);
+        params.push(v);
+      }
+    }
+    if (changes.finderId !== undefined) assertWorker(store, changes.finderId, 'finderId');
+    if (changes.category1 !== undefined && changes.category2 === undefined) sets.push('category2 = NULL');
+    if (changes.orgUnitId !== undefined) {
+      const p = placement(store, changes.orgUnitId);
+      sets.push('workshop_id = ?', 'team_id = ?');
+      params.push(p.workshopId, p.teamId);
+    }
+    if (changes.foundAt !== undefined) {
+      const f = normaliseFoundAt(changes.foundAt);
+      sets.push('found_at = ?', 'found_date = ?');
+      params.push(f.at, f.date);
+    }
+    if (sets.length === 0) return before;
+    const now = nowIso();
+    store.run(`UPDATE hazards SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`, [...params, now, id]);
+    assertCategory(store, id);
+    recomputeDue(store, id);
+    event(store, actor, id, mode, before.status, before.status, reason, now);
+    const after = getHazard(store, id, operator);
+    writeAudit(store, actor, { entity: 'hazard', entityId: id, action: mode, before: strip(before), after: strip(after), reason }, now);
+    return after;
+  });
+}
+const strip = (h: HazardDetail) => {
+  const { events: _e, allowedActions: _a, editable: _ed, photos, ...rest } = h;
+  return { ...rest, photos: photos.map((p) => ({ id: p.id, phase: p.phase })) };
+};
+
+export const editHazard = (c: HazardCtx, id: string, changes: Edit) => applyEdit(c, id, changes, 'edit', null);
+export const correctHazard = (c: HazardCtx, id: string, changes: Edit, reason: string) => applyEdit(c, id, changes, 'correct', reason);
+
+
+/** The record as the workflow needs it before a change: its row (no timeline or links) and its photos' ids. */
+function beforeState(store: Store, id: string): HazardDetail {
+  const row = findRow(store, id);
+  const photos = store
+    .all<{ attachment_id: string; phase: 'before' | 'after' }>(
+      'SELECT attachment_id, phase FROM hazard_photos WHERE hazard_id = ? AND deleted_at IS NULL ORDER BY created_at',
+      [id],
+    )
+    .map((p) => ({ id: p.attachment_id, phase: p.phase }) as HazardDetail['photos'][number]);
+  return toDetail(row, todayLocal(), { photos, events: [], links: [], allowedActions: [], editable: false });
+}
+
+/** check the rule → apply → due date → timeline event → read the record once → audit. */
+function transition(c: HazardCtx, id: string, action: HazardAction, comment: string | null, apply: (before: HazardDetail, now: string) => void): HazardDetail {
+  const { store, actor, operator } = c;
+  return store.tx(() => {
+    const before = beforeState(store, id);
+    const why = refusal(action, { status: before.status, responsibleId: before.responsibleId, submittedBy: before.submittedBy }, rulesActor(operator));
+    if (why) throw new AppError(why === 'status' ? 'CONFLICT' : 'FORBIDDEN', `err.hazard.refused.${why}`, { refusal: why, action: `@hazardAction.${action}`, status: `@hazardStatus.${before.status}` });
+    const now = nowIso();
+    apply(before, now);
+    recomputeDue(store, id);
+    event(store, actor, id, action, before.status, TRANSITIONS[action].to, comment, now);
+    const after = getHazard(store, id, operator);
+    writeAudit(store, actor, { entity: 'hazard', entityId: id, action, before: strip(before), after: strip(after), reason: comment }, now);
+    return after;
+  });
+}
+
+export function confirmHazard(c: HazardCtx, i: z.output<typeof confirmInput>): HazardDetail {
+  return transition(c, i.id, 'confirm', i.comment, (before, now) => {
+    const d = lecScore(i.lec.l, i.lec.e, i.lec.c);
+    const category1 = i.category1 ?? before.category1;
+    const category2 = i.category1 !== undefined || i.category2 !== null ? i.category2 : before.category2;
+    c.store.run(
+      `UPDATE hazards SET status = 'confirmed', grade = ?, lec_l = ?, lec_e = ?, lec_c = ?, risk_d = ?, risk = ?, category1 = ?, category2 = ?,
+         accident_type = coalesce(?, accident_type), updated_at = ? WHERE id = ?`,
+      [i.grade, i.lec.l, i.lec.e, i.lec.c, d, riskColor(d, getRules(c.store).thresholds), category1, category2, i.accidentType, now, i.id],
+    );
+    assertCategory(c.store, i.id);
+  });
+}
+
+export function assignHazard(c: HazardCtx, i: z.output<typeof assignInput>): HazardDetail {
+  return transition(c, i.id, 'assign', i.comment, (before, now) => {
+    assertWorker(c.store, i.responsibleId, 'responsibleId');
+    if (before.grade === 'major' && !i.governancePlan) {
+      throw new AppError('VALIDATION', '重大隐患须填写完整的治理方案', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
+    }
+    if (i.deadline < before.foundDate) {
+      throw new AppError('VALIDATION', '整改期限不能早于发现日期', { issues: [{ path: 'deadline', message: 'v.date' }] });
+    }
+    c.store.run(
+      `UPDATE hazards SET status = 'assigned', responsible_id = ?, measures = ?, planned_funds = ?, deadline = ?, emergency_plan = ?,
+         governance_plan = ?, updated_at = ? WHERE id = ?`,
+      [i.responsibleId, i.measures, i.plannedFunds, i.deadline, i.emergencyPlan, i.governancePlan ? JSON.stringify(i.governancePlan) : null, now, i.id],
+    );
+  });
+}
+
+export function startHazard(c: HazardCtx, id: string, comment: string | null): HazardDetail {
+  return transition(c, id, 'start', comment, (before, now) => {
+    // the 五落实 must all be in place (the table's CHECK constraint guards this too)
+    if (!before.responsibleId || !before.measures || before.plannedFunds === null || !before.deadline || !before.emergencyPlan) {
+      throw new AppError('VALIDATION', '开始整改前须落实责任人、措施、资金、期限和应急预案（五落实）', { issues: [{ path: 'fiveImpl', message: 'v.fiveImpl' }] });
+    }
+    if (before.grade === 'major' && !before.governancePlan) {
+      throw new AppError('VALIDATION', '重大隐患须先有治理方案', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
+    }
+    c.store.run(`UPDATE hazards SET status = 'rectifying', updated_at = ? WHERE id = ?`, [now, id]);
+  });
+}
+
+export function submitHazard(c: HazardCtx, i: z.output<typeof submitInput>): HazardDetail {
+  return transition(c, i.id, 'submit', i.comment, (_before, now) => {
+    for (const pid of i.afterPhotoIds) addPhotoRow(c.store, i.id, pid, 'after', now);
+    c.store.run(
+      `UPDATE hazards SET status = 'submitted', actual_funds = ?, rectification_note = ?, submitted_by = ?, submitted_at = ?, updated_at = ? WHERE id = ?`,
+      [i.actualFunds, i.rectificationNote, c.operator.id, now, now, i.id],
+    );
+  });
+}
+
+export function acceptHazard(c: HazardCtx, id: string, comment: string | null): HazardDetail {
+  return transition(c, id, 'accept', comment, (_b, now) => {
+    c.store.run(`UPDATE hazards SET status = 'closed', accepted_by = ?, accepted_at = ?, closed_date = ?, updated_at = ? WHERE id = ?`, [
+      c.operator.id,
+      now,
+      now.slice(0, 10),
+      now,
+      id,
+    ]);
+  });
+}
+
+export function rejectHazard(c: HazardCtx, id: string, reason: string): HazardDetail {
+  return transition(c, id, 'reject', reason, (_b, now) => {
+    c.store.run(`UPDATE hazards SET status = 'rectifying', submitted_at = NULL, updated_at = ? WHERE id = ?`, [now, id]);
+  });
+}
+
+export function cancelHazard(c: HazardCtx, i: z.output<typeof cancelInput>): HazardDetail {
+  return transition(c, i.id, 'cancel', i.reason, (_b, now) => {
+    if (i.kind === 'duplicate') {
+      if (!i.duplicateOf) throw new AppError('VALIDATION', '请选择重复的隐患', { issues: [{ path: 'duplicateOf', message: 'v.required' }] });
+      if (i.duplicateOf === i.id) throw new AppError('VALIDATION', '不能与自身重复', { issues: [{ path: 'duplicateOf', message: 'v.invalid' }] });
+      findRow(c.store, i.duplicateOf);
+      linkRow(c.store, i.id, i.duplicateOf, now);
+    }
+    c.store.run(`UPDATE hazards SET status = 'cancelled', cancel_kind = ?, cancel_reason = ?, updated_at = ? WHERE id = ?`, [i.kind, i.reason, now, i.id]);
+  });
+}
+

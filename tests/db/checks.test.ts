@@ -1,0 +1,39 @@
+// The value lists in the schema's CHECK constraints match the shared constants the code validates with.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrations';
+import { openDatabase, type DB } from '../../electron/core/db/store';
+import { setQuiet } from '../../electron/core/log';
+import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
+
+setQuiet(true);
+let db: DB;
+beforeAll(async () => {
+  db = openDatabase(':memory:');
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+/** The list in `column IN ('a', 'b', …)` of a table's CREATE statement (the first CHECK naming the column). */
+function checkList(table: string, column: string): string[] {
+  const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(table) as string;
+  const m = new RegExp(`CHECK \\(\\s*${column} IN \\(([^)]*)\\)`).exec(sql);
+  if (!m) throw new Error(`no CHECK (${column} IN …) in ${table}`);
+  return m[1]!.split(',').map((s) => s.trim().replace(/^'|'$/g, ''));
+}
+
+it.each([
+  ['hazards', 'source', HAZARD_SOURCES],
+  ['hazards', 'category1', HAZARD_CATEGORY1],
+  ['hazards', 'grade', HAZARD_GRADES],
+  ['hazards', 'risk', RISK_COLORS],
+  ['hazards', 'production_stop', PRODUCTION_STOPS],
+  ['hazards', 'status', HAZARD_STATUSES],
+  ['hazard_photos', 'phase', ['before', 'after']],
+  ['hazards', 'cancel_kind', ['duplicate', 'invalid']],
+])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
+  expect(new Set(checkList(table, column))).toEqual(new Set(values));
+});
+
+it('accident types are validated by the schema only (no CHECK), and the shared list has GB 6441’s 20 types', () => {
+  expect(ACCIDENT_TYPES).toHaveLength(20);
+});
