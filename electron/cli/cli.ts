@@ -18,6 +18,7 @@ import { lockHolder } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
 import { listWorkers } from '../core/roster/workers';
 import { workerQuery } from '../../shared/roster/schemas';
+import { callCommand, channelsCommand } from './scripting';
 import { stamp, uuidv7 } from '../core/util';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
@@ -28,6 +29,12 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
   check                                 integrity check and schema version
   backup [--to FILE]                    online backup (default: DATA/backups, with retention)
   restore FILE                          validate FILE, keep the current store aside, restore
+  channels [--json]                     every channel: access (public/auth/admin) and input fields; --json: JSON Schema
+  call CHANNEL [JSON|-] [--as EMPNO] [--pin PIN] [--out FILE]
+                                        run a channel as the operator with that employee no.; prints the result as
+                                        JSON (JSON left out: {}; -: read from stdin). A PIN is asked for on the
+                                        terminal (or read as the first line of stdin); --out FILE keeps a produced
+                                        file (exports, PDFs). Refused: exit 1, the typed error as JSON on stderr
   demo [--size small|large]             fill an empty store with demo data (large = 50,000 workers, 100,000 hazards)
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
@@ -38,7 +45,7 @@ interface Parsed {
   positional: string[];
   flags: Map<string, string | true>;
 }
-const VALUE_FLAGS = new Set(['--data', '--to', '--size', '--search']);
+const VALUE_FLAGS = new Set(['--data', '--to', '--size', '--search', '--as', '--pin', '--out']);
 const BOOL_FLAGS = new Set(['--json', '--skip-invalid', '--all', '--quiet']);
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -95,7 +102,7 @@ export async function run(argv: string[]): Promise<number> {
             const { preview } = planImport(core.store, s);
             process.stderr.write(`读取 ${format}，表头在第 ${preview.headerRow} 行，${preview.counts.total} 行数据\n`);
             for (const r of preview.rows.filter((x) => x.action === 'invalid')) {
-              process.stderr.write(`  第 ${r.rowNumber} 行 ${r.empNo}: ${r.problems.map((x) => `${x.field} ${term(x.message)}`).join('；')}\n`);
+              process.stderr.write(`  第 ${r.rowNumber} 行 ${r.empNo}: ${r.problems.map((x) => `${term(`worker.${x.field}`)} ${term(x.message, 'zh-CN', x.params)}`).join('；')}\n`);
             }
             const res = commitImport(core.store, CLI_ACTOR, s, { skipInvalid: p.flags.has('--skip-invalid') });
             out(`新增 ${res.created}，更新 ${res.updated}，跳过 ${res.skipped}，新建车间/班组 ${res.orgUnitsCreated}`);
@@ -158,7 +165,7 @@ export async function run(argv: string[]): Promise<number> {
       case 'restore': {
         if (!sub || p.positional.length !== 2) return usage('restore needs FILE');
         const holder = lockHolder(path.join(dataDir, 'ankang.lock'));
-        if (holder) throw new AppError('CONFLICT', `安康正在使用该数据目录（进程 ${holder}），请先关闭程序再恢复`);
+        if (holder) throw new AppError('CONFLICT', 'err.lock.restoreHeld', { pid: holder });
         const info = validateDatabaseFile(path.resolve(sub));
         const dbFile = path.join(dataDir, 'ankang.sqlite');
         fs.mkdirSync(dataDir, { recursive: true });
@@ -201,13 +208,17 @@ export async function run(argv: string[]): Promise<number> {
           return 0;
         });
       }
+      case 'channels':
+        return channelsCommand(p, usage);
+      case 'call':
+        return await callCommand(p, dataDir, usage);
       case undefined:
         return usage('no command');
       default:
         return usage(`unknown command: ${cmd}`);
     }
   } catch (e) {
-    const msg = e instanceof AppError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `文件不存在：${(e as NodeJS.ErrnoException).path}` : (e as Error).message;
+    const msg = e instanceof AppError ? term(e.message, 'zh-CN', e.details as Record<string, string | number>) : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `文件不存在：${(e as NodeJS.ErrnoException).path}` : (e as Error).message;
     process.stderr.write(`错误：${msg.replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   }

@@ -8,7 +8,7 @@ import { stamp } from './util';
 /** Online backup through SQLite's backup API (a plain copy can miss what is still in the WAL). */
 export async function backupTo(db: DB, file: string): Promise<{ file: string; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  if (fs.existsSync(file)) throw new AppError('CONFLICT', `目标文件已存在：${file}`);
+  if (fs.existsSync(file)) throw new AppError('CONFLICT', 'err.backup.exists', { file });
   const tmp = `${file}.partial`;
   await db.backup(tmp);
   fs.renameSync(tmp, file);
@@ -61,7 +61,7 @@ export interface ValidatedBackup {
 
 /** Opens a candidate file read-only and checks it is an Ankang database this version can open. */
 export function validateDatabaseFile(file: string): ValidatedBackup {
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `文件不存在：${file}`);
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'err.file.notFound', { file });
   const head = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try {
@@ -69,24 +69,24 @@ export function validateDatabaseFile(file: string): ValidatedBackup {
   } finally {
     fs.closeSync(fd);
   }
-  if (head.toString('latin1') !== 'SQLite format 3\u0000') throw new AppError('BAD_FILE', '不是 SQLite 数据库文件');
+  if (head.toString('latin1') !== 'SQLite format 3\u0000') throw new AppError('BAD_FILE', 'err.db.notSqlite');
   let db: DB | null = null;
   try {
     db = openDatabase(file, { readonly: true });
     const ok = db.pragma('integrity_check', { simple: true });
-    if (ok !== 'ok') throw new AppError('BAD_FILE', `数据库完整性检查未通过：${String(ok)}`);
+    if (ok !== 'ok') throw new AppError('BAD_FILE', 'err.db.integrity', { detail: String(ok) });
     const v = schemaVersion(db);
-    if (v > LATEST_VERSION) throw new AppError('DB_TOO_NEW', `该备份由更新版本写入（结构版本 ${v}）`);
+    if (v > LATEST_VERSION) throw new AppError('DB_TOO_NEW', 'err.db.backupTooNew', { version: v });
     const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
     for (const t of ['enterprise', 'workers', 'audit_log']) {
-      if (!tables.has(t)) throw new AppError('BAD_FILE', `不是安康数据文件：缺少表 ${t}`);
+      if (!tables.has(t)) throw new AppError('BAD_FILE', 'err.db.notAnkang', { table: t });
     }
     const workers = db.prepare('SELECT count(*) FROM workers WHERE deleted_at IS NULL').pluck().get() as number;
     const enterprise = (db.prepare('SELECT name FROM enterprise WHERE deleted_at IS NULL LIMIT 1').pluck().get() as string | undefined) ?? null;
     return { schemaVersion: v, workers, enterprise };
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('BAD_FILE', `无法读取数据库：${(e as Error).message}`);
+    throw new AppError('BAD_FILE', 'err.db.unreadable', { cause: (e as Error).message });
   } finally {
     db?.close();
   }

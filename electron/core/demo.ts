@@ -75,7 +75,7 @@ function idCard(r: () => number, gender: 'M' | 'F', serial: number, used?: Set<s
 export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261124): DemoResult {
   const total = size === 'large' ? 50_000 : 860;
   const count = store.get<{ n: number }>('SELECT count(*) AS n FROM workers')!.n;
-  if (count > 0) throw new AppError('CONFLICT', '数据目录中已有职工数据；演示数据只能写入空的数据目录（用 --data 指定新目录）');
+  if (count > 0) throw new AppError('CONFLICT', 'err.demo.notEmpty');
   const r = rng(seed);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const actor = SYSTEM_ACTOR;

@@ -23,7 +23,7 @@ export function lockHolder(lockFile: string): number | null {
 /** One app (Electron or browser host) per data folder. Stale locks of dead processes are taken over. */
 export function acquireLock(lockFile: string): () => void {
   const holder = lockHolder(lockFile);
-  if (holder) throw new AppError('CONFLICT', `安康已在使用该数据目录（进程 ${holder}）。 / Ankang is already running on this data folder (pid ${holder}).`);
+  if (holder) throw new AppError('CONFLICT', 'err.lock.held', { pid: holder });
   fs.writeFileSync(lockFile, String(process.pid));
   return () => {
     try {

@@ -161,8 +161,5 @@ export function serialNumber(year: number, seq: number): string {
   return `YH-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-/** Money in integer fen; shown as yuan with two decimals. */
-export function fenToYuan(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  return (fen / 100).toFixed(2);
-}
+/** Money in integer fen; shown as yuan with two decimals (moved to shared/kernel/money.ts, re-exported for old callers). */
+export { fenToYuan } from '../kernel/money';

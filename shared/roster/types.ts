@@ -66,7 +66,7 @@ export interface ImportRowReport {
   empNo: string;
   name: string;
   action: 'create' | 'update' | 'invalid';
-  problems: { field: string; message: string }[];
+  problems: { field: string; message: string; params?: Record<string, string | number> }[];
 }
 
 export interface ImportPreview {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupTo, defaultBackupName, pruneBackups, validateDatabaseFile } from '../../electron/core/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { AppError } from '../../shared/result';
-import { openTestCore, tmpDir, type TestCore } from '../helpers/core';
+import { openTestCore, say, tmpDir, type TestCore } from '../helpers/core';
 
 let dir: string;
 let tc: TestCore | null = null;
@@ -196,7 +196,8 @@ describe('validateDatabaseFile', () => {
       err = e;
     }
     expect((err as AppError).code).toBe('BAD_FILE');
-    expect((err as AppError).message).toContain('workers');
+    expect((err as AppError).message).toBe('err.db.notAnkang');
+    expect(say(err as AppError)).toContain('workers');
   });
 
   it('a damaged SQLite file → BAD_FILE', async () => {

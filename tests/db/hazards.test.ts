@@ -18,7 +18,7 @@ import type { HazardDetail } from '../../shared/hazards/types';
 import type { Operator } from '../../shared/operators/types';
 import type { OrgUnit } from '../../shared/org/types';
 import type { Worker } from '../../shared/roster/types';
-import { openTestCore, type TestCore } from '../helpers/core';
+import { openTestCore, say, type TestCore } from '../helpers/core';
 
 setQuiet(true);
 
@@ -1021,7 +1021,8 @@ describe('attachments', () => {
 
     const pa = await up();
     let e = await refused(() => w.admin('hazards.addPhoto', { id: h.id, attachmentId: pa, phase: 'after' }), 'CONFLICT');
-    expect(e.message).toContain('整改后照片');
+    expect(e.message).toBe('err.hazard.afterPhotoWhen');
+    expect(say(e)).toContain('整改后照片');
     await refused(() => w.admin('hazards.addPhoto', { id: h.id, attachmentId: 'no-such', phase: 'before' }), 'NOT_FOUND');
     await refused(() => w.admin('hazards.addPhoto', { id: 'no-such', attachmentId: pa, phase: 'before' }), 'NOT_FOUND');
     const p2 = await up();
@@ -1043,7 +1044,7 @@ describe('attachments', () => {
 
     await drive(w, h.id, 'closed');
     e = await refused(() => w.admin('hazards.addPhoto', { id: h.id, attachmentId: p2, phase: 'before' }), 'CONFLICT');
-    expect(e.message).toContain('已销号');
+    expect(say(e)).toContain('已销号');
     // a cancelled hazard takes no photos either
     const c = await drive(w, (await w.admin('hazards.report', reportInput())).id, 'cancelled');
     await refused(() => w.admin('hazards.addPhoto', { id: c.id, attachmentId: p2, phase: 'before' }), 'CONFLICT');

@@ -10,7 +10,7 @@ import { idCardCheckChar } from '../../shared/roster/idcard';
 import type { WorkerInput, WorkerQueryInput } from '../../shared/roster/schemas';
 import type { WorkerRow } from '../../shared/roster/types';
 import { demoUscc } from '../../electron/core/demo';
-import { openTestCore, type TestCore } from '../helpers/core';
+import { openTestCore, say, type TestCore } from '../helpers/core';
 
 let tc: TestCore;
 afterEach(() => tc?.close());
@@ -197,7 +197,7 @@ describe('failed operations leave the store unchanged', () => {
     const e = await errorOf(tc.call('workers.create', worker({ empNo: 'E3', name: '丙', idCard: ID_M })));
     expect(e.code).toBe('CONFLICT');
     expect(e.details?.issues).toEqual([{ path: 'idCard', message: 'v.duplicate' }]);
-    expect(e.message).toContain('E1');
+    expect(say(e)).toContain('E1');
     const e2 = await errorOf(tc.call('workers.update', { id: existing, data: worker({ empNo: 'E1', name: '甲', gender: 'F', idCard: ID_F }) }));
     expect(e2.code).toBe('CONFLICT');
     expect(fingerprint(tc)).toBe(fp);
@@ -252,7 +252,7 @@ describe('workers: soft delete and restore', () => {
     // a deleted employee number stays reserved
     const e = await errorOf(tc.call('workers.create', worker({ empNo: 'D1', name: '新人' })));
     expect(e.code).toBe('CONFLICT');
-    expect(e.message).toContain('已删除');
+    expect(say(e)).toContain('已删除');
 
     const back = await tc.call('workers.restore', { id: w.id });
     expect(back.deletedAt).toBeNull();
@@ -268,7 +268,7 @@ describe('workers: soft delete and restore', () => {
     const e = await errorOf(tc.call('workers.restore', { id: w.id }));
     expect(e.code).toBe('CONFLICT');
     expect(e.details?.issues).toEqual([{ path: 'idCard', message: 'v.duplicate' }]);
-    expect(e.message).toContain('D2');
+    expect(say(e)).toContain('D2');
     expect(fingerprint(tc)).toBe(fp);
   });
 
@@ -277,7 +277,7 @@ describe('workers: soft delete and restore', () => {
     const fp = fingerprint(tc);
     const e = await errorOf(tc.call('workers.remove', { id: me.workerId }));
     expect(e.code).toBe('CONFLICT');
-    expect(e.message).toContain('操作员');
+    expect(say(e)).toContain('操作员');
     expect(fingerprint(tc)).toBe(fp);
   });
 
@@ -450,7 +450,9 @@ describe('operators and sign-in', () => {
     }
     const locked = await errorOf(other.call('session.signIn', { operatorId: op.id, pin: '97531' }));
     expect(locked.code).toBe('BAD_PIN');
-    expect(locked.message).toMatch(/次数过多/);
+    expect(locked.message).toBe('err.pin.locked');
+    expect(say(locked)).toMatch(/次数过多，请 \d+ 秒后再试/);
+    expect(say(locked, 'en')).toMatch(/try again in \d+ s/);
     expect(other.session.operatorId).toBeNull();
     // another operator is not affected
     const op2 = await makeOperator('P6', { pin: '1357' });
@@ -499,7 +501,7 @@ describe('operators and sign-in', () => {
       err = e;
     }
     expect((err as { code?: string }).code).toBe('CONFLICT');
-    expect((err as Error).message).toContain('管理员');
+    expect(say(err as Error)).toContain('管理员');
     expect(fingerprint(tc)).toBe(fp);
 
     const admin2 = await makeOperator('AD2', { isAdmin: true });

@@ -6,6 +6,8 @@ import { Core, type Session } from '../../electron/core/core';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { demoUscc } from '../../electron/core/demo';
 import type { FileRef } from '../../shared/files';
+import { term } from '../../shared/glossary';
+import type { Locale, Vars } from '../../shared/kernel/i18n';
 
 export function tmpDir(prefix = 'ankang-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -57,4 +59,9 @@ export async function openTestCore(opts: { init?: boolean; dir?: string } = {}):
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A typed error (or import problem) as the user reads it: its message key translated with its parameters. */
+export function say(e: { message: string; details?: unknown; params?: unknown }, locale: Locale = 'zh-CN'): string {
+  return term(e.message, locale, (e.params ?? e.details) as Vars | undefined);
 }

@@ -4,10 +4,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/core/demo';
-import { fieldLabel } from '../../electron/core/io/rosterImport';
+import { fieldLabel } from '../../electron/core/roster/import';
 import { idCardCheckChar } from '../../shared/roster/idcard';
 import { IMPORT_FIELDS, type ImportPreview } from '../../shared/roster/types';
-import { openTestCore, type TestCore } from '../helpers/core';
+import { openTestCore, say, type TestCore } from '../helpers/core';
 
 let tc: TestCore | null = null;
 afterEach(() => {
@@ -152,7 +152,7 @@ describe('roster import: preview and commit', () => {
     expect(dup.action).toBe('invalid');
     expect(dup.problems).toHaveLength(1);
     expect(dup.problems[0]!.field).toBe('empNo');
-    expect(dup.problems[0]!.message).toContain('第 3 行');
+    expect(say(dup.problems[0]!)).toContain('第 3 行');
     expect(rowOf(p, 6)).toMatchObject({ action: 'invalid', problems: [{ field: 'hireDate', message: 'v.date' }] });
     expect(rowOf(p, 7)).toMatchObject({ action: 'invalid', problems: [{ field: 'roles', message: 'v.role' }] });
     expect(rowOf(p, 9)).toMatchObject({ empNo: 'A005', action: 'create', problems: [] });
@@ -233,13 +233,13 @@ describe('roster import: preview and commit', () => {
     tc = await openTestCore();
     await tc.call('workers.create', { empNo: 'OLD1', name: '老员工', gender: 'M', idCard: ID_M2 });
     const taken = await tc.call('roster.importPreview', { fileName: 'ids.csv', dataBase64: b64(`工号,姓名,身份证号\nNEW1,新员工,${ID_M2}\n`) });
-    expect(rowOf(taken, 2)).toMatchObject({ action: 'invalid', problems: [{ field: 'idCard', message: '身份证号已被其他职工使用' }] });
+    expect(rowOf(taken, 2)).toMatchObject({ action: 'invalid', problems: [{ field: 'idCard', message: 'v.import.idCardTaken' }] });
     const csv = ['工号,姓名,身份证号', `OLD1,老员工,${ID_M2}`, `NEW2,新二,${ID_M1}`, `NEW3,新三,${ID_M1}`].join('\n');
     const p = await tc.call('roster.importPreview', { fileName: 'ids.csv', dataBase64: b64(csv) });
     expect(rowOf(p, 2).action).toBe('update'); // the owner re-importing their own number is fine
     expect(rowOf(p, 3).action).toBe('create');
     expect(rowOf(p, 4).problems.map((x) => x.field)).toEqual(['idCard']);
-    expect(rowOf(p, 4).problems[0]!.message).toContain('第 3 行');
+    expect(say(rowOf(p, 4).problems[0]!)).toContain('第 3 行');
   });
 
   it('cancel, then commit or remap → NOT_FOUND; a committed session is gone too', async () => {

@@ -1,8 +1,9 @@
 // Reading uploaded tables: CSV parsing, text decoding (UTF-8/BOM/UTF-16/GBK), .xlsx via exceljs, and refusals.
+import { say } from '../helpers/core';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, parseCsv, readTable, readXlsx } from '../../electron/core/io/tabular';
+import { decodeText, parseCsv, readTable, readXlsx } from '../../electron/core/documents/tabular';
 import { AppError } from '../../shared/result';
 
 async function expectAppError(p: Promise<unknown> | (() => unknown), code: string): Promise<AppError> {
@@ -65,7 +66,7 @@ describe('parseCsv', () => {
 
   it('an unclosed quote is a BAD_FILE AppError', async () => {
     const e = await expectAppError(() => parseCsv('a,b\n"unclosed,2\n3,4'), 'BAD_FILE');
-    expect(e.message).toContain('引号');
+    expect(say(e)).toContain('引号');
   });
 });
 
@@ -161,12 +162,12 @@ describe('readTable', () => {
   it('refuses an old .xls (OLE compound file) with BAD_FILE', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     const e = await expectAppError(readTable('old.xls', ole), 'BAD_FILE');
-    expect(e.message).toContain('.xls');
+    expect(say(e)).toContain('.xls');
   });
 
   it('refuses an empty file', async () => {
     const e = await expectAppError(readTable('empty.csv', Buffer.alloc(0)), 'BAD_FILE');
-    expect(e.message).toContain('空');
+    expect(say(e)).toContain('空');
   });
 
   it('refuses binary garbage', async () => {

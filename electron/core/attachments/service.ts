@@ -54,10 +54,10 @@ function writeAtomic(file: string, data: Buffer) {
 }
 
 export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileName: string, buf: Buffer): Promise<AttachmentInfo> {
-  if (buf.length === 0) throw new AppError('BAD_FILE', '文件是空的', { issues: [{ path: 'file', message: 'v.photo' }] });
-  if (buf.length > MAX_PHOTO_BYTES) throw new AppError('BAD_FILE', '照片超过 10 MB', { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (buf.length === 0) throw new AppError('BAD_FILE', 'err.file.empty', { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (buf.length > MAX_PHOTO_BYTES) throw new AppError('BAD_FILE', 'err.photo.tooBig', { issues: [{ path: 'file', message: 'v.photo' }] });
   const mime = sniffImage(buf);
-  if (!mime) throw new AppError('BAD_FILE', `“${fileName}”不是 JPEG、PNG 或 WebP 图片`, { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (!mime) throw new AppError('BAD_FILE', 'err.photo.notImage', { fileName, issues: [{ path: 'file', message: 'v.photo' }] });
   let meta: { width?: number; height?: number };
   let thumb: Buffer;
   try {
@@ -65,10 +65,10 @@ export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileN
     meta = await sharp(buf).metadata();
     thumb = await img.resize(320, 320, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 72 }).toBuffer();
   } catch (e) {
-    throw new AppError('BAD_FILE', `无法读取图片“${fileName}”：${(e as Error).message}`, { issues: [{ path: 'file', message: 'v.photo' }] });
+    throw new AppError('BAD_FILE', 'err.photo.unreadable', { fileName, cause: (e as Error).message, issues: [{ path: 'file', message: 'v.photo' }] });
   }
   if (!meta.width || !meta.height || meta.width > 20000 || meta.height > 20000) {
-    throw new AppError('BAD_FILE', `图片“${fileName}”尺寸无效`, { issues: [{ path: 'file', message: 'v.photo' }] });
+    throw new AppError('BAD_FILE', 'err.photo.badSize', { fileName, issues: [{ path: 'file', message: 'v.photo' }] });
   }
   const sha = createHash('sha256').update(buf).digest('hex');
   // files first (content-addressed, so a later failure leaves at most an unreferenced file)
@@ -95,14 +95,14 @@ export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileN
 
 export function getAttachment(store: Store, id: string): AttachmentInfo {
   const r = store.get<Row>('SELECT * FROM attachments WHERE id = ? AND deleted_at IS NULL', [id]);
-  if (!r) throw new AppError('NOT_FOUND', '找不到该照片', { id });
+  if (!r) throw new AppError('NOT_FOUND', 'err.photo.notFound', { id });
   return toInfo(r);
 }
 
 export function readAttachment(store: Store, dir: string, id: string, size: 'thumb' | 'full'): { mime: string; data: Buffer; fileName: string } {
   const a = getAttachment(store, id);
   const file = fileFor(dir, a.sha256, a.mime, size === 'thumb');
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', '照片文件缺失（数据目录中的 attachments 文件夹不完整）', { id });
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'err.photo.fileMissing', { id });
   return { mime: size === 'thumb' ? 'image/webp' : a.mime, data: fs.readFileSync(file), fileName: a.originalName ?? `${a.sha256}.${EXT[a.mime]}` };
 }
 

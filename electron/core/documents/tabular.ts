@@ -66,7 +66,7 @@ export function parseCsv(text: string): Table {
       i++;
     }
   }
-  if (inQuotes) throw new AppError('BAD_FILE', 'CSV 文件中有未闭合的引号');
+  if (inQuotes) throw new AppError('BAD_FILE', 'err.file.csvQuote');
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);
@@ -111,7 +111,32 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
       if (rows.length > 0) break;
     }
   } catch (e) {
-    throw new AppError('BAD_FILE', `无法读取 Excel 文件：${(e as Error).message}`);
+    throw new AppError('BAD_FILE', 'err.file.xlsxUnreadable', { cause: (e as Error).message });
+  }
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+  // exceljs's streaming reader decodes each inflated chunk on its own, so a Chinese character that straddles two
+  // chunks comes out as U+FFFD. When any appears, read the file again with the full loader (it decodes whole entries).
+  if (rows.some((r) => r.some((v) => v.includes('\uFFFD')))) return readXlsxWhole(buf);
+  return rows;
+}
+
+/** The first worksheet that has rows, read with exceljs's (non-streaming) loader. */
+async function readXlsxWhole(buf: Buffer): Promise<Table> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new AppError('BAD_FILE', 'err.file.xlsxUnreadable', { cause: (e as Error).message });
+  }
+  const rows: Table = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (r) => {
+      const values = r.values as ExcelJS.CellValue[];
+      const out: string[] = [];
+      for (let c = 1; c < values.length; c++) out.push(cellText(values[c] ?? null).trim());
+      rows[r.number - 1] = out;
+    });
+    if (rows.length > 0) break;
   }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;
@@ -120,15 +145,15 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export async function readTable(fileName: string, buf: Buffer): Promise<{ table: Table; format: string }> {
-  if (buf.length === 0) throw new AppError('BAD_FILE', '文件是空的');
-  if (buf.length > MAX_FILE_BYTES) throw new AppError('BAD_FILE', '文件超过 20 MB');
+  if (buf.length === 0) throw new AppError('BAD_FILE', 'err.file.empty');
+  if (buf.length > MAX_FILE_BYTES) throw new AppError('BAD_FILE', 'err.file.tooBig', { mb: 20 });
   const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
   const isOle = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
-  if (isOle) throw new AppError('BAD_FILE', '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv');
+  if (isOle) throw new AppError('BAD_FILE', 'err.file.xls');
   if (isZip) return { table: await readXlsx(buf), format: 'xlsx' };
-  if (/\.xlsx$/i.test(fileName)) throw new AppError('BAD_FILE', '文件扩展名为 .xlsx，但内容不是 Excel 工作簿');
+  if (/\.xlsx$/i.test(fileName)) throw new AppError('BAD_FILE', 'err.file.notXlsx');
   if (buf.subarray(0, 8192).includes(0) && !(buf[0] === 0xff || buf[0] === 0xfe)) {
-    throw new AppError('BAD_FILE', '文件不是文本表格（.csv）或 Excel 工作簿（.xlsx）');
+    throw new AppError('BAD_FILE', 'err.file.notTable');
   }
   const { text, encoding } = decodeText(buf);
   return { table: parseCsv(text), format: `csv (${encoding})` };

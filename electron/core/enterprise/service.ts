@@ -33,13 +33,13 @@ export function findEnterprise(store: Store): Enterprise | null {
 
 export function getEnterprise(store: Store): Enterprise {
   const e = findEnterprise(store);
-  if (!e) throw new AppError('NOT_FOUND', '尚未创建企业档案');
+  if (!e) throw new AppError('NOT_FOUND', 'err.enterprise.missing');
   return e;
 }
 
 /** Inside a transaction. */
 export function createEnterprise(store: Store, actor: Actor, d: EnterpriseData): Enterprise {
-  if (findEnterprise(store)) throw new AppError('CONFLICT', '企业档案已存在');
+  if (findEnterprise(store)) throw new AppError('CONFLICT', 'err.enterprise.exists');
   const now = nowIso();
   const id = uuidv7();
   store.run(

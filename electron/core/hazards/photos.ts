@@ -2,10 +2,9 @@
 import { OPEN_STATUSES } from '../../../shared/hazards/rules';
 import type { HazardDetail } from '../../../shared/hazards/types';
 import { AppError } from '../../../shared/result';
-import type { Operator } from '../../../shared/operators/types';
-import { writeAudit, type Actor } from '../audit';
+import { writeAudit } from '../audit';
 import type { Store } from '../db/store';
-import { nowIso, todayLocal, uuidv7 } from '../util';
+import { nowIso, uuidv7 } from '../util';
 import { findRow, getHazard } from './queries';
 import { event, type HazardCtx } from './workflow';
 import { getAttachment } from '../attachments/service';
@@ -29,8 +28,8 @@ export function addPhotoRow(store: Store, hazardId: string, attachmentId: string
 export function addPhoto(c: HazardCtx, id: string, attachmentId: string, phase: 'before' | 'after'): HazardDetail {
   return c.store.tx(() => {
     const h = getHazard(c.store, id, c.operator);
-    if (!(OPEN_STATUSES as string[]).includes(h.status)) throw new AppError('CONFLICT', '已销号或作废的隐患不能再添加照片');
-    if (phase === 'after' && !['rectifying', 'submitted'].includes(h.status)) throw new AppError('CONFLICT', '整改后照片在整改中或待验收时添加');
+    if (!(OPEN_STATUSES as string[]).includes(h.status)) throw new AppError('CONFLICT', 'err.hazard.closedNoPhoto');
+    if (phase === 'after' && !['rectifying', 'submitted'].includes(h.status)) throw new AppError('CONFLICT', 'err.hazard.afterPhotoWhen');
     const now = nowIso();
     if (!addPhotoRow(c.store, id, attachmentId, phase, now)) return h;
     event(c.store, c.actor, id, 'photo', h.status, h.status, phase === 'before' ? '整改前照片' : '整改后照片', now);
@@ -42,10 +41,10 @@ export function addPhoto(c: HazardCtx, id: string, attachmentId: string, phase: 
 export function removePhoto(c: HazardCtx, id: string, attachmentId: string): HazardDetail {
   return c.store.tx(() => {
     const h = getHazard(c.store, id, c.operator);
-    if (!(OPEN_STATUSES as string[]).includes(h.status)) throw new AppError('CONFLICT', '已销号或作废的隐患不能删除照片');
+    if (!(OPEN_STATUSES as string[]).includes(h.status)) throw new AppError('CONFLICT', 'err.hazard.closedNoPhotoRemove');
     const now = nowIso();
     const r = c.store.run('UPDATE hazard_photos SET deleted_at = ?, updated_at = ? WHERE hazard_id = ? AND attachment_id = ? AND deleted_at IS NULL', [now, now, id, attachmentId]);
-    if (r.changes === 0) throw new AppError('NOT_FOUND', '该隐患没有这张照片');
+    if (r.changes === 0) throw new AppError('NOT_FOUND', 'err.hazard.photoNotFound');
     writeAudit(c.store, c.actor, { entity: 'hazard', entityId: id, action: 'remove_photo', before: { attachmentId } }, now);
     return getHazard(c.store, id, c.operator);
   });
@@ -58,7 +57,7 @@ export function linkRow(store: Store, x: string, y: string, now: string) {
 }
 
 export function linkHazards(c: HazardCtx, id: string, otherId: string, on: boolean): HazardDetail {
-  if (id === otherId) throw new AppError('VALIDATION', '不能关联自身', { issues: [{ path: 'otherId', message: 'v.invalid' }] });
+  if (id === otherId) throw new AppError('VALIDATION', 'err.hazard.linkSelf', { issues: [{ path: 'otherId', message: 'v.invalid' }] });
   return c.store.tx(() => {
     findRow(c.store, id);
     findRow(c.store, otherId);

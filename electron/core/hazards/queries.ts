@@ -103,7 +103,7 @@ export function toRow(r: Row, today: string): HazardRow {
 
 export function findRow(store: Store, id: string): Row {
   const r = store.get<Row>(`${ROW_SELECT} WHERE h.id = ? AND h.deleted_at IS NULL`, [id]);
-  if (!r) throw new AppError('NOT_FOUND', '找不到该隐患', { id });
+  if (!r) throw new AppError('NOT_FOUND', 'err.hazard.notFound', { id });
   return r;
 }
 

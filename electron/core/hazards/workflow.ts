@@ -40,7 +40,7 @@ export function event(store: Store, actor: Actor, hazardId: string, action: stri
 export function normaliseFoundAt(v: string): { at: string; date: string } {
   const d = new Date(v);
   if (d.getTime() > Date.now() + 5 * 60_000) {
-    throw new AppError('VALIDATION', '发现时间不能晚于现在', { issues: [{ path: 'foundAt', message: 'v.futureDate' }] });
+    throw new AppError('VALIDATION', 'err.hazard.foundInFuture', { issues: [{ path: 'foundAt', message: 'v.futureDate' }] });
   }
   const at = nowIso(d);
   return { at, date: at.slice(0, 10) };
@@ -58,7 +58,7 @@ function recomputeDue(store: Store, id: string) {
 function assertWorker(store: Store, id: string | null, field: string) {
   if (!id) return;
   if (!store.get('SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL', [id])) {
-    throw new AppError('VALIDATION', '所选职工不存在', { issues: [{ path: field, message: 'v.invalid' }] });
+    throw new AppError('VALIDATION', 'err.worker.notFound', { issues: [{ path: field, message: 'v.invalid' }] });
   }
 }
 
@@ -66,7 +66,7 @@ function assertWorker(store: Store, id: string | null, field: string) {
 function assertCategory(store: Store, id: string) {
   const r = store.get<{ category1: HazardCategory1; category2: string | null }>('SELECT category1, category2 FROM hazards WHERE id = ?', [id])!;
   if (r.category2 && !(HAZARD_CATEGORIES[r.category1] as readonly string[]).includes(r.category2)) {
-    throw new AppError('VALIDATION', '二级分类不属于所选一级分类', { issues: [{ path: 'category2', message: 'v.category2' }] });
+    throw new AppError('VALIDATION', 'v.category2', { issues: [{ path: 'category2', message: 'v.category2' }] });
   }
 }
 
@@ -122,10 +122,10 @@ function applyEdit(c: HazardCtx, id: string, changes: Edit, mode: 'edit' | 'corr
     const before = getHazard(store, id, operator);
     const open = (OPEN_STATUSES as string[]).includes(before.status);
     if (mode === 'edit') {
-      if (!open) throw new AppError('CONFLICT', '已销号或作废的隐患不能修改；如需更正，请使用“更正”并填写原因');
-      if (!before.editable) throw new AppError('FORBIDDEN', '只有发现人或安全管理人员可以修改');
+      if (!open) throw new AppError('CONFLICT', 'err.hazard.closedNoEdit');
+      if (!before.editable) throw new AppError('FORBIDDEN', 'err.hazard.editNotAllowed');
     } else if (!isManager(operator)) {
-      throw new AppError('FORBIDDEN', '只有安全管理人员可以更正记录');
+      throw new AppError('FORBIDDEN', 'err.hazard.correctNotAllowed');
     }
     const sets: string[] = [];
     const params: unknown[] = [];
@@ -215,10 +215,10 @@ export function assignHazard(c: HazardCtx, i: z.output<typeof assignInput>): Haz
   return transition(c, i.id, 'assign', i.comment, (before, now) => {
     assertWorker(c.store, i.responsibleId, 'responsibleId');
     if (before.grade === 'major' && !i.governancePlan) {
-      throw new AppError('VALIDATION', '重大隐患须填写完整的治理方案', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
+      throw new AppError('VALIDATION', 'v.governance', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
     }
     if (i.deadline < before.foundDate) {
-      throw new AppError('VALIDATION', '整改期限不能早于发现日期', { issues: [{ path: 'deadline', message: 'v.date' }] });
+      throw new AppError('VALIDATION', 'err.hazard.deadlineBeforeFound', { issues: [{ path: 'deadline', message: 'v.date' }] });
     }
     c.store.run(
       `UPDATE hazards SET status = 'assigned', responsible_id = ?, measures = ?, planned_funds = ?, deadline = ?, emergency_plan = ?,
@@ -232,10 +232,10 @@ export function startHazard(c: HazardCtx, id: string, comment: string | null): H
   return transition(c, id, 'start', comment, (before, now) => {
     // the 五落实 must all be in place (the table's CHECK constraint guards this too)
     if (!before.responsibleId || !before.measures || before.plannedFunds === null || !before.deadline || !before.emergencyPlan) {
-      throw new AppError('VALIDATION', '开始整改前须落实责任人、措施、资金、期限和应急预案（五落实）', { issues: [{ path: 'fiveImpl', message: 'v.fiveImpl' }] });
+      throw new AppError('VALIDATION', 'v.fiveImpl', { issues: [{ path: 'fiveImpl', message: 'v.fiveImpl' }] });
     }
     if (before.grade === 'major' && !before.governancePlan) {
-      throw new AppError('VALIDATION', '重大隐患须先有治理方案', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
+      throw new AppError('VALIDATION', 'v.governance', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
     }
     c.store.run(`UPDATE hazards SET status = 'rectifying', updated_at = ? WHERE id = ?`, [now, id]);
   });
@@ -272,8 +272,8 @@ export function rejectHazard(c: HazardCtx, id: string, reason: string): HazardDe
 export function cancelHazard(c: HazardCtx, i: z.output<typeof cancelInput>): HazardDetail {
   return transition(c, i.id, 'cancel', i.reason, (_b, now) => {
     if (i.kind === 'duplicate') {
-      if (!i.duplicateOf) throw new AppError('VALIDATION', '请选择重复的隐患', { issues: [{ path: 'duplicateOf', message: 'v.required' }] });
-      if (i.duplicateOf === i.id) throw new AppError('VALIDATION', '不能与自身重复', { issues: [{ path: 'duplicateOf', message: 'v.invalid' }] });
+      if (!i.duplicateOf) throw new AppError('VALIDATION', 'err.hazard.duplicateOfMissing', { issues: [{ path: 'duplicateOf', message: 'v.required' }] });
+      if (i.duplicateOf === i.id) throw new AppError('VALIDATION', 'err.hazard.duplicateOfSelf', { issues: [{ path: 'duplicateOf', message: 'v.invalid' }] });
       findRow(c.store, i.duplicateOf);
       linkRow(c.store, i.id, i.duplicateOf, now);
     }

@@ -76,6 +76,8 @@ export class OutputFiles {
 
 /** A file name safe on Windows, macOS and Linux (keeps Chinese). */
 export function safeName(name: string): string {
+  // control characters are exactly what this strips
+  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').slice(0, 150);
   return cleaned || 'file';
 }

@@ -41,7 +41,7 @@ export function findOperator(store: Store, id: string): Operator | null {
 
 function getOperator(store: Store, id: string): Operator {
   const o = findOperator(store, id);
-  if (!o) throw new AppError('NOT_FOUND', '找不到该操作员', { id });
+  if (!o) throw new AppError('NOT_FOUND', 'err.operator.notFound', { id });
   return o;
 }
 
@@ -53,10 +53,10 @@ export function insertOperator(
   now = nowIso(),
 ): Operator {
   const w = getWorker(store, d.workerId);
-  if (w.roles.length === 0) throw new AppError('VALIDATION', `${w.name} 未担任任何安全职责，不能作为操作员`);
-  if (w.status !== 'active') throw new AppError('VALIDATION', `${w.name} 已离职，不能作为操作员`);
+  if (w.roles.length === 0) throw new AppError('VALIDATION', 'err.operator.noRole', { name: w.name });
+  if (w.status !== 'active') throw new AppError('VALIDATION', 'err.operator.left', { name: w.name });
   if (store.get('SELECT 1 FROM operators WHERE worker_id = ? AND deleted_at IS NULL', [d.workerId])) {
-    throw new AppError('CONFLICT', `${w.name} 已经是操作员`);
+    throw new AppError('CONFLICT', 'err.operator.exists', { name: w.name });
   }
   const id = uuidv7();
   store.run(
@@ -73,7 +73,7 @@ export function addOperator(store: Store, actor: Actor, d: { workerId: string; i
 }
 
 export function setOperatorPin(store: Store, actor: Actor, self: Operator, operatorId: string, pin: string | null): Operator {
-  if (operatorId !== self.id && !self.isAdmin) throw new AppError('FORBIDDEN', '只能修改自己的 PIN');
+  if (operatorId !== self.id && !self.isAdmin) throw new AppError('FORBIDDEN', 'err.operator.ownPinOnly');
   return store.tx(() => {
     const before = getOperator(store, operatorId);
     const now = nowIso();
@@ -86,11 +86,11 @@ export function setOperatorPin(store: Store, actor: Actor, self: Operator, opera
 }
 
 export function removeOperator(store: Store, actor: Actor, self: Operator, id: string): { id: string } {
-  if (id === self.id) throw new AppError('CONFLICT', '不能移除当前登录的操作员');
+  if (id === self.id) throw new AppError('CONFLICT', 'err.operator.removeSelf');
   return store.tx(() => {
     const before = getOperator(store, id);
     const admins = listOperators(store).filter((o) => o.isAdmin && o.id !== id).length;
-    if (before.isAdmin && admins === 0) throw new AppError('CONFLICT', '至少需要保留一名管理员');
+    if (before.isAdmin && admins === 0) throw new AppError('CONFLICT', 'err.operator.lastAdmin');
     const now = nowIso();
     store.run('UPDATE operators SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
     writeAudit(store, actor, { entity: 'operator', entityId: id, action: 'delete', before }, now);
@@ -104,14 +104,14 @@ export function signIn(store: Store, operatorId: string, pin: string | null | un
   const o = getOperator(store, operatorId);
   const f = failures.get(operatorId);
   if (f && f.until > Date.now()) {
-    throw new AppError('BAD_PIN', `PIN 错误次数过多，请 ${Math.ceil((f.until - Date.now()) / 1000)} 秒后再试`);
+    throw new AppError('BAD_PIN', 'err.pin.locked', { seconds: Math.ceil((f.until - Date.now()) / 1000) });
   }
   if (o.hasPin) {
     const hash = store.get<{ pin_hash: string }>('SELECT pin_hash FROM operators WHERE id = ?', [operatorId])!.pin_hash;
     if (!pin || !verifyPin(pin, hash)) {
       const count = (f?.count ?? 0) + 1;
       failures.set(operatorId, { count, until: count >= 5 ? Date.now() + 30_000 : 0 });
-      throw new AppError('BAD_PIN', 'PIN 不正确');
+      throw new AppError('BAD_PIN', 'err.pin.wrong');
     }
   }
   failures.delete(operatorId);

@@ -43,7 +43,7 @@ export function listUnits(store: Store, includeRetired: boolean): OrgUnit[] {
 
 export function getUnit(store: Store, id: string): OrgUnit {
   const r = store.get<Row>('SELECT * FROM org_units WHERE id = ? AND deleted_at IS NULL', [id]);
-  if (!r) throw new AppError('NOT_FOUND', '找不到该车间或班组', { id });
+  if (!r) throw new AppError('NOT_FOUND', 'err.org.notFound', { id });
   return toUnit(r);
 }
 
@@ -53,7 +53,7 @@ function assertNameFree(store: Store, parentId: string | null, name: string, exc
     [parentId ?? '', name],
   );
   if (r && r.id !== exceptId) {
-    throw new AppError('CONFLICT', `同一级下已有名为“${name}”的单位`, { issues: [{ path: 'name', message: 'v.duplicate' }] });
+    throw new AppError('CONFLICT', 'err.org.nameTaken', { name, issues: [{ path: 'name', message: 'v.duplicate' }] });
   }
 }
 
@@ -65,12 +65,12 @@ export function insertUnit(
   now = nowIso(),
 ): OrgUnit {
   if (d.kind === 'team') {
-    if (!d.parentId) throw new AppError('VALIDATION', '班组必须属于一个车间', { issues: [{ path: 'parentId', message: 'v.required' }] });
+    if (!d.parentId) throw new AppError('VALIDATION', 'err.org.teamNeedsWorkshop', { issues: [{ path: 'parentId', message: 'v.required' }] });
     const parent = getUnit(store, d.parentId);
-    if (parent.kind !== 'workshop') throw new AppError('VALIDATION', '班组只能建在车间下');
-    if (parent.retiredAt) throw new AppError('CONFLICT', '该车间已撤销，不能新增班组');
+    if (parent.kind !== 'workshop') throw new AppError('VALIDATION', 'err.org.teamUnderWorkshop');
+    if (parent.retiredAt) throw new AppError('CONFLICT', 'err.org.workshopRetired');
   } else if (d.parentId) {
-    throw new AppError('VALIDATION', '车间是顶级单位，不能有上级');
+    throw new AppError('VALIDATION', 'err.org.workshopTopLevel');
   }
   const parentId = d.kind === 'team' ? d.parentId : null;
   assertNameFree(store, parentId, d.name);
@@ -109,10 +109,10 @@ export function renameUnit(store: Store, actor: Actor, id: string, name: string)
 export function moveUnit(store: Store, actor: Actor, id: string, parentId: string): OrgUnit {
   return store.tx(() => {
     const before = getUnit(store, id);
-    if (before.kind !== 'team') throw new AppError('VALIDATION', '只有班组可以移动到其他车间');
+    if (before.kind !== 'team') throw new AppError('VALIDATION', 'err.org.onlyTeamsMove');
     const parent = getUnit(store, parentId);
-    if (parent.kind !== 'workshop') throw new AppError('VALIDATION', '班组只能移动到车间下');
-    if (parent.retiredAt) throw new AppError('CONFLICT', '目标车间已撤销');
+    if (parent.kind !== 'workshop') throw new AppError('VALIDATION', 'err.org.teamUnderWorkshop');
+    if (parent.retiredAt) throw new AppError('CONFLICT', 'err.org.targetRetired');
     if (before.parentId === parentId) return before;
     assertNameFree(store, parentId, before.name, id);
     const now = nowIso();
@@ -139,7 +139,7 @@ export function retireUnit(store: Store, actor: Actor, id: string): OrgUnit {
       store.get<{ n: number }>(`SELECT count(*) AS n FROM workers WHERE ${col} = ? AND deleted_at IS NULL AND status = 'active'`, [id])
         ?.n ?? 0;
     if (n > 0) {
-      throw new AppError('CONFLICT', `该单位仍有 ${n} 名在职职工，请先调整他们的车间/班组`, { activeWorkers: n });
+      throw new AppError('CONFLICT', 'err.org.hasWorkers', { activeWorkers: n });
     }
     const now = nowIso();
     const ids = before.kind === 'workshop'
@@ -159,7 +159,7 @@ export function restoreUnit(store: Store, actor: Actor, id: string): OrgUnit {
     const before = getUnit(store, id);
     if (!before.retiredAt) return before;
     if (before.parentId && getUnit(store, before.parentId).retiredAt) {
-      throw new AppError('CONFLICT', '所属车间已撤销，请先恢复车间');
+      throw new AppError('CONFLICT', 'err.org.parentRetired');
     }
     const now = nowIso();
     store.run('UPDATE org_units SET retired_at = NULL, updated_at = ? WHERE id = ?', [now, id]);
@@ -173,6 +173,6 @@ export function restoreUnit(store: Store, actor: Actor, id: string): OrgUnit {
 export function placement(store: Store, unitId: string | null): { workshopId: string | null; teamId: string | null } {
   if (!unitId) return { workshopId: null, teamId: null };
   const u = getUnit(store, unitId);
-  if (u.retiredAt) throw new AppError('CONFLICT', `“${u.name}”已撤销，不能再分配职工`, { issues: [{ path: 'orgUnitId', message: 'v.invalid' }] });
+  if (u.retiredAt) throw new AppError('CONFLICT', 'err.org.retiredNoAssign', { name: u.name, issues: [{ path: 'orgUnitId', message: 'v.invalid' }] });
   return u.kind === 'team' ? { workshopId: u.parentId, teamId: u.id } : { workshopId: u.id, teamId: null };
 }

@@ -1,59 +1,144 @@
-import ExcelJS from 'exceljs';
+// The roster export (职工花名册 .xlsx) on the xlsx toolkit: streamed into a file chunk by chunk, with progress and
+// cancellation. The header is in row 1 and values are written the way the importer reads them, so an export
+// re-imports cleanly (identifiers as text, dates as Excel dates).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { term } from '../../../shared/glossary';
+import type { FileRef } from '../../../shared/files';
+import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
 import type { WorkerQuery } from '../../../shared/roster/schemas';
-import { IMPORT_FIELDS, type ImportField, type Worker } from '../../../shared/roster/types';
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/roster/types';
 import type { Store } from '../db/store';
-import { iterateWorkers } from './workers';
+import { writeOutputFile } from '../documents/output';
+import { writeXlsxFile, type CellInput, type ColumnFormat, type XlsxColumn } from '../documents/xlsx';
+import type { Ctx } from '../kernel/handlers';
+import type { ProgressReporter } from '../kernel/jobs';
+import { XLSX_MIME } from '../kernel/mime';
 import { stamp } from '../util';
 import { fieldLabel } from './import';
+import { buildWorkerQuery } from './workers';
 
-const yesNo = (b: boolean) => (b ? '是' : '否');
+const WIDTH: Partial<Record<ImportField, number>> = { idCard: 22, workshop: 14, team: 14, roles: 22, hazardFactors: 22, phone: 14, hireDate: 12, certExpiry: 12, certNo: 20, post: 14 };
+/** identifiers stay text ('@'): leading zeros, 18-digit ID numbers and long phone numbers survive Excel */
+const FORMAT: Partial<Record<ImportField, ColumnFormat>> = {
+  empNo: 'id',
+  idCard: 'id',
+  phone: 'id',
+  certNo: 'id',
+  hireDate: 'date',
+  certExpiry: 'date',
+  skillGrade: 'integer',
+};
 
-/** Export values are written the way the importer reads them, so an export re-imports cleanly. */
-function cell(w: Worker, f: ImportField): string | number | null {
-  switch (f) {
-    case 'empNo': return w.empNo;
-    case 'name': return w.name;
-    case 'gender': return term(`gender.${w.gender}`);
-    case 'idCard': return w.idCard;
-    case 'phone': return w.phone;
-    case 'workshop': return w.workshopName;
-    case 'team': return w.teamName;
-    case 'post': return w.post;
-    case 'hireDate': return w.hireDate;
-    case 'skillGrade': return w.skillGrade;
-    case 'status': return term(`status.${w.status}`);
-    case 'roles': return w.roles.map((r) => term(`role.${r}`)).join('、');
-    case 'isRepresentative': return yesNo(w.isRepresentative);
-    case 'isFrontline': return yesNo(w.isFrontline);
-    case 'isManager': return yesNo(w.isManager);
-    case 'certType': return w.certType;
-    case 'certNo': return w.certNo;
-    case 'certExpiry': return w.certExpiry;
-    case 'hazardFactors': return w.hazardFactors.join('、');
-  }
+export const ROSTER_COLUMNS: XlsxColumn[] = IMPORT_FIELDS.map((f) => ({
+  header: fieldLabel(f),
+  width: WIDTH[f] ?? 10,
+  format: FORMAT[f] ?? 'text',
+  ...(f === 'gender' || f === 'status' || f === 'isRepresentative' || f === 'isFrontline' || f === 'isManager' || f === 'skillGrade' ? { align: 'center' as const } : {}),
+}));
+
+/** the columns the export reads, in IMPORT_FIELDS order (raw rows: arrays, no objects) */
+const COLUMN_SQL: Record<ImportField, string> = {
+  empNo: 'w.emp_no',
+  name: 'w.name',
+  gender: 'w.gender',
+  idCard: 'w.id_card',
+  phone: 'w.phone',
+  workshop: 'ws.name',
+  team: 't.name',
+  post: 'w.post',
+  hireDate: 'w.hire_date',
+  skillGrade: 'w.skill_grade',
+  status: 'w.status',
+  roles: 'w.roles',
+  isRepresentative: 'w.is_representative',
+  isFrontline: 'w.is_frontline',
+  isManager: 'w.is_manager',
+  certType: 'w.cert_type',
+  certNo: 'w.cert_no',
+  certExpiry: 'w.cert_expiry',
+  hazardFactors: 'w.hazard_factors',
+};
+const ROWS_SQL = `SELECT ${IMPORT_FIELDS.map((f) => COLUMN_SQL[f]).join(', ')}
+  FROM json_each(?) j JOIN workers w ON w.rid = j.value
+  LEFT JOIN org_units ws ON ws.id = w.workshop_id LEFT JOIN org_units t ON t.id = w.team_id
+  ORDER BY j.key`;
+const CHUNK = 1000;
+
+const at = Object.fromEntries(IMPORT_FIELDS.map((f, i) => [f, i])) as Record<ImportField, number>;
+
+/** Turns a raw row (columns in IMPORT_FIELDS order) into the cells, in place, the way the importer reads them. */
+function toCells(r: unknown[], t: { yes: string; no: string; gender: Record<string, string>; status: Record<string, string>; role: Record<string, string> }): CellInput[] {
+  const yn = (v: unknown) => (v === 1 ? t.yes : t.no);
+  r[at.gender] = t.gender[r[at.gender] as string] ?? (r[at.gender] as string);
+  r[at.status] = t.status[r[at.status] as string] ?? (r[at.status] as string);
+  const roles = JSON.parse((r[at.roles] as string) || '[]') as CommitteeRole[];
+  r[at.roles] = roles.map((x) => t.role[x] ?? x).join('、');
+  r[at.isRepresentative] = yn(r[at.isRepresentative]);
+  r[at.isFrontline] = yn(r[at.isFrontline]);
+  r[at.isManager] = yn(r[at.isManager]);
+  r[at.hazardFactors] = (JSON.parse((r[at.hazardFactors] as string) || '[]') as string[]).join('、');
+  return r as CellInput[];
 }
 
-const WIDTH: Partial<Record<ImportField, number>> = { idCard: 22, workshop: 14, team: 14, roles: 22, hazardFactors: 22, phone: 14, hireDate: 12, certExpiry: 12, certNo: 20 };
+export interface RosterExportOptions {
+  /** progress and cancellation (a cancelled job throws CANCELLED between chunks; the partial file is removed) */
+  job?: Pick<ProgressReporter, 'report'>;
+  now?: Date;
+}
 
+/** Writes the workers matching `q` to `filePath` as .xlsx; returns how many. */
+export async function writeRosterXlsx(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>, filePath: string, o: RosterExportOptions = {}): Promise<number> {
+  const b = buildWorkerQuery(store, q);
+  const rids = store.db.prepare(`SELECT w.rid FROM workers w WHERE ${b.where} ORDER BY ${b.order}`).pluck().all(b.params) as number[];
+  const stmt = store.stmt(ROWS_SQL);
+  const texts = {
+    // the importer reads 是/否 (and the Chinese terms) whatever the interface language
+    yes: '是',
+    no: '否',
+    gender: { M: term('gender.M'), F: term('gender.F') } as Record<string, string>,
+    status: { active: term('status.active'), left: term('status.left') } as Record<string, string>,
+    role: Object.fromEntries(COMMITTEE_ROLES.map((r) => [r, term(`role.${r}`)])) as Record<string, string>,
+  };
+  const total = rids.length;
+  o.job?.report(0, total, undefined, true);
+  await writeXlsxFile(
+    filePath,
+    async (w) => {
+      const sheet = w.addSheet({ name: '职工花名册', columns: ROSTER_COLUMNS, freezeColumns: 2, headerHeight: 20, print: { footerRight: '职工花名册' } });
+      for (let i = 0; i < total; i += CHUNK) {
+        const rows = stmt.raw(true).all(JSON.stringify(rids.slice(i, i + CHUNK))) as unknown[][];
+        for (const r of rows) sheet.addRow(toCells(r, texts));
+        o.job?.report(Math.min(total, i + CHUNK), total);
+        await sheet.drain();
+      }
+      o.job?.report(total, total, undefined, true);
+      sheet.commit();
+    },
+    { createdAt: o.now ?? new Date() },
+  );
+  return total;
+}
+
+export const rosterFileName = (d = new Date()) => `职工花名册-${stamp(d)}.xlsx`;
+
+/** The roster export as an output file for the host to deliver (the roster.export channel). */
+export async function rosterExportFile(ctx: Ctx, q: Omit<WorkerQuery, 'page' | 'pageSize'>): Promise<FileRef> {
+  return writeOutputFile(ctx.env.files, rosterFileName(), XLSX_MIME, (p) => writeRosterXlsx(ctx.store, q, p, { job: ctx.job }));
+}
+
+/**
+ * The export as a Buffer (through a temporary file). Kept for callers that still want bytes (roster/handlers.ts and
+ * the CLI today); new code should use rosterExportFile / writeRosterXlsx, which never hold the file in memory.
+ */
 export async function exportRosterXlsx(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>): Promise<{ fileName: string; buffer: Buffer; count: number }> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Ankang 安康';
-  wb.created = new Date();
-  const ws = wb.addWorksheet('职工花名册', { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
-  ws.columns = IMPORT_FIELDS.map((f) => ({
-    header: fieldLabel(f),
-    key: f,
-    width: WIDTH[f] ?? 10,
-    style: f === 'idCard' || f === 'empNo' || f === 'phone' || f === 'certNo' ? { numFmt: '@' } : {},
-  }));
-  ws.getRow(1).font = { bold: true };
-  let count = 0;
-  for (const w of iterateWorkers(store, q)) {
-    ws.addRow(IMPORT_FIELDS.map((f) => cell(w, f)));
-    count++;
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ankang-roster-'));
+  try {
+    const file = path.join(dir, 'roster.xlsx');
+    const count = await writeRosterXlsx(store, q, file);
+    return { fileName: rosterFileName(), buffer: await fs.promises.readFile(file), count };
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: IMPORT_FIELDS.length } };
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `职工花名册-${stamp()}.xlsx`, buffer, count };
 }

@@ -134,7 +134,7 @@ export function parseDate(v: string): string | 'bad' | null {
 
 interface Converted {
   data: Record<string, unknown>;
-  problems: { field: string; message: string }[];
+  problems: { field: string; message: string; params?: Record<string, string | number> }[];
   workshop: string | null;
   team: string | null;
 }
@@ -144,7 +144,7 @@ function convertRow(cells: string[], mapping: ImportMapping): Converted {
     const i = mapping[f];
     return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
   };
-  const problems: { field: string; message: string }[] = [];
+  const problems: { field: string; message: string; params?: Record<string, string | number> }[] = [];
   const bad = (f: ImportField, key: string) => problems.push({ field: f, message: key });
   const data: Record<string, unknown> = {
     empNo: get('empNo'),
@@ -232,7 +232,7 @@ export class ImportSessions {
     this.expire();
     const headerRow = findHeaderRow(table);
     if (headerRow < 0) {
-      throw new AppError('BAD_FILE', '找不到表头行：前 20 行中没有一行包含“工号”“姓名”等列名', { hint: 'header' });
+      throw new AppError('BAD_FILE', 'err.import.noHeader', { hint: 'header' });
     }
     const s: Session = {
       id,
@@ -249,7 +249,7 @@ export class ImportSessions {
   get(id: string): Session {
     this.expire();
     const s = this.sessions.get(id);
-    if (!s) throw new AppError('NOT_FOUND', '导入会话已过期或已取消，请重新选择文件');
+    if (!s) throw new AppError('NOT_FOUND', 'err.import.expired');
     return s;
   }
   cancel(id: string): boolean {
@@ -281,7 +281,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
   const missingRequired = REQUIRED.filter((f) => s.mapping[f] === undefined || s.mapping[f] === null);
   for (const [f, i] of Object.entries(s.mapping)) {
     if (i !== null && i !== undefined && i >= header.length) {
-      throw new AppError('VALIDATION', `列映射无效：${fieldLabel(f as ImportField)} 指向不存在的第 ${i + 1} 列`);
+      throw new AppError('VALIDATION', 'err.import.badMapping', { field: `@worker.${f}`, column: i + 1 });
     }
   }
   const units = store.all<{ id: string; parent_id: string | null; kind: string; name: string; retired_at: string | null }>(
@@ -322,25 +322,25 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
     const empNo = String(conv.data.empNo ?? '');
     if (empNo) {
       const prev = seenEmp.get(empNo);
-      if (prev) problems.push({ field: 'empNo', message: `文件中工号重复（同第 ${prev} 行）` });
+      if (prev) problems.push({ field: 'empNo', message: 'v.import.dupEmpNo', params: { row: prev } });
       else seenEmp.set(empNo, rowNumber);
     }
     const idc = data?.idCard;
     if (idc) {
       const prev = seenId.get(idc);
-      if (prev) problems.push({ field: 'idCard', message: `文件中身份证号重复（同第 ${prev} 行）` });
+      if (prev) problems.push({ field: 'idCard', message: 'v.import.dupIdCard', params: { row: prev } });
       else seenId.set(idc, rowNumber);
       const owner = idCards.get(idc);
-      if (owner && owner !== existing.get(empNo)) problems.push({ field: 'idCard', message: '身份证号已被其他职工使用' });
+      if (owner && owner !== existing.get(empNo)) problems.push({ field: 'idCard', message: 'v.import.idCardTaken' });
     }
-    if (conv.team && !conv.workshop) problems.push({ field: 'workshop', message: '填写了班组时必须填写车间' });
+    if (conv.team && !conv.workshop) problems.push({ field: 'workshop', message: 'v.import.teamNeedsWorkshop' });
     if (conv.workshop) {
       const ws = workshopByName.get(conv.workshop);
-      if (ws?.retired_at) problems.push({ field: 'workshop', message: `车间“${conv.workshop}”已撤销` });
+      if (ws?.retired_at) problems.push({ field: 'workshop', message: 'v.import.workshopRetired', params: { name: conv.workshop } });
       if (!ws) newUnits.add(conv.workshop);
       if (conv.team) {
         const t = ws ? teamByKey.get(`${ws.id}\u0000${conv.team}`) : undefined;
-        if (t?.retired_at) problems.push({ field: 'team', message: `班组“${conv.team}”已撤销` });
+        if (t?.retired_at) problems.push({ field: 'team', message: 'v.import.teamRetired', params: { name: conv.team } });
         if (!t) newUnits.add(unitKey(conv.workshop, conv.team));
       }
     }
@@ -381,10 +381,11 @@ export function commitImport(
   return store.tx(() => {
     const { preview, rows } = planImport(store, s);
     if (preview.missingRequired.length) {
-      throw new AppError('VALIDATION', `缺少必需的列：${preview.missingRequired.map(fieldLabel).join('、')}`);
+      throw new AppError('VALIDATION', 'err.import.missingColumns', { columns: preview.missingRequired.join(', '), missing: preview.missingRequired });
     }
     if (preview.counts.invalid > 0 && !opts.skipInvalid) {
-      throw new AppError('VALIDATION', `有 ${preview.counts.invalid} 行存在问题，请修正后重新导入或选择跳过这些行`, {
+      throw new AppError('VALIDATION', 'err.import.invalidRows', {
+        count: preview.counts.invalid,
         invalidRows: preview.rows.filter((r) => r.action === 'invalid').map((r) => r.rowNumber).slice(0, 100),
       });
     }
@@ -433,7 +434,7 @@ export function commitImport(
           created++;
         }
       } catch (e) {
-        if (e instanceof AppError) throw new AppError(e.code, `第 ${r.rowNumber} 行：${e.message}`, e.details);
+        if (e instanceof AppError) throw new AppError(e.code, e.message, { ...e.details, rowNumber: r.rowNumber });
         throw e;
       }
     }

@@ -190,7 +190,7 @@ function findRow(store: Store, where: string, param: string): Row | undefined {
 
 export function getWorker(store: Store, id: string, opts: { includeDeleted?: boolean } = {}): Worker {
   const r = findRow(store, 'w.id = ?', id);
-  if (!r || (r.deleted_at && !opts.includeDeleted)) throw new AppError('NOT_FOUND', '找不到该职工', { id });
+  if (!r || (r.deleted_at && !opts.includeDeleted)) throw new AppError('NOT_FOUND', 'err.worker.notFound', { id });
   return toWorker(r);
 }
 
@@ -206,7 +206,8 @@ function assertIdCardFree(store: Store, idCard: string | null, exceptId: string 
     [idCard],
   );
   if (r && r.id !== exceptId) {
-    throw new AppError('CONFLICT', `身份证号已被工号 ${r.emp_no} 的职工使用`, {
+    throw new AppError('CONFLICT', 'err.worker.idCardTaken', {
+      empNo: r.emp_no,
       issues: [{ path: 'idCard', message: 'v.duplicate' }],
     });
   }
@@ -260,8 +261,8 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
   if (existing) {
     throw new AppError(
       'CONFLICT',
-      existing.deleted_at ? `工号 ${d.empNo} 属于一名已删除的职工，请恢复该职工或改用其他工号` : `工号 ${d.empNo} 已存在`,
-      { issues: [{ path: 'empNo', message: 'v.duplicate' }] },
+      existing.deleted_at ? 'err.worker.empNoDeleted' : 'err.worker.empNoTaken',
+      { empNo: d.empNo, issues: [{ path: 'empNo', message: 'v.duplicate' }] },
     );
   }
   if (!checked) assertIdCardFree(store, d.idCard, null);
@@ -295,7 +296,7 @@ export function replaceWorker(
   if (!checked && before.empNo !== d.empNo) {
     const other = store.get<{ id: string }>('SELECT id FROM workers WHERE emp_no = ?', [d.empNo]);
     if (other && other.id !== id) {
-      throw new AppError('CONFLICT', `工号 ${d.empNo} 已存在`, { issues: [{ path: 'empNo', message: 'v.duplicate' }] });
+      throw new AppError('CONFLICT', 'err.worker.empNoTaken', { empNo: d.empNo, issues: [{ path: 'empNo', message: 'v.duplicate' }] });
     }
   }
   if (!checked) assertIdCardFree(store, d.idCard, id);
@@ -327,7 +328,7 @@ export function removeWorker(store: Store, actor: Actor, id: string): { id: stri
   return store.tx(() => {
     const before = getWorker(store, id);
     const op = store.get<{ id: string }>('SELECT id FROM operators WHERE worker_id = ? AND deleted_at IS NULL', [id]);
-    if (op) throw new AppError('CONFLICT', '该职工是系统操作员，请先在“操作员”中移除');
+    if (op) throw new AppError('CONFLICT', 'err.worker.isOperator');
     const now = nowIso();
     store.run('UPDATE workers SET deleted_at = ?, updated_at = ? WHERE id = ?', [now, now, id]);
     writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'delete', before, after: getWorker(store, id, { includeDeleted: true }) }, now);

@@ -1,6 +1,9 @@
+// The renderer's language: the locale (remembered), and t() over the one message catalog (./catalog).
+// t is stable for a locale — the same function object until the language changes — so hooks may list it as a
+// dependency without re-running on every render.
 import { create } from 'zustand';
-import { DEFAULT_LOCALE, isGlossaryKey, term, type Locale } from '../../../shared/glossary';
-import { en, zh, type MessageKey } from './messages';
+import { DEFAULT_LOCALE, makeTranslator, type Locale, type Vars } from '../../../shared/kernel/i18n';
+import { catalog } from './catalog';
 
 const STORAGE_KEY = 'ankang.locale';
 
@@ -31,21 +34,23 @@ export const useI18n = create<I18nState>((set) => ({
   },
 }));
 
-function fill(s: string, vars?: Record<string, string | number>) {
-  return vars ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : s;
+export type TFunc = (key: string, vars?: Vars) => string;
+
+const translators: Record<Locale, TFunc> = {
+  'zh-CN': makeTranslator(catalog, 'zh-CN'),
+  en: makeTranslator(catalog, 'en'),
+};
+
+/** t for a locale outside React (tests, stores). */
+export function translate(locale: Locale, key: string, vars?: Vars): string {
+  return translators[locale](key, vars);
 }
 
-export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
-  if (isGlossaryKey(key)) return fill(term(key, locale), vars);
-  const dict = locale === 'en' ? en : zh;
-  const s = (dict as Record<string, string>)[key];
-  return fill(s ?? key, vars);
-}
-
-export type TFunc = (key: MessageKey | string, vars?: Record<string, string | number>) => string;
-
-/** t('roster.total', { n }) for UI strings and glossary terms ('role.safety_officer', 'v.required'). */
+/** t('roster.total', { n }) for UI strings, glossary terms ('role.safety_officer') and error keys ('err.pin.locked'). */
 export function useT(): TFunc {
-  const locale = useI18n((s) => s.locale);
-  return (key, vars) => translate(locale, key, vars);
+  return translators[useI18n((s) => s.locale)];
+}
+
+export function isMessageKey(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(catalog, key);
 }

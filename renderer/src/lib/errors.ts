@@ -1,13 +1,15 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from './api';
+import type { Vars } from '../../../shared/kernel/i18n';
 import type { TFunc } from '../i18n';
 
 /** A user-facing sentence for any error: translated field issues, or the backend's message. */
 export function errorText(e: unknown, t: TFunc): string {
   if (e instanceof ApiError) {
     if (e.code === 'UNAUTHENTICATED') return t('err.UNAUTHENTICATED');
-    if (e.message.startsWith('NETWORK')) return t('err.network');
-    return t(e.message);
+    if (e.code === 'NETWORK' || e.message.startsWith('NETWORK')) return t('err.network');
+    // the backend sends a message key and its parameters, never a sentence: translate here
+    return t(e.message, e.details as Vars | undefined);
   }
   return e instanceof Error ? e.message : String(e);
 }

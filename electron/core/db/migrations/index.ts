@@ -48,7 +48,7 @@ export async function migrate(
   if (from > latest) {
     throw new AppError(
       'DB_TOO_NEW',
-      `数据文件由更新版本的安康写入（结构版本 ${from}，本程序支持到 ${latest}），请升级程序后再打开。 / The data file was written by a newer Ankang (schema ${from} > ${latest}); please upgrade.`,
+      'err.db.tooNew',
       { fileVersion: from, appVersion: latest },
     );
   }

@@ -74,8 +74,9 @@ export function fontPaths(): FontPaths {
   } else {
     tried.push(`${PACKAGE} (not installed)`);
   }
-  throw new AppError('INTERNAL', `找不到生成 PDF 所需的中文字体 Noto Sans SC（${FONT_FILES.regular}、${FONT_FILES.bold}）；已查找：${tried.join('；')}`, {
-    tried,
+  throw new AppError('INTERNAL', 'err.pdf.fontMissing', {
+    files: `${FONT_FILES.regular}, ${FONT_FILES.bold}`,
+    tried: tried.join('; '),
   });
 }
 
@@ -93,12 +94,46 @@ export function loadFonts(): FontData {
   try {
     cache = { regular: fs.readFileSync(p.regular), bold: fs.readFileSync(p.bold) };
   } catch (e) {
-    throw new AppError('INTERNAL', `无法读取中文字体文件：${(e as Error).message}`, { paths: p });
+    throw new AppError('INTERNAL', 'err.pdf.fontUnreadable', { cause: (e as Error).message, paths: p });
   }
   return cache;
 }
 
-/** Forget the cached buffers (tests, or after ANKANG_FONT_DIR changed). */
+/** A parsed font as pdfkit's fontkit makes it; pdfkit's registerFont/font accept one (pdfkit ≥ 0.16, public API). */
+export type ParsedFont = { readonly layout: (...args: never[]) => unknown };
+export interface ParsedFonts {
+  regular: ParsedFont;
+  bold: ParsedFont;
+}
+let parsed: (ParsedFonts & { source: FontData }) | null = null;
+
+/** The fontkit that pdfkit itself uses (resolved from pdfkit's folder, so the versions always match). */
+function pdfkitFontkit(): { create(data: Uint8Array): unknown } {
+  const req = typeof require === 'function' && typeof require.resolve === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
+  return createRequire(req.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): unknown };
+}
+
+/**
+ * Both weights parsed once per process (the 10 MB files take a while to parse); every document still embeds its own
+ * subset of the glyphs it uses.
+ */
+export function parsedFonts(): ParsedFonts {
+  const data = loadFonts();
+  if (parsed?.source === data) return parsed;
+  try {
+    const fontkit = pdfkitFontkit();
+    const regular = fontkit.create(data.regular) as ParsedFont;
+    const bold = fontkit.create(data.bold) as ParsedFont;
+    if (typeof regular?.layout !== 'function' || typeof bold?.layout !== 'function') throw new Error('not a single TrueType font');
+    parsed = { source: data, regular, bold };
+  } catch (e) {
+    throw new AppError('INTERNAL', `无法解析中文字体文件：${(e as Error).message}`, { paths: fontPaths() });
+  }
+  return parsed;
+}
+
+/** Forget the cached buffers and parsed fonts (tests, or after ANKANG_FONT_DIR changed). */
 export function resetFontCache(): void {
   cache = null;
+  parsed = null;
 }

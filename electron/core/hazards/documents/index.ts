@@ -1,18 +1,22 @@
-// The hazard ledger's documents as output files: which records may print what, file names, photos to embed.
+// The hazard ledger's documents as output files: which records may print what, file names, photos to embed, the
+// data fingerprint on the statistics table. Large exports stream straight into the output file.
 import { periodText } from './text';
 import type { HazardQuery } from '../../../../shared/hazards/schemas';
 import type { HazardDetail } from '../../../../shared/hazards/types';
 import type { FileRef } from '../../../../shared/files';
 import { AppError } from '../../../../shared/result';
 import { photoAsJpeg } from '../../attachments/service';
+import { auditFingerprint } from '../../documents/fingerprint';
+import { writeOutputFile } from '../../documents/output';
 import { getEnterprise } from '../../enterprise/service';
 import type { Ctx } from '../../kernel/handlers';
 import { PDF_MIME, XLSX_MIME } from '../../kernel/mime';
 import { stamp } from '../../util';
-import { getHazard, iterateHazards } from '../queries';
+import { getHazard } from '../queries';
 import { hazardStats } from '../stats';
+import { ledgerSource } from './ledgerSource';
 import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from './pdf';
-import { exportLedgerXlsx, exportStatsXlsx } from './xlsx';
+import { writeLedgerXlsx, writeStatsXlsx } from './xlsx';
 
 /** Statuses whose acceptance record (验收记录) can be printed: once submitted for acceptance. */
 export const ACCEPTANCE_PRINTABLE = ['submitted', 'closed'] as const;
@@ -24,6 +28,9 @@ async function photosOf(ctx: Ctx, h: HazardDetail, phase: 'before' | 'after'): P
   }
   return out;
 }
+
+const outputFile = (ctx: Ctx, fileName: string, mime: string, write: (filePath: string) => Promise<unknown>) =>
+  writeOutputFile(ctx.env.files, fileName, mime, write);
 
 export async function noticePdf(ctx: Ctx, id: string): Promise<FileRef> {
   const h = getHazard(ctx.store, id, ctx.operator);
@@ -43,16 +50,23 @@ export async function acceptancePdf(ctx: Ctx, id: string): Promise<FileRef> {
 }
 
 export async function statsPdf(ctx: Ctx, year: number, quarter: number | null): Promise<FileRef> {
-  const buffer = await renderStatsTable(hazardStats(ctx.store, year, quarter), { enterprise: getEnterprise(ctx.store) });
+  const stats = hazardStats(ctx.store, year, quarter);
+  const buffer = await renderStatsTable(stats, { enterprise: getEnterprise(ctx.store), fingerprint: auditFingerprint(ctx.store) });
   return ctx.env.files.fromBuffer(`隐患排查治理统计表-${periodText(year, quarter)}.pdf`, PDF_MIME, buffer);
 }
 
 export async function statsXlsx(ctx: Ctx, year: number, quarter: number | null): Promise<FileRef> {
-  const buffer = await exportStatsXlsx(hazardStats(ctx.store, year, quarter), { enterprise: getEnterprise(ctx.store) });
-  return ctx.env.files.fromBuffer(`隐患排查治理统计表-${periodText(year, quarter)}.xlsx`, XLSX_MIME, buffer);
+  const stats = hazardStats(ctx.store, year, quarter);
+  const ctxDoc = { enterprise: getEnterprise(ctx.store), fingerprint: auditFingerprint(ctx.store) };
+  return outputFile(ctx, `隐患排查治理统计表-${periodText(year, quarter)}.xlsx`, XLSX_MIME, (p) => writeStatsXlsx(p, stats, ctxDoc));
 }
 
+/** 隐患台账: streamed into the output file chunk by chunk, with progress; a cancelled job leaves no file behind. */
 export async function ledgerXlsx(ctx: Ctx, q: Omit<HazardQuery, 'page' | 'pageSize'>): Promise<FileRef> {
-  const buffer = await exportLedgerXlsx(iterateHazards(ctx.store, q), { enterprise: getEnterprise(ctx.store) });
-  return ctx.env.files.fromBuffer(`隐患台账-${stamp()}.xlsx`, XLSX_MIME, buffer);
+  const enterprise = getEnterprise(ctx.store);
+  const { total, rows } = ledgerSource(ctx.store, q);
+  ctx.job.report(0, total, undefined, true);
+  return outputFile(ctx, `隐患台账-${stamp()}.xlsx`, XLSX_MIME, (p) =>
+    writeLedgerXlsx(p, rows, { enterprise, total, progress: (done, all, last) => ctx.job.report(done, all, undefined, last) }),
+  );
 }

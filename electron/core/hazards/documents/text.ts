@@ -1,8 +1,11 @@
 // Display text for hazard-ledger documents (PDF and xlsx): glossary labels, dates and money, all Chinese.
 // Pure functions, no pdfkit/exceljs import, so both exporters can share them cheaply.
 import { isGlossaryKey, term } from '../../../../shared/glossary';
-import { fenToYuan, type RiskColor } from '../../../../shared/hazards/rules';
+import { riskMessages, riskStyle } from '../../../../shared/hazards/risk';
+import type { RiskColor } from '../../../../shared/hazards/rules';
+import { statsTotals, type StatsRow } from '../../../../shared/hazards/stats';
 import type { HazardRow, HazardStats } from '../../../../shared/hazards/types';
+import { formatYuan } from '../../../../shared/kernel/money';
 
 /** glossary label for `key`, or `fallback` when the key is unknown (free text, future enum values). */
 export const label = (key: string, fallback: string): string => (isGlossaryKey(key) ? term(key) : fallback);
@@ -10,8 +13,12 @@ export const label = (key: string, fallback: string): string => (isGlossaryKey(k
 export const sourceText = (s: HazardRow['source']): string => label(`hazardSource.${s}`, s);
 export const statusText = (s: HazardRow['status']): string => label(`hazardStatus.${s}`, s);
 export const gradeText = (g: HazardRow['grade']): string => (g ? label(`hazardGrade.${g}`, g) : '未定级');
-export const riskText = (r: RiskColor | null): string => (r ? label(`risk.${r}`, r) : '未评价');
-export const RISK_COLOR_NAME: Record<RiskColor, string> = { red: '红色', orange: '橙色', yellow: '黄色', blue: '蓝色' };
+/** a message from shared/hazards/risk.ts's riskMessages (used directly until the hazards catalog includes them) */
+const riskTerm = (key: keyof typeof riskMessages): string => label(key, riskMessages[key]['zh-CN']);
+/** 重大风险 / 较大风险 / 一般风险 / 低风险, or 未评价 */
+export const riskText = (r: RiskColor | null): string => (r ? label(riskStyle(r).nameKey, r) : riskTerm('risk.unassessed'));
+/** 红色 / 橙色 / 黄色 / 蓝色 */
+export const riskColorText = (r: RiskColor): string => riskTerm(riskStyle(r).colorKey as keyof typeof riskMessages);
 export const stopText = (s: string): string => label(`stop.${s}`, s);
 export const accidentText = (a: string | null): string => (a ? label(`accident.${a}`, a) : '');
 
@@ -55,15 +62,8 @@ export function localDateCn(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-/** fen → '12,345.60' (fenToYuan with thousands separators); '' for null. */
-export function yuan(fen: number | null | undefined): string {
-  const s = fenToYuan(fen);
-  if (!s) return '';
-  const [int, dec] = s.split('.') as [string, string];
-  const neg = int.startsWith('-');
-  const digits = neg ? int.slice(1) : int;
-  return `${neg ? '-' : ''}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
-}
+/** fen → '12,345.60'; '' for null (shared/kernel/money.ts). */
+export const yuan = formatYuan;
 
 /** '第1季度' style period label: '2026年第1季度' or '2026年度'. */
 export function periodText(year: number, quarter: number | null): string {
@@ -77,25 +77,12 @@ export function percentText(ratio: number | null): string {
 
 // ---- the statistics table (PDF and xlsx) ----
 
-export type StatsTableRow = HazardStats['table'][number];
-const TOTAL_NAMES = new Set(['合计', '总计', 'total']);
+export type StatsTableRow = StatsRow;
 
-/** The workshop rows and the 合计 row (taken from the input when its last row already is one, otherwise summed). */
+/** The workshop rows and the 合计 row, summed from them (shared/hazards/stats.ts: the dashboard uses the same rule). */
 export function statsRowsWithTotal(s: HazardStats): { rows: StatsTableRow[]; total: StatsTableRow } {
-  const last = s.table.at(-1);
-  if (last && TOTAL_NAMES.has(last.workshop.trim().toLowerCase())) return { rows: s.table.slice(0, -1), total: { ...last, workshop: '合计' } };
-  const total: StatsTableRow = { workshop: '合计', found: 0, general: 0, major: 0, closed: 0, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 };
-  for (const r of s.table) {
-    total.found += r.found;
-    total.general += r.general;
-    total.major += r.major;
-    total.closed += r.closed;
-    total.rectifying += r.rectifying;
-    total.overdue += r.overdue;
-    total.plannedFunds += r.plannedFunds;
-    total.actualFunds += r.actualFunds;
-  }
-  return { rows: s.table, total };
+  const { rows, total } = statsTotals(s.table);
+  return { rows, total: { workshop: '合计', ...total } };
 }
 
 /** column headings of the statistics table (the line breaks are where the narrow PDF/xlsx columns wrap them) */
@@ -116,7 +103,7 @@ export const STATS_COLUMNS = [
 export function statsSummary(s: HazardStats, total: StatsTableRow): string {
   const risk = s.byRisk
     .filter((r) => r.count > 0)
-    .map((r) => `${r.risk === 'unassessed' ? '未评价' : riskText(r.risk)} ${r.count} 项`)
+    .map((r) => `${riskText(r.risk === 'unassessed' ? null : r.risk)} ${r.count} 项`)
     .join('、');
   return (
     `本期共排查发现隐患 ${s.found} 项，其中一般隐患 ${total.general} 项、重大隐患 ${total.major} 项；` +

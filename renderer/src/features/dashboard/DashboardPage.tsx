@@ -2,11 +2,11 @@
 // quarterly / yearly statistics table ready to print and sign.
 import { Alert, Button, Card, Col, Empty, Radio, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
-import type { HazardStats } from '../../../../shared/types';
+import type { HazardStats } from '../../../../shared/hazards/types';
 import { errorText } from '../../lib/errors';
 import { gradeChart, monthlyChart, riskChart, workshopChart, type ChartSpec } from './chartOptions';
 import { EChart } from './EChart';
-import { useDashT, type DashT } from './messages';
+import { useDashT, type DashT } from './dashT';
 import { Reminders } from './Reminders';
 import { StatsTable } from './StatsTable';
 import { samePeriod, useDashboard } from './store';

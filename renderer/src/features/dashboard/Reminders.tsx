@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { daysBetween } from '../../../../shared/hazard';
-import type { HazardRow } from '../../../../shared/types';
+import { daysBetween } from '../../../../shared/hazards/rules';
+import type { HazardRow } from '../../../../shared/hazards/types';
 import { errorText } from '../../lib/errors';
-import { useDashT, type DashT } from './messages';
+import { useDashT, type DashT } from './dashT';
 import { useDashboard } from './store';
 
 /** whole days from today (local calendar) to the due date: negative when overdue */

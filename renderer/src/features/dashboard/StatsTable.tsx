@@ -1,11 +1,11 @@
 // The quarterly / yearly statistics table, laid out to be printed and signed.
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { fenToYuan } from '../../../../shared/hazard';
-import type { HazardStats } from '../../../../shared/types';
-import { call, downloadBase64 } from '../../lib/api';
-import { errorText } from '../../lib/errors';
-import { periodLabel, useDashT } from './messages';
+import { fenToYuan } from '../../../../shared/hazards/rules';
+import type { HazardStats } from '../../../../shared/hazards/types';
+import { JobProgress, useJob } from '../../components/JobProgress';
+import { call } from '../../lib/api';
+import { periodLabel, useDashT } from './dashT';
 
 export type StatsRow = HazardStats['table'][number];
 const NUMERIC = ['found', 'general', 'major', 'closed', 'rectifying', 'overdue', 'plannedFunds', 'actualFunds'] as const;
@@ -56,13 +56,14 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
+  const job = useJob();
   const exportPdf = async () => {
     setPdfBusy(true);
     try {
-      const f = await call('hazards.statsPdf', { year: stats.year, quarter: stats.quarter });
-      downloadBase64(f.fileName, f.mime, f.dataBase64);
+      const f = await job.run((opts) => call('hazards.statsPdf', { year: stats.year, quarter: stats.quarter }, opts));
+      await job.save(f);
     } catch (e) {
-      message.error(errorText(e, t));
+      job.fail(e);
     } finally {
       setPdfBusy(false);
     }
@@ -74,11 +75,10 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const f = await call('hazards.exportStats', { year: stats.year, quarter: stats.quarter });
-      downloadBase64(f.fileName, f.mime, f.dataBase64);
-      message.success(t('table.exported'));
+      const f = await job.run((opts) => call('hazards.exportStats', { year: stats.year, quarter: stats.quarter }, opts));
+      if ((await job.save(f)).saved) message.success(t('table.exported'));
     } catch (e) {
-      message.error(errorText(e, t));
+      job.fail(e);
     } finally {
       setExporting(false);
     }
@@ -100,10 +100,11 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
       title={<span className="ak-dash-noprint">{t('table.card')}</span>}
       extra={
         <Space className="ak-dash-noprint">
-          <Button onClick={() => void exportXlsx()} loading={exporting}>
+          <JobProgress job={job} cancellable={false} />
+          <Button onClick={() => void exportXlsx()} loading={exporting} disabled={job.running && !exporting}>
             {t('table.export')}
           </Button>
-          <Button onClick={() => void exportPdf()} loading={pdfBusy}>
+          <Button onClick={() => void exportPdf()} loading={pdfBusy} disabled={job.running && !pdfBusy}>
             {t('table.pdf')}
           </Button>
           <Button onClick={() => window.print()}>{t('table.print')}</Button>

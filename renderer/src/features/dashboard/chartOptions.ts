@@ -1,7 +1,7 @@
 // Chart options and their text alternatives, as pure functions of HazardStats.
-import type { HazardStats } from '../../../../shared/types';
+import type { HazardStats } from '../../../../shared/hazards/types';
 import type { ChartOption } from './EChart';
-import { monthLabel, type DashT } from './messages';
+import { monthLabel, type DashT } from './dashT';
 
 /** the risk colours of the four-colour risk map (红橙黄蓝) */
 export const RISK_HEX = { red: '#d4380d', orange: '#fa8c16', yellow: '#fadb14', blue: '#1677ff', unassessed: '#bfbfbf' } as const;

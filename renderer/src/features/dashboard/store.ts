@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HazardReminders, HazardStats } from '../../../../shared/types';
+import type { HazardReminders, HazardStats } from '../../../../shared/hazards/types';
 import { call } from '../../lib/api';
 
 export interface Period {

@@ -24,8 +24,7 @@ export function EnterprisePage() {
       },
       (e: unknown) => message.error(errorText(e, t)),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [form, message, t]);
   const save = async () => {
     const d = parseForm(enterpriseInput, form.getFieldsValue(), form, t);
     if (!d) return;

@@ -1,9 +1,10 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_C, LEC_E, LEC_L, type HazardAction } from '../../../../shared/hazard';
-import { assignInput, cancelInput, confirmInput, governancePlan, submitInput } from '../../../../shared/hazardSchemas';
-import type { AttachmentInfo, HazardDetail, HazardRow } from '../../../../shared/types';
+import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_C, LEC_E, LEC_L, type HazardAction } from '../../../../shared/hazards/rules';
+import { assignInput, cancelInput, confirmInput, governancePlan, submitInput } from '../../../../shared/hazards/schemas';
+import type { AttachmentInfo } from '../../../../shared/attachments/types';
+import type { HazardDetail, HazardRow } from '../../../../shared/hazards/types';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';

@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { fenToYuan, GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazard';
-import type { HazardDetail } from '../../../../shared/types';
+import { useEffect, useState } from 'react';
+import { fenToYuan, GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazards/rules';
+import type { HazardDetail } from '../../../../shared/hazards/types';
+import { routeHash, useRouter } from '../../app/router';
 import { useT } from '../../i18n';
-import { call, downloadBase64 } from '../../lib/api';
+import { JobProgress, useJob } from '../../components/JobProgress';
+import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { ActionDialog } from './ActionDialog';
 import { Thumb } from './photos';
@@ -19,21 +21,31 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
   const [action, setAction] = useState<HazardAction | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [pdfBusy, setPdfBusy] = useState<string | null>(null);
+  const pdfJob = useJob();
 
-  const load = useCallback(() => {
+  const navigate = useRouter((s) => s.navigate);
+
+  // a linked hazard opens in this same drawer (its route): forget the previous one, and ignore a late answer for it
+  useEffect(() => {
+    let current = true;
+    setH(null);
     setError(null);
-    call('hazards.get', { id }).then(setH, (e: unknown) => setError(errorText(e, t)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-  useEffect(load, [load]);
+    call('hazards.get', { id }).then(
+      (v) => current && setH(v),
+      (e: unknown) => current && setError(errorText(e, t)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, t]);
 
   const pdf = async (kind: 'noticePdf' | 'acceptancePdf') => {
     setPdfBusy(kind);
     try {
-      const f = await call(`hazards.${kind}`, { id });
-      downloadBase64(f.fileName, f.mime, f.dataBase64);
+      const f = await pdfJob.run((opts) => call(`hazards.${kind}`, { id }, opts));
+      await pdfJob.save(f);
     } catch (e) {
-      message.error(errorText(e, t));
+      pdfJob.fail(e);
     } finally {
       setPdfBusy(null);
     }
@@ -61,6 +73,7 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
       extra={
         h && (
           <Space>
+            <JobProgress job={pdfJob} cancellable={false} />
             <Button onClick={() => void pdf('noticePdf')} loading={pdfBusy === 'noticePdf'}>
               {t('hz.noticePdf')}
             </Button>
@@ -111,7 +124,16 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
             <Descriptions.Item label={t('hazard.links')}>
               {h.links.map((l) => (
                 <div key={l.id}>
-                  {l.serial} · {t(`hazardStatus.${l.status}`)}
+                  <a
+                    href={routeHash({ page: 'hazards', id: l.id })}
+                    onClick={(e) => {
+                      if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+                      e.preventDefault();
+                      navigate({ page: 'hazards', id: l.id });
+                    }}
+                  >
+                    {l.serial} · {t(`hazardStatus.${l.status}`)}
+                  </a>
                   <Button
                     size="small"
                     type="link"

@@ -1,30 +1,40 @@
 import { Alert, App, Button, Checkbox, DatePicker, Dropdown, Empty, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_COLORS } from '../../../../shared/hazard';
-import type { HazardRow, SavedView } from '../../../../shared/types';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, RISK_COLORS } from '../../../../shared/hazards/rules';
+import type { HazardRow } from '../../../../shared/hazards/types';
+import type { SavedView } from '../../../../shared/views/types';
 import { useT } from '../../i18n';
-import { call, downloadBase64 } from '../../lib/api';
+import { JobProgress, useJob } from '../../components/JobProgress';
+import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../lib/listHooks';
 import { useTableHeight } from '../../lib/useTableHeight';
-import { HazardDrawer } from './HazardDrawer';
+import { useRoute, useRouter } from '../../app/router';
 import { UnitSelect, useUnits, WorkerSelect } from './pickers';
-import { QuickLog } from './QuickLog';
 import { initialLedgerQuery, useLedger, type LedgerQuery } from './store';
 import { GradeTag, RiskTag, StatusTag } from './tags';
 
+// the drawer and the quick-log form are chunks of their own, fetched the first time one opens
+const HazardDrawer = lazy(() => import('./HazardDrawer').then((m) => ({ default: m.HazardDrawer })));
+const QuickLog = lazy(() => import('./QuickLog').then((m) => ({ default: m.QuickLog })));
+
 const SORTABLE: Record<string, LedgerQuery['sortField']> = { serial: 'serial', foundAt: 'foundAt', dueDate: 'dueDate', riskD: 'riskD' };
 
-export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpened?(): void }) {
+/** The hazard ledger (#/hazards); the open hazard's drawer is the route #/hazards/<id>. */
+export function LedgerPage() {
   const t = useT();
   const { message } = App.useApp();
   const { query, rows, total, loading, error, setQuery, load } = useLedger();
   const units = useUnits();
-  const [detail, setDetail] = useState<string | null>(null);
+  const route = useRoute();
+  const detail = route.page === 'hazards' ? route.id : null;
+  const navigate = useRouter((s) => s.navigate);
+  const closeRecord = useRouter((s) => s.closeRecord);
+  const openHazard = useCallback((id: string) => navigate({ page: 'hazards', id }), [navigate]);
   const [logging, setLogging] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exportJob = useJob();
   const [views, setViews] = useState<SavedView[]>([]);
   const [naming, setNaming] = useState(false);
   const [viewName, setViewName] = useState('');
@@ -40,23 +50,14 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
     void load();
     call('views.list', { kind: 'hazards' }).then(setViews, () => undefined);
   }, [load]);
-  useEffect(() => {
-    if (openId) {
-      setDetail(openId);
-      onOpened?.();
-    }
-  }, [openId, onOpened]);
 
   const exportXlsx = async () => {
-    setExporting(true);
     try {
       const { page: _p, pageSize: _s, ...filter } = query;
-      const f = await call('hazards.exportLedger', filter);
-      downloadBase64(f.fileName, f.mime, f.dataBase64);
+      const f = await exportJob.run((opts) => call('hazards.exportLedger', filter, opts));
+      await exportJob.save(f);
     } catch (e) {
-      message.error(errorText(e, t));
-    } finally {
-      setExporting(false);
+      exportJob.fail(e);
     }
   };
   const saveView = async () => {
@@ -140,14 +141,15 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
         >
           <Button>{t('hz.views')}</Button>
         </Dropdown>
-        <Button onClick={() => void exportXlsx()} loading={exporting} disabled={total === 0}>
+        <Button onClick={() => void exportXlsx()} loading={exportJob.running} disabled={total === 0}>
           {t('hz.exportLedger')}
         </Button>
+        <JobProgress job={exportJob} />
         <Typography.Text type="secondary" data-testid="ledger-total">
           {t('hz.total', { n: total })}
         </Typography.Text>
       </Space>
-      {error && <Alert type="error" showIcon title={error} />}
+      {error !== null && error !== undefined && <Alert type="error" showIcon title={errorText(error, t)} />}
       <div style={{ flex: 1, minHeight: 0 }}>
         <Table<HazardRow>
           rowKey="id"
@@ -157,7 +159,7 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
           dataSource={rows}
           scroll={{ x: 1400, y: tableHeight }}
           locale={{ emptyText: <Empty description={filtered ? t('hz.emptyFiltered') : query.status === 'open' ? t('hz.emptyOpen') : t('hz.empty')} /> }}
-          onRow={(r) => ({ onDoubleClick: () => setDetail(r.id), onKeyDown: (e) => e.key === 'Enter' && setDetail(r.id), tabIndex: 0 })}
+          onRow={(r) => ({ onDoubleClick: () => openHazard(r.id), onKeyDown: (e) => e.key === 'Enter' && openHazard(r.id), tabIndex: 0 })}
           onChange={(p, _f, sorter) => {
             const s = sorter as SorterResult<HazardRow>;
             const field = s.order ? SORTABLE[String(s.columnKey)] : undefined;
@@ -174,7 +176,7 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
               sorter: true,
               sortOrder: sortOrder('serial'),
               render: (v: string, r) => (
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetail(r.id)}>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openHazard(r.id)}>
                   {v}
                 </Button>
               ),
@@ -192,17 +194,19 @@ export function LedgerPage({ openId, onOpened }: { openId?: string | null; onOpe
           ]}
         />
       </div>
-      {logging && (
-        <QuickLog
-          onClose={() => setLogging(false)}
-          onSaved={(h) => {
-            setLogging(false);
-            void load();
-            setDetail(h.id);
-          }}
-        />
-      )}
-      {detail && <HazardDrawer id={detail} onClose={() => setDetail(null)} onChanged={() => void load()} />}
+      <Suspense fallback={null}>
+        {logging && (
+          <QuickLog
+            onClose={() => setLogging(false)}
+            onSaved={(h) => {
+              setLogging(false);
+              void load();
+              openHazard(h.id);
+            }}
+          />
+        )}
+        {detail && <HazardDrawer id={detail} onClose={closeRecord} onChanged={() => void load()} />}
+      </Suspense>
       <Modal open={naming} title={t('hz.saveView')} onCancel={() => setNaming(false)} onOk={() => void saveView()} okButtonProps={{ disabled: !viewName.trim() }} okText={t('common.save')} cancelText={t('common.cancel')}>
         <Input autoFocus aria-label={t('hz.viewName')} placeholder={t('hz.viewName')} value={viewName} maxLength={40} onChange={(e) => setViewName(e.target.value)} onPressEnter={() => viewName.trim() && void saveView()} />
       </Modal>

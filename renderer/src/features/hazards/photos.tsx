@@ -1,6 +1,6 @@
 import { App, Button, Image, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { AttachmentInfo } from '../../../../shared/types';
+import type { AttachmentInfo } from '../../../../shared/attachments/types';
 import { useT } from '../../i18n';
 import { call, fileToBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';

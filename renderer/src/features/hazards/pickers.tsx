@@ -1,7 +1,8 @@
 import { Cascader, Select, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_CATEGORY1 } from '../../../../shared/hazard';
-import type { OrgUnit, WorkerRow } from '../../../../shared/types';
+import { ACCIDENT_TYPES, HAZARD_CATEGORIES, HAZARD_CATEGORY1 } from '../../../../shared/hazards/rules';
+import type { OrgUnit } from '../../../../shared/org/types';
+import type { WorkerRow } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { unitTree } from '../roster/WorkerForm';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { HazardQueryInput } from '../../../../shared/hazardSchemas';
-import type { HazardRow } from '../../../../shared/types';
+import type { HazardQueryInput } from '../../../../shared/hazards/schemas';
+import type { HazardRow } from '../../../../shared/hazards/types';
 import { call } from '../../lib/api';
 
 export type LedgerQuery = HazardQueryInput & { page: number; pageSize: number };
@@ -11,7 +11,8 @@ interface LedgerState {
   rows: HazardRow[];
   total: number;
   loading: boolean;
-  error: string | null;
+  /** the failure as thrown (an ApiError carries a message key): show it with errorText() */
+  error: unknown;
   setQuery(patch: Partial<LedgerQuery>, replace?: boolean): void;
   load(): Promise<void>;
 }
@@ -36,7 +37,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
       const p = await call('hazards.list', get().query);
       if (my === seq) set({ rows: p.rows, total: p.total, loading: false });
     } catch (e) {
-      if (my === seq) set({ loading: false, error: (e as Error).message });
+      if (my === seq) set({ loading: false, error: e });
     }
   },
 }));

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { HazardRow } from '../../../../shared/types';
+import type { HazardRow } from '../../../../shared/hazards/types';
 import { useT } from '../../i18n';
 
 export const RISK_TAG: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', blue: 'blue' };

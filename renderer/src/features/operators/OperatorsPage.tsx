@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { Operator, WorkerRow } from '../../../../shared/types';
+import type { Operator } from '../../../../shared/operators/types';
+import type { WorkerRow } from '../../../../shared/roster/types';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -19,8 +20,7 @@ export function OperatorsPage() {
     call('operators.list')
       .then(setOps, (e: unknown) => message.error(errorText(e, t)))
       .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [message, t]);
   useEffect(load, [load]);
   const act = async (fn: () => Promise<unknown>) => {
     try {

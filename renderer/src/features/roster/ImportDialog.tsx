@@ -1,8 +1,9 @@
 import { Alert, App, Button, Checkbox, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowReport } from '../../../../shared/types';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowReport } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
-import { call, fileToBase64 } from '../../lib/api';
+import { JobProgress, useJob } from '../../components/JobProgress';
+import { call, fileToBase64, isCancelled } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 
 const FIELD_KEY: Record<ImportField, string> = Object.fromEntries(
@@ -17,14 +18,18 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
   const [error, setError] = useState<string | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
   const [skipOk, setSkipOk] = useState(false);
+  // reading a large file and committing thousands of rows are long jobs: progress, and cancel (nothing is written)
+  const job = useJob();
+  const failed = (e: unknown) => (isCancelled(e) ? job.fail(e) : setError(errorText(e, t)));
 
   const pick = async (file: File) => {
     setBusy(true);
     setError(null);
     try {
-      setPreview(await call('roster.importPreview', { fileName: file.name, dataBase64: await fileToBase64(file) }));
+      const dataBase64 = await fileToBase64(file);
+      setPreview(await job.run((opts) => call('roster.importPreview', { fileName: file.name, dataBase64 }, opts)));
     } catch (e) {
-      setError(errorText(e, t));
+      failed(e);
     } finally {
       setBusy(false);
     }
@@ -42,6 +47,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
     }
   };
   const cancel = () => {
+    job.cancel();
     if (preview) void call('roster.importCancel', { importId: preview.importId }).catch(() => undefined);
     onClose();
   };
@@ -49,12 +55,12 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
     if (!preview) return;
     setBusy(true);
     try {
-      const r = await call('roster.importCommit', { importId: preview.importId, skipInvalid: skipOk });
+      const r = await job.run((opts) => call('roster.importCommit', { importId: preview.importId, skipInvalid: skipOk }, opts));
       message.success(t('import.done', { created: r.created, updated: r.updated, skipped: r.skipped }));
       onDone();
       onClose();
     } catch (e) {
-      setError(errorText(e, t));
+      failed(e);
     } finally {
       setBusy(false);
     }
@@ -71,6 +77,8 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
       maskClosable={false}
       footer={
         <Space>
+          {/* the dialog's own Cancel stops a running job (nothing is written) and closes */}
+          <JobProgress job={job} cancellable={false} />
           <Button onClick={cancel}>{t('common.cancel')}</Button>
           {preview && (
             <Button type="primary" loading={busy} disabled={valid === 0 || preview.missingRequired.length > 0 || (preview.counts.invalid > 0 && !skipOk)} onClick={() => void commit()}>
@@ -163,7 +171,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
               {
                 title: t('import.problems'),
                 render: (_, r) =>
-                  r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}：${t(p.message)}`).join('；'),
+                  r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}：${t(p.message, p.params)}`).join('；'),
               },
             ]}
           />

@@ -1,6 +1,6 @@
 import { App, Button, Checkbox, Dropdown, Empty, Form, Input, Modal, Select, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { OrgUnit } from '../../../../shared/types';
+import type { OrgUnit } from '../../../../shared/org/types';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';

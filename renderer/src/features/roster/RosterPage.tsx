@@ -1,30 +1,39 @@
 import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { COMMITTEE_ROLES } from '../../../../shared/glossary';
-import type { Worker, WorkerRow } from '../../../../shared/types';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { COMMITTEE_ROLES } from '../../../../shared/roster/roles';
+import type { Worker, WorkerRow } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
-import { call, downloadBase64 } from '../../lib/api';
+import { JobProgress, useJob } from '../../components/JobProgress';
+import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../lib/listHooks';
 import { useTableHeight } from '../../lib/useTableHeight';
-import { ImportDialog } from './ImportDialog';
+import { useRoute, useRouter } from '../../app/router';
 import { OrgTree } from './OrgTree';
 import { useRoster, type RosterQuery } from './store';
-import { WorkerDrawer } from './WorkerDrawer';
-import { WorkerForm } from './WorkerForm';
+
+// the import dialog, the worker form and the worker drawer are chunks of their own, fetched the first time one opens
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const WorkerDrawer = lazy(() => import('./WorkerDrawer').then((m) => ({ default: m.WorkerDrawer })));
+const WorkerForm = lazy(() => import('./WorkerForm').then((m) => ({ default: m.WorkerForm })));
 
 const SORTABLE: Record<string, RosterQuery['sortField']> = { empNo: 'empNo', name: 'name', hireDate: 'hireDate', skillGrade: 'skillGrade' };
 
+/** The worker roster (#/roster); the open worker's drawer is the route #/roster/<workerId>. */
 export function RosterPage() {
   const t = useT();
   const { message } = App.useApp();
   const { query, rows, total, loading, error, units, setQuery, load, loadUnits } = useRoster();
   const [editing, setEditing] = useState<Worker | null | 'new'>(null);
-  const [detail, setDetail] = useState<string | null>(null);
+  const route = useRoute();
+  const detail = route.page === 'roster' ? route.id : null;
+  const navigate = useRouter((s) => s.navigate);
+  const closeRecord = useRouter((s) => s.closeRecord);
+  const openWorker = useCallback((id: string) => navigate({ page: 'roster', id }), [navigate]);
   const [detailVersion, setDetailVersion] = useState(0);
   const [importing, setImporting] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exportJob = useJob();
   const searchRef = useRef<{ focus(): void } | null>(null);
   const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
   const [search, setSearch] = useDebouncedSearch(query.search, applySearch);
@@ -47,7 +56,7 @@ export function RosterPage() {
   const remove = async (w: WorkerRow) => {
     try {
       await call('workers.remove', { id: w.id });
-      if (detail === w.id) setDetail(null);
+      if (detail === w.id) closeRecord();
       await refresh();
       const key = `undo-${w.id}`;
       message.open({
@@ -81,16 +90,12 @@ export function RosterPage() {
   };
 
   const exportXlsx = async () => {
-    setExporting(true);
     try {
       const { page: _p, pageSize: _s, ...filter } = query;
-      const f = await call('roster.export', filter);
-      downloadBase64(f.fileName, f.mime, f.dataBase64);
-      message.success(t('roster.exported', { n: total }));
+      const f = await exportJob.run((opts) => call('roster.export', filter, opts));
+      if ((await exportJob.save(f)).saved) message.success(t('roster.exported', { n: total }));
     } catch (e) {
-      message.error(errorText(e, t));
-    } finally {
-      setExporting(false);
+      exportJob.fail(e);
     }
   };
 
@@ -152,14 +157,15 @@ export function RosterPage() {
             {t('roster.newWorker')}
           </Button>
           <Button onClick={() => setImporting(true)}>{t('roster.import')}</Button>
-          <Button onClick={() => void exportXlsx()} loading={exporting} disabled={total === 0}>
+          <Button onClick={() => void exportXlsx()} loading={exportJob.running} disabled={total === 0}>
             {t('roster.export')}
           </Button>
+          <JobProgress job={exportJob} />
           <Typography.Text type="secondary" data-testid="roster-total">
             {t('roster.total', { n: total })}
           </Typography.Text>
         </Space>
-        {error && <Alert type="error" showIcon title={errorText(new Error(error), t)} />}
+        {error !== null && error !== undefined && <Alert type="error" showIcon title={errorText(error, t)} />}
         <div style={{ flex: 1, minHeight: 0 }}>
           <Table<WorkerRow>
             rowKey="id"
@@ -170,9 +176,9 @@ export function RosterPage() {
             dataSource={rows}
             locale={{ emptyText: <Empty description={filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
             onRow={(r) => ({
-              onDoubleClick: () => setDetail(r.id),
+              onDoubleClick: () => openWorker(r.id),
               onKeyDown: (e) => {
-                if (e.key === 'Enter') setDetail(r.id);
+                if (e.key === 'Enter') openWorker(r.id);
               },
               tabIndex: 0,
             })}
@@ -205,7 +211,7 @@ export function RosterPage() {
                 sorter: true,
                 sortOrder: sortOrder('name'),
                 render: (v: string, r) => (
-                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDetail(r.id)}>
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openWorker(r.id)}>
                     {v}
                   </Button>
                 ),
@@ -276,21 +282,23 @@ export function RosterPage() {
           />
         </div>
       </section>
-      {editing && (
-        <WorkerForm
-          worker={editing === 'new' ? null : editing}
-          units={units}
-          onClose={() => setEditing(null)}
-          onSaved={(w) => {
-            setEditing(null);
-            setDetailVersion((v) => v + 1);
-            void refresh();
-            if (editing === 'new') setDetail(w.id);
-          }}
-        />
-      )}
-      {detail && <WorkerDrawer id={detail} version={detailVersion} onClose={() => setDetail(null)} onEdit={(w) => setEditing(w)} />}
-      {importing && <ImportDialog onClose={() => setImporting(false)} onDone={() => void refresh()} />}
+      <Suspense fallback={null}>
+        {editing && (
+          <WorkerForm
+            worker={editing === 'new' ? null : editing}
+            units={units}
+            onClose={() => setEditing(null)}
+            onSaved={(w) => {
+              setEditing(null);
+              setDetailVersion((v) => v + 1);
+              void refresh();
+              if (editing === 'new') openWorker(w.id);
+            }}
+          />
+        )}
+        {detail && <WorkerDrawer key={detail} id={detail} version={detailVersion} onClose={closeRecord} onEdit={(w) => setEditing(w)} />}
+        {importing && <ImportDialog onClose={() => setImporting(false)} onDone={() => void refresh()} />}
+      </Suspense>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Descriptions, Drawer, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { maskIdCard } from '../../../../shared/rules/idcard';
-import type { AuditEntry, Worker } from '../../../../shared/types';
+import { maskIdCard } from '../../../../shared/roster/idcard';
+import type { AuditEntry } from '../../../../shared/kernel/types';
+import type { Worker } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -22,8 +23,7 @@ export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; ver
       },
       (e: unknown) => setError(errorText(e, t)),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id, version]);
+  }, [id, version, t]);
   const yes = (b: boolean) => (b ? t('common.yes') : t('common.no'));
   return (
     <Drawer

@@ -1,9 +1,10 @@
 import { App, AutoComplete, Checkbox, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { COMMITTEE_ROLES } from '../../../../shared/glossary';
-import { workerInput } from '../../../../shared/schemas';
-import type { OrgUnit, Worker } from '../../../../shared/types';
+import { COMMITTEE_ROLES } from '../../../../shared/roster/roles';
+import { workerInput } from '../../../../shared/roster/schemas';
+import type { OrgUnit } from '../../../../shared/org/types';
+import type { Worker } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';

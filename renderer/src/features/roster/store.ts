@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { WorkerQueryInput } from '../../../../shared/schemas';
-import type { OrgUnit, WorkerRow } from '../../../../shared/types';
+import type { WorkerQueryInput } from '../../../../shared/roster/schemas';
+import type { OrgUnit } from '../../../../shared/org/types';
+import type { WorkerRow } from '../../../../shared/roster/types';
 import { call } from '../../lib/api';
 
 export type RosterQuery = Required<Pick<WorkerQueryInput, 'search' | 'status' | 'sortField' | 'sortDir' | 'page' | 'pageSize'>> &
@@ -11,7 +12,8 @@ interface RosterState {
   rows: WorkerRow[];
   total: number;
   loading: boolean;
-  error: string | null;
+  /** the failure as thrown (an ApiError carries a message key): show it with errorText() */
+  error: unknown;
   units: OrgUnit[];
   showRetired: boolean;
   setQuery(patch: Partial<RosterQuery>): void;
@@ -54,7 +56,7 @@ export const useRoster = create<RosterState>((set, get) => ({
       const page = await call('workers.list', get().query);
       if (my === seq) set({ rows: page.rows, total: page.total, loading: false });
     } catch (e) {
-      if (my === seq) set({ loading: false, error: (e as Error).message });
+      if (my === seq) set({ loading: false, error: e });
     }
   },
   async loadUnits() {

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, InputNumber, Skeleton } from 'antd';
 import { useEffect, useState } from 'react';
-import type { HazardRules } from '../../../../shared/types';
+import type { HazardRules } from '../../../../shared/hazards/rules';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -22,8 +22,7 @@ export function SettingsPage() {
       },
       (e: unknown) => message.error(errorText(e, t)),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [form, message, t]);
   const save = async (v: HazardRules) => {
     setBusy(true);
     try {

@@ -1,8 +1,11 @@
 import { App, Alert, Button, Card, Checkbox, Form, Input, Radio, Steps } from 'antd';
 import { useState } from 'react';
 import { z } from 'zod';
-import { COMMITTEE_ROLES } from '../../../../shared/glossary';
-import { enterpriseInput, pinSchema, reqText, roleSchema, workerInput } from '../../../../shared/schemas';
+import { COMMITTEE_ROLES } from '../../../../shared/roster/roles';
+import { enterpriseInput } from '../../../../shared/enterprise/schemas';
+import { pinSchema } from '../../../../shared/operators/schemas';
+import { reqText } from '../../../../shared/kernel/schemas';
+import { roleSchema, workerInput } from '../../../../shared/roster/schemas';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
