@@ -1,6 +1,6 @@
 // Hazard ledger (隐患排查治理台账): enumerations, LEC risk grading and the workflow rules, as pure functions.
 // The backend enforces them; the UI uses them to show only what an operator may do.
-import type { CommitteeRole } from '../roster/roles';
+import { ROLE_SETS, type CommitteeRole } from '../roster/roles';
 
 export const HAZARD_SOURCES = ['self_check', 'special_inspection', 'worker_report', 'proposal', 'authority'] as const;
 export type HazardSource = (typeof HAZARD_SOURCES)[number];
@@ -78,8 +78,8 @@ export const HAZARD_ACTIONS = ['confirm', 'assign', 'start', 'submit', 'accept',
 export type HazardAction = (typeof HAZARD_ACTIONS)[number];
 
 /** who is a "manager" of the ledger: may confirm, assign (五落实) and cancel */
-const MANAGERS: CommitteeRole[] = ['safety_officer', 'union_officer', 'oh_manager'];
-const ACCEPTORS: CommitteeRole[] = ['safety_officer', 'union_officer', 'lp_supervisor'];
+const MANAGERS: readonly CommitteeRole[] = ROLE_SETS.safetyManagers;
+const ACCEPTORS: readonly CommitteeRole[] = ROLE_SETS.acceptors;
 
 export const TRANSITIONS: Record<HazardAction, { from: readonly HazardStatus[]; to: HazardStatus; roles: readonly CommitteeRole[] }> = {
   confirm: { from: ['reported'], to: 'confirmed', roles: MANAGERS },

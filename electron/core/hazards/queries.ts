@@ -5,9 +5,10 @@ import type { HazardQuery } from '../../../shared/hazards/schemas';
 import type { HazardDetail, HazardEvent, HazardReminders, HazardRow } from '../../../shared/hazards/types';
 import type { Page } from '../../../shared/kernel/types';
 import type { Operator } from '../../../shared/operators/types';
+import { holdsAnyRole, ROLE_SETS } from '../../../shared/roster/roles';
 import { AppError } from '../../../shared/result';
 import type { Store } from '../db/store';
-import { ftsPhrase } from '../db/fts';
+import { textSearchCondition } from '../db/fts';
 import { todayLocal } from '../util';
 import { getAttachment } from '../attachments/service';
 import { getUnit } from '../org/service';
@@ -120,7 +121,7 @@ export function rulesActor(op: Operator) {
   return { roles: op.roles, isAdmin: op.isAdmin, workerId: op.workerId, operatorId: op.id };
 }
 export function isManager(op: Operator) {
-  return op.isAdmin || op.roles.some((r) => r === 'safety_officer' || r === 'union_officer' || r === 'oh_manager');
+  return holdsAnyRole(op, ROLE_SETS.safetyManagers);
 }
 
 export function getHazard(store: Store, id: string, op: Operator | null): HazardDetail {
@@ -226,21 +227,17 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     where.push('h.found_date <= ?');
     params.push(q.to);
   }
-  const s = q.search.trim();
-  const searching = s !== '';
-  if (s) {
-    if ([...s].length >= 3) {
-      where.push('h.rid IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH ?)');
-      params.push(ftsPhrase(s));
-    } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
-      // one or two characters: the character/pair index (hazards_grams)
-      where.push('h.rid IN (SELECT rowid FROM hazards_grams WHERE hazards_grams MATCH ?)');
-      params.push(ftsPhrase(s.toLowerCase()));
-    } else {
-      // a short term with punctuation is not in the character index: scan
-      where.push(`(instr(h.description, ?) > 0 OR instr(coalesce(h.place, ''), ?) > 0 OR instr(h.serial, ?) > 0)`);
-      params.push(s, s, s);
-    }
+  const searching = q.search.trim() !== '';
+  const text = textSearchCondition(q.search, {
+    rowid: 'h.rid',
+    fts: 'hazards_fts',
+    grams: 'hazards_grams',
+    // a short term with punctuation is not in the character index: scan
+    scan: (s) => ({ sql: `(instr(h.description, ?) > 0 OR instr(coalesce(h.place, ''), ?) > 0 OR instr(h.serial, ?) > 0)`, params: [s, s, s] }),
+  });
+  if (text) {
+    where.push(text.sql);
+    params.push(...text.params);
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
   const order = q.sortField === 'serial' ? `h.serial ${dir}` : `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}`;

@@ -6,6 +6,7 @@ import type { Page } from '../../../shared/kernel/types';
 import type { Worker, WorkerRow } from '../../../shared/roster/types';
 import { auditFor, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
+import { textSearchCondition } from '../db/fts';
 import { nowIso, uuidv7 } from '../util';
 import { getUnit, placement } from '../org/service';
 
@@ -87,11 +88,6 @@ const SORT_SQL: Record<WorkerQuery['sortField'], string> = {
   updatedAt: 'w.updated_at',
 };
 
-/** Quotes user text as one FTS5 string (trigram: substring match, needs 3+ characters). */
-export function ftsPhrase(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 export interface BuiltQuery {
   where: string;
   params: unknown[];
@@ -113,30 +109,28 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
     where.push(u.kind === 'workshop' ? 'w.workshop_id = ?' : 'w.team_id = ?');
     params.push(u.id);
   }
-  const s = q.search.trim();
   // a search counts in the same pass as it finds the page (window count); see workerListSql
-  const scans = s !== '';
-  if (s) {
-    if ([...s].length >= 3) {
-      // FTS-driven when nothing else narrows the list; with a unit filter, walk the unit and probe the hit set
-      const fts = `${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_fts WHERE workers_fts MATCH ?)`;
-      if (/^[0-9xX]+$/.test(s)) {
-        // digits: also part of a phone or ID-card number (kept out of the trigram index), by a scan
-        where.push(`(${fts} OR instr(coalesce(w.phone, ''), ?) > 0 OR instr(coalesce(w.id_card, ''), ?) > 0)`);
-        params.push(ftsPhrase(s), s, s.toUpperCase());
-      } else {
-        where.push(fts);
-        params.push(ftsPhrase(s));
-      }
-    } else if (/^[\p{L}\p{N}]+$/u.test(s)) {
-      // one or two characters (a two-character name): the character/pair index
-      where.push(`${q.orgUnitId ? '+' : ''}w.rid IN (SELECT rowid FROM workers_grams WHERE workers_grams MATCH ?)`);
-      params.push(ftsPhrase(s.toLowerCase()));
-    } else {
-      // a short term with punctuation ('-', '_') is not in the character index: scan
-      where.push(`(instr(lower(w.emp_no), ?) > 0 OR instr(w.name, ?) > 0 OR instr(lower(coalesce(w.post, '')), ?) > 0)`);
-      params.push(s.toLowerCase(), s, s.toLowerCase());
-    }
+  const scans = q.search.trim() !== '';
+  const text = textSearchCondition(q.search, {
+    rowid: 'w.rid',
+    fts: 'workers_fts',
+    grams: 'workers_grams',
+    // FTS-driven when nothing else narrows the list; with a unit filter, walk the unit and probe the hit set
+    probe: q.orgUnitId !== null,
+    // digits: also part of a phone or ID-card number (kept out of the trigram index), by a scan
+    alsoMatch: (s) =>
+      [...s].length >= 3 && /^[0-9xX]+$/.test(s)
+        ? { sql: `instr(coalesce(w.phone, ''), ?) > 0 OR instr(coalesce(w.id_card, ''), ?) > 0`, params: [s, s.toUpperCase()] }
+        : null,
+    // a short term with punctuation ('-', '_') is not in the character index: scan
+    scan: (s) => ({
+      sql: `(instr(lower(w.emp_no), ?) > 0 OR instr(w.name, ?) > 0 OR instr(lower(coalesce(w.post, '')), ?) > 0)`,
+      params: [s.toLowerCase(), s, s.toLowerCase()],
+    }),
+  });
+  if (text) {
+    where.push(text.sql);
+    params.push(...text.params);
   }
   // role_mask / special_mask are generated columns in the covering index workers_roster
   if (q.role === 'any') where.push('w.role_mask <> 0');

@@ -10,7 +10,8 @@ import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { PhotoPicker } from './photos';
-import { AccidentSelect, CategoryCascader, WorkerSelect } from './pickers';
+import { WorkerSelect } from '../../components/pickers';
+import { AccidentSelect, CategoryCascader } from './pickers';
 import { RiskTag } from './tags';
 
 /** One dialog per workflow action; the backend enforces the same rules again. */

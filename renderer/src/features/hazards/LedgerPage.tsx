@@ -12,7 +12,7 @@ import { errorText } from '../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../lib/listHooks';
 import { useTableHeight } from '../../lib/useTableHeight';
 import { useRoute, useRouter } from '../../app/router';
-import { UnitSelect, useUnits, WorkerSelect } from './pickers';
+import { UnitSelect, useUnits, WorkerSelect } from '../../components/pickers';
 import { initialLedgerQuery, useLedger, type LedgerQuery } from './store';
 import { GradeTag, RiskTag, StatusTag } from './tags';
 

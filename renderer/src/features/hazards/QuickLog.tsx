@@ -11,7 +11,8 @@ import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { PhotoPicker } from './photos';
-import { AccidentSelect, CategoryCascader, UnitSelect, useUnits, WorkerSelect } from './pickers';
+import { UnitSelect, useUnits, WorkerSelect } from '../../components/pickers';
+import { AccidentSelect, CategoryCascader } from './pickers';
 
 interface FormValues {
   description?: string;

@@ -6,6 +6,7 @@ import { workerInput } from '../../../../shared/roster/schemas';
 import type { OrgUnit } from '../../../../shared/org/types';
 import type { Worker } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
+import { unitTree } from '../../components/pickers';
 import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
@@ -26,16 +27,6 @@ const dateProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
   normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
 };
-
-export function unitTree(units: OrgUnit[]) {
-  return units
-    .filter((u) => u.kind === 'workshop' && !u.retiredAt)
-    .map((w) => ({
-      value: w.id,
-      title: w.name,
-      children: units.filter((u) => u.parentId === w.id && !u.retiredAt).map((tm) => ({ value: tm.id, title: `${w.name} / ${tm.name}` })),
-    }));
-}
 
 export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker | null; units: OrgUnit[]; onClose(): void; onSaved(w: Worker): void }) {
   const t = useT();
