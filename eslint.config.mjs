@@ -35,7 +35,7 @@ export default tseslint.config(
     rules: restrict(['electron', 'electron/*', 'react', 'react-dom', 'react/*', ...nodeBuiltins, 'better-sqlite3', '**/electron/**', '**/renderer/**'], 'shared/ is pure: no electron, Node, React or side-specific imports'),
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/browser-host/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/browser-host/**/*.ts', 'electron/cli/**/*.ts', 'electron/utility/**/*.ts'],
     rules: restrict(['electron', 'electron/*', '**/renderer/**'], 'the backend core runs under plain Node: no electron imports'),
   },
   {

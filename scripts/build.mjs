@@ -1,4 +1,4 @@
-// Builds every side: node bundles with esbuild (main, preload, browser host, CLI, bench) and the renderer with Vite.
+// Builds every side: node bundles with esbuild (main, preload, core process, browser host, CLI, bench) and the renderer with Vite.
 // Usage: node scripts/build.mjs [--node-only] [--quiet]
 import { build as esbuild } from 'esbuild';
 import path from 'node:path';
@@ -24,6 +24,8 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { 'main/main': 'electron/main/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, packages: 'external' }),
   // a sandboxed preload cannot require other files: bundle everything but electron itself
   esbuild({ ...common, entryPoints: { 'preload/preload': 'electron/preload/preload.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  // the core process the Electron main process forks (utilityProcess.fork), so a long job never freezes the window
+  esbuild({ ...common, entryPoints: { 'utility/utility': 'electron/utility/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, packages: 'external' }),
   esbuild({ ...common, entryPoints: { 'browser-host/browser-host': 'electron/browser-host/main.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, packages: 'external' }),
   esbuild({ ...common, entryPoints: { 'cli/cli': 'electron/cli/cli.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, packages: 'external' }),
   esbuild({ ...common, entryPoints: { 'bench/bench': 'tests/bench/bench.ts' }, outdir: 'out', outExtension: { '.js': '.cjs' }, packages: 'external' }),

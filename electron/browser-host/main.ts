@@ -2,6 +2,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { term } from '../../shared/glossary';
+import type { Vars } from '../../shared/kernel/i18n';
 import { AppError } from '../../shared/result';
 import { Core } from '../core/core';
 import { acquireLock } from '../core/lock';
@@ -61,7 +63,11 @@ async function main() {
     core = await Core.open({ dataDir, host: 'browser' });
   } catch (e) {
     release();
-    console.error(`错误：${e instanceof AppError ? e.message : (e as Error).message}`);
+    // the core refuses with message keys and parameters: words in both languages (the UI language is in the store)
+    if (e instanceof AppError) {
+      const vars = e.details as Vars | undefined;
+      console.error(`错误：${term(e.message, 'zh-CN', vars)}\nError: ${term(e.message, 'en', vars)}`);
+    } else console.error(`错误 / Error: ${(e as Error).message}`);
     process.exit(1);
   }
   const host = await startBrowserHost({ core, rendererDir, port: opts.port });

@@ -1,31 +1,30 @@
 // Browser host: the same core behind a small HTTP server on 127.0.0.1, for machines without an Electron binary.
 // Every API call must carry the per-launch token; foreign Origins and Hosts are refused (DNS-rebinding guard).
+//   POST /api/call     {channel, input} → the result envelope as JSON; with X-Ankang-Call: <id> the call can be
+//                      cancelled, and with Accept: application/x-ndjson the reply streams progress lines first
+//   POST /api/cancel   {id} → cancels a running call (it still answers: CANCELLED, or its value if it had finished)
+//   GET  /api/file/<id> a file an export produced (token in X-Ankang-Token or ?token=), then released
+//   GET  /…            the built renderer, compressed and cached (see web.ts)
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Core, type Session } from '../core/core';
+import type { JobProgress } from '../../shared/bridge';
+import type { Result } from '../../shared/result';
+import type { Core, Session } from '../core/core';
 import { log } from '../core/log';
+import { CSP, pickEncoding, safeJoin, StaticFiles, type Asset } from './web';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export { CSP, safeJoin };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-};
 const MAX_BODY = 30 * 1024 * 1024;
+const NDJSON = 'application/x-ndjson';
+const FILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CALL_ID = /^[1-9]\d{0,15}$/;
 
 export interface BrowserHostOptions {
-  core: Core;
+  core: Pick<Core, 'dispatch' | 'files'>;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -36,52 +35,193 @@ export interface BrowserHost {
   origin: string;
   token: string;
   port: number;
+  /** resolves once every renderer file is read and compressed (until then a file may go out uncompressed) */
+  warmed: Promise<void>;
   close(): Promise<void>;
 }
 
-/** Resolves a URL path inside root, or null when it would escape it. */
-export function safeJoin(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath.split('?')[0]!.split('#')[0]!);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const full = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const rel = path.relative(root, full);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  return full;
-}
+/** Headers on every reply. */
+const BASE_HEADERS: [string, string][] = [
+  ['Content-Security-Policy', CSP],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+];
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-function tokenOk(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name (Chinese file names). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const tokenBuf = Buffer.from(token);
   const session: Session = { operatorId: null };
+  const core = opts.core;
+  const statics = new StaticFiles(opts.rendererDir);
+  const warmed = statics.warm().catch((e: unknown) => log('warn', 'browser host: could not pre-read the renderer', e));
+  /** running calls that carry an id (X-Ankang-Call), for /api/cancel */
+  const jobs = new Map<string, AbortController>();
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
-  const send = (res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8') => {
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-    });
+  const tokenOk = (given: unknown): boolean =>
+    typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBuf);
+
+  const sendJson = (res: http.ServerResponse, status: number, body: string) => {
+    const len = Buffer.byteLength(body);
+    res.writeHead(status, [...BASE_HEADERS, ['Content-Type', JSON_TYPE], ['Content-Length', String(len)], ['Cache-Control', 'no-store']]);
     res.end(body);
   };
   const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
-    send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
+    sendJson(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
-  const server = http.createServer((req, res) => {
+  /** Collects a JSON body (≤ 30 MB) and parses it; answers the error itself and resolves null on failure. */
+  const readJson = (req: http.IncomingMessage, res: http.ServerResponse, onBody: (body: Record<string, unknown>) => void) => {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, 415, 'VALIDATION', 'JSON only');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY && !aborted) {
+        aborted = true;
+        fail(res, 413, 'VALIDATION', 'request too large');
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      let body: unknown;
+      try {
+        body = JSON.parse((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'));
+      } catch {
+        return fail(res, 400, 'VALIDATION', 'body is not JSON');
+      }
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return fail(res, 400, 'VALIDATION', 'body must be an object');
+      onBody(body as Record<string, unknown>);
+    });
+  };
+
+  const internal = (res: http.ServerResponse) => (e: unknown) => {
+    log('error', 'dispatch failed', e);
+    if (!res.headersSent) fail(res, 500, 'INTERNAL', 'internal error');
+    else res.destroy();
+  };
+
+  const handleCall = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const rawId = req.headers['x-ankang-call'];
+    if (rawId !== undefined && (typeof rawId !== 'string' || !CALL_ID.test(rawId))) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Call');
+    readJson(req, res, (body) => {
+      if (rawId === undefined) {
+        // the common case: no progress, no cancel — nothing but dispatch and one JSON reply
+        core.dispatch(body.channel, body.input, session).then((r) => sendJson(res, 200, JSON.stringify(r)), internal(res));
+        return;
+      }
+      if (jobs.has(rawId)) return fail(res, 409, 'CONFLICT', 'call id in use');
+      const ac = new AbortController();
+      jobs.set(rawId, ac);
+      // the page went away (tab closed, request aborted): stop the job
+      res.on('close', () => {
+        if (!res.writableFinished) ac.abort();
+        if (jobs.get(rawId) === ac) jobs.delete(rawId);
+      });
+      const stream = (req.headers.accept ?? '').includes(NDJSON);
+      let progress: ((p: JobProgress) => void) | undefined;
+      if (stream) {
+        res.writeHead(200, [...BASE_HEADERS, ['Content-Type', `${NDJSON}; charset=utf-8`], ['Cache-Control', 'no-store'], ['X-Accel-Buffering', 'no']]);
+        progress = (p) => {
+          if (!res.writableEnded) res.write(`${JSON.stringify({ t: 'progress', progress: p })}\n`);
+        };
+      }
+      core.dispatch(body.channel, body.input, session, { signal: ac.signal, progress }).then((r: Result<unknown>) => {
+        if (jobs.get(rawId) === ac) jobs.delete(rawId);
+        if (stream) res.end(`${JSON.stringify({ t: 'result', result: r })}\n`);
+        else sendJson(res, 200, JSON.stringify(r));
+      }, internal(res));
+    });
+  };
+
+  const handleCancel = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    readJson(req, res, (body) => {
+      const id = typeof body.id === 'number' && Number.isSafeInteger(body.id) && body.id > 0 ? String(body.id) : null;
+      if (!id) return fail(res, 400, 'VALIDATION', 'id must be a positive integer');
+      const ac = jobs.get(id);
+      ac?.abort();
+      sendJson(res, 200, JSON.stringify({ ok: true, value: { cancelled: Boolean(ac) } }));
+    });
+
+  const handleFile = (req: http.IncomingMessage, res: http.ServerResponse, fileId: string, query: URLSearchParams) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'METHOD', 'GET only');
+    if (!tokenOk(req.headers['x-ankang-token'] ?? query.get('token'))) return fail(res, 401, 'UNAUTHENTICATED', 'missing or wrong token');
+    if (!FILE_ID.test(fileId)) return fail(res, 404, 'NOT_FOUND', 'no such file');
+    let entry: ReturnType<typeof core.files.get>;
+    let size: number;
+    try {
+      entry = core.files.get(fileId);
+      size = fs.statSync(entry.path).size;
+    } catch {
+      return fail(res, 404, 'NOT_FOUND', 'no such file');
+    }
+    res.writeHead(200, [
+      ...BASE_HEADERS,
+      ['Content-Type', entry.mime],
+      ['Content-Length', String(size)],
+      ['Content-Disposition', contentDisposition(entry.fileName)],
+      ['Cache-Control', 'no-store'],
+    ]);
+    if (req.method === 'HEAD') return res.end();
+    const rs = fs.createReadStream(entry.path);
+    rs.on('error', (e) => {
+      log('error', 'browser host: reading an output file failed', e);
+      res.destroy();
+    });
+    // delivered: the file is the browser's now. An aborted download keeps it (the core sweeps it within the hour).
+    res.on('finish', () => core.files.release(fileId));
+    rs.pipe(res);
+  };
+
+  const sendAsset = (req: http.IncomingMessage, res: http.ServerResponse, a: Asset) => {
+    const headers: [string, string][] = [...BASE_HEADERS, ['Cache-Control', a.cacheControl], ['ETag', a.etag]];
+    if (a.gzip || a.br) headers.push(['Vary', 'Accept-Encoding']);
+    const inm = req.headers['if-none-match'];
+    if (inm && inm.split(',').some((t) => t.trim() === a.etag || t.trim() === a.etag.slice(2))) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const enc = pickEncoding(req.headers['accept-encoding'] as string | undefined);
+    const body = enc === 'br' && a.br ? a.br : (enc === 'br' || enc === 'gzip') && a.gzip ? a.gzip : a.identity;
+    if (body !== a.identity) headers.push(['Content-Encoding', body === a.br ? 'br' : 'gzip']);
+    headers.push(['Content-Type', a.type], ['Content-Length', String(body.length)]);
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'METHOD', 'GET only');
+    const file = safeJoin(opts.rendererDir, pathname === '/' ? '/index.html' : pathname);
+    if (!file) return fail(res, 403, 'FORBIDDEN', 'path not allowed');
+    let a = await statics.get(file);
+    if (!a) {
+      const st = await fs.promises.stat(file).catch(() => null);
+      if (st?.isFile()) {
+        // too large to keep in memory: stream it as it is
+        res.writeHead(200, [...BASE_HEADERS, ['Content-Type', 'application/octet-stream'], ['Content-Length', String(st.size)], ['Cache-Control', 'no-cache']]);
+        if (req.method === 'HEAD') return res.end();
+        return void fs.createReadStream(file).pipe(res);
+      }
+      // client-side routes fall back to the app shell; missing assets are 404s
+      if (path.extname(file)) return fail(res, 404, 'NOT_FOUND', 'not found');
+      a = await statics.get(path.join(opts.rendererDir, 'index.html'));
+      if (!a) return fail(res, 404, 'NOT_FOUND', 'not found');
+    }
+    sendAsset(req, res, a);
+  };
+
+  const server = http.createServer({ noDelay: true, keepAlive: true }, (req, res) => {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) return fail(res, 403, 'FORBIDDEN', 'host not allowed');
     const origin = req.headers.origin;
@@ -90,57 +230,27 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
     if (url === '/api/call') {
       if (req.method !== 'POST') return fail(res, 405, 'METHOD', 'POST only');
-      if (!tokenOk(req.headers['x-ankang-token'] as string | undefined, token)) {
-        return fail(res, 401, 'UNAUTHENTICATED', 'missing or wrong token');
-      }
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return fail(res, 415, 'VALIDATION', 'JSON only');
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let aborted = false;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_BODY && !aborted) {
-          aborted = true;
-          fail(res, 413, 'VALIDATION', 'request too large');
-          req.destroy();
-        } else chunks.push(c);
-      });
-      req.on('end', () => {
-        if (aborted) return;
-        let body: { channel?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
-        } catch {
-          return fail(res, 400, 'VALIDATION', 'body is not JSON');
-        }
-        if (typeof body !== 'object' || body === null) return fail(res, 400, 'VALIDATION', 'body must be an object');
-        opts.core
-          .dispatch(body.channel, body.input, session)
-          .then((result) => send(res, 200, JSON.stringify(result)))
-          .catch((e: unknown) => {
-            log('error', 'dispatch failed', e);
-            fail(res, 500, 'INTERNAL', 'internal error');
-          });
-      });
-      return;
+      if (!tokenOk(req.headers['x-ankang-token'])) return fail(res, 401, 'UNAUTHENTICATED', 'missing or wrong token');
+      return handleCall(req, res);
     }
-    if (url.startsWith('/api/')) return fail(res, 404, 'NOT_FOUND', 'no such endpoint');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'METHOD', 'GET only');
-
-    let file = safeJoin(opts.rendererDir, url === '/' ? '/index.html' : url);
-    if (!file) return fail(res, 403, 'FORBIDDEN', 'path not allowed');
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      // client-side routes fall back to the app shell; missing assets are 404s
-      if (path.extname(file)) return fail(res, 404, 'NOT_FOUND', 'not found');
-      file = path.join(opts.rendererDir, 'index.html');
+    if (url.startsWith('/api/')) {
+      // a page of another site may not even try (defence in depth beside the token and Origin checks)
+      const site = req.headers['sec-fetch-site'];
+      if (site === 'cross-site' || site === 'same-site') return fail(res, 403, 'FORBIDDEN', 'cross-site request');
+      const q = url.indexOf('?');
+      const pathname = q < 0 ? url : url.slice(0, q);
+      if (pathname === '/api/cancel') {
+        if (req.method !== 'POST') return fail(res, 405, 'METHOD', 'POST only');
+        if (!tokenOk(req.headers['x-ankang-token'])) return fail(res, 401, 'UNAUTHENTICATED', 'missing or wrong token');
+        return handleCancel(req, res);
+      }
+      if (pathname.startsWith('/api/file/')) return handleFile(req, res, pathname.slice('/api/file/'.length), new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
+      return fail(res, 404, 'NOT_FOUND', 'no such endpoint');
     }
-    fs.readFile(file, (err, data) => {
-      if (err) return fail(res, 404, 'NOT_FOUND', 'not found');
-      send(res, 200, data, MIME[path.extname(file!)] ?? 'application/octet-stream');
-    });
+    handleStatic(req, res, url).catch(internal(res));
   });
+  // keep connections open between calls (a new TCP connection per call costs more than the call)
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -155,8 +265,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     origin,
     token,
     port,
+    warmed,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const ac of jobs.values()) ac.abort();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -11,7 +11,7 @@ import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
 import { commitImport, ImportSessions, planImport } from '../core/roster/import';
-import { exportRosterXlsx } from '../core/roster/export';
+import { writeRosterXlsx } from '../core/roster/export';
 import { readTable } from '../core/documents/tabular';
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
@@ -113,8 +113,7 @@ export async function run(argv: string[]): Promise<number> {
           if (!arg || p.positional.length !== 3) return usage('roster export needs FILE');
           return await withCore(dataDir, async (core) => {
             const q = workerQuery.parse({ status: p.flags.has('--all') ? 'all' : 'active' });
-            const { buffer, count } = await exportRosterXlsx(core.store, q);
-            fs.writeFileSync(arg, buffer);
+            const count = await writeRosterXlsx(core.store, q, arg);
             out(`已导出 ${count} 名职工到 ${arg}`);
             return 0;
           });

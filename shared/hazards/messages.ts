@@ -1,7 +1,9 @@
 // Hazard ledger terms (GB/T 13861 categories, GB 6441 accident types, LEC risk), statuses, actions, validation.
 import { defineMessages } from '../kernel/i18n';
+import { riskMessages } from './risk';
 
 export const messages = defineMessages({
+  ...riskMessages,
   'hazard.ledger': { 'zh-CN': '隐患台账', en: 'Hazard ledger' },
   'hazard.serial': { 'zh-CN': '隐患编号', en: 'Serial no.' },
   'hazard.foundAt': { 'zh-CN': '发现时间', en: 'Found at' },

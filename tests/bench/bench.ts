@@ -12,7 +12,7 @@ import { Core, type Session } from '../../electron/core/core';
 import { generateDemo } from '../../electron/core/demo';
 import { generateDemoHazards } from '../../electron/core/demoHazards';
 import type { HazardQueryInput } from '../../shared/hazards/schemas';
-import { buildWorkerQuery, workerListSql } from '../../electron/core/services/workers';
+import { buildWorkerQuery, workerListSql } from '../../electron/core/roster/workers';
 import { setQuiet } from '../../electron/core/log';
 
 setQuiet(true);

@@ -66,6 +66,9 @@ describe.skipIf(electron.bin === null)('Electron app', () => {
     expect(await page.title()).toMatch(/安康|Ankang/);
     // the renderer talks to the backend over the preload bridge, not HTTP
     expect(await page.evaluate(() => typeof (globalThis as { ankang?: unknown }).ankang)).toBe('object');
+    // …and the core answers from its own utility process (electron/utility), not from main
+    const processes = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => `${m.type}:${m.name ?? ''}`));
+    expect(processes.some((p) => p.includes('Ankang core'))).toBe(true);
     fs.mkdirSync(SHOTS_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS_DIR, 'electron-setup.png') });
     expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);

@@ -193,9 +193,10 @@ function installBackend(handlers: Record<string, Handler> = {}) {
     'hazards.stats': (i) => stats(i.year as number, (i.quarter as number | null) ?? null),
     'hazards.reminders': () => reminders(),
     'hazards.exportStats': (i) => ({
+      fileId: `file-stats-${String(i.year)}`,
       fileName: `隐患排查治理统计表-${String(i.year)}${i.quarter ? `-Q${String(i.quarter)}` : ''}.xlsx`,
       mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      dataBase64: btoa('PK-fake-xlsx'),
+      bytes: 12,
     }),
     ...handlers,
   };
@@ -420,9 +421,6 @@ describe('DashboardPage', () => {
 
   test('导出 Excel calls hazards.exportStats for the period and downloads the file', async () => {
     const be = installBackend();
-    const createObjectURL = vi.fn((_b: Blob) => 'blob:stats');
-    const revokeObjectURL = vi.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
     const clicked: { download: string; href: string }[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push({ download: this.download, href: this.getAttribute('href') ?? '' });
@@ -433,11 +431,8 @@ describe('DashboardPage', () => {
     await userEvent.setup().click(button('导出 Excel'));
     await waitFor(() => expect(clicked).toHaveLength(1));
     expect(be.inputs('hazards.exportStats')).toEqual([{ year: 2026, quarter: 3 }]);
-    expect(clicked[0]).toEqual({ download: '隐患排查治理统计表-2026-Q3.xlsx', href: 'blob:stats' });
-    expect(createObjectURL).toHaveBeenCalledTimes(1);
-    const blob = createObjectURL.mock.calls[0]![0];
-    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(blob.size).toBe('PK-fake-xlsx'.length);
+    // the file the core wrote, delivered by the host
+    expect(clicked[0]).toEqual({ download: '隐患排查治理统计表-2026-Q3.xlsx', href: '/api/file/file-stats-2026?token=' });
     expect(await screen.findByText('已导出统计表')).toBeInTheDocument();
     expect(be.invalid).toEqual([]);
   });
@@ -448,13 +443,15 @@ describe('DashboardPage', () => {
         throw new Error('导出失败：磁盘已满');
       },
     });
-    const createObjectURL = vi.fn(() => 'blob:x');
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
     renderPage();
     await ready();
     await userEvent.setup().click(button('导出 Excel'));
     expect(await screen.findByText('导出失败：磁盘已满')).toBeInTheDocument();
-    expect(createObjectURL).not.toHaveBeenCalled();
+    expect(clicked).toEqual([]);
   });
 
   test('打印 calls window.print, and the print CSS hides the app header and everything but the table', async () => {
@@ -511,13 +508,14 @@ describe('DashboardPage', () => {
 
     const risk = lastOption('risk');
     expect(risk.series[0]!.data).toEqual([
-      { name: '重大风险', value: 2, itemStyle: { color: '#d4380d' } },
-      { name: '较大风险', value: 4, itemStyle: { color: '#fa8c16' } },
-      { name: '一般风险', value: 9, itemStyle: { color: '#fadb14' } },
-      { name: '低风险', value: 20, itemStyle: { color: '#1677ff' } },
-      { name: '未评估', value: 2, itemStyle: { color: '#bfbfbf' } },
+      // the one risk colour table (shared/hazards/risk.ts) that the PDFs and spreadsheets use too
+      { name: '重大风险', value: 2, itemStyle: { color: '#E02020' } },
+      { name: '较大风险', value: 4, itemStyle: { color: '#F28C28' } },
+      { name: '一般风险', value: 9, itemStyle: { color: '#F5C400' } },
+      { name: '低风险', value: 20, itemStyle: { color: '#1F6FD0' } },
+      { name: '未评价', value: 2, itemStyle: { color: '#BFBFBF' } },
     ]);
-    expect(chart('risk').el.getAttribute('aria-label')).toBe('本期发现隐患按风险等级：重大风险 2 项，较大风险 4 项，一般风险 9 项，低风险 20 项，未评估 2 项。');
+    expect(chart('risk').el.getAttribute('aria-label')).toBe('本期发现隐患按风险等级：重大风险 2 项，较大风险 4 项，一般风险 9 项，低风险 20 项，未评价 2 项。');
     // chart titles
     for (const title of ['未销号隐患（按等级）', '未销号隐患（按车间）', '发现与销号趋势（按月）', '本期发现隐患的风险等级分布']) {
       expect(screen.getByRole('heading', { name: title })).toBeInTheDocument();

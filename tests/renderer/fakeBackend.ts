@@ -18,7 +18,8 @@ import type { Enterprise } from '../../shared/enterprise/types';
 import type { ImportPreview, Worker, WorkerRow } from '../../shared/roster/types';
 import type { Operator } from '../../shared/operators/types';
 import type { OrgUnit } from '../../shared/org/types';
-import { setTransport, type Transport } from '../../renderer/src/lib/api';
+import type { FileRef } from '../../shared/files';
+import { setTransport, type CallOptions, type Transport } from '../../renderer/src/lib/api';
 
 /** Thrown by a handler; becomes `{ ok: false, error }` like AppError in the real backend. */
 export class FakeError extends Error {
@@ -38,9 +39,13 @@ export interface RecordedCall {
   /** the zod-parsed input (undefined when parsing failed or the channel is unknown) */
   parsed: unknown;
   result: Result<unknown>;
+  /** the UI asked for progress / passed an AbortSignal (a long job) */
+  progress: boolean;
+  cancellable: boolean;
 }
 
-type Handler = (input: never, be: FakeBackend) => unknown;
+/** job: the call's options, so a handler can report progress and watch for cancel like a real long job */
+type Handler = (input: never, be: FakeBackend, job: CallOptions) => unknown;
 
 interface StoredOperator extends Operator {
   pin: string | null;
@@ -184,10 +189,17 @@ export class FakeBackend {
   }
 
   /** The transport to hand to setTransport(). */
-  readonly transport: Transport = async (channel, input) => {
-    const rec: RecordedCall = { channel, input: structuredClone(input), parsed: undefined, result: { ok: true, value: null } };
+  readonly transport: Transport = async (channel, input, opts) => {
+    const rec: RecordedCall = {
+      channel,
+      input: structuredClone(input),
+      parsed: undefined,
+      result: { ok: true, value: null },
+      progress: Boolean(opts?.onProgress),
+      cancellable: Boolean(opts?.signal),
+    };
     this.calls.push(rec);
-    rec.result = await this.dispatch(channel, input, rec);
+    rec.result = await this.dispatch(channel, input, rec, opts ?? {});
     return rec.result;
   };
 
@@ -217,7 +229,7 @@ export class FakeBackend {
   }
 
   /** Replace a channel's handler (after input validation), e.g. to make it fail. */
-  on<K extends ChannelName>(channel: K, handler: (input: ChannelParsed<K>, be: FakeBackend) => unknown): this {
+  on<K extends ChannelName>(channel: K, handler: (input: ChannelParsed<K>, be: FakeBackend, job: CallOptions) => unknown): this {
     this.overrides.set(channel, handler as Handler);
     return this;
   }
@@ -238,7 +250,7 @@ export class FakeBackend {
     return o ? publicOperator(o) : null;
   }
 
-  private async dispatch(channel: string, rawInput: unknown, rec: RecordedCall): Promise<Result<unknown>> {
+  private async dispatch(channel: string, rawInput: unknown, rec: RecordedCall, job: CallOptions): Promise<Result<unknown>> {
     await Promise.resolve();
     if (!isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的调用：${channel}` } };
     const def = contract[channel];
@@ -256,7 +268,7 @@ export class FakeBackend {
       if (def.admin && !me?.isAdmin) throw new FakeError('FORBIDDEN', '此操作需要管理员权限');
       const h = this.overrides.get(channel) ?? (this.handlers as Record<string, Handler>)[channel];
       if (!h) throw new FakeError('INTERNAL', `fake backend has no handler for ${channel}`);
-      const value = await h(parsed.data as never, this);
+      const value = await h(parsed.data as never, this, job);
       return { ok: true, value: structuredClone(value) };
     } catch (e) {
       if (e instanceof FakeError) {
@@ -430,7 +442,7 @@ export class FakeBackend {
       return { created: p.counts.create, updated: p.counts.update, skipped: p.counts.invalid, orgUnitsCreated: p.newOrgUnits.length };
     },
     'roster.importCancel': (i) => ({ cancelled: this.imports.delete(i.importId) }),
-    'roster.export': () => ({ fileName: '花名册.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: btoa('xlsx') }),
+    'roster.export': () => fakeFile('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     'operators.list': () => this.operators.map(publicOperator),
     'operators.add': (i) => {
       const w = this.worker(i.workerId);
@@ -453,6 +465,12 @@ export class FakeBackend {
       return { id: i.id };
     },
   };
+}
+
+let fileSeq = 0;
+/** A FileRef as the export channels answer (the bytes stay in the core; the host delivers them). */
+export function fakeFile(fileName: string, mime: string, bytes = 1024): FileRef {
+  return { fileId: `file-${++fileSeq}`, fileName, mime, bytes };
 }
 
 /** Creates a fake backend and installs it as the renderer's transport. */

@@ -6,6 +6,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { StyleProvider } from '@ant-design/cssinjs';
 import type { ReactElement, ReactNode } from 'react';
 import { App } from '../../renderer/src/app/App';
+import { HOME, useRouter } from '../../renderer/src/app/router';
 import { useSession } from '../../renderer/src/app/session';
 import { initialQuery, useRoster } from '../../renderer/src/features/roster/store';
 import { useI18n } from '../../renderer/src/i18n';
@@ -46,6 +47,9 @@ export function resetStores() {
   document.documentElement.lang = 'zh-CN';
   setTransport(null);
   setUnauthenticatedHandler(null);
+  // routes: an empty address (home) and no open record
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  useRouter.setState({ route: HOME });
 }
 
 /**

@@ -6,7 +6,7 @@ import { lecScore, riskColor } from '../../shared/hazards/rules';
 import type { AttachmentInfo } from '../../shared/attachments/types';
 import type { HazardDetail, HazardRow } from '../../shared/hazards/types';
 import type { SavedView } from '../../shared/views/types';
-import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
+import { FakeError, fakeFile, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
 import { signedInBackend } from './harness';
 
 export const T0 = '2026-04-20T09:30:00.000+08:00';
@@ -133,7 +133,7 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
     h.events.push({ seq: h.events.length + 1, at: '2026-05-01T10:00:00.000+08:00', actorName: '王主席', action, fromStatus: h.status, toStatus, comment });
     h.status = toStatus;
   };
-  const file = (fileName: string, mime: string) => ({ fileName, mime, dataBase64: btoa('%PDF-1.7 fake') });
+  const file = (fileName: string, mime: string) => fakeFile(fileName, mime);
 
   be.on('hazards.list', (q) => {
     let rows = state.hazards.filter((h) => (q.status === 'all' ? true : q.status === 'open' ? OPEN.includes(h.status) : h.status === q.status));

@@ -574,8 +574,8 @@ describe('HazardDrawer', () => {
     const card = screen.getByTestId('five-impl');
     const text = card.textContent ?? '';
     expect(text).toContain('整改责任人赵工');
-    expect(text).toContain('整改资金（元）5000.00');
-    expect(text).toContain('实际投入资金（元）4800.50');
+    expect(text).toContain('整改资金（元）5,000.00');
+    expect(text).toContain('实际投入资金（元）4,800.50');
     expect(text).toContain('整改期限2026-05-15');
     expect(text).toContain('整改措施更换光电保护装置');
     expect(text).toContain('应急预案机械伤害专项预案');

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { ImportDialog } from '../../renderer/src/features/roster/ImportDialog';
-import { makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
+import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
 import { button, findButton, renderInProviders, resetStores, signedInBackend, user } from './harness';
 import { openRoster, rows } from './rosterFixtures';
 
@@ -129,6 +129,33 @@ describe('ImportDialog', () => {
     expect(be.imports.size).toBe(0);
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(be.count('roster.importCommit')).toBe(0);
+  });
+
+  test('reading a large file shows its progress; 取消 stops the job, writes nothing and closes', async () => {
+    const be = signedInBackend({ importPreview: preview });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let sawCancel = false;
+    be.on('roster.importPreview', async (_i, _be, job) => {
+      job.onProgress?.({ done: 1200, total: 4000, stage: 'job.reading' });
+      await gate;
+      sawCancel = Boolean(job.signal?.aborted);
+      throw new FakeError('CANCELLED', 'err.cancelled');
+    });
+    const onClose = vi.fn();
+    renderInProviders(<ImportDialog onClose={onClose} onDone={vi.fn()} />);
+    await user().upload(fileInput(), csvFile());
+    const bar = await screen.findByTestId('job-progress');
+    await waitFor(() => expect(bar).toHaveTextContent('正在读取 已处理 1200 / 4000'));
+    expect(be.calls.find((c) => c.channel === 'roster.importPreview')).toMatchObject({ progress: true, cancellable: true });
+    // the dialog's own Cancel stops the job (the bar has no second cancel button)
+    expect(within(bar).queryByRole('button')).toBeNull();
+    await user().click(button('取消'));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    release();
+    await waitFor(() => expect(sawCancel).toBe(true));
+    // no preview was made, so there is no import to cancel
+    expect(be.count('roster.importCancel')).toBe(0);
   });
 
   test('cancel before choosing a file closes without any call', async () => {

@@ -145,14 +145,11 @@ describe('RosterPage', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
-  test('export sends the current filter (without paging) and downloads the file', async () => {
-    // jsdom has no object URLs and cannot navigate; stub both and capture the download
-    const createObjectURL = vi.fn(() => 'blob:ankang-test');
-    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
-    const downloads: string[] = [];
+  test('export sends the current filter (without paging) and downloads the file the core wrote', async () => {
+    // jsdom cannot download: capture the click on the temporary <a download href="/api/file/<id>?token=…">
+    const downloads: { name: string; href: string }[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
+      downloads.push({ name: this.download, href: this.getAttribute('href') ?? '' });
     });
     try {
       const be = signedInBackend({ workers: seedWorkers() });
@@ -166,11 +163,11 @@ describe('RosterPage', () => {
       expect(filter).not.toHaveProperty('page');
       expect(filter).not.toHaveProperty('pageSize');
       expect(be.validationFailures()).toEqual([]);
-      expect(downloads).toEqual(['花名册.xlsx']);
-      expect(createObjectURL).toHaveBeenCalledTimes(1);
+      expect(downloads).toEqual([{ name: '花名册.xlsx', href: `/api/file/${be.lastValue('roster.export')!.fileId}?token=` }]);
+      // a long job: progress and cancel travel with the call
+      expect(be.calls.find((c) => c.channel === 'roster.export')).toMatchObject({ progress: true, cancellable: true });
     } finally {
       click.mockRestore();
-      Object.assign(URL, saved);
     }
   });
 });

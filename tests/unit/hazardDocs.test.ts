@@ -10,12 +10,15 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Enterprise } from '../../shared/enterprise/types';
 import type { HazardDetail, HazardEvent, HazardStats } from '../../shared/hazards/types';
-import { exportLedgerXlsx, exportStatsXlsx, LEDGER_HEADERS, RISK_FILL } from '../../electron/core/io/hazardExport';
-import { fontPaths, loadFonts, resetFontCache } from '../../electron/core/pdf/fonts';
-import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from '../../electron/core/pdf/hazardPdf';
+import { LEDGER_HEADERS, writeLedgerXlsx, writeStatsXlsx } from '../../electron/core/hazards/documents/xlsx';
+import { argb, RISK_STYLE } from '../../shared/hazards/risk';
+import { fontPaths, loadFonts, resetFontCache } from '../../electron/core/documents/pdf/fonts';
+import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from '../../electron/core/hazards/documents/pdf';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-docs-'));
 const shots = path.resolve('test-results/docs');
+/** the xlsx fill of each risk level (ARGB), from the one risk table */
+const RISK_FILL = { red: argb(RISK_STYLE.red.fill), orange: argb(RISK_STYLE.orange.fill), yellow: argb(RISK_STYLE.yellow.fill), blue: argb(RISK_STYLE.blue.fill) };
 const NOW = new Date('2026-03-18T10:20:00+08:00');
 
 const enterprise: Enterprise = {
@@ -498,7 +501,7 @@ describe('隐患排查治理统计表 PDF', () => {
       actualFunds: 9000,
     }));
     const total = { workshop: '合计', found: 210, general: 210, major: 0, closed: 140, rectifying: 70, overdue: 0, plannedFunds: 700000, actualFunds: 630000 };
-    const buf = await renderStatsTable(statsFor([...table, total], null), { enterprise, now: NOW });
+    const buf = await renderStatsTable(statsFor([...table, total], null), { enterprise, now: NOW, fingerprint: 'ab12-cd34' });
     const file = save('stats-long.pdf', buf);
     const n = pages(file);
     expect(n).toBeGreaterThan(1);
@@ -508,6 +511,8 @@ describe('隐患排查治理统计表 PDF', () => {
       // every page with table rows starts with the column header
       if (/第\d+车间/.test(t)) expect(t).toContain('序号车间/部门发现隐患');
       expect(t).toContain(`第${p}页/共${n}页`);
+      // the data fingerprint at the foot of every page
+      expect(t).toContain('数据指纹ab12-cd34·生成于');
     }
     const all = run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']);
     expect(all.match(/合计/g)?.length).toBe(1);
@@ -519,8 +524,9 @@ describe('隐患排查治理统计表 PDF', () => {
 describe('xlsx exports', () => {
   test('ledger: title, header, rows, risk fill, frozen header', async () => {
     const rows = [major, general, long];
-    const buf = await exportLedgerXlsx(rows, { enterprise });
-    fs.writeFileSync(path.join(tmp, 'ledger.xlsx'), buf);
+    const file = path.join(tmp, 'ledger.xlsx');
+    expect(await writeLedgerXlsx(file, rows, { enterprise })).toBe(rows.length);
+    const buf = fs.readFileSync(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -534,7 +540,10 @@ describe('xlsx exports', () => {
     const r3 = ws.getRow(3);
     const col = (h: string) => LEDGER_HEADERS.indexOf(h as (typeof LEDGER_HEADERS)[number]) + 1;
     expect(r3.getCell(col('隐患编号')).value).toBe('YH-2026-0007');
-    expect(r3.getCell(col('发现时间')).value).toBe('2026-03-05 14:10');
+    // dates are Excel dates (the recorded wall-clock time), shown as text in the same layout as before
+    expect(r3.getCell(col('发现时间')).value).toEqual(new Date(Date.UTC(2026, 2, 5, 14, 10)));
+    expect(r3.getCell(col('发现时间')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(r3.getCell(col('隐患编号')).numFmt).toBe('@');
     expect(r3.getCell(col('隐患来源')).value).toBe('专项检查');
     expect(r3.getCell(col('车间/班组')).value).toBe('二车间 / 热处理班');
     expect(r3.getCell(col('隐患等级')).value).toBe('重大隐患');
@@ -547,7 +556,8 @@ describe('xlsx exports', () => {
     expect(ws.getRow(4).getCell(col('状态')).value).toBe('已销号');
     expect(ws.getRow(4).getCell(col('实际资金（元）')).value).toBe(2875.5);
     expect(ws.getRow(4).getCell(col('验收人')).value).toBe('赵安全');
-    expect(ws.getRow(4).getCell(col('销号日期')).value).toBe('2026-02-27');
+    expect(ws.getRow(4).getCell(col('销号日期')).value).toEqual(new Date(Date.UTC(2026, 1, 27)));
+    expect(ws.getRow(4).getCell(col('销号日期')).numFmt).toBe('yyyy-mm-dd');
     expect(r3.getCell(col('隐患描述')).alignment?.wrapText).toBe(true);
     expect(r3.getCell(col('隐患描述')).border?.top?.style).toBe('thin');
     expect(ws.getColumn(col('隐患描述')).width).toBeGreaterThan(30);
@@ -563,12 +573,16 @@ describe('xlsx exports', () => {
     }
     const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    const buf = await exportLedgerXlsx(many(), { enterprise, title: '压力测试台账' });
+    const file = path.join(tmp, 'ledger-100k.xlsx');
+    let reported = 0;
+    await writeLedgerXlsx(file, many(), { enterprise, title: '压力测试台账', total: N, progress: (done) => (reported = done) });
+    const buf = fs.readFileSync(file);
     const ms = performance.now() - t0;
     const heapMb = (process.memoryUsage().heapUsed - heap0) / 1048576;
     console.log(`BENCH ledger xlsx ${N} rows: ${(ms / 1000).toFixed(1)} s, ${(buf.length / 1048576).toFixed(1)} MB, heap +${heapMb.toFixed(0)} MB`);
     // the real figure is printed above (about 5 s on a busy 2-core machine); the bound only catches a runaway
     expect(ms).toBeLessThan(30_000);
+    expect(reported).toBe(N);
     // check the sheet XML inside the zip directly (an exceljs read-back of 100,000 rows would take longer than the export)
     const sheet = zipEntry(buf, 'xl/worksheets/sheet1.xml');
     let count = 0;
@@ -581,8 +595,9 @@ describe('xlsx exports', () => {
   });
 
   test('stats: table, 合计, summary and signature lines', async () => {
-    const buf = await exportStatsXlsx(stats, { enterprise });
-    fs.writeFileSync(path.join(tmp, 'stats.xlsx'), buf);
+    const file = path.join(tmp, 'stats.xlsx');
+    await writeStatsXlsx(file, stats, { enterprise, fingerprint: 'ab12-cd34' });
+    const buf = fs.readFileSync(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;

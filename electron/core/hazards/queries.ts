@@ -264,20 +264,6 @@ export function listHazards(store: Store, q: HazardQuery): Page<HazardRow> {
   return { rows: ids.map((rid) => toRow(byRid.get(rid)!, today)), total, page: q.page, pageSize: q.pageSize };
 }
 
-export function* iterateHazards(store: Store, q: Omit<HazardQuery, 'page' | 'pageSize'>): Generator<HazardDetail> {
-  // the ledger export needs the rows only (no photos, timeline or links): read them in chunks by rid,
-  // never holding a cursor open across the export's awaits
-  const b = buildHazardQuery(store, q);
-  const today = todayLocal();
-  const rids = store.db.prepare(`SELECT h.rid FROM hazards h WHERE ${b.where} ORDER BY ${b.order}`).pluck().all(b.params) as number[];
-  const rowsSql = hazardListSql(b).rows;
-  const none: DetailExtras = { photos: [], events: [], links: [], allowedActions: [], editable: false };
-  for (let i = 0; i < rids.length; i += 500) {
-    const chunk = rids.slice(i, i + 500);
-    const byRid = new Map(store.all<Row>(rowsSql, [JSON.stringify(chunk)]).map((r) => [r.rid, r]));
-    for (const rid of chunk) yield toDetail(byRid.get(rid)!, today, none);
-  }
-}
 
 export function reminders(store: Store, limit: number): HazardReminders {
   const today = todayLocal();

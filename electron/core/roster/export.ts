@@ -1,9 +1,6 @@
 // The roster export (职工花名册 .xlsx) on the xlsx toolkit: streamed into a file chunk by chunk, with progress and
 // cancellation. The header is in row 1 and values are written the way the importer reads them, so an export
 // re-imports cleanly (identifiers as text, dates as Excel dates).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { term } from '../../../shared/glossary';
 import type { FileRef } from '../../../shared/files';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
@@ -132,13 +129,3 @@ export async function rosterExportFile(ctx: Ctx, q: Omit<WorkerQuery, 'page' | '
  * The export as a Buffer (through a temporary file). Kept for callers that still want bytes (roster/handlers.ts and
  * the CLI today); new code should use rosterExportFile / writeRosterXlsx, which never hold the file in memory.
  */
-export async function exportRosterXlsx(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>): Promise<{ fileName: string; buffer: Buffer; count: number }> {
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'ankang-roster-'));
-  try {
-    const file = path.join(dir, 'roster.xlsx');
-    const count = await writeRosterXlsx(store, q, file);
-    return { fileName: rosterFileName(), buffer: await fs.promises.readFile(file), count };
-  } finally {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
-}

@@ -1,10 +1,9 @@
 import { rosterContract } from '../../../shared/roster/contract';
 import { decodeBase64 } from '../kernel/base64';
 import { defineHandlers } from '../kernel/handlers';
-import { XLSX_MIME } from '../kernel/mime';
 import { uuidv7 } from '../util';
 import { readTable } from '../documents/tabular';
-import { exportRosterXlsx } from './export';
+import { rosterExportFile } from './export';
 import { commitImport, ImportSessions, planImport } from './import';
 import * as workers from './workers';
 
@@ -35,8 +34,5 @@ export const rosterHandlers = defineHandlers(rosterContract, {
     return r;
   },
   'roster.importCancel': (i, ctx) => ({ cancelled: sessions(ctx).cancel(i.importId) }),
-  'roster.export': async (i, ctx) => {
-    const { fileName, buffer } = await exportRosterXlsx(ctx.store, i);
-    return ctx.env.files.fromBuffer(fileName, XLSX_MIME, buffer);
-  },
+  'roster.export': (i, ctx) => rosterExportFile(ctx, i),
 });

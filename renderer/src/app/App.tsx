@@ -1,20 +1,20 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
-import { call, setUnauthenticatedHandler } from '../lib/api';
+import { lazy, Suspense, useEffect } from 'react';
+import { setUnauthenticatedHandler } from '../lib/api';
+import { errorText } from '../lib/errors';
 import { useI18n, useT } from '../i18n';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { EnterprisePage } from '../features/enterprise/EnterprisePage';
-import { LedgerPage } from '../features/hazards/LedgerPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { OperatorsPage } from '../features/operators/OperatorsPage';
-import { RosterPage } from '../features/roster/RosterPage';
-import { SetupWizard } from '../features/setup/SetupWizard';
 import { SignIn } from '../features/signin/SignIn';
+import { listenToLocation } from './router';
 import { useSession } from './session';
 
-type Page = 'home' | 'ledger' | 'roster' | 'enterprise' | 'operators' | 'settings';
+// The first screen is the sign-in list (or, once, the first-run wizard): only it is in the initial script. The
+// signed-in shell and every page are separate chunks; the shell is fetched while the operator list is shown.
+const loadShell = () => import('./Shell');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+const SHELL_PREFETCH_MS = 800;
+const SetupWizard = lazy(() => import('../features/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
 export function App() {
   const locale = useI18n((s) => s.locale);
@@ -32,97 +32,39 @@ function Root() {
   const { phase, boot, error, expired } = useSession();
   useEffect(() => {
     setUnauthenticatedHandler(expired);
-    void boot();
+    // main.tsx starts the boot before the first render; this joins it (or starts it where main.tsx did not run)
+    if (useSession.getState().phase === 'loading') void boot();
     return () => setUnauthenticatedHandler(null);
   }, [boot, expired]);
+  useEffect(listenToLocation, []);
+  useEffect(() => {
+    if (phase !== 'signin') return;
+    // warm the next screen while the operator is picked, once the sign-in list has had the CPU to itself
+    const timer = setTimeout(() => void loadShell().catch(() => undefined), SHELL_PREFETCH_MS);
+    return () => clearTimeout(timer);
+  }, [phase]);
 
-  if (phase === 'loading') {
+  const loading = (
+    <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }} role="status" aria-live="polite">
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+  if (phase === 'loading') return loading;
+  if (phase === 'error') {
+    // an Alert, not antd's Result: Result carries every status illustration into the first script
     return (
-      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }} role="status" aria-live="polite">
-        <Spin size="large" description={t('app.loading')} />
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh', padding: 24, background: '#f0f5f4' }}>
+        <Alert
+          type="error"
+          showIcon
+          style={{ maxWidth: 560, width: '100%' }}
+          title={t('app.error')}
+          description={errorText(error, t)}
+          action={<Button onClick={() => void boot()}>{t('app.retry')}</Button>}
+        />
       </div>
     );
   }
-  if (phase === 'error') {
-    return (
-      <Result
-        status="error"
-        title={t('app.error')}
-        subTitle={error}
-        extra={<Button onClick={() => void boot()}>{t('app.retry')}</Button>}
-      />
-    );
-  }
-  if (phase === 'setup') return <SetupWizard />;
   if (phase === 'signin') return <SignIn />;
-  return <Shell />;
-}
-
-function Shell() {
-  const t = useT();
-  const { operator, signOut } = useSession();
-  const { locale, setLocale } = useI18n();
-  const [page, setPage] = useState<Page>('home');
-  const [openHazard, setOpenHazard] = useState<string | null>(null);
-  const switchLocale = () => {
-    const next = locale === 'en' ? 'zh-CN' : 'en';
-    setLocale(next);
-    void call('settings.setLocale', { locale: next }).catch(() => undefined);
-  };
-  return (
-    <Layout style={{ height: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0f3d3a', paddingInline: 20 }}>
-        <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[page]}
-          onClick={(e) => setPage(e.key as Page)}
-          style={{ flex: 1, background: 'transparent' }}
-          items={[
-            { key: 'home', label: t('nav.home') },
-            { key: 'ledger', label: t('nav.ledger') },
-            { key: 'roster', label: t('nav.roster') },
-            { key: 'enterprise', label: t('nav.enterprise') },
-            { key: 'operators', label: t('nav.operators') },
-            { key: 'settings', label: t('nav.settings') },
-          ]}
-        />
-        <Space>
-          <span style={{ color: '#cbd5e1' }} data-testid="current-operator">
-            {t('nav.operator')}
-            {operator?.name}
-            {operator?.isAdmin && (
-              <Tag color="gold" style={{ marginInlineStart: 8 }}>
-                {t('signin.admin')}
-              </Tag>
-            )}
-          </span>
-          <Button size="small" onClick={switchLocale} aria-label="language">
-            {t('nav.language')}
-          </Button>
-          <Button size="small" onClick={() => void signOut()}>
-            {t('nav.signOut')}
-          </Button>
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
-        {page === 'home' && (
-          <DashboardPage
-            onOpenHazard={(id) => {
-              setOpenHazard(id);
-              setPage('ledger');
-            }}
-          />
-        )}
-        {page === 'ledger' && <LedgerPage openId={openHazard} onOpened={() => setOpenHazard(null)} />}
-        {page === 'settings' && <SettingsPage />}
-        {page === 'roster' && <RosterPage />}
-        {page === 'enterprise' && <EnterprisePage />}
-        {page === 'operators' && <OperatorsPage />}
-      </Layout.Content>
-    </Layout>
-  );
+  return <Suspense fallback={loading}>{phase === 'setup' ? <SetupWizard /> : <Shell />}</Suspense>;
 }

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { z } from 'zod';
-import { toFieldIssues } from '../../../shared/schemas';
+import { toFieldIssues } from '../../../shared/kernel/schemas';
 import type { TFunc } from '../i18n';
 import { applyIssues } from './errors';
 

@@ -1,33 +1,24 @@
 // The quarterly / yearly statistics table, laid out to be printed and signed.
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { fenToYuan } from '../../../../shared/hazards/rules';
+import { STATS_MONEY, STATS_NUMERIC, statsTotals } from '../../../../shared/hazards/stats';
+import { formatYuan } from '../../../../shared/kernel/money';
 import type { HazardStats } from '../../../../shared/hazards/types';
 import { JobProgress, useJob } from '../../components/JobProgress';
 import { call } from '../../lib/api';
 import { periodLabel, useDashT } from './dashT';
 
 export type StatsRow = HazardStats['table'][number];
-const NUMERIC = ['found', 'general', 'major', 'closed', 'rectifying', 'overdue', 'plannedFunds', 'actualFunds'] as const;
-type NumericKey = (typeof NUMERIC)[number];
-/** a total row the backend might append itself; the table computes its own */
-const TOTAL_NAMES = new Set(['合计', '总计', 'Total', 'total']);
+const NUMERIC = STATS_NUMERIC;
 
+/** the workshop rows without any total row (the total is computed: shared/hazards/stats) */
 export function workshopRows(table: StatsRow[]): StatsRow[] {
-  return table.filter((r) => !TOTAL_NAMES.has(r.workshop.trim()));
+  return statsTotals(table).rows;
 }
-
-export function totals(rows: StatsRow[]): Record<NumericKey, number> {
-  const sum = Object.fromEntries(NUMERIC.map((k) => [k, 0])) as Record<NumericKey, number>;
-  for (const r of rows) for (const k of NUMERIC) sum[k] += Number(r[k]) || 0;
-  return sum;
+export function totals(rows: StatsRow[]) {
+  return statsTotals(rows).total;
 }
-
-/** yuan with thousands separators: 123456 fen → "1,234.56" */
-function yuan(fen: number): string {
-  const [int, dec] = fenToYuan(fen).split('.');
-  return `${(int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec ?? '00'}`;
-}
+const yuan = formatYuan;
 
 export function statsTitle(t: ReturnType<typeof useDashT>['t'], locale: ReturnType<typeof useDashT>['locale'], year: number, quarter: number | null) {
   return t('table.title', { period: periodLabel(t, locale, year, quarter) });
@@ -84,7 +75,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
     }
   };
 
-  const num = (k: NumericKey, money = false) => ({
+  const num = (k: (typeof NUMERIC)[number], money = false) => ({
     key: k,
     dataIndex: k,
     align: 'right' as const,
@@ -142,7 +133,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
               <Table.Summary.Cell index={0}>{t('table.total')}</Table.Summary.Cell>
               {NUMERIC.map((k, i) => (
                 <Table.Summary.Cell key={k} index={i + 1} align="right">
-                  {k === 'plannedFunds' || k === 'actualFunds' ? yuan(sum[k]) : sum[k]}
+                  {STATS_MONEY.includes(k) ? yuan(sum[k]) : sum[k]}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>

@@ -1,16 +1,17 @@
 // Chart options and their text alternatives, as pure functions of HazardStats.
+import { RISK_LEVELS, RISK_STYLE, type RiskLevel } from '../../../../shared/hazards/risk';
 import type { HazardStats } from '../../../../shared/hazards/types';
 import type { ChartOption } from './EChart';
 import { monthLabel, type DashT } from './dashT';
 
-/** the risk colours of the four-colour risk map (红橙黄蓝) */
-export const RISK_HEX = { red: '#d4380d', orange: '#fa8c16', yellow: '#fadb14', blue: '#1677ff', unassessed: '#bfbfbf' } as const;
+/** the risk colours of the four-colour risk map (红橙黄蓝): one table for screen, print and spreadsheets */
+export const RISK_HEX: Record<RiskLevel, string> = Object.fromEntries(RISK_LEVELS.map((r) => [r, RISK_STYLE[r].hex])) as Record<RiskLevel, string>;
 export const GRADE_HEX = { general: '#faad14', major: '#cf1322', ungraded: '#bfbfbf' } as const;
 const FOUND_HEX = '#0f766e';
 const CLOSED_HEX = '#52c41a';
 
 const GRADE_ORDER = ['general', 'major', 'ungraded'] as const;
-const RISK_ORDER = ['red', 'orange', 'yellow', 'blue', 'unassessed'] as const;
+const RISK_ORDER = RISK_LEVELS;
 
 export interface ChartSpec {
   option: ChartOption;
@@ -21,7 +22,7 @@ export interface ChartSpec {
 }
 
 const gradeName = (t: DashT, g: (typeof GRADE_ORDER)[number]) => (g === 'ungraded' ? t('chart.ungraded') : t(`hazardGrade.${g}`));
-const riskName = (t: DashT, r: (typeof RISK_ORDER)[number]) => (r === 'unassessed' ? t('chart.unassessed') : t(`risk.${r}`));
+const riskName = (t: DashT, r: RiskLevel) => t(RISK_STYLE[r].nameKey);
 
 function list(t: DashT, items: string[]) {
   return items.join(t('chart.sep'));

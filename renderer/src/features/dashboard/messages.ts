@@ -50,7 +50,6 @@ export const messages = defineMessages({
   'chart.monthly': { 'zh-CN': '发现与销号趋势（按月）', en: 'Found vs closed by month' },
   'chart.risk': { 'zh-CN': '本期发现隐患的风险等级分布', en: 'Risk levels of hazards found in the period' },
   'chart.ungraded': { 'zh-CN': '未定级', en: 'Ungraded' },
-  'chart.unassessed': { 'zh-CN': '未评估', en: 'Not assessed' },
   'chart.found': { 'zh-CN': '发现', en: 'Found' },
   'chart.closed': { 'zh-CN': '销号', en: 'Closed' },
   'chart.empty': { 'zh-CN': '暂无数据', en: 'No data' },

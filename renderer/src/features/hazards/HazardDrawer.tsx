@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { fenToYuan, GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazards/rules';
+import { GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazards/rules';
+import { formatYuan } from '../../../../shared/kernel/money';
 import type { HazardDetail } from '../../../../shared/hazards/types';
 import { routeHash, useRouter } from '../../app/router';
 import { useT } from '../../i18n';
@@ -161,8 +162,8 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
               <Descriptions size="small" column={2}>
                 <Descriptions.Item label={t('hazard.responsible')}>{h.responsibleName}</Descriptions.Item>
                 <Descriptions.Item label={t('hazard.deadline')}>{h.deadline}</Descriptions.Item>
-                <Descriptions.Item label={t('hazard.plannedFunds')}>{fenToYuan(h.plannedFunds)}</Descriptions.Item>
-                <Descriptions.Item label={t('hazard.actualFunds')}>{fenToYuan(h.actualFunds)}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.plannedFunds')}>{formatYuan(h.plannedFunds)}</Descriptions.Item>
+                <Descriptions.Item label={t('hazard.actualFunds')}>{formatYuan(h.actualFunds)}</Descriptions.Item>
                 <Descriptions.Item label={t('hazard.measures')} span={2}>
                   {h.measures}
                 </Descriptions.Item>

@@ -194,6 +194,7 @@ export function LedgerPage() {
           ]}
         />
       </div>
+      {/* one boundary each: a chunk still loading must not hide what is already open */}
       <Suspense fallback={null}>
         {logging && (
           <QuickLog
@@ -205,8 +206,8 @@ export function LedgerPage() {
             }}
           />
         )}
-        {detail && <HazardDrawer id={detail} onClose={closeRecord} onChanged={() => void load()} />}
       </Suspense>
+      <Suspense fallback={null}>{detail && <HazardDrawer id={detail} onClose={closeRecord} onChanged={() => void load()} />}</Suspense>
       <Modal open={naming} title={t('hz.saveView')} onCancel={() => setNaming(false)} onOk={() => void saveView()} okButtonProps={{ disabled: !viewName.trim() }} okText={t('common.save')} cancelText={t('common.cancel')}>
         <Input autoFocus aria-label={t('hz.viewName')} placeholder={t('hz.viewName')} value={viewName} maxLength={40} onChange={(e) => setViewName(e.target.value)} onPressEnter={() => viewName.trim() && void saveView()} />
       </Modal>

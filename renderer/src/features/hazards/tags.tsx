@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
+import { riskStyle } from '../../../../shared/hazards/risk';
 import type { HazardRow } from '../../../../shared/hazards/types';
 import { useT } from '../../i18n';
 
-export const RISK_TAG: Record<string, string> = { red: 'red', orange: 'orange', yellow: 'gold', blue: 'blue' };
 const STATUS_TAG: Record<string, string> = {
   reported: 'default',
   confirmed: 'processing',
@@ -26,8 +26,9 @@ export function StatusTag({ h }: { h: Pick<HazardRow, 'status' | 'overdue'> }) {
 export function RiskTag({ h }: { h: Pick<HazardRow, 'risk' | 'riskD'> }) {
   const t = useT();
   if (!h.risk) return null;
+  const s = riskStyle(h.risk);
   return (
-    <Tag color={RISK_TAG[h.risk]}>
+    <Tag style={{ background: s.fill, color: s.ink, borderColor: s.hex }}>
       {t(`risk.${h.risk}`)}
       {h.riskD !== null ? ` D=${h.riskD}` : ''}
     </Tag>

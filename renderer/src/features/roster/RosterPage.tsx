@@ -282,6 +282,7 @@ export function RosterPage() {
           />
         </div>
       </section>
+      {/* one boundary each: a form still loading must not hide the open drawer (nor re-stack it over the form) */}
       <Suspense fallback={null}>
         {editing && (
           <WorkerForm
@@ -296,9 +297,11 @@ export function RosterPage() {
             }}
           />
         )}
-        {detail && <WorkerDrawer key={detail} id={detail} version={detailVersion} onClose={closeRecord} onEdit={(w) => setEditing(w)} />}
-        {importing && <ImportDialog onClose={() => setImporting(false)} onDone={() => void refresh()} />}
       </Suspense>
+      <Suspense fallback={null}>
+        {detail && <WorkerDrawer key={detail} id={detail} version={detailVersion} onClose={closeRecord} onEdit={(w) => setEditing(w)} />}
+      </Suspense>
+      <Suspense fallback={null}>{importing && <ImportDialog onClose={() => setImporting(false)} onDone={() => void refresh()} />}</Suspense>
     </div>
   );
 }
