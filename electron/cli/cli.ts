@@ -11,8 +11,6 @@ import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
 import { commitImport, ImportSessions, planImport } from '../core/roster/import';
-import { writeRosterXlsx } from '../core/roster/export';
-import { readTable } from '../core/documents/tabular';
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
 import { resolveDataDir } from '../core/paths';
@@ -97,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
           if (!arg || p.positional.length !== 3) return usage('roster import needs FILE');
           const buf = fs.readFileSync(arg);
           return await withCore(dataDir, async (core) => {
+            const { readTable } = await import('../core/documents/tabular');
             const { table, format } = await readTable(path.basename(arg), buf);
             const s = new ImportSessions().open(uuidv7(), path.basename(arg), table);
             const { preview } = planImport(core.store, s);
@@ -113,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
           if (!arg || p.positional.length !== 3) return usage('roster export needs FILE');
           return await withCore(dataDir, async (core) => {
             const q = workerQuery.parse({ status: p.flags.has('--all') ? 'all' : 'active' });
+            const { writeRosterXlsx } = await import('../core/roster/export');
             const count = await writeRosterXlsx(core.store, q, arg);
             out(`已导出 ${count} 名职工到 ${arg}`);
             return 0;

@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import { AppError } from '../../../shared/result';
 import type { AttachmentInfo } from '../../../shared/attachments/types';
 import { writeAudit, type Actor } from '../audit';
@@ -14,6 +13,11 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** The image type from the first bytes, or null. */
+/** sharp (libvips) loads on the first photo, not at start. */
+async function loadSharp() {
+  return (await import('sharp')).default;
+}
+
 export function sniffImage(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
@@ -60,6 +64,7 @@ export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileN
   if (!mime) throw new AppError('BAD_FILE', 'err.photo.notImage', { fileName, issues: [{ path: 'file', message: 'v.photo' }] });
   let meta: { width?: number; height?: number };
   let thumb: Buffer;
+  const sharp = await loadSharp();
   try {
     const img = sharp(buf, { failOn: 'error' }).rotate();
     meta = await sharp(buf).metadata();
@@ -109,5 +114,5 @@ export function readAttachment(store: Store, dir: string, id: string, size: 'thu
 /** JPEG for embedding in PDFs (pdfkit reads JPEG and PNG, not WebP), at most 1200 px. */
 export async function photoAsJpeg(store: Store, dir: string, id: string): Promise<Buffer> {
   const { data } = readAttachment(store, dir, id, 'full');
-  return sharp(data).rotate().resize(1200, 1200, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+  return (await loadSharp())(data).rotate().resize(1200, 1200, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
 }

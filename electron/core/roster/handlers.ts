@@ -2,8 +2,6 @@ import { rosterContract } from '../../../shared/roster/contract';
 import { decodeBase64 } from '../kernel/base64';
 import { defineHandlers } from '../kernel/handlers';
 import { uuidv7 } from '../util';
-import { readTable } from '../documents/tabular';
-import { rosterExportFile } from './export';
 import { commitImport, ImportSessions, planImport } from './import';
 import * as workers from './workers';
 
@@ -18,6 +16,8 @@ export const rosterHandlers = defineHandlers(rosterContract, {
   'workers.restore': (i, ctx) => workers.restoreWorker(ctx.store, ctx.actor, i.id),
   'workers.history': (i, ctx) => workers.workerHistory(ctx.store, i.id),
   'roster.importPreview': async (i, ctx) => {
+    // exceljs loads on the first import or export, not at start
+    const { readTable } = await import('../documents/tabular');
     const { table } = await readTable(i.fileName, decodeBase64(i.dataBase64));
     const s = sessions(ctx).open(uuidv7(), i.fileName, table, i.mapping);
     return planImport(ctx.store, s).preview;
@@ -29,10 +29,10 @@ export const rosterHandlers = defineHandlers(rosterContract, {
   },
   'roster.importCommit': (i, ctx) => {
     const all = sessions(ctx);
-    const r = commitImport(ctx.store, ctx.actor, all.get(i.importId), { skipInvalid: i.skipInvalid });
+    const r = commitImport(ctx.store, ctx.actor, all.get(i.importId), { skipInvalid: i.skipInvalid, job: ctx.job });
     all.cancel(i.importId);
     return r;
   },
   'roster.importCancel': (i, ctx) => ({ cancelled: sessions(ctx).cancel(i.importId) }),
-  'roster.export': (i, ctx) => rosterExportFile(ctx, i),
+  'roster.export': async (i, ctx) => (await import('./export')).rosterExportFile(ctx, i),
 });

@@ -6,6 +6,7 @@ import { workerInput, type WorkerData } from '../../../shared/roster/schemas';
 import { idCardGender } from '../../../shared/roster/idcard';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport } from '../../../shared/roster/types';
 import type { Actor } from '../audit';
+import type { ProgressReporter } from '../kernel/jobs';
 import type { Store } from '../db/store';
 import { insertUnit } from '../org/service';
 import { insertWorker, replaceWorker, type CheckedRow } from './workers';
@@ -376,9 +377,9 @@ export function commitImport(
   store: Store,
   actor: Actor,
   s: Session,
-  opts: { skipInvalid: boolean },
+  opts: { skipInvalid: boolean; job?: ProgressReporter },
 ): ImportResult {
-  return store.tx(() => {
+  const result = store.tx(() => {
     const { preview, rows } = planImport(store, s);
     if (preview.missingRequired.length) {
       throw new AppError('VALIDATION', 'err.import.missingColumns', { columns: preview.missingRequired.join(', '), missing: preview.missingRequired });
@@ -418,7 +419,10 @@ export function commitImport(
     let created = 0;
     let updated = 0;
     const reason = (n: number) => `导入 ${s.fileName} 第 ${n} 行`;
+    let done = 0;
     for (const r of rows) {
+      // a cancel throws here, inside the transaction: nothing is written
+      opts.job?.report(done++, rows.length, 'job.writing');
       if (!r.data) continue;
       const unit = unitFor(r.workshop, r.team);
       const d: WorkerData = { ...r.data, orgUnitId: unit.orgUnitId };
@@ -440,4 +444,7 @@ export function commitImport(
     }
     return { created, updated, skipped: preview.counts.invalid, orgUnitsCreated };
   });
+  // many new rows change the index statistics the planner relies on
+  if (result.created + result.updated >= 1000) store.analyze();
+  return result;
 }

@@ -15,8 +15,11 @@ import { stamp } from '../../util';
 import { getHazard } from '../queries';
 import { hazardStats } from '../stats';
 import { ledgerSource } from './ledgerSource';
-import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from './pdf';
-import { writeLedgerXlsx, writeStatsXlsx } from './xlsx';
+import type { PdfPhoto } from './pdf';
+
+// pdfkit and exceljs load on the first document, not at start (they cost ~0.5 s of the core's start-up)
+const pdf = () => import('./pdf');
+const xlsx = () => import('./xlsx');
 
 /** Statuses whose acceptance record (验收记录) can be printed: once submitted for acceptance. */
 export const ACCEPTANCE_PRINTABLE = ['submitted', 'closed'] as const;
@@ -35,7 +38,7 @@ const outputFile = (ctx: Ctx, fileName: string, mime: string, write: (filePath: 
 export async function noticePdf(ctx: Ctx, id: string): Promise<FileRef> {
   const h = getHazard(ctx.store, id, ctx.operator);
   const photos = await photosOf(ctx, h, 'before');
-  const buffer = await renderRectificationNotice(h, { enterprise: getEnterprise(ctx.store), issuedBy: ctx.actor.name, photos });
+  const buffer = await (await pdf()).renderRectificationNotice(h, { enterprise: getEnterprise(ctx.store), issuedBy: ctx.actor.name, photos });
   return ctx.env.files.fromBuffer(`整改通知单-${h.serial}.pdf`, PDF_MIME, buffer);
 }
 
@@ -45,19 +48,20 @@ export async function acceptancePdf(ctx: Ctx, id: string): Promise<FileRef> {
     throw new AppError('CONFLICT', 'err.hazard.acceptanceNotYet', { status: `@hazardStatus.${h.status}` });
   }
   const photos = await photosOf(ctx, h, 'after');
-  const buffer = await renderAcceptanceRecord(h, { enterprise: getEnterprise(ctx.store), issuedBy: ctx.actor.name, photos });
+  const buffer = await (await pdf()).renderAcceptanceRecord(h, { enterprise: getEnterprise(ctx.store), issuedBy: ctx.actor.name, photos });
   return ctx.env.files.fromBuffer(`验收记录-${h.serial}.pdf`, PDF_MIME, buffer);
 }
 
 export async function statsPdf(ctx: Ctx, year: number, quarter: number | null): Promise<FileRef> {
   const stats = hazardStats(ctx.store, year, quarter);
-  const buffer = await renderStatsTable(stats, { enterprise: getEnterprise(ctx.store), fingerprint: auditFingerprint(ctx.store) });
+  const buffer = await (await pdf()).renderStatsTable(stats, { enterprise: getEnterprise(ctx.store), fingerprint: auditFingerprint(ctx.store) });
   return ctx.env.files.fromBuffer(`隐患排查治理统计表-${periodText(year, quarter)}.pdf`, PDF_MIME, buffer);
 }
 
 export async function statsXlsx(ctx: Ctx, year: number, quarter: number | null): Promise<FileRef> {
   const stats = hazardStats(ctx.store, year, quarter);
   const ctxDoc = { enterprise: getEnterprise(ctx.store), fingerprint: auditFingerprint(ctx.store) };
+  const { writeStatsXlsx } = await xlsx();
   return outputFile(ctx, `隐患排查治理统计表-${periodText(year, quarter)}.xlsx`, XLSX_MIME, (p) => writeStatsXlsx(p, stats, ctxDoc));
 }
 
@@ -66,6 +70,7 @@ export async function ledgerXlsx(ctx: Ctx, q: Omit<HazardQuery, 'page' | 'pageSi
   const enterprise = getEnterprise(ctx.store);
   const { total, rows } = ledgerSource(ctx.store, q);
   ctx.job.report(0, total, undefined, true);
+  const { writeLedgerXlsx } = await xlsx();
   return outputFile(ctx, `隐患台账-${stamp()}.xlsx`, XLSX_MIME, (p) =>
     writeLedgerXlsx(p, rows, { enterprise, total, progress: (done, all, last) => ctx.job.report(done, all, undefined, last) }),
   );
