@@ -155,7 +155,11 @@ export async function run(argv: string[]): Promise<number> {
         return await withCore(dataDir, async (core) => {
           const to = p.flags.get('--to');
           const file = typeof to === 'string' ? path.resolve(to) : defaultBackupName(core.paths.backups);
-          const r = await backupTo(core.store.db, file);
+          const tty = process.stderr.isTTY;
+          const r = await backupTo(core.store.db, file, ({ done, total }) => {
+            if (tty && total > 0) process.stderr.write(`\r备份中 ${Math.round((done / total) * 100)}%`);
+          });
+          if (tty) process.stderr.write('\r');
           if (typeof to !== 'string') pruneBackups(core.paths.backups);
           out(`已备份到 ${r.file}（${r.bytes} 字节）`);
           return 0;

@@ -6,11 +6,26 @@ import { openDatabase, type DB } from './db/store';
 import { stamp } from './util';
 
 /** Online backup through SQLite's backup API (a plain copy can miss what is still in the WAL). */
-export async function backupTo(db: DB, file: string): Promise<{ file: string; bytes: number }> {
+export async function backupTo(
+  db: DB,
+  file: string,
+  onProgress?: (p: { done: number; total: number }) => void,
+): Promise<{ file: string; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (fs.existsSync(file)) throw new AppError('CONFLICT', 'err.backup.exists', { file });
   const tmp = `${file}.partial`;
-  await db.backup(tmp);
+  try {
+    // page by page (SQLite's backup API), reporting pages copied of the total
+    await db.backup(tmp, {
+      progress: ({ totalPages, remainingPages }) => {
+        onProgress?.({ done: totalPages - remainingPages, total: totalPages });
+        return 2000; // pages per step
+      },
+    });
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   fs.renameSync(tmp, file);
   return { file, bytes: fs.statSync(file).size };
 }

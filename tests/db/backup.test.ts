@@ -30,6 +30,18 @@ async function codeOf(fn: () => unknown): Promise<string | undefined> {
 }
 
 describe('backupTo', () => {
+  it('reports progress in pages until every page is copied, and leaves no partial file', async () => {
+    tc = await openTestCore();
+    const seen: { done: number; total: number }[] = [];
+    const file = path.join(dir, 'progress.sqlite');
+    await backupTo(tc.core.store.db, file, (p) => seen.push(p));
+    expect(seen.length).toBeGreaterThan(0);
+    const last = seen[seen.length - 1]!;
+    expect(last.total).toBeGreaterThan(0);
+    expect(last.done).toBe(last.total);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+  });
+
   it('an online backup of a live store contains every committed row (including what is still in the WAL)', async () => {
     tc = await openTestCore();
     await tc.call('workers.create', { empNo: 'B1', name: '备份一', gender: 'M' });
