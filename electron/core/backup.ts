@@ -16,12 +16,13 @@ export async function backupTo(
   const tmp = `${file}.partial`;
   try {
     // page by page (SQLite's backup API), reporting pages copied of the total
-    await db.backup(tmp, {
+    const r = await db.backup(tmp, {
       progress: ({ totalPages, remainingPages }) => {
         onProgress?.({ done: totalPages - remainingPages, total: totalPages });
         return 2000; // pages per step
       },
     });
+    onProgress?.({ done: r.totalPages, total: r.totalPages });
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
