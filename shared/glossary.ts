@@ -1,12 +1,11 @@
 // The message catalog of the shared side: every module's terms, validation and error messages, merged (a key defined
 // twice throws at load). The renderer adds its UI parts to the same mechanism (renderer/src/i18n).
 import { DEFAULT_LOCALE, makeTranslator, mergeMessages, type Locale, type MessagePart, type Vars } from './kernel/i18n';
-import { MODULES } from './modules';
+import { MESSAGE_PARTS } from './messages';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from './kernel/i18n';
-export { COMMITTEE_ROLES, type CommitteeRole } from './roster/roles';
 
-export const glossary: MessagePart = mergeMessages(MODULES.map((m) => m.messages));
+export const glossary: MessagePart = mergeMessages(MESSAGE_PARTS);
 
 export function isGlossaryKey(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(glossary, key);

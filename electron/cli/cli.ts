@@ -10,6 +10,7 @@ import { Core } from '../core/core';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
+import type { Progress } from '../core/kernel/jobs';
 import { commitImport, ImportSessions, planImport } from '../core/roster/import';
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
@@ -33,7 +34,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
                                         JSON (JSON left out: {}; -: read from stdin). A PIN is asked for on the
                                         terminal (or read as the first line of stdin); --out FILE keeps a produced
                                         file (exports, PDFs). Refused: exit 1, the typed error as JSON on stderr
-  demo [--size small|large]             fill an empty store with demo data (large = 50,000 workers, 100,000 hazards)
+  demo [--size small|large] [--quiet]   fill an empty store with demo data (small = 860 workers, 300 hazards;
+                                        large = 50,000 workers, 100,000 hazards); progress on stderr
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
 
@@ -64,6 +66,27 @@ export function parseArgs(argv: string[]): Parsed {
 }
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
+
+/** the small demo's ledger: about a dozen hazards a month over two years, the newest in every state */
+const DEMO_SMALL_HAZARDS = 300;
+const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards' };
+
+/** Progress lines on stderr for `demo`: one per stage at every tenth of the way (and at most every 2 s otherwise). */
+function demoProgress(t0: number) {
+  let lastStage = '';
+  let lastTenth = -1;
+  let lastAt = 0;
+  return ({ done, total, stage }: Progress) => {
+    const tenth = total ? Math.floor((done / total) * 10) : -1;
+    const now = Date.now();
+    if (stage === lastStage && tenth === lastTenth && now - lastAt < 2000) return;
+    lastStage = stage ?? '';
+    lastTenth = tenth;
+    lastAt = now;
+    const pct = total ? ` (${Math.floor((done / total) * 100)}%)` : '';
+    process.stderr.write(`  ${DEMO_STAGES[stage ?? ''] ?? stage ?? ''} ${done}${total ? ` / ${total}` : ''}${pct}  ${((now - t0) / 1000).toFixed(1)} s\n`);
+  };
+}
 
 async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
   const core = await Core.open({ dataDir, host: 'cli' });
@@ -205,8 +228,13 @@ export async function run(argv: string[]): Promise<number> {
         if (size !== 'small' && size !== 'large') return usage('--size must be small or large');
         return await withCore(dataDir, async (core) => {
           const t = Date.now();
-          const r = generateDemo(core.store, size);
-          const h = generateDemoHazards(core.store, size === 'large' ? 100_000 : 240);
+          const progress = p.flags.has('--quiet') ? undefined : demoProgress(t);
+          const r = generateDemo(core.store, size, { progress });
+          // large: commits every 20,000 hazards (bounded WAL, progress you can trust); small: one transaction
+          const h =
+            size === 'large'
+              ? generateDemoHazards(core.store, 100_000, { progress, batchSize: 20_000 })
+              : generateDemoHazards(core.store, DEMO_SMALL_HAZARDS, { progress, spanDays: 730 });
           out(`演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员，${h.hazards} 条隐患（${Date.now() - t} ms）`);
           return 0;
         });

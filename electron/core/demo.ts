@@ -7,6 +7,7 @@ import { usccCheckChar } from '../../shared/enterprise/uscc';
 import type { WorkerData } from '../../shared/roster/schemas';
 import { SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
+import { progressReporter, type CallOptions } from './kernel/jobs';
 import { createEnterprise } from './enterprise/service';
 import { insertUnit } from './org/service';
 import { insertOperator } from './operators/service';
@@ -71,15 +72,37 @@ function idCard(r: () => number, gender: 'M' | 'F', serial: number, used?: Set<s
   return v;
 }
 
-/** Fills an empty store. Everything in one transaction, every row audited like any other change. */
-export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261124): DemoResult {
+export interface DemoOptions extends CallOptions {
+  seed?: number;
+}
+
+/**
+ * The demo's operators, by worker index: the union officer (administrator), two safety officers, the
+ * occupational-health manager, the labour-protection supervisor and a team leader — every workflow step has
+ * someone who may take it, and the acceptor is never the one who submitted.
+ */
+const OPERATORS: readonly { index: number; isAdmin: boolean }[] = [
+  { index: 2, isAdmin: true },
+  { index: 1, isAdmin: false },
+  { index: 41, isAdmin: false },
+  { index: 7, isAdmin: false },
+  { index: 11, isAdmin: false },
+  { index: 0, isAdmin: false },
+];
+
+/**
+ * Fills an empty store. Everything in one transaction, every row audited like any other change; the roster's
+ * text indexes are built once at the end (Store.bulkInsert).
+ */
+export function generateDemo(store: Store, size: 'small' | 'large', opts: DemoOptions = {}): DemoResult {
   const total = size === 'large' ? 50_000 : 860;
   const count = store.get<{ n: number }>('SELECT count(*) AS n FROM workers')!.n;
   if (count > 0) throw new AppError('CONFLICT', 'err.demo.notEmpty');
-  const r = rng(seed);
+  const r = rng(opts.seed ?? 20261124);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
   const actor = SYSTEM_ACTOR;
-  const result = store.tx(() => {
+  const job = progressReporter(opts);
+  const result = store.bulkInsert('workers', ['workers_fts_ai', 'workers_grams_ai'], () => {
     const now = nowIso();
     createEnterprise(store, actor, {
       name: '泰州市安康化工有限公司',
@@ -101,9 +124,9 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
     });
     const teamLeaderDone = new Set<string>();
     const usedIds = new Set<string>();
-    let unionChairId: string | null = null;
-    let safetyOfficerId: string | null = null;
+    const operatorWorkers = new Map<number, string>();
     for (let i = 0; i < total; i++) {
+      if (i % 500 === 0) job.report(i, total, 'demo.workers');
       const u = units[i % units.length]!;
       const w = WORKSHOPS[u.wsIndex]!;
       const gender: 'M' | 'F' = r() < (w.name === '质检中心' || w.name === '包装车间' ? 0.55 : 0.2) ? 'F' : 'M';
@@ -142,16 +165,16 @@ export function generateDemo(store: Store, size: 'small' | 'large', seed = 20261
         certExpiry: hasCert ? `${2025 + Math.floor(r() * 6)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-15` : null,
         hazardFactors: exposed ? w.hazards.filter(() => r() < 0.7) : [],
       };
-      if (i === 2 || i === 1) d.status = 'active';
+      const asOperator = OPERATORS.some((o) => o.index === i);
+      if (asOperator) d.status = 'active';
       // emp nos and ID cards are unique by construction, and the team is known: the bulk path
       const workerId = insertWorker(store, actor, d, now, '演示数据', { place: { workshopId: u.workshopId, teamId: u.id } });
-      if (i === 2) unionChairId = workerId;
-      if (i === 1) safetyOfficerId = workerId;
+      if (asOperator) operatorWorkers.set(i, workerId);
     }
-    insertOperator(store, actor, { workerId: unionChairId!, isAdmin: true, pin: null }, now);
-    insertOperator(store, actor, { workerId: safetyOfficerId!, isAdmin: false, pin: null }, now);
-    return { workshops: WORKSHOPS.length, teams, workers: total, operators: 2 };
+    for (const o of OPERATORS) insertOperator(store, actor, { workerId: operatorWorkers.get(o.index)!, isAdmin: o.isAdmin, pin: null }, now);
+    return { workshops: WORKSHOPS.length, teams, workers: total, operators: OPERATORS.length };
   });
+  job.report(total, total, 'demo.workers', true);
   store.analyze();
   return result;
 }

@@ -213,7 +213,7 @@ describe('hazard ledger journey (browser host + Chromium)', () => {
     await d.waitStatus('已落实整改');
     await waitText(d.field('整改责任人', d.fiveImpl), C.name);
     await waitText(d.field('整改期限', d.fiveImpl), DEADLINE);
-    await waitText(d.field('整改资金（元）', d.fiveImpl), '5000.00');
+    await waitText(d.field('整改资金（元）', d.fiveImpl), '5,000.00');
     await waitText(d.field('整改措施', d.fiveImpl), MEASURES);
     await waitText(d.field('应急预案', d.fiveImpl), EMERGENCY);
     await shot('13-drawer-five-impl');
@@ -232,7 +232,7 @@ describe('hazard ledger journey (browser host + Chromium)', () => {
     await dlg.ok();
     await d.waitStatus('待验收');
     await d.waitPhotoLoaded('整改后照片', path.basename(photo.after));
-    await waitText(d.field('实际投入资金（元）', d.fiveImpl), '4800.50');
+    await waitText(d.field('实际投入资金（元）', d.fiveImpl), '4,800.50');
     await waitText(d.field('整改情况', d.fiveImpl), NOTE_1);
   });
 

@@ -13,9 +13,13 @@ import { hazardBackend, makeHazard, toRow } from './hazardFixtures';
 beforeEach(resetStores);
 
 const hash = () => window.location.hash;
-/** Puts an address in place before the app starts, as a reload or a typed address would (a new last entry). */
+/**
+ * Puts an address in place before the app starts, as a reload or a typed address would (a new last entry). On a real
+ * load the router reads the address when its module loads; here the module is already loaded, so it reads it now.
+ */
 function startAt(h: string) {
   history.pushState(null, '', h);
+  if (!/token=/.test(h)) useRouter.getState().sync();
 }
 /** the drawer's × (antd labels it 关闭 / Close) */
 const closeButton = () => screen.getByRole('button', { name: /^(close|关闭)$/i });

@@ -8,6 +8,7 @@ import { CHANNELS, contract } from '../../shared/contract';
 import { glossary } from '../../shared/glossary';
 import { ch, defineContract, mergeParts } from '../../shared/kernel/channel';
 import { mergeMessages } from '../../shared/kernel/i18n';
+import { MESSAGE_PARTS } from '../../shared/messages';
 import { MODULES } from '../../shared/modules';
 
 describe('merged contract', () => {
@@ -51,6 +52,11 @@ describe('merged contract', () => {
 });
 
 describe('message catalog', () => {
+  it('registers the same message parts as the modules (shared/messages.ts beside shared/modules.ts)', () => {
+    expect(new Set(MESSAGE_PARTS)).toEqual(new Set(MODULES.map((m) => m.messages)));
+    expect(MESSAGE_PARTS.length).toBe(MODULES.length);
+  });
+
   it('merges every module part without duplicate keys', () => {
     const total = MODULES.reduce((n, m) => n + Object.keys(m.messages).length, 0);
     expect(Object.keys(glossary).length).toBe(total);

@@ -4,7 +4,7 @@ import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { call } from '../lib/api';
 import { useI18n, useT } from '../i18n';
-import { HOME, useRoute, useRouter, type Page } from './router';
+import { useRoute, useRouter, type Page } from './router';
 import { useSession } from './session';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -72,11 +72,7 @@ export function Shell() {
           <Button size="small" onClick={switchLocale} aria-label="language">
             {t('nav.language')}
           </Button>
-          <Button
-            size="small"
-            // whoever signs in next starts on the home page (an expired session keeps its page instead)
-            onClick={() => void signOut().then(() => navigate(HOME, { replace: true }))}
-          >
+          <Button size="small" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </Button>
         </Space>

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/app/types';
 import type { Operator } from '../../../shared/operators/types';
 import { call } from '../lib/api';
 import { useI18n } from '../i18n';
+import { HOME, useRouter } from './router';
 
 type Phase = 'loading' | 'setup' | 'signin' | 'ready' | 'error';
 
@@ -64,6 +65,9 @@ export const useSession = create<SessionState>((set) => ({
   async signOut() {
     await call('session.signOut').catch(() => undefined);
     set({ operator: null, phase: 'signin' });
+    // whoever signs in next starts on the home page (an expired session keeps its page instead). In the same tick
+    // as the phase change, so the shell is gone before the route changes and no page mounts in between.
+    useRouter.getState().navigate(HOME, { replace: true });
   },
   expired() {
     set({ operator: null, phase: 'signin' });

@@ -1,0 +1,210 @@
+// The demo data and the bulk-write path it uses: realistic shape (serials in date order, a few per cent open,
+// finders across the roster, several operators, varied descriptions) and derived data that stays honest after a
+// bulk load (statistics equal a recount, the text indexes find what a scan finds, the schema is unchanged).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrations';
+import { openDatabase, replayInsertTrigger, Store } from '../../electron/core/db/store';
+import { generateDemo } from '../../electron/core/demo';
+import { generateDemoHazards } from '../../electron/core/demoHazards';
+import { OPEN_STATUSES } from '../../shared/hazards/rules';
+
+let dirs: string[] = [];
+let stores: Store[] = [];
+afterEach(() => {
+  for (const s of stores) s.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  stores = [];
+  dirs = [];
+});
+
+async function freshStore(): Promise<Store> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-demo-'));
+  dirs.push(dir);
+  const db = openDatabase(path.join(dir, 'ankang.sqlite'));
+  await migrate(db);
+  const store = new Store(db);
+  stores.push(store);
+  return store;
+}
+
+const schema = (s: Store) => s.db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name`).all();
+const n = (s: Store, sql: string, ...params: unknown[]) => s.db.prepare(sql).pluck().get(...params) as number;
+
+/** what a full scan finds for a term, against what the FTS5 indexes find */
+function textIndexAgrees(s: Store, term: string) {
+  const short = [...term].length < 3;
+  // the trigram index holds the measures too; the 1–2 character index does not (migration 002)
+  const text = `serial || ' ' || description || ' ' || coalesce(place, '') || ' ' || coalesce(equipment, '')${short ? '' : ` || ' ' || coalesce(measures, '')`}`;
+  const scan = n(s, `SELECT count(*) FROM hazards WHERE instr(${text}, ?) > 0`, term);
+  const index =
+    !short
+      ? n(s, `SELECT count(*) FROM hazards_fts WHERE hazards_fts MATCH ?`, `"${term}"`)
+      : n(s, `SELECT count(*) FROM hazards_grams WHERE hazards_grams MATCH ?`, `"${term}"`);
+  return { term, scan, index };
+}
+
+function assertStatsEqualRecount(s: Store) {
+  const kept = s.db.prepare(`SELECT month, workshop_id, status, grade, risk, n, planned, actual FROM hazard_month_stats WHERE n > 0 ORDER BY 1, 2, 3, 4, 5`).all();
+  const recount = s.db
+    .prepare(
+      `SELECT substr(found_date, 1, 7) AS month, coalesce(workshop_id, '') AS workshop_id, status, coalesce(grade, '') AS grade, coalesce(risk, '') AS risk,
+         count(*) AS n, coalesce(sum(planned_funds), 0) AS planned, coalesce(sum(actual_funds), 0) AS actual
+       FROM hazards WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .all();
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(recount);
+  const keptClosed = s.db.prepare(`SELECT month, n, round(days, 6) AS days FROM hazard_close_stats WHERE n > 0 ORDER BY 1`).all();
+  const recountClosed = s.db
+    .prepare(
+      `SELECT substr(closed_date, 1, 7) AS month, count(*) AS n, round(sum(julianday(closed_date) - julianday(found_date)), 6) AS days
+       FROM hazards WHERE closed_date IS NOT NULL AND deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
+    )
+    .all();
+  expect(keptClosed).toEqual(recountClosed);
+}
+
+function assertSerialsFollowFoundTime(s: Store) {
+  const rows = s.db.prepare(`SELECT serial, found_at, found_date FROM hazards`).all() as { serial: string; found_at: string; found_date: string }[];
+  const byYear = new Map<string, { no: number; at: number }[]>();
+  for (const r of rows) {
+    const m = /^YH-(\d{4})-(\d{4,})$/.exec(r.serial);
+    expect(m, r.serial).not.toBeNull();
+    expect(m![1]).toBe(r.found_date.slice(0, 4));
+    (byYear.get(m![1]!) ?? byYear.set(m![1]!, []).get(m![1]!)!).push({ no: Number(m![2]), at: Date.parse(r.found_at) });
+  }
+  for (const [year, list] of byYear) {
+    list.sort((a, b) => a.no - b.no);
+    // numbered 1..k without gaps, and never found earlier than the one numbered before it
+    expect(list.map((x) => x.no), year).toEqual(list.map((_, i) => i + 1));
+    const backwards = list.filter((x, i) => i > 0 && x.at < list[i - 1]!.at).length;
+    expect(backwards, `serials out of found-time order in ${year}`).toBe(0);
+  }
+}
+
+describe('demo data', () => {
+  it('small roster + 3,000 hazards: realistic shape, honest derived data, unchanged schema', async () => {
+    const s = await freshStore();
+    const before = schema(s);
+    const res = generateDemo(s, 'small');
+    expect(res).toEqual({ workshops: 10, teams: 43, workers: 860, operators: 6 });
+    const progress: { done: number; total: number | null; stage?: string }[] = [];
+    expect(generateDemoHazards(s, 3000, { progress: (p) => progress.push(p) })).toEqual({ hazards: 3000 });
+    // the bulk path drops and re-creates the text-index triggers: afterwards the schema is exactly as migrated
+    expect(schema(s)).toEqual(before);
+    expect(progress.at(-1)).toEqual({ done: 3000, total: 3000, stage: 'demo.hazards' });
+
+    assertSerialsFollowFoundTime(s);
+    assertStatsEqualRecount(s);
+
+    // a few per cent open, every state present, mostly closed
+    const byStatus = Object.fromEntries(
+      (s.db.prepare(`SELECT status, count(*) AS n FROM hazards GROUP BY status`).all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    );
+    for (const st of ['reported', 'confirmed', 'assigned', 'rectifying', 'submitted', 'closed', 'cancelled']) expect(byStatus[st] ?? 0, st).toBeGreaterThan(0);
+    const open = OPEN_STATUSES.reduce((a, st) => a + (byStatus[st] ?? 0), 0);
+    expect(open / 3000).toBeGreaterThan(0.01);
+    expect(open / 3000).toBeLessThan(0.08);
+    expect(byStatus.closed! / 3000).toBeGreaterThan(0.85);
+
+    // finders across the whole roster: most active workers found something, in every workshop, the newest hires too
+    const active = n(s, `SELECT count(*) FROM workers WHERE status = 'active' AND deleted_at IS NULL`);
+    const finders = n(s, `SELECT count(DISTINCT finder_id) FROM hazards`);
+    expect(finders / active).toBeGreaterThan(0.7);
+    expect(n(s, `SELECT count(DISTINCT w.workshop_id) FROM hazards h JOIN workers w ON w.id = h.finder_id`)).toBe(10);
+    expect(n(s, `SELECT count(*) FROM hazards h JOIN workers w ON w.id = h.finder_id WHERE w.emp_no > 'AK000780'`)).toBeGreaterThan(0);
+
+    // several operators take the steps; the acceptor is never the submitter
+    expect(n(s, `SELECT count(DISTINCT actor_id) FROM hazard_events WHERE actor_id IS NOT NULL`)).toBeGreaterThanOrEqual(5);
+    expect(n(s, `SELECT count(*) FROM hazards WHERE status = 'closed' AND accepted_by = submitted_by`)).toBe(0);
+    expect(n(s, `SELECT count(*) FROM hazards h JOIN operators o ON o.id = h.accepted_by WHERE o.worker_id = h.responsible_id`)).toBe(0);
+
+    // varied descriptions of 10–300 characters, not a dozen templates
+    const lengths = s.db.prepare(`SELECT length(description) FROM hazards`).pluck().all() as number[];
+    expect(Math.min(...lengths)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(300);
+    expect(lengths.filter((l) => l >= 80).length).toBeGreaterThan(30);
+    expect(n(s, `SELECT count(DISTINCT description) FROM hazards`) / 3000).toBeGreaterThan(0.8);
+
+    // the text indexes built after the load find exactly what a scan finds (trigram and 1–2 character index)
+    for (const term of ['安全阀', '法兰连接处渗漏', '反应釜', '泄', '护栏']) {
+      const r = textIndexAgrees(s, term);
+      expect(r.scan, term).toBeGreaterThan(0);
+      expect(r.index, term).toBe(r.scan);
+    }
+    expect(n(s, `SELECT count(*) FROM workers_fts WHERE workers_fts MATCH '"AK000123"'`)).toBe(1);
+    expect(n(s, `SELECT count(*) FROM workers_grams WHERE workers_grams MATCH '"工"'`)).toBe(
+      n(s, `SELECT count(*) FROM workers WHERE instr(emp_no || name || coalesce(post, ''), '工') > 0`),
+    );
+  });
+
+  it('batched commits and a second load keep serials in order, indexes complete and statistics equal a recount', async () => {
+    const s = await freshStore();
+    generateDemo(s, 'small');
+    generateDemoHazards(s, 1500, { batchSize: 400, spanDays: 400 });
+    // a later load continues the serials and indexes only its own rows on top of the earlier ones
+    generateDemoHazards(s, 500, { batchSize: 200, spanDays: 5, seed: 99 });
+    expect(n(s, `SELECT count(*) FROM hazards`)).toBe(2000);
+    expect(n(s, `SELECT count(*) FROM hazards_fts_docsize`)).toBe(2000);
+    assertStatsEqualRecount(s);
+    const r = textIndexAgrees(s, '灭火器');
+    expect(r.index).toBe(r.scan);
+    // a hazard changed after the bulk load is re-indexed by the (re-created) update triggers
+    const rid = n(s, `SELECT rid FROM hazards ORDER BY rid DESC LIMIT 1`);
+    s.db.prepare(`UPDATE hazards SET description = '独一无二的测试描述内容' WHERE rid = ?`).run(rid);
+    expect(n(s, `SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH '"独一无二的测试"'`)).toBe(rid);
+    expect(n(s, `SELECT rowid FROM hazards_grams WHERE hazards_grams MATCH '"独一"'`)).toBe(rid);
+  });
+
+  it('refuses a store that already has workers', async () => {
+    const s = await freshStore();
+    generateDemo(s, 'small');
+    expect(() => generateDemo(s, 'small')).toThrow();
+  });
+});
+
+describe('Store.bulkInsert', () => {
+  it('a failure inside rolls back the rows and keeps the triggers', async () => {
+    const s = await freshStore();
+    generateDemo(s, 'small');
+    const before = schema(s);
+    const hazards = n(s, 'SELECT count(*) FROM hazards');
+    expect(() =>
+      s.bulkInsert('hazards', ['hazards_fts_ai', 'hazards_grams_ai'], () => {
+        s.run(
+          `INSERT INTO hazards (id, serial, found_at, found_date, source, category1, description, status, created_at, updated_at)
+           VALUES ('h1', 'YH-2026-9999', '2026-01-05T09:00:00.000+08:00', '2026-01-05', 'self_check', 'material', '法兰渗漏测试', 'reported', 'x', 'x')`,
+        );
+        expect(n(s, 'SELECT count(*) FROM hazards')).toBe(hazards + 1);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(schema(s)).toEqual(before);
+    expect(n(s, 'SELECT count(*) FROM hazards')).toBe(hazards);
+    expect(n(s, 'SELECT count(*) FROM hazards_fts_docsize')).toBe(0);
+  });
+
+  it('refuses triggers it cannot replay or that belong to another table', async () => {
+    const s = await freshStore();
+    expect(() => s.bulkInsert('hazards', ['hazard_stats_ai'], () => 0)).toThrow(/cannot replay/);
+    expect(() => s.bulkInsert('hazards', ['workers_fts_ai'], () => 0)).toThrow(/is on workers/);
+    expect(() => s.bulkInsert('hazards', ['no_such_trigger'], () => 0)).toThrow(/no trigger/);
+    expect(schema(s).length).toBeGreaterThan(0);
+  });
+
+  it('replayInsertTrigger turns a one-statement trigger into INSERT … SELECT over the new rows', () => {
+    expect(
+      replayInsertTrigger(
+        `CREATE TRIGGER t_ai AFTER INSERT ON t WHEN new.x IS NOT NULL BEGIN
+           INSERT INTO t_fts (rowid, x) VALUES (new.rid, coalesce(new.x, ''));
+         END`,
+        't',
+      ),
+    ).toBe(`INSERT INTO t_fts (rowid, x) SELECT new.rid, coalesce(new.x, '') FROM "t" AS new WHERE new.rowid > ? AND (new.x IS NOT NULL) ORDER BY new.rowid`);
+    expect(() => replayInsertTrigger(`CREATE TRIGGER a AFTER INSERT ON t BEGIN INSERT INTO x (a) VALUES (1); INSERT INTO y (b) VALUES (2); END`, 't')).toThrow();
+    expect(() => replayInsertTrigger(`CREATE TRIGGER a AFTER UPDATE ON t BEGIN INSERT INTO x (a) VALUES (1); END`, 't')).toThrow();
+  });
+});
