@@ -47,3 +47,19 @@ it('renames draft kinds and keeps everything else', async () => {
   expect(db.prepare(`SELECT kind, name FROM saved_views`).all()).toEqual([{ kind: 'hazards', name: '逾期' }]);
   expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('pre-migrate-v2'))).toBe(true);
 });
+
+it('serials sort by year and number (YH-2026-9999 before YH-2026-10000), through the serial index', async () => {
+  db = openDatabase(path.join(dir, 'b.sqlite'));
+  await migrate(db);
+  const ins = db.prepare(
+    `INSERT INTO hazards (id, serial, found_at, found_date, source, category1, description, status, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'self_check', 'material', '测试', 'reported', ?, ?)`,
+  );
+  const serials = ['YH-2026-10000', 'YH-2025-0003', 'YH-2026-9999', 'YH-2026-0001', 'YH-2025-12000', 'YH-2027-0001'];
+  serials.forEach((s, i) => ins.run(`h${i}`, s, T, '2026-01-01', T, T));
+  const sorted = db.prepare(`SELECT serial FROM hazards WHERE deleted_at IS NULL ORDER BY serial_key`).pluck().all();
+  expect(sorted).toEqual(['YH-2025-0003', 'YH-2025-12000', 'YH-2026-0001', 'YH-2026-9999', 'YH-2026-10000', 'YH-2027-0001']);
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT rid FROM hazards h WHERE h.deleted_at IS NULL ORDER BY h.serial_key DESC LIMIT 50`).all() as { detail: string }[]).map((r) => r.detail);
+  expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX hazards_by_serial/);
+  expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+});

@@ -136,7 +136,7 @@ export function getHazard(store: Store, id: string, op: Operator | null): Hazard
   const links = store.all<{ id: string; serial: string; description: string; status: HazardStatus }>(
     `SELECT h.id, h.serial, h.description, h.status FROM hazard_links l
      JOIN hazards h ON h.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
-     WHERE (l.a_id = ? OR l.b_id = ?) AND l.deleted_at IS NULL AND h.deleted_at IS NULL ORDER BY h.serial`,
+     WHERE (l.a_id = ? OR l.b_id = ?) AND l.deleted_at IS NULL AND h.deleted_at IS NULL ORDER BY h.serial_key`,
     [id, id, id],
   );
   const state = { status: r.status, responsibleId: r.responsible_id, submittedBy: r.submitted_by };
@@ -182,7 +182,7 @@ export function toDetail(r: Row, today: string, extras: DetailExtras): HazardDet
 }
 
 const SORT_SQL: Record<HazardQuery['sortField'], string> = {
-  serial: 'h.serial',
+  serial: 'h.serial_key',
   foundAt: 'h.found_at',
   dueDate: 'h.due_date',
   riskD: 'h.risk_d',
@@ -240,7 +240,7 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     params.push(...text.params);
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
-  const order = q.sortField === 'serial' ? `h.serial ${dir}` : `${SORT_SQL[q.sortField]} ${dir}, h.serial ${dir}`;
+  const order = q.sortField === 'serial' ? `h.serial_key ${dir}` : `${SORT_SQL[q.sortField]} ${dir}, h.serial_key ${dir}`;
   return { where: where.join(' AND '), params, order, searching };
 }
 
@@ -271,7 +271,7 @@ export function reminders(store: Store, limit: number): HazardReminders {
   const soon = addDays(today, rules.dueSoonDays);
   const open = `h.deleted_at IS NULL AND h.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
   const list = (cond: string, params: unknown[]) =>
-    store.all<Row>(`${ROW_SELECT} WHERE ${open} AND ${cond} ORDER BY h.due_date, h.serial LIMIT ?`, [...params, limit]).map((r) => toRow(r, today));
+    store.all<Row>(`${ROW_SELECT} WHERE ${open} AND ${cond} ORDER BY h.due_date, h.serial_key LIMIT ?`, [...params, limit]).map((r) => toRow(r, today));
   const count = (cond: string, params: unknown[]) => store.get<{ n: number }>(`SELECT count(*) AS n FROM hazards h WHERE ${open} AND ${cond}`, params)!.n;
   return {
     overdue: list('h.due_date < ?', [today]),
