@@ -136,6 +136,7 @@ const WORKSHOP_PLACES: Record<string, readonly string[]> = {
   质检中心: ['天平室', '气瓶间', '试剂库'],
 };
 
+const OUTDOOR_PLACES = ['厂区东路', '罐区外侧道路', '南门装卸区', '循环水站旁', '仓库屋面', '污水处理站'];
 const LEADS = ['巡检发现', '夜班巡查时发现', '专项检查中发现', '据班组长报告，', '职工反映：', '安全员检查时发现', '交接班时发现', '节前检查发现'];
 const DETAILS = [
   '现场未设置警示标识', '已影响正常巡检', '当班人员未及时上报', '同类问题上季度检查时已指出', '车间已安排专人临时监护',
@@ -337,12 +338,12 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
     const defect = pickDefect();
     const equipment = defect.eq ? fill(pick(EQUIPMENT[defect.eq])) : r() < 0.15 ? fill(pick(EQUIPMENT[pick(['pump', 'valve', 'cabinet', 'pipe'] as const)])) : null;
     const placeList = WORKSHOP_PLACES[unit.wsName];
-    const place = placeList && r() < 0.7 ? pick(placeList) : pick(COMMON_PLACES);
+    const place = defect.cat[1] === 'outdoor' ? pick(OUTDOOR_PLACES) : placeList && r() < 0.7 ? pick(placeList) : pick(COMMON_PLACES);
     let text = '';
     if (source === 'authority') text += pick(['上级检查组指出：', '应急管理局执法检查指出：', '第三方安全评价发现：']);
     else if (r() < 0.3) text += pick(LEADS);
     // the subject: a place, a piece of equipment, or both
-    if (defect.eq && equipment) text += r() < 0.6 ? `${place}，${equipment}` : equipment;
+    if (defect.eq && equipment) text += (r() < 0.6 ? `${place}，${equipment}` : equipment) + (/[A-Za-z0-9]$/.test(equipment) ? ' ' : '');
     else text += place;
     text += defect.text;
     const clauses = r() < 0.35 ? 0 : Math.min(4, Math.floor(-Math.log(1 - r()) * 1.4));

@@ -27,6 +27,16 @@ it('import commit reports progress up to the row count', async () => {
   expect(seen.length).toBeGreaterThanOrEqual(1);
   expect(seen[0]).toMatchObject({ total: 3000, stage: 'job.writing' });
   for (let i = 1; i < seen.length; i++) expect(seen[i]!.done).toBeGreaterThanOrEqual(seen[i - 1]!.done);
+  // the bulk path built both search indexes for the new rows: a long and a short term find them
+  expect((await tc.call('workers.list', { search: '职工2999' })).rows.map((w) => w.empNo)).toEqual(['J02999']);
+  expect((await tc.call('workers.list', { search: '职工', pageSize: 10 })).total).toBe(3000);
+  expect((await tc.call('workers.list', { search: 'J0299', pageSize: 50 })).total).toBe(10);
+  // …and an update of an imported worker keeps the index in step
+  const w = (await tc.call('workers.list', { search: '职工2999' })).rows[0]!;
+  const full = await tc.call('workers.get', { id: w.id });
+  await tc.call('workers.update', { id: w.id, data: { ...full, name: '新名字', idCard: null, phone: null } });
+  expect((await tc.call('workers.list', { search: '职工2999' })).total).toBe(0);
+  expect((await tc.call('workers.list', { search: '新名字' })).total).toBe(1);
 });
 
 it('a cancel in the middle of the commit writes nothing and answers CANCELLED', async () => {

@@ -120,7 +120,7 @@ describe('cli: arguments', () => {
 describe('cli: demo and check', () => {
   it('demo --size small fills the store; check reports ok and exits 0', async () => {
     expect(query<number>(demoDir, 'SELECT count(*) FROM workers')).toBe(860);
-    expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(2);
+    expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(6);
     const r = await cli('check', '--data', demoDir);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`结构版本 ${LATEST_VERSION}/${LATEST_VERSION}`);

@@ -379,7 +379,10 @@ export function commitImport(
   s: Session,
   opts: { skipInvalid: boolean; job?: ProgressReporter },
 ): ImportResult {
-  const result = store.tx(() => {
+  // one transaction; the two full-text triggers are held back and run once over the new rows (Store.bulkInsert):
+  // row-by-row FTS updates inside a large transaction get slower with every row. Safe here: the import only inserts
+  // new workers (a file with an employee number twice is refused) and updates workers that existed before.
+  const result = store.bulkInsert('workers', ['workers_fts_ai', 'workers_grams_ai'], () => {
     const { preview, rows } = planImport(store, s);
     if (preview.missingRequired.length) {
       throw new AppError('VALIDATION', 'err.import.missingColumns', { columns: preview.missingRequired.join(', '), missing: preview.missingRequired });
