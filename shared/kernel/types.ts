@@ -2,9 +2,12 @@
 
 export interface Page<T> {
   rows: T[];
+  /** the number of matching rows; when totalCapped, only a lower bound (the cap) */
   total: number;
   page: number;
   pageSize: number;
+  /** true when the list stopped counting at a cap: there are more than `total` matching rows */
+  totalCapped?: boolean;
 }
 
 export interface AuditEntry {

@@ -115,6 +115,8 @@ export interface HazardState {
   views: SavedView[];
   draft: { data: unknown; savedAt: string } | null;
   uploads: { fileName: string; id: string }[];
+  /** like the real listHazards: more matching hazards than this are reported as `total: countCap, totalCapped: true` */
+  countCap?: number;
 }
 
 const OPEN = ['reported', 'confirmed', 'assigned', 'rectifying', 'submitted'];
@@ -122,7 +124,7 @@ const OPEN = ['reported', 'confirmed', 'assigned', 'rectifying', 'submitted'];
 /** A signed-in admin FakeBackend that also answers the hazard, attachment, view and draft channels from `state`. */
 export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = {}): { be: FakeBackend; state: HazardState } {
   const be = signedInBackend({ workers: hazardWorkers(), units: hazardUnits, ...seed });
-  const state: HazardState = { hazards: init.hazards ?? [], views: init.views ?? [], draft: init.draft ?? null, uploads: [] };
+  const state: HazardState = { hazards: init.hazards ?? [], views: init.views ?? [], draft: init.draft ?? null, uploads: [], countCap: init.countCap };
   let seq = 100;
   const find = (id: string) => {
     const h = state.hazards.find((x) => x.id === id);
@@ -142,7 +144,9 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
     if (q.overdue) rows = rows.filter((h) => h.overdue);
     if (q.search) rows = rows.filter((h) => [h.serial, h.description, h.place].some((v) => v?.includes(q.search)));
     const start = (q.page - 1) * q.pageSize;
-    return { rows: rows.slice(start, start + q.pageSize).map(toRow), total: rows.length, page: q.page, pageSize: q.pageSize };
+    const page = { rows: rows.slice(start, start + q.pageSize).map(toRow), total: rows.length, page: q.page, pageSize: q.pageSize };
+    const cap = state.countCap;
+    return cap !== undefined && rows.length > cap ? { ...page, total: cap, totalCapped: true } : page;
   });
   be.on('hazards.get', (i) => find(i.id));
   be.on('hazards.report', (d) => {

@@ -9,6 +9,7 @@ import { HazardDrawer } from '../../renderer/src/features/hazards/HazardDrawer';
 import { LedgerPage } from '../../renderer/src/features/hazards/LedgerPage';
 import { QuickLog } from '../../renderer/src/features/hazards/QuickLog';
 import { initialLedgerQuery, useLedger } from '../../renderer/src/features/hazards/store';
+import { useI18n } from '../../renderer/src/i18n';
 import type { HazardAction } from '../../shared/hazards/rules';
 import type { HazardDetail } from '../../shared/hazards/types';
 import { FakeError, fakeFile, type FakeBackend } from './fakeBackend';
@@ -744,6 +745,30 @@ describe('LedgerPage', () => {
     expect(listQueries(be)[0]).toEqual({ status: 'open', sortField: 'foundAt', sortDir: 'desc', page: 1, pageSize: 100, search: '' });
     expect(be.inputs('views.list')).toEqual([{ kind: 'hazards' }]);
     expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('a capped count reads 超过 N 条 (More than N in English); an exact one 共 N 条', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => makeHazard({ id: `hc-${i}`, serial: `YH-2026-${String(i + 1).padStart(4, '0')}`, description: `现场隐患${i}`, status: i < 3 ? 'confirmed' : 'closed' }));
+    await openLedger({ hazards: many, countCap: 10 });
+    // three open hazards: below the cap, counted exactly
+    expect(screen.getByTestId('ledger-total')).toHaveTextContent('共 3 条');
+    const u = user();
+    await pick(u, statusSelect(), '全部');
+    await waitFor(() => expect(screen.getByTestId('ledger-total')).toHaveTextContent('超过 10 条'));
+    expect(useLedger.getState()).toMatchObject({ total: 10, totalCapped: true });
+    // a search that narrows below the cap is exact again
+    await u.type(screen.getByPlaceholderText('搜索编号、描述、位置、设备、措施'), '现场隐患1');
+    await waitFor(() => expect(screen.getByTestId('ledger-total')).toHaveTextContent('共 3 条')); // 1, 10, 11
+    expect(useLedger.getState().totalCapped).toBe(false);
+    act(() => useI18n.setState({ locale: 'en' }));
+    try {
+      act(() => useLedger.setState({ total: 10_000, totalCapped: true }));
+      expect(screen.getByTestId('ledger-total')).toHaveTextContent('More than 10,000 hazards');
+      act(() => useLedger.setState({ total: 9_999, totalCapped: false }));
+      expect(screen.getByTestId('ledger-total')).toHaveTextContent('9999 hazards');
+    } finally {
+      act(() => useI18n.setState({ locale: 'zh-CN' }));
+    }
   });
 
   test('filters send the right hazards.list query: status, grade, risk, overdue and a debounced search', async () => {

@@ -1,27 +1,15 @@
 // The signed-in frame: header menu, current operator, language and sign-out, and the page of the current route.
 // Each page is its own chunk, loaded when its route is first shown (the dashboard brings ECharts with it).
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, type ComponentType, type LazyExoticComponent } from 'react';
 import { call } from '../lib/api';
 import { useI18n, useT } from '../i18n';
+import { PAGE_DEFS, type PageProps } from './pages';
 import { useRoute, useRouter, type Page } from './router';
 import { useSession } from './session';
 
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const LedgerPage = lazy(() => import('../features/hazards/LedgerPage').then((m) => ({ default: m.LedgerPage })));
-const RosterPage = lazy(() => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })));
-const EnterprisePage = lazy(() => import('../features/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })));
-const OperatorsPage = lazy(() => import('../features/operators/OperatorsPage').then((m) => ({ default: m.OperatorsPage })));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-
-const NAV: { page: Page; label: 'nav.home' | 'nav.ledger' | 'nav.roster' | 'nav.enterprise' | 'nav.operators' | 'nav.settings' }[] = [
-  { page: 'dashboard', label: 'nav.home' },
-  { page: 'hazards', label: 'nav.ledger' },
-  { page: 'roster', label: 'nav.roster' },
-  { page: 'enterprise', label: 'nav.enterprise' },
-  { page: 'operators', label: 'nav.operators' },
-  { page: 'settings', label: 'nav.settings' },
-];
+/** each registered page (app/pages.ts) as a lazy component */
+const LAZY = Object.fromEntries(PAGE_DEFS.map((p) => [p.page, lazy(p.load)])) as Record<Page, LazyExoticComponent<ComponentType<PageProps>>>;
 
 /** Shown while a page's chunk loads (a fraction of a second from disk or loopback). */
 export function PageLoading() {
@@ -40,6 +28,7 @@ export function Shell() {
   const route = useRoute();
   const navigate = useRouter((s) => s.navigate);
   const openHazard = useCallback((id: string) => navigate({ page: 'hazards', id }), [navigate]);
+  const CurrentPage = LAZY[route.page];
   const switchLocale = () => {
     const next = locale === 'en' ? 'zh-CN' : 'en';
     setLocale(next);
@@ -57,7 +46,7 @@ export function Shell() {
           selectedKeys={[route.page]}
           onClick={(e) => navigate({ page: e.key as Page, id: null })}
           style={{ flex: 1, background: 'transparent' }}
-          items={NAV.map((n) => ({ key: n.page, label: t(n.label) }))}
+          items={PAGE_DEFS.map((n) => ({ key: n.page, label: t(n.label) }))}
         />
         <Space>
           <span style={{ color: '#cbd5e1' }} data-testid="current-operator">
@@ -79,12 +68,7 @@ export function Shell() {
       </Layout.Header>
       <Layout.Content style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
         <Suspense fallback={<PageLoading />}>
-          {route.page === 'dashboard' && <DashboardPage onOpenHazard={openHazard} />}
-          {route.page === 'hazards' && <LedgerPage />}
-          {route.page === 'roster' && <RosterPage />}
-          {route.page === 'enterprise' && <EnterprisePage />}
-          {route.page === 'operators' && <OperatorsPage />}
-          {route.page === 'settings' && <SettingsPage />}
+          <CurrentPage onOpenHazard={openHazard} />
         </Suspense>
       </Layout.Content>
     </Layout>

@@ -8,12 +8,13 @@
 // route that came with it.
 import { create } from 'zustand';
 import { httpTransport, setTransport } from '../lib/api';
+import { PAGE_DEFS } from './pages';
 
-export const PAGES = ['dashboard', 'hazards', 'roster', 'enterprise', 'operators', 'settings'] as const;
-export type Page = (typeof PAGES)[number];
+export type Page = (typeof PAGE_DEFS)[number]['page'];
+export const PAGES: readonly Page[] = PAGE_DEFS.map((p) => p.page);
 /** pages whose records open in a drawer on top of the page's list */
-export type RecordPage = Extract<Page, 'hazards' | 'roster'>;
-const RECORD_PAGES: readonly Page[] = ['hazards', 'roster'];
+export type RecordPage = Extract<(typeof PAGE_DEFS)[number], { records: true }>['page'];
+const RECORD_PAGES: readonly Page[] = PAGE_DEFS.filter((p) => 'records' in p && p.records).map((p) => p.page);
 
 export interface Route {
   page: Page;

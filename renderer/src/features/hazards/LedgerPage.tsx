@@ -26,7 +26,7 @@ const SORTABLE: Record<string, LedgerQuery['sortField']> = { serial: 'serial', f
 export function LedgerPage() {
   const t = useT();
   const { message } = App.useApp();
-  const { query, rows, total, loading, error, setQuery, load } = useLedger();
+  const { query, rows, total, totalCapped, loading, error, setQuery, load } = useLedger();
   const units = useUnits();
   const route = useRoute();
   const detail = route.page === 'hazards' ? route.id : null;
@@ -146,7 +146,7 @@ export function LedgerPage() {
         </Button>
         <JobProgress job={exportJob} />
         <Typography.Text type="secondary" data-testid="ledger-total">
-          {t('hz.total', { n: total })}
+          {totalCapped ? t('hz.totalCapped', { n: total.toLocaleString('en-US') }) : t('hz.total', { n: total })}
         </Typography.Text>
       </Space>
       {error !== null && error !== undefined && <Alert type="error" showIcon title={errorText(error, t)} />}

@@ -10,6 +10,8 @@ interface LedgerState {
   query: LedgerQuery;
   rows: HazardRow[];
   total: number;
+  /** the backend stopped counting at a cap: there are more than `total` hazards */
+  totalCapped: boolean;
   loading: boolean;
   /** the failure as thrown (an ApiError carries a message key): show it with errorText() */
   error: unknown;
@@ -22,6 +24,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
   query: initialLedgerQuery,
   rows: [],
   total: 0,
+  totalCapped: false,
   loading: false,
   error: null,
   setQuery(patch, replace = false) {
@@ -35,7 +38,7 @@ export const useLedger = create<LedgerState>((set, get) => ({
     set({ loading: true, error: null });
     try {
       const p = await call('hazards.list', get().query);
-      if (my === seq) set({ rows: p.rows, total: p.total, loading: false });
+      if (my === seq) set({ rows: p.rows, total: p.total, totalCapped: p.totalCapped === true, loading: false });
     } catch (e) {
       if (my === seq) set({ loading: false, error: e });
     }

@@ -1,0 +1,36 @@
+// THE registration point of the renderer: one entry per page — its route name, its menu label, whether its records
+// open by address (#/<page>/<id>), its UI messages (merged into the one catalog, renderer/src/i18n/catalog.ts) and
+// how to load it (each page is its own chunk). A new module adds one entry here and nothing else in app/ or i18n/.
+import type { ComponentType } from 'react';
+import type { MessagePart } from '../../../shared/kernel/i18n';
+import { messages as dashboard } from '../features/dashboard/messages';
+import { messages as enterprise } from '../features/enterprise/messages';
+import { messages as hazards } from '../features/hazards/messages';
+import { messages as operators } from '../features/operators/messages';
+import { messages as roster } from '../features/roster/messages';
+import { messages as settings } from '../features/settings/messages';
+
+/** What every page receives from the frame. */
+export interface PageProps {
+  /** opens a hazard by its address (the dashboard's reminders use it) */
+  onOpenHazard(id: string): void;
+}
+
+export interface PageDef {
+  page: string;
+  /** message key of the menu entry */
+  label: string;
+  /** records of this page open in a drawer with their own address */
+  records?: boolean;
+  messages?: MessagePart;
+  load(): Promise<{ default: ComponentType<PageProps> }>;
+}
+
+export const PAGE_DEFS = [
+  { page: 'dashboard', label: 'nav.home', messages: dashboard, load: () => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })) },
+  { page: 'hazards', label: 'nav.ledger', records: true, messages: hazards, load: () => import('../features/hazards/LedgerPage').then((m) => ({ default: m.LedgerPage })) },
+  { page: 'roster', label: 'nav.roster', records: true, messages: roster, load: () => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })) },
+  { page: 'enterprise', label: 'nav.enterprise', messages: enterprise, load: () => import('../features/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })) },
+  { page: 'operators', label: 'nav.operators', messages: operators, load: () => import('../features/operators/OperatorsPage').then((m) => ({ default: m.OperatorsPage })) },
+  { page: 'settings', label: 'nav.settings', messages: settings, load: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })) },
+] as const satisfies readonly PageDef[];
