@@ -67,6 +67,8 @@ export interface ImportRowReport {
   name: string;
   action: 'create' | 'update' | 'invalid';
   problems: { field: string; message: string; params?: Record<string, string | number> }[];
+  /** an update: the fields whose values change (columns the file does not have keep their values) */
+  changes?: ImportField[];
 }
 
 export interface ImportPreview {

@@ -21,7 +21,7 @@ const preview: NonNullable<FakeSeed['importPreview']> = {
   missingRequired: [],
   rows: [
     { rowNumber: 3, empNo: 'E001', name: '张三', action: 'create', problems: [] },
-    { rowNumber: 4, empNo: 'E002', name: '李娜', action: 'update', problems: [] },
+    { rowNumber: 4, empNo: 'E002', name: '李娜', action: 'update', problems: [], changes: ['name', 'post'] },
     {
       rowNumber: 5,
       empNo: 'E003',
@@ -71,6 +71,8 @@ describe('ImportDialog', () => {
     expect(be.uploadedFiles).toEqual([{ fileName: '花名册.csv', text: CSV }]);
     expect(be.validationFailures()).toEqual([]);
 
+    // an update says what it changes, and that the columns the file lacks stay
+    expect(previewRows().get('4')).toHaveTextContent('将更改：姓名；岗位（文件中没有的列保持不变）');
     expect(screen.getByText('花名册.csv')).toBeInTheDocument();
     expect(screen.getByText('表头在第 2 行')).toBeInTheDocument();
     expect(screen.getByText('跳过有问题的 2 行')).toBeInTheDocument();

@@ -329,6 +329,34 @@ describe('roster import: preview and commit', () => {
     expect(workerByEmpNo(tc, 'P1')?.post).toBeNull();
   });
 
+  it('re-importing a sheet with fewer columns changes only those columns: the rest of each worker stays', async () => {
+    tc = await openTestCore();
+    const ws = await tc.call('org.create', { kind: 'workshop', name: '一车间' });
+    const team = await tc.call('org.create', { kind: 'team', parentId: ws.id, name: '甲班' });
+    const full = await tc.call('workers.create', {
+      empNo: 'K1', name: '旧名', gender: 'M', idCard: ID_M1, phone: '13900001111', orgUnitId: team.id, post: '焊工',
+      hireDate: '2020-01-02', skillGrade: 3, roles: ['team_leader'], isRepresentative: true, isFrontline: true,
+      certType: '焊接与热切割作业', certNo: 'T123', certExpiry: '2027-01-01', hazardFactors: ['噪声'],
+    });
+    const csv = ['工号,姓名,性别', 'K1,新名,男', 'K2,新人,女'].join('\n');
+    const p = await tc.call('roster.importPreview', { fileName: 'few.csv', dataBase64: b64(csv) });
+    expect(rowOf(p, 2)).toMatchObject({ action: 'update', changes: ['name'], problems: [] });
+    expect(rowOf(p, 3)).toMatchObject({ action: 'create' });
+    await tc.call('roster.importCommit', { importId: p.importId });
+    const after = await tc.call('workers.get', { id: full.id });
+    const { name: _n, updatedAt: _u, ...rest } = after;
+    const { name: _n0, updatedAt: _u0, ...was } = full;
+    expect(after.name).toBe('新名');
+    expect(rest).toEqual(was);
+    // a file that has the placement columns still moves the worker, and its blank cells do clear
+    const csv2 = ['工号,姓名,性别,车间,班组,岗位', 'K1,新名,男,二车间,,'].join('\n');
+    const p2 = await tc.call('roster.importPreview', { fileName: 'move.csv', dataBase64: b64(csv2) });
+    expect(rowOf(p2, 2).changes).toEqual(expect.arrayContaining(['post', 'workshop']));
+    await tc.call('roster.importCommit', { importId: p2.importId });
+    const moved = await tc.call('workers.get', { id: full.id });
+    expect(moved).toMatchObject({ workshopName: '二车间', teamName: null, post: null, idCard: ID_M1, roles: ['team_leader'] });
+  });
+
   it('a failure while writing one row rolls back the whole import', async () => {
     tc = await openTestCore();
     const csv = ['工号,姓名,性别', 'T1,甲,男', 'T2,乙,男'].join('\n');

@@ -4,12 +4,12 @@ import { AppError } from '../../../shared/result';
 import { isValidIsoDate, toFieldIssues } from '../../../shared/kernel/schemas';
 import { workerInput, type WorkerData } from '../../../shared/roster/schemas';
 import { idCardGender } from '../../../shared/roster/idcard';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport } from '../../../shared/roster/types';
+import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport, type Worker } from '../../../shared/roster/types';
 import type { Actor } from '../audit';
 import type { ProgressReporter } from '../kernel/jobs';
 import type { Store } from '../db/store';
 import { insertUnit } from '../org/service';
-import { insertWorker, replaceWorker, type CheckedRow } from './workers';
+import { getWorker, insertWorker, replaceWorker, type CheckedRow } from './workers';
 import { nowIso } from '../util';
 import type { Table } from '../documents/tabular';
 
@@ -222,8 +222,34 @@ export interface PlannedRow {
   data: WorkerData | null;
   workshop: string | null;
   team: string | null;
+  /** an update from a file without workshop/team columns keeps the worker's placement */
+  keepPlacement: { workshopId: string | null; teamId: string | null; orgUnitId: string | null } | null;
   report: ImportRowReport;
 }
+
+/** The worker as the import's input: the values a re-import starts from before the file's columns overlay them. */
+function asInput(w: Worker): Record<string, unknown> {
+  return {
+    empNo: w.empNo,
+    name: w.name,
+    gender: w.gender,
+    idCard: w.idCard,
+    phone: w.phone,
+    post: w.post,
+    hireDate: w.hireDate,
+    skillGrade: w.skillGrade,
+    status: w.status,
+    roles: w.roles,
+    isRepresentative: w.isRepresentative,
+    isFrontline: w.isFrontline,
+    isManager: w.isManager,
+    certType: w.certType,
+    certNo: w.certNo,
+    certExpiry: w.certExpiry,
+    hazardFactors: w.hazardFactors,
+  };
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export class ImportSessions {
   private sessions = new Map<string, Session>();
@@ -305,13 +331,29 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
   const newUnits = new Set<string>();
   const rows: PlannedRow[] = [];
 
+  const mapped = new Set(
+    (Object.entries(s.mapping) as [ImportField, number | null | undefined][]).filter(([, i]) => i !== null && i !== undefined).map(([f]) => f as string),
+  );
   for (let r = s.headerRow + 1; r < s.table.length; r++) {
     const cells = s.table[r]!;
     if (cells.every((c) => c === '')) continue;
     const rowNumber = r + 1;
     const conv = convertRow(cells, s.mapping);
     const problems = [...conv.problems];
-    const parsed = workerInput.safeParse(conv.data);
+    const empNo0 = String(conv.data.empNo ?? '');
+    const existingId = empNo0 ? existing.get(empNo0) : undefined;
+    // Re-importing a worker changes only what the file has columns for: a sheet with 工号, 姓名 and 性别 must not
+    // blank the ID card, roles or placement it does not carry.
+    const before = existingId ? getWorker(store, existingId, { includeDeleted: true }) : null;
+    let input: Record<string, unknown> = conv.data;
+    if (before) {
+      input = asInput(before);
+      for (const f of mapped) if (f in conv.data) input[f] = conv.data[f];
+      // gender follows the file, or an ID card the file brings, else stays
+      if (!mapped.has('gender') && !(mapped.has('idCard') && conv.data.gender)) input.gender = before.gender;
+      else if (conv.data.gender) input.gender = conv.data.gender;
+    }
+    const parsed = workerInput.safeParse(input);
     let data: WorkerData | null = null;
     if (parsed.success) data = parsed.data;
     else {
@@ -320,7 +362,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
         if (!problems.some((p) => p.field === field)) problems.push({ field, message: i.message });
       }
     }
-    const empNo = String(conv.data.empNo ?? '');
+    const empNo = empNo0;
     if (empNo) {
       const prev = seenEmp.get(empNo);
       if (prev) problems.push({ field: 'empNo', message: 'v.import.dupEmpNo', params: { row: prev } });
@@ -346,13 +388,16 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
       }
     }
     const action: ImportRowReport['action'] = problems.length > 0 ? 'invalid' : existing.has(empNo) ? 'update' : 'create';
-    rows.push({
-      rowNumber,
-      data: problems.length ? null : data,
-      workshop: conv.workshop,
-      team: conv.team,
-      report: { rowNumber, empNo, name: String(conv.data.name ?? ''), action, problems },
-    });
+    const keepPlacement = before && !mapped.has('workshop') && !mapped.has('team') ? { workshopId: before.workshopId, teamId: before.teamId, orgUnitId: before.orgUnitId } : null;
+    const report: ImportRowReport = { rowNumber, empNo, name: String(input.name ?? conv.data.name ?? ''), action, problems };
+    if (before && data && action === 'update') {
+      // what the update changes, so the preview can say it (and an unchanged row says so)
+      const was = asInput(before);
+      const changes = (Object.keys(was) as ImportField[]).filter((f) => !same(was[f], (data as Record<string, unknown>)[f]));
+      if (!keepPlacement && (conv.workshop !== (before.workshopName ?? null) || conv.team !== (before.teamName ?? null))) changes.push('workshop');
+      report.changes = changes;
+    }
+    rows.push({ rowNumber, data: problems.length ? null : data, workshop: conv.workshop, team: conv.team, keepPlacement, report });
   }
   const counts = { total: rows.length, create: 0, update: 0, invalid: 0 };
   for (const r of rows) counts[r.report.action]++;
@@ -427,7 +472,9 @@ export function commitImport(
       // a cancel throws here, inside the transaction: nothing is written
       opts.job?.report(done++, rows.length, 'job.writing');
       if (!r.data) continue;
-      const unit = unitFor(r.workshop, r.team);
+      const unit = r.keepPlacement
+        ? { orgUnitId: r.keepPlacement.orgUnitId, place: { workshopId: r.keepPlacement.workshopId, teamId: r.keepPlacement.teamId } }
+        : unitFor(r.workshop, r.team);
       const d: WorkerData = { ...r.data, orgUnitId: unit.orgUnitId };
       // planImport checked every row against the store inside this same transaction
       const checked = { place: unit.place };

@@ -171,7 +171,13 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
               {
                 title: t('import.problems'),
                 render: (_, r) =>
-                  r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}：${t(p.message, p.params)}`).join('；'),
+                  r.problems.length > 0
+                    ? r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}${t('import.fieldSep')}${t(p.message, p.params)}`).join(t('import.listSep'))
+                    : r.action === 'update' && r.changes
+                      ? r.changes.length > 0
+                        ? t('import.changes', { list: r.changes.map((f) => t(FIELD_KEY[f])).join(t('import.listSep')) })
+                        : t('import.unchanged')
+                      : '',
               },
             ]}
           />
