@@ -2,6 +2,7 @@
 import { defineMessages } from '../../../shared/kernel/i18n';
 
 export const uiMessages = defineMessages({
+  'common.listSep': { 'zh-CN': '、', en: ', ' },
   'app.title': { 'zh-CN': '安康', en: 'Ankang' },
   'app.subtitle': { 'zh-CN': '企业安全生产委员会工作台', en: 'Workplace-safety committee workbench' },
   'app.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },

@@ -113,7 +113,7 @@ function AddOperator({ onClose, onDone }: { onClose(): void; onDone(): void }) {
         <Form.Item label={t('operators.worker')} name="workerId" rules={[{ required: true, message: t('v.required') }]}>
           <Select
             showSearch={{ filterOption: false, onSearch: setSearch }}
-            options={workers.map((w) => ({ value: w.id, label: `${w.name} ${w.empNo} · ${w.roles.map((r) => t(`role.${r}`)).join('、')}` }))}
+            options={workers.map((w) => ({ value: w.id, label: `${w.name} ${w.empNo} · ${w.roles.map((r) => t(`role.${r}`)).join(t('common.listSep'))}` }))}
           />
         </Form.Item>
         <Form.Item name="isAdmin" valuePropName="checked">

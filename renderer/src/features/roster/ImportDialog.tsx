@@ -110,7 +110,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
             <Typography.Text data-testid="import-summary">{t('import.summary', preview.counts)}</Typography.Text>
           </Space>
           {preview.missingRequired.length > 0 && (
-            <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('import.missing', { list: preview.missingRequired.map((f) => t(FIELD_KEY[f])).join('、') })} />
+            <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('import.missing', { list: preview.missingRequired.map((f) => t(FIELD_KEY[f])).join(t('common.listSep')) })} />
           )}
           {preview.counts.invalid > 0 && (
             <Alert

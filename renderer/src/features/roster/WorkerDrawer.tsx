@@ -74,7 +74,7 @@ export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; ver
             <Descriptions.Item label={t('worker.certType')}>{w.certType}</Descriptions.Item>
             <Descriptions.Item label={t('worker.certNo')}>{w.certNo}</Descriptions.Item>
             <Descriptions.Item label={t('worker.certExpiry')}>{w.certExpiry}</Descriptions.Item>
-            <Descriptions.Item label={t('worker.hazardFactors')}>{w.hazardFactors.join('、')}</Descriptions.Item>
+            <Descriptions.Item label={t('worker.hazardFactors')}>{w.hazardFactors.join(t('common.listSep'))}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('roster.history')}

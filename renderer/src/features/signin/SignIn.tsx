@@ -82,7 +82,7 @@ export function SignIn() {
                         {op.isAdmin && <Tag color="gold">{t('signin.admin')}</Tag>}
                       </Space>
                     </div>
-                    <div style={{ color: token.colorTextDescription }}>{op.roles.map((r) => t(`role.${r}`)).join('、')}</div>
+                    <div style={{ color: token.colorTextDescription }}>{op.roles.map((r) => t(`role.${r}`)).join(t('common.listSep'))}</div>
                   </div>
                   <Button type={chosen?.id === op.id ? 'primary' : 'default'} onClick={() => choose(op)} loading={busy && chosen?.id === op.id} aria-label={`${t('signin.submit')} ${op.name}`}>
                     {t('signin.submit')}
