@@ -103,12 +103,15 @@ export interface HazardStats {
   closureRate: number | null; // closed / (found − cancelled) within the period
   avgDaysToClose: number | null;
   openByGrade: { grade: HazardGrade | 'ungraded'; count: number }[];
-  openByWorkshop: { workshop: string; general: number; major: number; ungraded: number }[];
+  /** workshopId null: hazards placed in no workshop (the name is then the printed documents' Chinese label; screens show their own) */
+  openByWorkshop: { workshop: string; workshopId?: string | null; general: number; major: number; ungraded: number }[];
   monthly: { month: string; found: number; closed: number }[];
   byRisk: { risk: RiskColor | 'unassessed'; count: number }[];
   /** the signable statistics table: one row per workshop plus a total */
   table: {
     workshop: string;
+    /** null for hazards placed in no workshop */
+    workshopId?: string | null;
     found: number;
     general: number;
     major: number;

@@ -19,6 +19,7 @@ import {
   runningHeader,
   signatureBoxes,
   signatureLines,
+  signatureLinesHeight,
   titleBlock,
   type TableColumn,
 } from '../../electron/core/documents/pdf';
@@ -198,6 +199,74 @@ describe('PDF toolkit', () => {
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(495, 6);
     expect(() => columnWidths([{ header: 'a', width: 400 }, { header: 'b', width: 200 }], 495)).toThrow(/do not fit/);
     expect(() => columnWidths([], 495)).toThrow();
+  });
+
+  test('keepWithNext: signatures that fit stay under the last row; ones that do not take the last row along, never alone', async () => {
+    const SIGS = [
+      [{ label: '整改责任人（签字）：' }, { label: '日期：', value: BLANK_DATE }],
+      [{ label: '验收人（签字）：' }, { label: '日期：', value: BLANK_DATE }],
+    ];
+    const sigH = signatureLinesHeight(2, { spacing: 8 });
+    expect(sigH).toBe(2 * 26 + 8);
+    /** rows down to `room` points above the bottom margin, then the last row kept with the signatures */
+    const make = async (room: number) => {
+      const pdf = createPdf({ title: '签字位置', createdAt: NOW });
+      runningHeader(pdf, '签字位置（续）', 'K-0001');
+      const g = new FieldGrid(pdf);
+      g.section('一、情况');
+      const lastH = g.fullHeight('最后一行', 'LASTROW 验收意见：复查合格。');
+      const top = pdf.bottom - room - lastH; // where the last row starts
+      for (let i = 1; pdf.y + g.fullHeight('行', `ROW${i}`) <= top; i++) g.full(`第${i}行`, `ROW${i} 检查记录`);
+      pdf.y = top; // exact position (the rows above are only there to make a full page)
+      pdf.keepWithNext(sigH, () => g.full('最后一行', 'LASTROW 验收意见：复查合格。'));
+      const afterRow = pdf.y;
+      signatureLines(pdf, SIGS, { spacing: 8 });
+      // the signature block is exactly as high as announced
+      if (pdf.doc.bufferedPageRange().count === 1) expect(pdf.y - afterRow).toBe(sigH);
+      return save(`keep-${room}.pdf`, await pdf.finish());
+    };
+    // room for exactly the signatures (and for a few points more): one page, the signatures under the last row
+    for (const room of [sigH, sigH + 3]) {
+      const file = await make(room);
+      expect(pageCount(file), `room ${room}`).toBe(1);
+      const t = pageText(file, 1);
+      expect(t.indexOf('LASTROW')).toBeLessThan(t.indexOf('验收人（签字）'));
+    }
+    // a point short: the last row moves to page 2 with the signatures, page 1 keeps the rows before it
+    const file = await make(sigH - 1);
+    png(file, 'toolkit-keep-with-next-p2', 2);
+    expect(pageCount(file)).toBe(2);
+    const [p1, p2] = [pageText(file, 1), pageText(file, 2)];
+    expect(p1).not.toContain('LASTROW');
+    expect(p1).not.toContain('签字');
+    expect(p2).toContain('签字位置（续）');
+    expect(p2).toContain('LASTROW');
+    expect(p2.indexOf('LASTROW')).toBeLessThan(p2.indexOf('整改责任人（签字）'));
+    expect(() => createPdf({ title: 'x' }).keepWithNext(-1, () => 0)).toThrow(/≥ 0/);
+  });
+
+  test('keepWithNext: a long row splits so that its last lines go with the signatures; the reserve ends with the block', async () => {
+    const pdf = createPdf({ title: '长行', createdAt: NOW });
+    const g = new FieldGrid(pdf);
+    const lines = Array.from({ length: 30 }, (_, i) => `第${i + 1}条：${CJK.slice(0, 20)}L${String(i + 1).padStart(2, '0')}`).join('\n');
+    pdf.y = pdf.bottom - 200;
+    const bottom = pdf.bottom;
+    pdf.keepWithNext(120, () => {
+      expect(pdf.bottom).toBe(bottom - 120);
+      g.full('记录', lines);
+    });
+    expect(pdf.bottom).toBe(bottom);
+    expect(pdf.avail).toBeGreaterThanOrEqual(120);
+    signatureLines(pdf, [[{ label: '记录人：' }, { label: '日期：', value: BLANK_DATE }]]);
+    const file = save('keep-split.pdf', await pdf.finish());
+    expect(pageCount(file)).toBe(2);
+    const [p1, p2] = [pageText(file, 1), pageText(file, 2)];
+    // split: the first lines on page 1 (within 200 − 120 points), the rest with the signature on page 2
+    expect(p1).toContain('L01');
+    expect(p1).not.toContain('L30');
+    expect(p2).toContain('记录（续）');
+    expect(p2).toContain('L30');
+    expect(p2).toContain('记录人：');
   });
 
   test('the toolkit uses no private pdfkit fields', () => {

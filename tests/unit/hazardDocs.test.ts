@@ -10,10 +10,11 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Enterprise } from '../../shared/enterprise/types';
 import type { HazardDetail, HazardEvent, HazardStats } from '../../shared/hazards/types';
-import { LEDGER_HEADERS, writeLedgerXlsx, writeStatsXlsx } from '../../electron/core/hazards/documents/xlsx';
+import { LEDGER_HEADERS, wrappedRowHeight, writeLedgerXlsx, writeStatsXlsx } from '../../electron/core/hazards/documents/xlsx';
 import { argb, RISK_STYLE } from '../../shared/hazards/risk';
 import { fontPaths, loadFonts, resetFontCache } from '../../electron/core/documents/pdf/fonts';
-import { renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from '../../electron/core/hazards/documents/pdf';
+import { noticeIssue, renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from '../../electron/core/hazards/documents/pdf';
+import { statsRowsWithTotal, statsSummary } from '../../electron/core/hazards/documents/text';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-docs-'));
 const shots = path.resolve('test-results/docs');
@@ -297,6 +298,11 @@ function png(file: string, name: string, page = 1) {
   fs.mkdirSync(shots, { recursive: true });
   run('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', file, path.join(shots, name)]);
 }
+const pageText = (file: string, p: number) => squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(p), '-l', String(p), file, '-']));
+/** the text of every page of a PDF */
+function pageTexts(file: string): string[] {
+  return Array.from({ length: pages(file) }, (_, i) => pageText(file, i + 1));
+}
 
 let photos: PdfPhoto[];
 beforeAll(async () => {
@@ -430,6 +436,105 @@ describe('整改通知单 PDF', () => {
   });
 });
 
+describe('page breaks: the signatures stay with what they sign', () => {
+  test('a notice that fits one page is one page, the closing text and signatures under the last row', async () => {
+    const file = save('notice-general-fit.pdf', await renderRectificationNotice(general, { enterprise, issuedBy: '钱打印', now: NOW }));
+    png(file, 'notice-general-fit-p1');
+    expect(pages(file)).toBe(1);
+    const t = pageText(file, 1);
+    expect(t.indexOf('应急预案')).toBeLessThan(t.indexOf('请接到本通知后'));
+    expect(t.indexOf('请接到本通知后')).toBeLessThan(t.indexOf('签发人：'));
+    expect(t).toContain('注：本通知单一式两份');
+  });
+
+  test('a notice with two photos: whatever the length of the description, the photos are on the page of the signatures', async () => {
+    // (with 6 to 15 more lines the closing text and the signatures used to go alone onto a third page)
+    for (let k = 0; k <= 20; k += 2) {
+      const h = { ...major, description: `${major.description}\n${'补充说明：淬火油槽周边地面有油渍，需一并清理。\n'.repeat(k)}` };
+      const file = save(`notice-photos-${k}.pdf`, await renderRectificationNotice(h, { enterprise, issuedBy: '钱打印', now: NOW, photos }));
+      const texts = pageTexts(file);
+      const signed = texts.findIndex((t) => t.includes('签发人：'));
+      expect(signed, `k=${k}`).toBe(texts.length - 1);
+      // the photo block (heading and row), the closing text and the signatures on one page
+      for (const part of ['整改前照片（2张）', '照片2', '请接到本通知后', '接收人签字']) expect(texts[signed], `k=${k}`).toContain(part);
+      if (k === 8) png(file, 'notice-photos-last', texts.length);
+    }
+  });
+
+  test('an acceptance record whose signatures do not fit takes its last rows along (never the signatures alone)', async () => {
+    const file = save('acceptance-keep.pdf', await renderAcceptanceRecord(general, { enterprise, issuedBy: '钱打印', now: NOW }));
+    const texts = pageTexts(file);
+    png(file, 'acceptance-keep-last', texts.length);
+    const last = texts.at(-1)!;
+    expect(last).toContain('验收人（签字）');
+    expect(last).toContain('销号日期2026年2月27日');
+    // and for rectification notes of any length: a data row is always on the page of the signatures
+    for (let k = 0; k <= 12; k++) {
+      const h = { ...general, rectificationNote: `${general.rectificationNote}${'；复查记录已归档'.repeat(k * 4)}` };
+      const f = save(`acceptance-keep-${k}.pdf`, await renderAcceptanceRecord(h, { enterprise, issuedBy: '钱打印', now: NOW }));
+      const t = pageTexts(f).at(-1)!;
+      expect(t, `k=${k}`).toContain('整改责任人（签字）');
+      expect(t, `k=${k}`).toContain('销号日期');
+    }
+  });
+
+  test('statistics table: the summary and signatures fit under the 合计 row when there is room, else take the last rows along', async () => {
+    // around the first and the second page break (10 and 29 rows used to leave the summary and signatures alone)
+    for (const n of [1, 5, 9, 10, 11, 12, 13, 14, 15, 16, 27, 28, 29, 30, 31, 32, 33, 34, 35]) {
+      const table = Array.from({ length: n }, (_, i) => ({
+        workshop: `第 ${i + 1} 车间`,
+        found: 3,
+        general: 3,
+        major: 0,
+        closed: 2,
+        rectifying: 1,
+        overdue: 0,
+        plannedFunds: 10000,
+        actualFunds: 9000,
+      }));
+      const file = save(`stats-${n}.pdf`, await renderStatsTable(statsFor(table), { enterprise, now: NOW }));
+      const texts = pageTexts(file);
+      const last = texts.at(-1)!;
+      for (const part of ['合计', '说明：', '填表人：', '主要负责人（签字）']) expect(last, `n=${n}`).toContain(part);
+      expect(last.replace(/第\d+页\/共\d+页/, ''), `n=${n}: a workshop row with the 合计`).toMatch(/第\d+车间/);
+      // up to 10 rows, their 合计, the summary and the signatures fit the landscape page (the old estimate, 14 pt too
+      // high, sent the summary and the signatures alone onto page 2 at 10 rows)
+      if (n <= 10) expect(texts.length, `n=${n}`).toBe(1);
+      if (n === 11) png(file, 'stats-keep-p2', 2);
+    }
+  });
+});
+
+describe('整改通知单 issuer', () => {
+  test('签发人 and 签发日期 are those of the assignment (五落实), not of whoever prints it or when', async () => {
+    const a = await renderRectificationNotice(major, { enterprise, issuedBy: '钱打印', now: NOW });
+    const b = await renderRectificationNotice(major, { enterprise, issuedBy: '孙复印', now: new Date('2026-05-02T16:00:00+08:00') });
+    const [ta, tb] = [save('notice-issuer-a.pdf', a), save('notice-issuer-b.pdf', b)].map((f) => squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', f, '-'])));
+    expect(ta).toContain('签发人：赵安全签发日期：2026年3月6日');
+    expect(ta).not.toContain('钱打印');
+    expect(ta).not.toContain('2026年3月18日');
+    // a reprint by someone else on another day: the same text
+    expect(tb).toBe(ta);
+    expect(noticeIssue(major)).toEqual({ name: '赵安全', date: '2026年3月6日' });
+  });
+
+  test('a re-assignment issues the notice anew: the latest assign event counts', () => {
+    const reassigned = { ...major, events: [...major.events, event(4, '2026-03-09T08:05:00.000+08:00', '钱副总', 'assign', 'assigned', 'assigned', '延长期限')] };
+    expect(noticeIssue(reassigned)).toEqual({ name: '钱副总', date: '2026年3月9日' });
+  });
+
+  test('before assignment the issuer line is left blank to be signed and dated by hand', async () => {
+    const confirmed = { ...major, status: 'confirmed' as const, events: major.events.slice(0, 2) };
+    const file = save('notice-unassigned.pdf', await renderRectificationNotice(confirmed, { enterprise, issuedBy: '钱打印', now: NOW }));
+    const flat = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+    expect(flat).toContain('签发人：签发日期：年月日');
+    expect(flat).not.toContain('钱打印');
+    // neither the reporter nor the confirmer is printed as the issuer
+    expect(flat).not.toMatch(/签发人：(王海燕|赵安全)/);
+    expect(noticeIssue(confirmed)).toBeNull();
+  });
+});
+
 describe('隐患整改验收记录 PDF', () => {
   test('rejection history, acceptance, after-photos (WebP skipped with a note)', async () => {
     const buf = await renderAcceptanceRecord(general, { enterprise, issuedBy: '赵安全', now: NOW, photos });
@@ -518,6 +623,73 @@ describe('隐患排查治理统计表 PDF', () => {
     expect(all.match(/合计/g)?.length).toBe(1);
     expect(squash(all)).toContain('2026年度');
     expect(squash(all)).toContain('7,000.00');
+  });
+});
+
+// the tester's figures: the table says 发现 146, 已整改销号 129, 逾期未整改 7; as of today 15 hazards are open (9 overdue)
+// enterprise-wide, and 132 were closed during the period (some found before it)
+const mixed: HazardStats = {
+  ...statsFor([
+    { workshop: '一车间', found: 100, general: 96, major: 4, closed: 90, rectifying: 6, overdue: 4, plannedFunds: 500000, actualFunds: 480000 },
+    { workshop: '二车间', found: 46, general: 44, major: 2, closed: 39, rectifying: 5, overdue: 3, plannedFunds: 200000, actualFunds: 150000 },
+  ]),
+  closed: 132,
+  cancelled: 4,
+  open: 15,
+  overdue: 9,
+  closureRate: 0.908,
+  avgDaysToClose: 5.25,
+  // not in level order on purpose
+  byRisk: [
+    { risk: 'blue', count: 123 },
+    { risk: 'unassessed', count: 6 },
+    { risk: 'yellow', count: 12 },
+    { risk: 'orange', count: 4 },
+    { risk: 'red', count: 1 },
+  ],
+};
+
+/** what the summary under a statistics table must say about `mixed` */
+function expectConsistentSummary(text: string) {
+  const t = squash(text);
+  expect(t).toContain('本期共排查发现隐患146项，其中一般隐患140项、重大隐患6项');
+  // the period's hazards, as the table counts them: they add up to the number found
+  const m = /截至制表日，本期发现的隐患已整改销号(\d+)项，作废(\d+)项，尚未销号(\d+)项/.exec(t);
+  expect(m, t).not.toBeNull();
+  expect(m!.slice(1).map(Number)).toEqual([129, 4, 13]);
+  expect(t).toContain('整改中11项，待确认或待分派2项；其中逾期未整改7项');
+  expect(t).toContain('隐患整改率90.8%');
+  // the figures on another base say so
+  expect(t).not.toMatch(/(^|[^共])已整改销号132项/);
+  expect(t).toContain('本期内销号的隐患（含以前期间发现的）共132项，平均整改用时5.3天');
+  expect(t).toContain('截至制表日，全厂尚未销号的隐患共15项（含其他期间发现的），其中逾期9项');
+  expect(t).not.toContain('尚未销号15项（其中逾期9项）');
+  // risk levels red → orange → yellow → blue → unassessed
+  const risk = t.slice(t.indexOf('风险等级分布'));
+  const at = ['重大风险1项', '较大风险4项', '一般风险12项', '低风险123项', '未评价6项'].map((x) => risk.indexOf(x));
+  expect(at.every((i) => i >= 0), risk).toBe(true);
+  expect([...at].sort((a, b) => a - b)).toEqual(at);
+}
+
+describe('statistics summary', () => {
+  test('states the figures of the table for the period, labels as-of-today and other-base figures, risk levels in order', async () => {
+    expectConsistentSummary(statsSummary(mixed, statsRowsWithTotal(mixed).total));
+    const file = save('stats-summary.pdf', await renderStatsTable(mixed, { enterprise, now: NOW }));
+    png(file, 'stats-summary-p1');
+    expectConsistentSummary(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+  });
+
+  test('no enterprise-wide sentence when it would repeat the period figures; no division by zero', () => {
+    const same = { ...mixed, open: 13, overdue: 7 };
+    const t = squash(statsSummary(same, statsRowsWithTotal(same).total));
+    expect(t).toContain('尚未销号13项');
+    expect(t).not.toContain('全厂');
+    const empty = { ...statsFor([]), cancelled: 0, open: 0, overdue: 0, closureRate: null, avgDaysToClose: null, byRisk: [] };
+    const e = squash(statsSummary(empty, statsRowsWithTotal(empty).total));
+    expect(e).toContain('本期共排查发现隐患0项');
+    expect(e).toContain('隐患整改率—');
+    expect(e).toContain('共0项。');
+    expect(e).not.toContain('风险等级分布');
   });
 });
 
@@ -614,6 +786,33 @@ describe('xlsx exports', () => {
     const text = all.join('|');
     expect(text).toContain('隐患整改率');
     for (const s of ['填表人', '审核人', '主要负责人（签字）', '日期']) expect(text).toContain(s);
+  });
+
+  test('stats: the summary is the PDF one (consistent with the table), in a row tall enough for its lines', async () => {
+    const file = path.join(tmp, 'stats-summary.xlsx');
+    await writeStatsXlsx(file, mixed, { enterprise, now: NOW });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0]!;
+    let row: ExcelJS.Row | null = null;
+    ws.eachRow((r) => {
+      if (String(r.getCell(1).value ?? '').startsWith('说明：')) row = r;
+    });
+    expect(row).not.toBeNull();
+    const summary = String(row!.getCell(1).value);
+    expectConsistentSummary(summary);
+    // tall enough for its lines across the merged columns (the former fixed 48 pt cut it off after three)
+    const widths = ws.columns.map((c) => c.width ?? 0);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(128);
+    expect(row!.height).toBe(wrappedRowHeight(summary, widths));
+    expect(row!.height).toBeGreaterThan(48);
+  });
+
+  test('wrapped row height: CJK characters two units, others one, 13.5 pt a line', () => {
+    expect(wrappedRowHeight('字'.repeat(60), [128])).toBe(20); // 120 units: one line
+    expect(wrappedRowHeight('字'.repeat(61), [100, 28])).toBe(33); // 122 units > 121.6: two lines
+    expect(wrappedRowHeight('1'.repeat(121), [128])).toBe(20);
+    expect(wrappedRowHeight('a\n\nb', [128])).toBe(47); // three lines, the empty one included
   });
 });
 

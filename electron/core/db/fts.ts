@@ -22,15 +22,29 @@ export interface TextSearchSpec {
   alsoMatch?(term: string): { sql: string; params: unknown[] } | null;
 }
 
+/** The index that answers a term — the trigram table (3+ characters) or the character/pair table (1–2 letters or
+ *  digits) with the MATCH phrase — or null when the term is blank or only a scan can answer it. */
+export function textSearchIndex(raw: string, spec: Pick<TextSearchSpec, 'fts' | 'grams'>): { table: string; phrase: string } | null {
+  const s = raw.trim();
+  if (!s) return null;
+  if ([...s].length >= 3) return { table: spec.fts, phrase: ftsPhrase(s) };
+  if (/^[\p{L}\p{N}]+$/u.test(s)) return { table: spec.grams, phrase: ftsPhrase(s.toLowerCase()) };
+  return null;
+}
+
+/** How many rows of the index hold the term, counting no further than `cap` (cheap: reads at most cap row ids). */
+export function textHitsUpTo(index: { table: string; phrase: string }, cap: number): { sql: string; params: unknown[] } {
+  return { sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${index.table} WHERE ${index.table} MATCH ? LIMIT ?)`, params: [index.phrase, cap] };
+}
+
 /** The WHERE condition and its parameters for a search term, or null when the term is blank. */
 export function textSearchCondition(raw: string, spec: TextSearchSpec): { sql: string; params: unknown[] } | null {
   const s = raw.trim();
   if (!s) return null;
   const rid = `${spec.probe ? '+' : ''}${spec.rowid}`;
-  let cond: { sql: string; params: unknown[] };
-  if ([...s].length >= 3) cond = { sql: `${rid} IN (SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?)`, params: [ftsPhrase(s)] };
-  else if (/^[\p{L}\p{N}]+$/u.test(s)) cond = { sql: `${rid} IN (SELECT rowid FROM ${spec.grams} WHERE ${spec.grams} MATCH ?)`, params: [ftsPhrase(s.toLowerCase())] };
-  else return spec.scan(s);
+  const index = textSearchIndex(s, spec);
+  if (!index) return spec.scan(s);
+  const cond = { sql: `${rid} IN (SELECT rowid FROM ${index.table} WHERE ${index.table} MATCH ?)`, params: [index.phrase] as unknown[] };
   const extra = spec.alsoMatch?.(s);
   return extra ? { sql: `(${cond.sql} OR ${extra.sql})`, params: [...cond.params, ...extra.params] } : cond;
 }

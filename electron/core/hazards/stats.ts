@@ -48,6 +48,7 @@ export function hazardStats(store: Store, year: number, quarter: number | null):
   const names = new Map(
     store.all<{ id: string; name: string; sort_order: number }>(`SELECT id, name, sort_order FROM org_units WHERE kind = 'workshop'`).map((u) => [u.id, u]),
   );
+  // the printed documents' label; screens show their own (workshopId null)
   const NONE = '（未指定车间）';
   const wsName = (id: string | null) => (id ? names.get(id)?.name ?? NONE : NONE);
   const wsOrder = (id: string | null) => (id ? names.get(id)?.sort_order ?? 1e9 : 2e9);
@@ -66,7 +67,7 @@ export function hazardStats(store: Store, year: number, quarter: number | null):
     byRisk.set(risk, (byRisk.get(risk) ?? 0) + c.n);
     let row = table.get(c.ws);
     if (!row) {
-      row = { workshop: wsName(c.ws || null), found: 0, general: 0, major: 0, closed: 0, rectifying: 0, overdue: overdueOfPeriod.get(c.ws) ?? 0, plannedFunds: 0, actualFunds: 0 };
+      row = { workshop: wsName(c.ws || null), workshopId: c.ws || null, found: 0, general: 0, major: 0, closed: 0, rectifying: 0, overdue: overdueOfPeriod.get(c.ws) ?? 0, plannedFunds: 0, actualFunds: 0 };
       table.set(c.ws, row);
     }
     row.found += c.n;
@@ -111,7 +112,7 @@ export function hazardStats(store: Store, year: number, quarter: number | null):
     closureRate: countable > 0 ? Math.round((closedOfFound / countable) * 1000) / 1000 : null,
     avgDaysToClose: closedCount > 0 ? Math.round((closedDays / closedCount) * 10) / 10 : null,
     openByGrade: [...openByGrade.entries()].map(([grade, count]) => ({ grade: grade as 'general', count })),
-    openByWorkshop: byWsOrder(openByWs).map(([id, v]) => ({ workshop: wsName(id || null), ...v })),
+    openByWorkshop: byWsOrder(openByWs).map(([id, v]) => ({ workshop: wsName(id || null), workshopId: id || null, ...v })),
     monthly: months.map((m) => ({ month: m, found: foundByMonth.get(m) ?? 0, closed: closedByMonth.get(m) ?? 0 })),
     byRisk: [...byRisk.entries()].map(([risk, count]) => ({ risk: risk as 'red', count })),
     table: byWsOrder(table).map(([, v]) => v),

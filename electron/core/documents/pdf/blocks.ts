@@ -110,10 +110,16 @@ export function signatureLine(pdf: PdfDoc, items: readonly SignatureItem[], o: {
   pdf.y += SIG_LINE_H;
 }
 
+/** The height signatureLines(pdf, `lines` lines, { spacing }) takes (to keep it with what precedes it: PdfDoc.keepWithNext). */
+export function signatureLinesHeight(lines: number, o: { spacing?: number } = {}): number {
+  if (!Number.isInteger(lines) || lines < 0) throw new Error(`signature line count must be an integer ≥ 0, not ${lines}`);
+  return lines === 0 ? 0 : lines * SIG_LINE_H + (lines - 1) * (o.spacing ?? 6);
+}
+
 /** Several signature lines kept together on one page, `spacing` points apart. */
 export function signatureLines(pdf: PdfDoc, lines: readonly (readonly SignatureItem[])[], o: { gap?: number; spacing?: number } = {}): void {
   const spacing = o.spacing ?? 6;
-  pdf.ensure(lines.length * SIG_LINE_H + (lines.length - 1) * spacing);
+  pdf.ensure(signatureLinesHeight(lines.length, { spacing }));
   lines.forEach((items, i) => {
     if (i > 0) pdf.gap(spacing);
     signatureLine(pdf, items, o);
@@ -180,10 +186,15 @@ export interface PhotoSkip {
 
 /**
  * Photos in a grid of bordered cells (`columns` per row, default 2), each scaled to fit with its caption under it.
- * A row of photos never breaks across pages. Images pdfkit cannot embed are skipped and returned, so the caller can
- * say so in the document's words.
+ * A row of photos never breaks across pages; with `keepWithNext` the last row leaves that much room under it on its
+ * page (PdfDoc.keepWithNext), for the block that follows. Images pdfkit cannot embed are skipped and returned, so
+ * the caller can say so in the document's words.
  */
-export function photoGrid(pdf: PdfDoc, photos: readonly GridPhoto[], o: { columns?: number; imageHeight?: number } = {}): { placed: number; skipped: PhotoSkip[] } {
+export function photoGrid(
+  pdf: PdfDoc,
+  photos: readonly GridPhoto[],
+  o: { columns?: number; imageHeight?: number; keepWithNext?: number } = {},
+): { placed: number; skipped: PhotoSkip[] } {
   const doc = pdf.doc;
   const columns = o.columns ?? 2;
   const imgH = o.imageHeight ?? 170;
@@ -201,7 +212,8 @@ export function photoGrid(pdf: PdfDoc, photos: readonly GridPhoto[], o: { column
   });
   let placed = 0;
   for (let i = 0; i < usable.length; i += columns) {
-    pdf.ensure(cellH);
+    const last = i + columns >= usable.length;
+    pdf.keepWithNext(last ? (o.keepWithNext ?? 0) : 0, () => pdf.ensure(cellH));
     for (let k = 0; k < columns; k++) {
       const x = pdf.left + k * cellW;
       doc.lineWidth(0.75).rect(x, pdf.y, cellW, cellH).strokeColor(PDF_STYLE.border).stroke();
@@ -228,3 +240,8 @@ export function photoGrid(pdf: PdfDoc, photos: readonly GridPhoto[], o: { column
 
 /** The height of a photo grid row (to keep a heading with the first row). */
 export const photoRowHeight = (imageHeight = 170) => imageHeight + 16 + 10;
+
+/** How many of `photos` photoGrid can embed (JPEG and PNG, by their bytes), and so how many rows it draws. */
+export function photoGridRows(photos: readonly GridPhoto[], columns = 2): number {
+  return Math.ceil(photos.filter((p) => ['jpeg', 'png'].includes(sniffImage(p.data) ?? '')).length / columns);
+}

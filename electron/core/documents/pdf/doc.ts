@@ -85,6 +85,8 @@ export class PdfDoc {
   /** the layout cursor: where the next block starts on the current page */
   y: number;
   private readonly hooks: (() => void)[] = [];
+  /** points kept free above the bottom margin while a keepWithNext block is drawn */
+  private reserved = 0;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
   private ended = false;
@@ -135,8 +137,9 @@ export class PdfDoc {
   get width() {
     return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
   }
+  /** the lowest y a block may reach on this page (the bottom margin, raised by a keepWithNext reserve) */
   get bottom() {
-    return this.doc.page.height - this.doc.page.margins.bottom;
+    return this.doc.page.height - this.doc.page.margins.bottom - this.reserved;
   }
   /** free height below the cursor on this page */
   get avail() {
@@ -167,6 +170,26 @@ export class PdfDoc {
   }
   gap(h: number): void {
     this.y += h;
+  }
+
+  /**
+   * Draws `draw` so that it ends at least `h` points above the bottom of the page it ends on: the block of height `h`
+   * drawn next (a closing paragraph with its signature lines) then fits under it, on the same page. What does not fit
+   * together with that reserve moves to the next page (a short row whole, a long one split), so the following block
+   * is never left alone on a page. Wrap only the last rows of what the following block belongs to: every block drawn
+   * inside keeps the reserve free. The reserve is capped at half the page, so a very long follower still lets
+   * something stand above it.
+   */
+  keepWithNext<T>(h: number, draw: () => T): T {
+    if (!Number.isFinite(h) || h < 0) throw new Error(`keepWithNext needs a height ≥ 0, not ${h}`);
+    const saved = this.reserved;
+    const page = this.doc.page.height - this.doc.page.margins.bottom - this.top;
+    this.reserved = Math.min(saved + h, page / 2);
+    try {
+      return draw();
+    } finally {
+      this.reserved = saved;
+    }
   }
 
   // ---- text ----

@@ -35,29 +35,47 @@ export class FieldGrid {
     return (this.pdf.width - 2 * this.labelWidth) / 2;
   }
 
+  private sectionCells(title: string): Cell[] {
+    return [{ text: title, w: this.pdf.width, kind: 'section', align: 'left' }];
+  }
   /** A heading row across the grid (一、隐患情况). */
   section(title: string): this {
-    this.rows.row([{ text: title, w: this.pdf.width, kind: 'section', align: 'left' }]);
+    this.rows.row(this.sectionCells(title));
     return this;
   }
+  /** The height of section(title). */
+  sectionHeight(title: string): number {
+    return this.rows.height(this.sectionCells(title));
+  }
 
-  /** One label and its value across the full width. */
-  full(label: string, value: FieldValue, extra: FieldExtra = {}): this {
-    this.rows.row([
+  private fullCells(label: string, value: FieldValue, extra: FieldExtra): Cell[] {
+    return [
       { text: label, w: this.labelWidth, kind: 'label' },
       { text: text(value), w: this.pdf.width - this.labelWidth, kind: 'value', ...extra },
-    ]);
-    return this;
+    ];
   }
-
-  /** Two label/value pairs side by side. */
-  pair(label1: string, value1: FieldValue, label2: string, value2: FieldValue, extra2: FieldExtra = {}, extra1: FieldExtra = {}): this {
-    this.rows.row([
+  private pairCells(label1: string, value1: FieldValue, label2: string, value2: FieldValue, extra2: FieldExtra, extra1: FieldExtra): Cell[] {
+    return [
       { text: label1, w: this.labelWidth, kind: 'label' },
       { text: text(value1), w: this.valueWidth, kind: 'value', ...extra1 },
       { text: label2, w: this.labelWidth, kind: 'label' },
       { text: text(value2), w: this.valueWidth, kind: 'value', ...extra2 },
-    ]);
+    ];
+  }
+
+  /** One label and its value across the full width. */
+  full(label: string, value: FieldValue, extra: FieldExtra = {}): this {
+    this.rows.row(this.fullCells(label, value, extra));
+    return this;
+  }
+  /** The height full(label, value) takes when it is not split across pages. */
+  fullHeight(label: string, value: FieldValue, extra: FieldExtra = {}): number {
+    return this.rows.height(this.fullCells(label, value, extra));
+  }
+
+  /** Two label/value pairs side by side. */
+  pair(label1: string, value1: FieldValue, label2: string, value2: FieldValue, extra2: FieldExtra = {}, extra1: FieldExtra = {}): this {
+    this.rows.row(this.pairCells(label1, value1, label2, value2, extra2, extra1));
     return this;
   }
 

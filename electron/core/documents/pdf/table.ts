@@ -64,8 +64,19 @@ export class PdfTable {
 
   /** One data row (kind 'value') or the total row (kind 'total'). */
   row(values: readonly TableValue[], kind: Extract<CellKind, 'value' | 'total'> = 'value'): this {
+    this.rows.row(this.cells(values, kind));
+    this.count++;
+    return this;
+  }
+
+  /** The height row(values, kind) takes when it is not split across pages (to keep rows with what follows them). */
+  rowHeight(values: readonly TableValue[], kind: Extract<CellKind, 'value' | 'total'> = 'value'): number {
+    return this.rows.height(this.cells(values, kind));
+  }
+
+  private cells(values: readonly TableValue[], kind: Extract<CellKind, 'value' | 'total'>): Cell[] {
     if (values.length !== this.columns.length) throw new Error(`table row has ${values.length} cells, the table ${this.columns.length} columns`);
-    const cells: Cell[] = values.map((v, i) => {
+    return values.map((v, i) => {
       const col = this.columns[i]!;
       const obj = v !== null && typeof v === 'object' ? v : null;
       const text = obj ? obj.text : v === null || v === undefined ? '' : String(v);
@@ -79,9 +90,6 @@ export class PdfTable {
         onSplit: col.onSplit ?? 'split',
       };
     });
-    this.rows.row(cells);
-    this.count++;
-    return this;
   }
 
   /** A row spanning every column (e.g. “本期无记录”). */

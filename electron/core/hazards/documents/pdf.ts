@@ -13,12 +13,16 @@ import {
   PdfTable,
   PDF_STYLE,
   photoGrid,
+  photoGridRows,
   photoRowHeight,
   runningHeader,
   signatureLines,
+  signatureLinesHeight,
+  sniffImage,
   titleBlock,
   type FieldExtra,
   type PdfDoc,
+  type PhotoSkip,
   type TableColumn,
 } from '../../documents/pdf';
 import {
@@ -52,7 +56,10 @@ export interface PdfPhoto {
 
 export interface HazardDocContext {
   enterprise: Enterprise;
-  /** the operator issuing / printing the document */
+  /**
+   * the operator printing the document (打印人 of the acceptance record). Not the notice's 签发人: that is whoever
+   * assigned the hazard (see noticeIssue), so a reprint by someone else says the same.
+   */
   issuedBy: string;
   /** the document date and the PDF CreationDate; default: now */
   now?: Date;
@@ -82,23 +89,57 @@ function riskCell(h: HazardDetail): { text: string; extra: FieldExtra } {
 }
 const funds = (fen: number | null) => (fen === null ? '' : `${yuan(fen)} 元`);
 
-/** A titled block of photos, two per row; images that cannot be embedded become a note under them. */
-function photoBlock(pdf: PdfDoc, g: FieldGrid, title: string, photos: PdfPhoto[]): void {
+/** The note under a photo block for the photos that could not be embedded ('' when all were). */
+function skippedNote(photos: readonly PdfPhoto[], skipped: readonly PhotoSkip[]): string {
+  return skipped
+    .map((s) =>
+      s.reason === 'webp' || (s.reason === 'unsupported' && /webp/i.test(photos[s.index]!.mime))
+        ? `照片 ${s.index + 1} 为 WebP 格式，PDF 中无法嵌入，请在系统中查看原图。`
+        : s.reason === 'unreadable'
+          ? `照片 ${s.index + 1} 无法读取，未嵌入。`
+          : `照片 ${s.index + 1} 不是 JPEG 或 PNG 图片，未嵌入。`,
+    )
+    .join('\n');
+}
+
+/**
+ * A titled block of photos, two per row; images that cannot be embedded become a note under them. `keep`: the height
+ * of what follows the block (closing text, signature lines), kept on the page of the block's last row, so the
+ * signatures never stand alone on a page.
+ */
+function photoBlock(pdf: PdfDoc, g: FieldGrid, title: string, photos: PdfPhoto[], keep: number): void {
   if (photos.length === 0) return;
-  pdf.ensure(24 + photoRowHeight());
-  g.section(`${title}（${photos.length} 张）`);
-  const { skipped } = photoGrid(
-    pdf,
-    photos.map((p, i) => ({ data: p.data, caption: `照片 ${i + 1}` })),
-  );
-  const notes = skipped.map((s) =>
-    s.reason === 'webp' || (s.reason === 'unsupported' && /webp/i.test(photos[s.index]!.mime))
-      ? `照片 ${s.index + 1} 为 WebP 格式，PDF 中无法嵌入，请在系统中查看原图。`
-      : s.reason === 'unreadable'
-        ? `照片 ${s.index + 1} 无法读取，未嵌入。`
-        : `照片 ${s.index + 1} 不是 JPEG 或 PNG 图片，未嵌入。`,
-  );
-  if (notes.length) g.full('说明', notes.join('\n'));
+  const grid = photos.map((p, i) => ({ data: p.data, caption: `照片 ${i + 1}` }));
+  // the note for the photos that are not JPEG or PNG is known from their bytes before drawing (one that pdfkit
+  // still cannot read is added to it afterwards)
+  const notEmbeddable: PhotoSkip[] = [];
+  grid.forEach((p, index) => {
+    const kind = sniffImage(p.data);
+    if (kind !== 'jpeg' && kind !== 'png') notEmbeddable.push({ index, reason: kind === 'webp' ? 'webp' : 'unsupported' });
+  });
+  const expectedNote = skippedNote(photos, notEmbeddable);
+  const noteH = expectedNote ? g.fullHeight('说明', expectedNote) : 0;
+  const rows = photoGridRows(grid);
+  const heading = `${title}（${photos.length} 张）`;
+  // the heading stays with the first row; when that row is the last one, with the note and `keep` too
+  pdf.keepWithNext(rows <= 1 ? noteH + keep : 0, () => pdf.ensure(g.sectionHeight(heading) + (rows > 0 ? photoRowHeight() : noteH)));
+  g.section(heading);
+  const { skipped } = photoGrid(pdf, grid, { keepWithNext: noteH + keep });
+  const note = skippedNote(photos, skipped);
+  if (note) pdf.keepWithNext(keep, () => g.full('说明', note));
+}
+
+/**
+ * Who issued the 整改通知单 and when: the notice is issued with the 五落实 (责任人, 措施, 资金, 期限, 预案), i.e. by the
+ * hazard's 'assign' event — the latest one, since a re-assignment revises what the notice says. Null before the
+ * hazard is assigned: the notice is then a draft whose issuer signs and dates it by hand (the reporter or the
+ * confirmer did not issue anything). Taken from the record, never from the operator printing it, so every reprint
+ * shows the same issuer and date.
+ */
+export function noticeIssue(h: HazardDetail): { name: string; date: string } | null {
+  const e = events(h, 'assign').at(-1);
+  if (!e) return null;
+  return { name: e.actorName.trim(), date: dateCn(e.at) };
 }
 
 function events(h: HazardDetail, action: string): HazardEvent[] {
@@ -114,10 +155,13 @@ function hazardPdf(h: HazardDetail, ctx: HazardDocContext, title: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // 安全隐患整改通知单
 
-/** 安全隐患整改通知单 (A4 portrait). Before-photos from ctx.photos are embedded when JPEG or PNG. */
+/**
+ * 安全隐患整改通知单 (A4 portrait). Before-photos from ctx.photos are embedded when JPEG or PNG. Nothing on it depends
+ * on who prints it or when (签发人 and 签发日期 come from the assignment: noticeIssue), so a reprint reads the same.
+ */
 export async function renderRectificationNotice(h: HazardDetail, ctx: HazardDocContext): Promise<Buffer> {
   const title = '安全隐患整改通知单';
-  const { pdf, now, g, org } = hazardPdf(h, ctx, title);
+  const { pdf, g, org } = hazardPdf(h, ctx, title);
 
   titleBlock(pdf, { enterprise: ctx.enterprise.name, title, left: `致：${org || '（未指定车间/班组）'}`, right: `编号：${h.serial}` });
   pdf.para(
@@ -142,33 +186,45 @@ export async function renderRectificationNotice(h: HazardDetail, ctx: HazardDocC
   g.section('二、整改要求（五落实：责任、措施、资金、期限、预案）')
     .pair('整改责任人', h.responsibleName, '整改期限', dateCn(h.deadline))
     .full('整改措施', h.measures)
-    .full('整改资金', funds(h.plannedFunds))
-    .full('应急预案', h.emergencyPlan);
+    .full('整改资金', funds(h.plannedFunds));
 
-  if (h.grade === 'major') {
-    g.section('三、重大隐患治理方案');
-    for (const f of GOVERNANCE_FIELDS) g.full(label(`hazard.gov.${f}`, f), h.governancePlan?.[f] ?? '');
-  }
-
-  photoBlock(pdf, g, '整改前照片', (ctx.photos ?? []).filter((p) => p.phase === 'before'));
-
-  pdf.gap(10);
   const deadline = h.deadline ? `于 ${dateCn(h.deadline)} 前` : '在规定期限内';
   const closing =
     `请接到本通知后立即落实临时管控措施，按上述要求${deadline}完成整改；整改完成后如实填写整改情况，连同整改后照片报安全管理部门验收销号。` +
     '不能按期完成整改的，应在期限届满前书面说明原因并采取有效的防范措施。';
+  const footNote = '注：本通知单一式两份，签发部门和接收单位（部门）各执一份。';
+  const signH = signatureLinesHeight(2);
+  // what the closing paragraph and the signatures take: kept on the page of the last rows above them
+  const tailH = 10 + pdf.paraHeight(closing) + 14 + signH + 6 + pdf.paraHeight(footNote, { size: PDF_STYLE.small });
+  const before = (ctx.photos ?? []).filter((p) => p.phase === 'before');
+  // the last row before the closing text keeps it on its page (the photos do, when there are some)
+  const keepLast = before.length ? 0 : tailH;
+  const major = h.grade === 'major';
+  pdf.keepWithNext(major ? 0 : keepLast, () => g.full('应急预案', h.emergencyPlan));
+
+  if (major) {
+    g.section('三、重大隐患治理方案');
+    GOVERNANCE_FIELDS.forEach((f, i) =>
+      pdf.keepWithNext(i === GOVERNANCE_FIELDS.length - 1 ? keepLast : 0, () => g.full(label(`hazard.gov.${f}`, f), h.governancePlan?.[f] ?? '')),
+    );
+  }
+
+  photoBlock(pdf, g, '整改前照片', before, tailH);
+
+  pdf.gap(10);
   // the closing paragraph stays on the page of the signatures
-  pdf.ensure(pdf.paraHeight(closing) + 14 + 2 * 26 + 6 + 30);
+  pdf.ensure(pdf.paraHeight(closing) + 14 + signH);
   pdf.para(closing, { gap: 14 });
+  const issue = noticeIssue(h);
   signatureLines(pdf, [
     [
-      { label: '签发人：', value: ctx.issuedBy },
-      { label: '签发日期：', value: localDateCn(now) },
+      { label: '签发人：', ...(issue?.name ? { value: issue.name } : {}) },
+      { label: '签发日期：', value: issue?.date ?? BLANK_DATE },
     ],
     [{ label: '接收人签字：' }, { label: '接收日期：', value: BLANK_DATE }],
   ]);
   pdf.gap(6);
-  pdf.para('注：本通知单一式两份，签发部门和接收单位（部门）各执一份。', { size: PDF_STYLE.small, color: PDF_STYLE.muted });
+  pdf.para(footNote, { size: PDF_STYLE.small, color: PDF_STYLE.muted });
   return pdf.finish({ left: h.serial, ...(ctx.fingerprint ? { fingerprint: ctx.fingerprint } : {}) });
 }
 
@@ -211,10 +267,17 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
   );
   const acceptEvent = events(h, 'accept').at(-1);
   g.full('验收意见', acceptEvent?.comment?.trim() || (accepted ? '整改措施已落实，隐患已消除。' : ''));
-  g.pair('验收人', h.acceptedByName, '验收时间', dateTimeCn(h.acceptedAt));
-  if (h.status === 'closed' && h.closedDate) g.pair('销号日期', dateCn(h.closedDate), '当前状态', statusText(h.status));
 
-  photoBlock(pdf, g, '整改后照片', (ctx.photos ?? []).filter((p) => p.phase === 'after'));
+  const printed = `打印人：${ctx.issuedBy}\u3000打印日期：${localDateCn(now)}`;
+  // the signature lines and the print line: kept on the page of the last rows above them
+  const tailH = 16 + signatureLinesHeight(2, { spacing: 8 }) + 6 + pdf.paraHeight(printed, { size: PDF_STYLE.small });
+  const after = (ctx.photos ?? []).filter((p) => p.phase === 'after');
+  const keepLast = after.length ? 0 : tailH;
+  const closedRow = h.status === 'closed' && !!h.closedDate;
+  pdf.keepWithNext(closedRow ? 0 : keepLast, () => g.pair('验收人', h.acceptedByName, '验收时间', dateTimeCn(h.acceptedAt)));
+  if (closedRow) pdf.keepWithNext(keepLast, () => g.pair('销号日期', dateCn(h.closedDate), '当前状态', statusText(h.status)));
+
+  photoBlock(pdf, g, '整改后照片', after, tailH);
 
   pdf.gap(16);
   signatureLines(
@@ -226,7 +289,7 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
     { spacing: 8 },
   );
   pdf.gap(6);
-  pdf.para(`打印人：${ctx.issuedBy}\u3000打印日期：${localDateCn(now)}`, { size: PDF_STYLE.small, color: PDF_STYLE.muted });
+  pdf.para(printed, { size: PDF_STYLE.small, color: PDF_STYLE.muted });
   return pdf.finish({ left: h.serial, ...(ctx.fingerprint ? { fingerprint: ctx.fingerprint } : {}) });
 }
 
@@ -272,17 +335,20 @@ export async function renderStatsTable(s: HazardStats, ctx: StatsDocContext): Pr
   runningHeader(pdf, `${ctx.enterprise.name}  ${title}（续）`, `统计期间：${period}`);
   const table = new PdfTable(pdf, STATS_TABLE_COLUMNS, { minRow: 20, padY: 3 }).begin();
   const { rows, total } = statsRowsWithTotal(s);
-  if (rows.length === 0) table.note('本期无隐患记录');
-  rows.forEach((r, i) => table.row(statsRowValues(r, i + 1)));
-  table.row(
-    statsRowValues(total, null).map((t, i) => (i === 1 ? { text: t, align: 'center' as const } : t)),
-    'total',
-  );
+  const totalValues = statsRowValues(total, null).map((t, i) => (i === 1 ? { text: t, align: 'center' as const } : t));
+  const summary = `说明：${statsSummary(s, total)}`;
+  const summaryH = pdf.paraHeight(summary);
+  const signH = signatureLinesHeight(1);
+  // the summary and the signature line stay on the page of the 合计 row and the last workshop row
+  const tailH = 10 + summaryH + 12 + signH;
+  const withTotal = table.rowHeight(totalValues, 'total') + tailH;
+  if (rows.length === 0) pdf.keepWithNext(withTotal, () => table.note('本期无隐患记录'));
+  rows.forEach((r, i) => pdf.keepWithNext(i === rows.length - 1 ? withTotal : 0, () => table.row(statsRowValues(r, i + 1))));
+  pdf.keepWithNext(tailH, () => table.row(totalValues, 'total'));
   table.end();
 
   pdf.gap(10);
-  const summary = `说明：${statsSummary(s, total)}`;
-  pdf.ensure(Math.min(pdf.paraHeight(summary), 120) + 12 + 40);
+  pdf.ensure(Math.min(summaryH, 120) + 12 + signH);
   pdf.para(summary, { gap: 12 });
   signatureLines(pdf, [[{ label: '填表人：' }, { label: '审核人：' }, { label: '主要负责人（签字）：' }, { label: '日期：', value: BLANK_DATE }]], { gap: 20 });
   return pdf.finish({ left: `${period} ${title}`, ...(ctx.fingerprint ? { fingerprint: ctx.fingerprint } : {}) });

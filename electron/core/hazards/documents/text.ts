@@ -1,7 +1,7 @@
 // Display text for hazard-ledger documents (PDF and xlsx): glossary labels, dates and money, all Chinese.
 // Pure functions, no pdfkit/exceljs import, so both exporters can share them cheaply.
 import { isGlossaryKey, term } from '../../../../shared/glossary';
-import { riskMessages, riskStyle } from '../../../../shared/hazards/risk';
+import { RISK_LEVELS, riskMessages, riskStyle } from '../../../../shared/hazards/risk';
 import type { RiskColor } from '../../../../shared/hazards/rules';
 import { statsTotals, type StatsRow } from '../../../../shared/hazards/stats';
 import type { HazardRow, HazardStats } from '../../../../shared/hazards/types';
@@ -99,18 +99,35 @@ export const STATS_COLUMNS = [
   '实际投入资金\n（元）',
 ] as const;
 
-/** The sentence of summary figures under the statistics table. */
+/**
+ * The summary under the statistics table. Its first figures are those of the table: the hazards found in the period
+ * (合计 row), with their state as of the table date (制表日) — closed, cancelled, still open, overdue — so they add up
+ * to the number found. Figures on another base say so: hazards closed during the period whatever their finding date
+ * (with the average time they took), and all hazards still open on the table date ("截至制表日，全厂…", only when they
+ * differ from the period's). Risk levels in RISK_LEVELS order (red, orange, yellow, blue, unassessed).
+ */
 export function statsSummary(s: HazardStats, total: StatsTableRow): string {
-  const risk = s.byRisk
-    .filter((r) => r.count > 0)
-    .map((r) => `${riskText(r.risk === 'unassessed' ? null : r.risk)} ${r.count} 项`)
+  const byRisk = new Map(s.byRisk.map((r) => [r.risk, r.count]));
+  const risk = RISK_LEVELS.filter((r) => (byRisk.get(r) ?? 0) > 0)
+    .map((r) => `${riskText(r === 'unassessed' ? null : r)} ${byRisk.get(r)} 项`)
     .join('、');
+  // the found hazards' state: closed + cancelled + open = found (cancelled ones are in no table column)
+  const cancelled = Math.min(s.cancelled, Math.max(0, total.found - total.closed));
+  const open = Math.max(0, total.found - total.closed - cancelled);
+  const waiting = Math.max(0, open - total.rectifying);
+  const countable = total.found - cancelled;
+  const rate = countable > 0 ? total.closed / countable : null;
+  const openParts = [`整改中 ${total.rectifying} 项`, ...(waiting > 0 ? [`待确认或待分派 ${waiting} 项`] : [])];
+  const days = s.avgDaysToClose === null ? null : `${Math.round(s.avgDaysToClose * 10) / 10} 天`;
+  const allOpenDiffers = s.open !== open || s.overdue !== total.overdue;
   return (
-    `本期共排查发现隐患 ${s.found} 项，其中一般隐患 ${total.general} 项、重大隐患 ${total.major} 项；` +
-    `已整改销号 ${s.closed} 项，作废 ${s.cancelled} 项，尚未销号 ${s.open} 项（其中逾期 ${s.overdue} 项）。` +
-    `隐患整改率 ${percentText(s.closureRate)}，平均整改用时 ${s.avgDaysToClose === null ? '—' : `${Math.round(s.avgDaysToClose * 10) / 10} 天`}；` +
+    `本期共排查发现隐患 ${total.found} 项，其中一般隐患 ${total.general} 项、重大隐患 ${total.major} 项。` +
+    `截至制表日，本期发现的隐患已整改销号 ${total.closed} 项，作废 ${cancelled} 项，尚未销号 ${open} 项（${openParts.join('，')}；其中逾期未整改 ${total.overdue} 项），` +
+    `隐患整改率 ${percentText(rate)}。` +
+    `本期内销号的隐患（含以前期间发现的）共 ${s.closed} 项${days ? `，平均整改用时 ${days}` : ''}。` +
     `计划整改资金 ${yuan(total.plannedFunds)} 元，实际投入资金 ${yuan(total.actualFunds)} 元。` +
-    (risk ? `风险等级分布：${risk}。` : '')
+    (allOpenDiffers ? `截至制表日，全厂尚未销号的隐患共 ${s.open} 项（含其他期间发现的），其中逾期 ${s.overdue} 项。` : '') +
+    (risk ? `本期发现隐患的风险等级分布：${risk}。` : '')
   );
 }
 

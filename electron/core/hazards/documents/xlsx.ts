@@ -209,6 +209,21 @@ const STATS_XLSX_COLUMNS: XlsxColumn[] = STATS_COLUMNS.map((header, i) => ({
   wrap: i === 1,
 }));
 
+/**
+ * Row height (pt) for `text` wrapped across columns `widths` wide (Excel character units) in the 10 pt sheet font: a
+ * CJK character takes about two units, other characters one, a line 13.5 pt. Excel does not grow a merged row itself.
+ */
+export function wrappedRowHeight(text: string, widths: readonly number[]): number {
+  const perLine = Math.max(10, widths.reduce((a, b) => a + b, 0) * 0.95);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let units = 0;
+    for (const ch of para) units += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / perLine));
+  }
+  return Math.ceil(lines * 13.5 + 6);
+}
+
 function statsLine(sheet: SheetWriter, r: ReturnType<typeof statsRowsWithTotal>['total'], index: number | null, total: boolean) {
   sheet.addRow([index, r.workshop, r.found, r.general, r.major, r.closed, r.rectifying, r.overdue, r.plannedFunds, r.actualFunds], total ? { total: true } : undefined);
 }
@@ -233,7 +248,15 @@ export async function writeStatsXlsx(filePath: string, s: HazardStats, ctx: { en
       rows.forEach((r, i) => statsLine(sheet, r, i + 1, false));
       statsLine(sheet, total, null, true);
       const n = STATS_XLSX_COLUMNS.length;
-      sheet.addText([{ text: `说明：${statsSummary(s, total)}`, from: 1, to: n }], { height: 48, wrap: true, gapBefore: 1 });
+      const summary = `说明：${statsSummary(s, total)}`;
+      sheet.addText([{ text: summary, from: 1, to: n }], {
+        height: wrappedRowHeight(
+          summary,
+          STATS_XLSX_COLUMNS.map((c) => c.width),
+        ),
+        wrap: true,
+        gapBefore: 1,
+      });
       sheet.addText(
         [
           { text: '填表人：', from: 1, to: 2 },

@@ -117,7 +117,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('table.empty')} /> }}
         columns={[
-          { key: 'workshop', title: t('table.workshop'), dataIndex: 'workshop', width: 160 },
+          { key: 'workshop', title: t('table.workshop'), dataIndex: 'workshop', width: 160, render: (v: string, r: StatsRow) => (r.workshopId === null ? t('rem.noWorkshop') : v) },
           { ...num('found'), title: t('table.found') },
           { ...num('general'), title: t('table.general') },
           { ...num('major'), title: t('table.major') },

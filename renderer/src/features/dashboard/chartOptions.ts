@@ -61,6 +61,9 @@ export function gradeChart(s: HazardStats, t: DashT): ChartSpec {
   };
 }
 
+/** a workshop's name, or the screen's own label for hazards placed in no workshop */
+const wsLabel = (t: DashT, w: { workshop: string; workshopId?: string | null }) => (w.workshopId === null ? t('rem.noWorkshop') : w.workshop);
+
 export function workshopChart(s: HazardStats, t: DashT): ChartSpec {
   const ws = s.openByWorkshop;
   const title = t('chart.workshop');
@@ -79,7 +82,7 @@ export function workshopChart(s: HazardStats, t: DashT): ChartSpec {
       grid: { left: 8, right: 16, top: 8, bottom: 32, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       xAxis: { type: 'value', minInterval: 1 },
       // first workshop at the top
-      yAxis: { type: 'category', inverse: true, data: ws.map((w) => w.workshop), axisLabel: { width: 110, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: ws.map((w) => wsLabel(t, w)), axisLabel: { width: 110, overflow: 'truncate' } },
       series,
     },
     hasData: ws.some((w) => w.general + w.major + w.ungraded > 0),
@@ -88,7 +91,7 @@ export function workshopChart(s: HazardStats, t: DashT): ChartSpec {
       ? t('chart.aria.workshop', {
           list: list(
             t,
-            ws.map((w) => t('chart.aria.workshopItem', { name: w.workshop, general: w.general, major: w.major, ungraded: w.ungraded })),
+            ws.map((w) => t('chart.aria.workshopItem', { name: wsLabel(t, w), general: w.general, major: w.major, ungraded: w.ungraded })),
           ),
         })
       : t('chart.aria.empty', { title }),
