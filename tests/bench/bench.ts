@@ -275,7 +275,9 @@ async function main() {
         hits = prep(sql.idsCounted).all([...b.params, ...limit]) as { rid: number }[];
         if (hits.length === 0) prep(sql.count).get(b.params);
       } else {
-        const total = b.statsCount() ?? Math.min(cap, (prep(sql.countUpTo).get([...b.params, cap + 1]) as { n: number }).n);
+        const broad = sql.countHitsUpTo !== null && (b.filterStatsCount() ?? 0) > 10 * cap;
+        const counted = (broad ? prep(sql.countHitsUpTo!).get([b.textIndex!.phrase, ...b.filters.params, cap + 1]) : prep(sql.countUpTo).get([...b.params, cap + 1])) as { n: number };
+        const total = b.statsCount() ?? Math.min(cap, counted.n);
         hits = prep(total < 2_000 ? sql.idsProbed : sql.idsInOrder).all([...b.params, ...limit]) as { rid: number }[];
       }
       return prep(sql.rows).all([JSON.stringify(hits.map((h) => h.rid))]);

@@ -269,6 +269,10 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     sortIndex: SORT_INDEX[q.sortField] ?? null,
     /** the count from the precomputed monthly statistics, when every filter is one of their columns (exact, < 1 ms) */
     statsCount: () => statsCount(store, q, unit),
+    /** the same for the filters without the search term */
+    filterStatsCount: () => statsCount(store, { ...q, search: '' }, unit),
+    /** the filters without the text condition */
+    filters,
   };
 }
 
@@ -311,7 +315,7 @@ function statsCount(store: Store, q: Omit<HazardQuery, 'page' | 'pageSize'>, uni
   return store.get<{ n: number }>(`SELECT coalesce(sum(n), 0) AS n FROM hazard_month_stats WHERE ${where.join(' AND ')}`, params)!.n;
 }
 
-type HazardListBuild = Pick<ReturnType<typeof buildHazardQuery>, 'where' | 'order' | 'probeWhere' | 'sortIndex'>;
+type HazardListBuild = Pick<ReturnType<typeof buildHazardQuery>, 'where' | 'order' | 'probeWhere' | 'sortIndex' | 'filters' | 'textIndex'>;
 
 /**
  * The statements of a ledger page (two steps like the roster: ids of the page from an index, then those rows):
@@ -321,6 +325,7 @@ type HazardListBuild = Pick<ReturnType<typeof buildHazardQuery>, 'where' | 'orde
  *   idsCounted a small search's page with its exact total in the same pass   (params: where, limit, offset)
  *   count      the exact count                                              (params: where)
  *   countUpTo  the count, stopping at a cap                                  (params: where, cap)
+ *   countHitsUpTo  a search's count from its hit list, stopping at a cap     (params: filters, cap)
  */
 export function hazardListSql(b: HazardListBuild) {
   const walk = b.sortIndex ? `INDEXED BY ${b.sortIndex} ` : '';
@@ -332,6 +337,10 @@ export function hazardListSql(b: HazardListBuild) {
     rows: `${ROW_SELECT} WHERE h.rid IN (SELECT value FROM json_each(?))`,
     count: `SELECT count(*) AS n FROM hazards h WHERE ${b.where}`,
     countUpTo: `SELECT count(*) AS n FROM (SELECT 1 FROM hazards h WHERE ${b.probeWhere} LIMIT ?)`,
+    countHitsUpTo: b.textIndex
+      ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${b.textIndex.table} f CROSS JOIN hazards h ON h.rid = f.rowid
+          WHERE f.${b.textIndex.table} MATCH ? AND ${b.filters.where} LIMIT ?)`
+      : null,
   };
 }
 
@@ -361,7 +370,12 @@ export function listHazards(store: Store, q: HazardQuery, cap = ledgerCounting.c
     const exact = b.statsCount();
     if (exact !== null) total = exact;
     else {
-      const n = store.get<{ n: number }>(sql.countUpTo, [...b.params, cap + 1])!.n;
+      // a common term under broad filters: read the hit list until cap + 1 pass (a hit set of 160,000 is not built);
+      // under narrow filters: walk their index, testing each row against the hit set
+      const broad = sql.countHitsUpTo !== null && (b.filterStatsCount() ?? 0) > 10 * cap;
+      const n = broad
+        ? store.get<{ n: number }>(sql.countHitsUpTo!, [b.textIndex!.phrase, ...b.filters.params, cap + 1])!.n
+        : store.get<{ n: number }>(sql.countUpTo, [...b.params, cap + 1])!.n;
       capped = n > cap;
       total = capped ? cap : n;
     }

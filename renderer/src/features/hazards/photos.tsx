@@ -74,7 +74,9 @@ export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[
           onChange(latest.current);
         }
       } catch (e) {
-        message.error(`${f.name}: ${errorText(e, t)}`);
+        const text = errorText(e, t);
+        // most refusals already name the file; prefix the name only when the message does not
+        message.error(f.name && !text.includes(f.name) ? `${f.name}: ${text}` : text);
       } finally {
         setBusy((n) => n - 1);
       }
