@@ -349,8 +349,8 @@ async function main() {
       const today = todayLocal();
       const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400000).toISOString().slice(0, 10);
       const open = `h.deleted_at IS NULL AND h.status IN (${openList})`;
-      prep(`${ROW_SELECT} WHERE ${open} AND h.due_date < ? ORDER BY h.due_date, h.serial LIMIT ?`).all(today, i.limit);
-      prep(`${ROW_SELECT} WHERE ${open} AND h.due_date >= ? AND h.due_date <= ? ORDER BY h.due_date, h.serial LIMIT ?`).all(today, soon, i.limit);
+      prep(`${ROW_SELECT.replace('FROM hazards h', 'FROM hazards h INDEXED BY hazards_by_due')} WHERE ${open} AND h.due_date < ? ORDER BY h.due_date, h.serial_key LIMIT ?`).all(today, i.limit);
+      prep(`${ROW_SELECT.replace('FROM hazards h', 'FROM hazards h INDEXED BY hazards_by_due')} WHERE ${open} AND h.due_date >= ? AND h.due_date <= ? ORDER BY h.due_date, h.serial_key LIMIT ?`).all(today, soon, i.limit);
       prep(`SELECT count(*) AS n FROM hazards h WHERE ${open} AND h.due_date < ?`).get(today);
       return prep(`SELECT count(*) AS n FROM hazards h WHERE ${open} AND h.due_date >= ? AND h.due_date <= ?`).get(today, soon);
     };

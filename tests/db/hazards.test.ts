@@ -812,17 +812,18 @@ describe('statistics', () => {
     expect(Object.fromEntries(y.openByGrade.map((g) => [g.grade, g.count]))).toEqual({ ungraded: 1, general: 1 });
 
     const row = (name: string) => y.table.find((t) => t.workshop === name);
-    expect(row('合成车间')).toEqual({ workshop: '合成车间', found: 2, general: 1, major: 0, closed: 1, rectifying: 0, overdue: 1, plannedFunds: 100000, actualFunds: 80000 });
-    expect(row('包装车间')).toEqual({ workshop: '包装车间', found: 2, general: 1, major: 1, closed: 1, rectifying: 1, overdue: 1, plannedFunds: 520000, actualFunds: 450000 });
-    expect(row('（未指定车间）')).toMatchObject({ found: 1, closed: 0, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 });
+    expect(row('合成车间')).toEqual({ workshop: '合成车间', workshopId: w.wsA.id, found: 2, general: 1, major: 0, closed: 1, rectifying: 0, overdue: 1, plannedFunds: 100000, actualFunds: 80000 });
+    expect(row('包装车间')).toEqual({ workshop: '包装车间', workshopId: w.wsB.id, found: 2, general: 1, major: 1, closed: 1, rectifying: 1, overdue: 1, plannedFunds: 520000, actualFunds: 450000 });
+    expect(row('（未指定车间）')).toMatchObject({ workshopId: null, found: 1, closed: 0, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 });
     // the table sums to the totals (numbers, not nulls, in every cell)
     const sum = (k: 'found' | 'closed' | 'general' | 'major' | 'overdue') => y.table.reduce((s, t) => s + t[k], 0);
     expect(sum('found')).toBe(y.found);
     expect(sum('closed')).toBe(2);
     expect(sum('general') + sum('major')).toBe(3);
     expect(sum('overdue')).toBe(y.overdue);
-    for (const t of y.table) for (const v of Object.values(t)) expect(v, JSON.stringify(t)).not.toBeNull();
-    for (const t of y.openByWorkshop) for (const v of Object.values(t)) expect(v, JSON.stringify(t)).not.toBeNull();
+    // (workshopId is null exactly for the unplaced row; every figure is a number)
+    for (const t of y.table) for (const [k, v] of Object.entries(t)) if (k !== 'workshopId') expect(v, JSON.stringify(t)).not.toBeNull();
+    for (const t of y.openByWorkshop) for (const [k, v] of Object.entries(t)) if (k !== 'workshopId') expect(v, JSON.stringify(t)).not.toBeNull();
     expect(y.openByWorkshop.find((t) => t.workshop === '合成车间')).toEqual({ workshop: '合成车间', general: 0, major: 0, ungraded: 1 });
 
     const q2 = await w.admin('hazards.stats', { year: 2026, quarter: 2 });

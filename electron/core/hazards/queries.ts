@@ -64,15 +64,17 @@ export interface Row {
   updated_at: string;
 }
 
-export const ROW_SELECT = `SELECT h.*, f.name AS finder_name, ws.name AS workshop_name, t.name AS team_name, r.name AS responsible_name,
+/** The row with its names; `indexedBy` pins the index hazards are read through. */
+const rowSelect = (indexedBy?: string) => `SELECT h.*, f.name AS finder_name, ws.name AS workshop_name, t.name AS team_name, r.name AS responsible_name,
     sw.name AS submitted_by_name, aw.name AS accepted_by_name
-  FROM hazards h
+  FROM hazards h${indexedBy ? ` INDEXED BY ${indexedBy}` : ''}
   LEFT JOIN workers f ON f.id = h.finder_id
   LEFT JOIN org_units ws ON ws.id = h.workshop_id
   LEFT JOIN org_units t ON t.id = h.team_id
   LEFT JOIN workers r ON r.id = h.responsible_id
   LEFT JOIN operators so ON so.id = h.submitted_by LEFT JOIN workers sw ON sw.id = so.worker_id
   LEFT JOIN operators ao ON ao.id = h.accepted_by LEFT JOIN workers aw ON aw.id = ao.worker_id`;
+export const ROW_SELECT = rowSelect();
 
 export function toRow(r: Row, today: string): HazardRow {
   return {
@@ -391,8 +393,9 @@ export function reminders(store: Store, limit: number): HazardReminders {
   const rules = getRules(store);
   const soon = addDays(today, rules.dueSoonDays);
   const open = `h.deleted_at IS NULL AND h.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+  // walked in due order (the planner, seeing ~20,000 open hazards, would fetch and sort them all: 60 ms at 1M)
   const list = (cond: string, params: unknown[]) =>
-    store.all<Row>(`${ROW_SELECT} WHERE ${open} AND ${cond} ORDER BY h.due_date, h.serial_key LIMIT ?`, [...params, limit]).map((r) => toRow(r, today));
+    store.all<Row>(`${rowSelect('hazards_by_due')} WHERE ${open} AND ${cond} ORDER BY h.due_date, h.serial_key LIMIT ?`, [...params, limit]).map((r) => toRow(r, today));
   const count = (cond: string, params: unknown[]) => store.get<{ n: number }>(`SELECT count(*) AS n FROM hazards h WHERE ${open} AND ${cond}`, params)!.n;
   return {
     overdue: list('h.due_date < ?', [today]),
