@@ -824,7 +824,7 @@ describe('statistics', () => {
     // (workshopId is null exactly for the unplaced row; every figure is a number)
     for (const t of y.table) for (const [k, v] of Object.entries(t)) if (k !== 'workshopId') expect(v, JSON.stringify(t)).not.toBeNull();
     for (const t of y.openByWorkshop) for (const [k, v] of Object.entries(t)) if (k !== 'workshopId') expect(v, JSON.stringify(t)).not.toBeNull();
-    expect(y.openByWorkshop.find((t) => t.workshop === '合成车间')).toEqual({ workshop: '合成车间', general: 0, major: 0, ungraded: 1 });
+    expect(y.openByWorkshop.find((t) => t.workshop === '合成车间')).toEqual({ workshop: '合成车间', workshopId: w.wsA.id, general: 0, major: 0, ungraded: 1 });
 
     const q2 = await w.admin('hazards.stats', { year: 2026, quarter: 2 });
     expect(q2).toMatchObject({ quarter: 2, from: '2026-04-01', to: '2026-06-30', found: 1, closed: 1, cancelled: 0, closureRate: 0, avgDaysToClose: 59 });
