@@ -56,10 +56,31 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
+/** a tab's session key: random, URL-safe, 16–64 characters */
+const SESSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+const MAX_SESSIONS = 256;
+
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const tokenBuf = Buffer.from(token);
-  const session: Session = { operatorId: null };
+  // One sign-in per browser tab: the renderer sends a random key of its tab (X-Ankang-Session, kept in the tab's
+  // sessionStorage), so two tabs or two browsers on the same host never act as each other's operator. Callers
+  // without a key (scripts, the bench) share one session of their own.
+  const scriptSession: Session = { operatorId: null };
+  const sessions = new Map<string, Session>();
+  const sessionOf = (req: http.IncomingMessage): Session | null => {
+    const key = req.headers['x-ankang-session'];
+    if (key === undefined) return scriptSession;
+    if (typeof key !== 'string' || !SESSION_KEY.test(key)) return null;
+    let s = sessions.get(key);
+    if (!s) {
+      s = { operatorId: null };
+      sessions.set(key, s);
+      // bounded: the oldest tabs' sign-ins are forgotten first (they sign in again)
+      while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+    }
+    return s;
+  };
   const core = opts.core;
   const statics = new StaticFiles(opts.rendererDir);
   const warmed = statics.warm().catch((e: unknown) => log('warn', 'browser host: could not pre-read the renderer', e));
@@ -113,6 +134,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
 
   const handleCall = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const session = sessionOf(req);
+    if (!session) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Session');
     const rawId = req.headers['x-ankang-call'];
     if (rawId !== undefined && (typeof rawId !== 'string' || !CALL_ID.test(rawId))) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Call');
     readJson(req, res, (body) => {

@@ -36,10 +36,15 @@ function todayAtMidnight(): string {
 }
 
 /** One backend call with the host's token, as the renderer makes it (same session as the page). */
+/**
+ * The browser host keeps one sign-in per tab (X-Ankang-Session). These calls act in the session of the tab under
+ * test: the tab is given the same key (sessionStorage 'ankang.tab') before it reloads.
+ */
+const TAB = 'e2eTabUnderTest00000001';
 async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
   const res = await fetch(`${host.origin}/api/call`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token },
+    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
     body: JSON.stringify({ channel, input }),
   });
   const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -131,6 +136,7 @@ describe('English: no Chinese text from the backend reaches the screen (browser 
     });
 
     // the tab keeps its token: a reload boots signed in as the first operator; the header button switches language
+    await page().evaluate((k) => (globalThis as unknown as { sessionStorage: { setItem(a: string, b: string): void } }).sessionStorage.setItem('ankang.tab', k), TAB);
     await page().reload();
     const shell = new Shell(page());
     await shell.waitSignedIn(ADMIN.name);

@@ -4,15 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/enterprise/uscc';
 import { useE2E, type HostProcess } from './fixtures';
-import { LedgerPage, SetupPage, Shell } from './pages';
+import { LedgerPage, SetupPage, Shell, SignInPage } from './pages';
 
 const USCC = ((first17: string) => first17 + usccCheckChar(first17))('91321283MA1R0UTE5');
 
 /** One backend call with the host's token, as the renderer makes it. */
+/**
+ * The browser host keeps one sign-in per tab (X-Ankang-Session). These calls act in the session of the tab under
+ * test: the tab is given the same key (sessionStorage 'ankang.tab') before it reloads.
+ */
+const TAB = 'e2eTabUnderTest00000001';
 async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
   const res = await fetch(`${host.origin}/api/call`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token },
+    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
     body: JSON.stringify({ channel, input }),
   });
   const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -46,6 +51,7 @@ describe('pages with addresses (browser host + Chromium)', () => {
     await api(app.host, 'hazards.link', { id: h1.id, otherId: h2.id });
 
     // the tab keeps its token in sessionStorage: a reload boots signed in, on the home page
+    await app.page.evaluate((k) => (globalThis as unknown as { sessionStorage: { setItem(a: string, b: string): void } }).sessionStorage.setItem('ankang.tab', k), TAB);
     await app.page.reload();
     const shell = new Shell(app.page);
     await shell.waitSignedIn('陆主席');
@@ -91,10 +97,14 @@ describe('pages with addresses (browser host + Chromium)', () => {
     expect(hashOf(app.page.url())).toBe('#/hazards');
   });
 
-  it('a fresh tab opened on the host address with a hazard route keeps the route and drops the token', async () => {
+  it('a fresh tab opened on the host address with a hazard route signs in for itself, then keeps the route and drops the token', async () => {
     const tab = await app.context.newPage();
     try {
       await tab.goto(`${app.host.origin}/#/hazards/${h2.id}&token=${app.host.token}`);
+      // every tab has its own sign-in: the first tab's operator does not carry over
+      const signIn = new SignInPage(tab);
+      await signIn.waitUntilVisible('陆主席');
+      await signIn.choose('陆主席');
       const l = new LedgerPage(tab);
       await l.drawer.waitFor(h2.serial);
       expect(hashOf(tab.url())).toBe(`#/hazards/${h2.id}`);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeJoin, startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
+import { demoUscc } from '../../electron/core/demo';
 import { openTestCore, tmpDir, type TestCore } from '../helpers/core';
 
 let tc: TestCore;
@@ -94,6 +95,37 @@ describe('browser host', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('UNKNOWN_CHANNEL');
     const notJson = await fetch(`${host.origin}/api/call`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token }, body: '{' });
     expect(notJson.status).toBe(400);
+  });
+
+  it('each tab signs in for itself: two session keys never act as each other, a bad key is refused', async () => {
+    const json = async <T,>(r: Response) => (await r.json()) as { ok: boolean; value: T; error: { code: string } };
+    const tabA = { 'X-Ankang-Session': 'tabAAAAAAAAAAAAAAAAAAA' };
+    const tabB = { 'X-Ankang-Session': 'tabBBBBBBBBBBBBBBBBBBB' };
+    // tab A runs the first-run wizard and is signed in as its admin
+    const setup = await json<{ id: string }>(
+      await api(
+        {
+          channel: 'setup.init',
+          input: {
+            enterprise: { name: '分页签测试公司', uscc: demoUscc(), headcount: 10 },
+            operator: { empNo: 'T0001', name: '甲', gender: 'M', roles: ['union_officer'] },
+          },
+        },
+        tabA,
+      ),
+    );
+    expect(setup.ok).toBe(true);
+    expect((await json<{ operator: { name: string } | null }>(await api({ channel: 'app.info', input: {} }, tabA))).value.operator?.name).toBe('甲');
+    // tab B (another tab, another browser) is not signed in, and signing it out does not touch tab A
+    expect((await json<{ operator: unknown }>(await api({ channel: 'app.info', input: {} }, tabB))).value.operator).toBeNull();
+    expect((await json(await api({ channel: 'workers.list', input: {} }, tabB))).error.code).toBe('UNAUTHENTICATED');
+    await api({ channel: 'session.signOut', input: {} }, tabB);
+    expect((await json<{ operator: { name: string } | null }>(await api({ channel: 'app.info', input: {} }, tabA))).value.operator?.name).toBe('甲');
+    // a caller without a key (a script) has its own session too
+    expect((await json<{ operator: unknown }>(await api({ channel: 'app.info', input: {} }))).value.operator).toBeNull();
+    // a malformed key is refused, not mapped onto some session
+    expect((await api({ channel: 'app.info', input: {} }, { 'X-Ankang-Session': 'short' })).status).toBe(400);
+    await api({ channel: 'session.signOut', input: {} }, tabA);
   });
 
   it('never serves files outside the renderer folder', async () => {

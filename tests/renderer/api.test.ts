@@ -54,6 +54,22 @@ describe('httpTransport', () => {
     expect((fetchMock.mock.calls[0]![1]!.headers as Record<string, string>)['X-Ankang-Call']).toBeUndefined();
   });
 
+  test("every call carries this tab's own session key, the same for the tab's life", async () => {
+    sessionStorage.removeItem('ankang.tab');
+    const fetchMock = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response('{"ok":true,"value":1}', { headers: { 'Content-Type': 'application/json' } }));
+    const t = httpTransport();
+    await t('app.info', {});
+    await t('app.info', {});
+    const keys = fetchMock.mock.calls.map((c) => (c[1]!.headers as Record<string, string>)['X-Ankang-Session']);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(sessionStorage.getItem('ankang.tab')).toBe(keys[0]);
+    // another tab (its own sessionStorage) gets another key
+    sessionStorage.removeItem('ankang.tab');
+    await t('app.info', {});
+    expect((fetchMock.mock.calls[2]![1]!.headers as Record<string, string>)['X-Ankang-Session']).not.toBe(keys[0]);
+  });
+
   test('aborting posts /api/cancel with the call id and still waits for the real answer', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -50,6 +50,19 @@ function hostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const TAB_KEY = 'ankang.tab';
+/** This tab's own sign-in on the browser host: a random key kept for the tab's life (sessionStorage is per tab). */
+function tabSession(): string {
+  let k = sessionStorage.getItem(TAB_KEY);
+  if (!k || !/^[A-Za-z0-9_-]{16,64}$/.test(k)) {
+    const a = new Uint8Array(18);
+    crypto.getRandomValues(a);
+    k = btoa(String.fromCharCode(...a)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    sessionStorage.setItem(TAB_KEY, k);
+  }
+  return k;
+}
+
 const networkError = (e: unknown): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message: `NETWORK: ${(e as Error)?.message ?? String(e)}` } });
 
 /**
@@ -63,7 +76,7 @@ export function httpTransport(): Transport {
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
   return async (channel, input, opts) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Ankang-Token': hostToken() };
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Ankang-Token': hostToken(), 'X-Ankang-Session': tabSession() };
     let id = 0;
     const signal = opts?.signal;
     const onAbort = () => {
