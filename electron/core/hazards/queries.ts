@@ -8,6 +8,7 @@ import type { Operator } from '../../../shared/operators/types';
 import { holdsAnyRole, ROLE_SETS } from '../../../shared/roster/roles';
 import { AppError } from '../../../shared/result';
 import type { Store } from '../db/store';
+import { ridsIn, rowsInOrder } from '../db/paging';
 import { textHitsUpTo, textSearchCondition, textSearchIndex } from '../db/fts';
 import { todayLocal } from '../util';
 import { getAttachment } from '../attachments/service';
@@ -336,7 +337,7 @@ export function hazardListSql(b: HazardListBuild) {
     idsProbed: `SELECT h.rid FROM hazards h WHERE ${b.probeWhere} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
     idsInOrder: `SELECT h.rid FROM hazards h ${walk}WHERE ${b.probeWhere} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
     idsCounted: `SELECT h.rid, count(*) OVER () AS n FROM hazards h WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
-    rows: `${ROW_SELECT} WHERE h.rid IN (SELECT value FROM json_each(?))`,
+    rows: `${ROW_SELECT} WHERE ${ridsIn('h.rid')}`,
     count: `SELECT count(*) AS n FROM hazards h WHERE ${b.where}`,
     countUpTo: `SELECT count(*) AS n FROM (SELECT 1 FROM hazards h WHERE ${b.probeWhere} LIMIT ?)`,
     countHitsUpTo: b.textIndex
@@ -383,8 +384,7 @@ export function listHazards(store: Store, q: HazardQuery, cap = ledgerCounting.c
     }
   }
   if (ids === null) ids = store.all<{ rid: number }>(total < WALK_SORT_INDEX_FROM ? sql.idsProbed : sql.idsInOrder, [...b.params, ...limit]).map((r) => r.rid);
-  const byRid = new Map(store.all<Row>(sql.rows, [JSON.stringify(ids)]).map((r) => [r.rid, r]));
-  const page: Page<HazardRow> = { rows: ids.map((rid) => toRow(byRid.get(rid)!, today)), total, page: q.page, pageSize: q.pageSize };
+  const page: Page<HazardRow> = { rows: rowsInOrder<Row, HazardRow>(store, sql.rows, ids, (r) => toRow(r, today)), total, page: q.page, pageSize: q.pageSize };
   return capped ? { ...page, totalCapped: true } : page;
 }
 

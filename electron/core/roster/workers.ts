@@ -7,6 +7,7 @@ import type { Worker, WorkerRow } from '../../../shared/roster/types';
 import { auditFor, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { textSearchCondition } from '../db/fts';
+import { ridsIn, rowsInOrder } from '../db/paging';
 import { nowIso, uuidv7 } from '../util';
 import { getUnit, placement } from '../org/service';
 
@@ -153,7 +154,7 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
 export function workerListSql(b: BuiltQuery): { ids: string; rows: string; count: string } {
   return {
     ids: `SELECT w.rid${b.scans ? ', count(*) OVER () AS n' : ''} FROM workers w WHERE ${b.where} ORDER BY ${b.order} LIMIT ? OFFSET ?`,
-    rows: `SELECT w.rid, ${LIST_COLUMNS} ${FROM} WHERE w.rid IN (SELECT value FROM json_each(?))`,
+    rows: `SELECT w.rid, ${LIST_COLUMNS} ${FROM} WHERE ${ridsIn('w.rid')}`,
     count: `SELECT count(*) AS n FROM workers w WHERE ${b.where}`,
   };
 }
@@ -165,8 +166,7 @@ export function listWorkers(store: Store, q: WorkerQuery): Page<WorkerRow> {
   // a scanning query counted in the same pass; otherwise (or past the last page) count on the index
   const total = b.scans && hits.length > 0 ? hits[0]!.n! : store.get<{ n: number }>(sql.count, b.params)!.n;
   const ids = hits.map((r) => r.rid);
-  const byRid = new Map(store.all<Row & { rid: number }>(sql.rows, [JSON.stringify(ids)]).map((r) => [r.rid, r]));
-  const rows = ids.map((rid) => toRow(byRid.get(rid)!));
+  const rows = rowsInOrder<Row & { rid: number }, WorkerRow>(store, sql.rows, ids, (r) => toRow(r));
   return { rows, total, page: q.page, pageSize: q.pageSize };
 }
 
