@@ -93,9 +93,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBuf);
 
   const sendJson = (res: http.ServerResponse, status: number, body: string) => {
-    const len = Buffer.byteLength(body);
-    res.writeHead(status, [...BASE_HEADERS, ['Content-Type', JSON_TYPE], ['Content-Length', String(len)], ['Cache-Control', 'no-store']]);
-    res.end(body);
+    // encode once: Content-Length and the bytes sent come from the same buffer
+    const buf = Buffer.from(body, 'utf8');
+    res.writeHead(status, [...BASE_HEADERS, ['Content-Type', JSON_TYPE], ['Content-Length', String(buf.length)], ['Cache-Control', 'no-store']]);
+    res.end(buf);
   };
   const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
     sendJson(res, status, JSON.stringify({ ok: false, error: { code, message } }));
