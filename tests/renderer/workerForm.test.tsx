@@ -53,6 +53,18 @@ describe('worker form: client-side validation (nothing is sent)', () => {
     expect(be.count('workers.create')).toBe(0);
   });
 
+  test('a field\'s message goes away as soon as that field is corrected; the others stay until they are', async () => {
+    signedInBackend();
+    const dlg = await openForm();
+    const u = user();
+    await save(dlg);
+    await waitFor(() => expect(fieldErrors(dlg, '工号')).toEqual(['必填']));
+    expect(fieldErrors(dlg, '姓名')).toEqual(['必填']);
+    await fill(u, within(dlg).getByLabelText('工号'), 'E0101');
+    await waitFor(() => expect(fieldErrors(dlg, '工号')).toEqual([]));
+    expect(fieldErrors(dlg, '姓名')).toEqual(['必填']);
+  });
+
   test('empty required fields and a bad phone are marked in Chinese', async () => {
     const be = signedInBackend();
     const dlg = await openForm();

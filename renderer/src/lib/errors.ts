@@ -27,3 +27,15 @@ export function applyIssues(form: FormInstance, issues: { path: string; message:
   form.setFields(fields as never);
   return issues.length === fields.length && fields.every((f) => form.getFieldError(f.name as never).length > 0);
 }
+
+type ChangedField = { name: string | number | (string | number)[]; errors?: string[] };
+/**
+ * For forms checked with the shared schemas (parseForm / applyIssues, not antd rules): a field's message goes away as
+ * soon as the user edits that field, instead of staying red under a corrected value until the next submit.
+ */
+export function clearErrorsOnEdit(form: FormInstance) {
+  return (changed: ChangedField[]) => {
+    const stale = changed.filter((f) => (f.errors?.length ?? 0) > 0).map((f) => ({ name: f.name, errors: [] as string[] }));
+    if (stale.length > 0) form.setFields(stale as never);
+  };
+}

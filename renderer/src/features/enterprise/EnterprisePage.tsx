@@ -5,7 +5,7 @@ import type { Enterprise } from '../../../../shared/enterprise/types';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { applyIssues, errorText } from '../../lib/errors';
+import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { EnterpriseFields } from './EnterpriseFields';
 
@@ -46,7 +46,7 @@ export function EnterprisePage() {
         {!ent ? (
           <Skeleton active />
         ) : (
-          <Form form={form} layout="vertical" onFinish={save} disabled={!isAdmin}>
+          <Form form={form} layout="vertical" onFinish={save} disabled={!isAdmin} onFieldsChange={clearErrorsOnEdit(form)}>
             <EnterpriseFields />
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('common.save')}

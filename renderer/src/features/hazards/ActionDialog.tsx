@@ -7,7 +7,7 @@ import type { AttachmentInfo } from '../../../../shared/attachments/types';
 import type { HazardDetail, HazardRow } from '../../../../shared/hazards/types';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { applyIssues, errorText } from '../../lib/errors';
+import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { PhotoPicker } from './photos';
 import { WorkerSelect } from '../../components/pickers';
@@ -110,7 +110,7 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {hazard.description}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={() => void submit()}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={() => void submit()} onFieldsChange={clearErrorsOnEdit(form)}>
         {action === 'confirm' && (
           <>
             <Form.Item label={t('hazard.grade')} name="grade" required>

@@ -8,7 +8,7 @@ import type { HazardDetail } from '../../../../shared/hazards/types';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { applyIssues, errorText } from '../../lib/errors';
+import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { PhotoPicker } from './photos';
 import { UnitSelect, useUnits, WorkerSelect } from '../../components/pickers';
@@ -160,6 +160,7 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
         layout="vertical"
         initialValues={{ foundAt: nowLocal(), source: 'self_check', productionStop: 'none', photos: [], finderId: operator?.workerId ?? null }}
         onValuesChange={autosave}
+        onFieldsChange={clearErrorsOnEdit(form)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();

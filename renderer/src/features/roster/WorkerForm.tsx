@@ -8,7 +8,7 @@ import type { Worker } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { unitTree } from '../../components/pickers';
 import { ApiError, call } from '../../lib/api';
-import { applyIssues, errorText } from '../../lib/errors';
+import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 
 export const CERT_TYPES = [
@@ -66,7 +66,7 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
       destroyOnHidden
       maskClosable={false}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark onFieldsChange={clearErrorsOnEdit(form)}>
         <Divider titlePlacement="start" plain>
           {t('roster.section.basic')}
         </Divider>

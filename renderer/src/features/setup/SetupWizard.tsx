@@ -9,7 +9,7 @@ import { roleSchema, workerInput } from '../../../../shared/roster/schemas';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
-import { applyIssues, errorText } from '../../lib/errors';
+import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { EnterpriseFields } from '../enterprise/EnterpriseFields';
 
@@ -58,7 +58,7 @@ export function SetupWizard() {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f5f4', padding: 24 }}>
       <Card title={`${t('app.title')} · ${t('setup.title')}`} style={{ width: 640 }}>
         <Steps current={step} style={{ marginBottom: 24 }} items={[{ title: t('setup.step.enterprise') }, { title: t('setup.step.operator') }]} />
-        <Form form={form} layout="vertical" initialValues={{ operator: { gender: 'M', roles: ['union_officer'] } }} onFinish={step === 0 ? next : finish}>
+        <Form form={form} layout="vertical" initialValues={{ operator: { gender: 'M', roles: ['union_officer'] } }} onFinish={step === 0 ? next : finish} onFieldsChange={clearErrorsOnEdit(form)}>
           <div style={{ display: step === 0 ? 'block' : 'none' }}>
             <EnterpriseFields prefix={['enterprise']} />
           </div>
