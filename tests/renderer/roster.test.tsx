@@ -60,6 +60,21 @@ describe('RosterPage', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
+  test('Ctrl+F focuses search with the old term selected, so typing replaces it', async () => {
+    const be = signedInBackend({ workers: seedWorkers() });
+    await openRoster(be);
+    const u = userEvent.setup({ delay: null });
+    const box = screen.getByLabelText('搜索姓名、工号、电话、岗位') as HTMLInputElement;
+    await u.type(box, '张三');
+    box.blur();
+    expect(document.activeElement).not.toBe(box);
+    await u.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).toBe(box);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([0, 2]);
+    await u.keyboard('李');
+    expect(box.value).toBe('李');
+  });
+
   test('pressing Enter in search queries immediately', async () => {
     const be = signedInBackend({ workers: seedWorkers() });
     await openRoster(be);

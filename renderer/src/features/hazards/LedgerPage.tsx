@@ -38,10 +38,10 @@ export function LedgerPage() {
   const [views, setViews] = useState<SavedView[]>([]);
   const [naming, setNaming] = useState(false);
   const [viewName, setViewName] = useState('');
-  const searchRef = useRef<{ focus(): void } | null>(null);
+  const searchRef = useRef<{ focus(opts?: { cursor?: 'start' | 'end' | 'all' }): void } | null>(null);
   const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
   const [search, setSearch] = useDebouncedSearch(query.search ?? '', applySearch);
-  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const focusSearch = useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []); // selected: typing replaces the old term
   const create = useCallback(() => setLogging(true), []);
   useListShortcuts({ focusSearch, create, enabled: !logging });
   const tableHeight = useTableHeight(260);

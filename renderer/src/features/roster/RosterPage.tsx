@@ -34,10 +34,10 @@ export function RosterPage() {
   const [detailVersion, setDetailVersion] = useState(0);
   const [importing, setImporting] = useState(false);
   const exportJob = useJob();
-  const searchRef = useRef<{ focus(): void } | null>(null);
+  const searchRef = useRef<{ focus(opts?: { cursor?: 'start' | 'end' | 'all' }): void } | null>(null);
   const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
   const [search, setSearch] = useDebouncedSearch(query.search, applySearch);
-  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const focusSearch = useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []); // selected: typing replaces the old term
   const create = useCallback(() => setEditing('new'), []);
   useListShortcuts({ focusSearch, create, enabled: !editing });
   const tableHeight = useTableHeight(250);
