@@ -12,7 +12,7 @@ export const hazardRulesInput = z
   .object({
     thresholds: z
       .object({ red: z.number().positive(), orange: z.number().positive(), yellow: z.number().positive() })
-      .refine((t) => t.red > t.orange && t.orange > t.yellow, { error: 'v.invalid' }),
+      .refine((t) => t.red > t.orange && t.orange > t.yellow, { error: 'v.thresholdOrder', path: ['orange'] }),
     responseDays: z.number().int().min(1).max(90),
     acceptDays: z.number().int().min(1).max(90),
     dueSoonDays: z.number().int().min(1).max(60),

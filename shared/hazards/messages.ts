@@ -121,6 +121,7 @@ export const messages = defineMessages({
   'v.governance': { 'zh-CN': '重大隐患须填写完整的治理方案', en: 'A major hazard needs a complete governance plan' },
   'v.lec': { 'zh-CN': 'LEC 取值超出范围（L 0.1–10，E 0.5–10，C 1–100）', en: 'LEC out of range (L 0.1–10, E 0.5–10, C 1–100)' },
   'v.money': { 'zh-CN': '金额应为 0 或正数，最多两位小数', en: 'Amount must be 0 or more with at most two decimals' },
+  'v.thresholdOrder': { 'zh-CN': '风险阈值须依次递减：红 > 橙 > 黄', en: 'Thresholds must decrease: red > orange > yellow' },
   'v.reason': { 'zh-CN': '请填写原因', en: 'A reason is required' },
   'v.afterPhoto': { 'zh-CN': '提交验收须附整改后照片', en: 'An after-photo is required for acceptance' },
   'v.category2': { 'zh-CN': '二级类别与一级类别不匹配', en: 'Second-level category does not belong to the first level' },

@@ -861,7 +861,9 @@ describe('rules', () => {
 
     const next = { thresholds: { red: 400, orange: 200, yellow: 100 }, responseDays: 10, acceptDays: 2, dueSoonDays: 7 };
     await refused(() => w.so('hazards.setRules', next), 'FORBIDDEN');
-    await refused(() => w.admin('hazards.setRules', { ...next, thresholds: { red: 100, orange: 200, yellow: 50 } }), 'VALIDATION');
+    const order = await refused(() => w.admin('hazards.setRules', { ...next, thresholds: { red: 100, orange: 200, yellow: 50 } }), 'VALIDATION');
+    // the refusal names the field and the rule, so the settings form can mark it
+    expect(order.details?.issues).toEqual([{ path: 'thresholds.orange', message: 'v.thresholdOrder' }]);
     await refused(() => w.admin('hazards.setRules', { ...next, responseDays: 0 }), 'VALIDATION');
     expect(await w.admin('hazards.setRules', next)).toEqual(next);
     expect(await w.so('hazards.rules', {})).toEqual(next);

@@ -258,7 +258,7 @@ export class FakeBackend {
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'VALIDATION', message: '输入有误，请检查标出的字段', details: { issues: toFieldIssues(parsed.error) } },
+        error: { code: 'VALIDATION', message: 'err.validation', details: { issues: toFieldIssues(parsed.error) } },
       };
     }
     rec.parsed = parsed.data;

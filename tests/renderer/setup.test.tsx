@@ -117,7 +117,7 @@ describe('SetupWizard', () => {
 
   test('backend field issues on the enterprise send the user back to step 1 with the message', async () => {
     const be = await openWizard();
-    be.fail('setup.init', 'VALIDATION', '输入有误，请检查标出的字段', { issues: [{ path: 'enterprise.name', message: 'v.tooLong' }] });
+    be.fail('setup.init', 'VALIDATION', 'err.validation', { issues: [{ path: 'enterprise.name', message: 'v.tooLong' }] });
     const u = user();
     await fillEnterprise(u, { name: '测试化工有限公司', uscc: VALID_USCC, headcount: '8' });
     await u.click(button('下一步'));

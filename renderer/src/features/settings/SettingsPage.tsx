@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import type { HazardRules } from '../../../../shared/hazards/rules';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
-import { call } from '../../lib/api';
-import { errorText } from '../../lib/errors';
+import { ApiError, call } from '../../lib/api';
+import { applyIssues, errorText } from '../../lib/errors';
 
 /** The configurable thresholds of the hazard ledger (DOMAIN.md: make thresholds configurable). */
 export function SettingsPage() {
@@ -29,7 +29,8 @@ export function SettingsPage() {
       form.setFieldsValue(await call('hazards.setRules', v));
       message.success(t('common.saved'));
     } catch (e) {
-      message.error(errorText(e, t));
+      // the refusal names its field (e.g. thresholds.orange when red > orange > yellow does not hold): mark it there
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
     } finally {
       setBusy(false);
     }
