@@ -21,7 +21,8 @@ export const localDateTime = z
 
 /** Yuan with at most two decimals → integer fen. */
 export const moneyYuan = z
-  .number({ error: 'v.money' })
+  // left empty it is "required", not a format error
+  .number({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'v.money') })
   .min(0, { error: 'v.money' })
   .max(1e10, { error: 'v.money' })
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: 'v.money' })

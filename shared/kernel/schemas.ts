@@ -12,7 +12,13 @@ export function isValidIsoDate(v: string): boolean {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
 }
-export const isoDate = z.string({ error: 'v.date' }).refine(isValidIsoDate, { error: 'v.date' });
+/** A date 'YYYY-MM-DD'; left empty it is "required", not a format error. */
+export const isoDate = z
+  .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'v.date') })
+  .superRefine((v, ctx) => {
+    if (v === '') ctx.addIssue({ code: 'custom', message: 'v.required' });
+    else if (!isValidIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'v.date' });
+  });
 
 /** Optional free text: '' and whitespace become null. */
 export function optText(max: number) {

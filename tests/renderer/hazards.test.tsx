@@ -323,9 +323,10 @@ describe('ActionDialog', () => {
     const { be, dlg, onDone } = await openAction('assign', confirmed());
     await user().click(okButton(dlg));
     await waitFor(() => expect(errorsOf(dlg, '整改措施')).toEqual(['必填']));
-    expect(errorsOf(dlg, '整改期限')).toEqual(['日期格式应为 YYYY-MM-DD']);
+    // left empty, the deadline and the amount are "required" (not a format error)
+    expect(errorsOf(dlg, '整改期限')).toEqual(['必填']);
     expect(errorsOf(dlg, '整改责任人')).toEqual(['必填']);
-    expect(errorsOf(dlg, '整改资金（元）')).toEqual(['金额应为 0 或正数，最多两位小数']);
+    expect(errorsOf(dlg, '整改资金（元）')).toEqual(['必填']);
     expect(errorsOf(dlg, '应急预案')).toEqual(['必填']);
     await flush();
     expect(be.count('hazards.assign')).toBe(0);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../shared/roster/roles';
 import { DEFAULT_HAZARD_RULES, DEFAULT_RISK_THRESHOLDS, HAZARD_ACTIONS, HAZARD_STATUSES, OPEN_STATUSES, TRANSITIONS, addDays, allowedActions, daysBetween, dueDate, fenToYuan, isOpen, lecScore, refusal, riskColor, serialNumber, type Actor4Rules, type HazardAction, type HazardState4Rules, type HazardStatus, type RefusalReason } from '../../shared/hazards/rules';
 import { assignInput, cancelInput, hazardInput, lecSchema, localDateTime, moneyYuan, submitInput } from '../../shared/hazards/schemas';
-import { toFieldIssues } from '../../shared/kernel/schemas';
+import { isoDate, toFieldIssues } from '../../shared/kernel/schemas';
 
 // ---------------------------------------------------------------------------------------------
 // The expected workflow, written out by hand (not derived from TRANSITIONS), so a change to either
@@ -352,6 +352,20 @@ const issues = (r: { success: boolean; error?: unknown }) =>
   r.success ? [] : toFieldIssues(r.error as Parameters<typeof toFieldIssues>[0]);
 
 describe('schemas', () => {
+  it('an empty amount or deadline is "required", a malformed one is a format error', () => {
+    const msg = (r: { success: boolean; error?: unknown }) => (r.success ? null : toFieldIssues(r.error as never)[0]!.message);
+    expect(msg(moneyYuan.safeParse(undefined))).toBe('v.required');
+    expect(msg(moneyYuan.safeParse(null))).toBe('v.required');
+    expect(msg(moneyYuan.safeParse('12'))).toBe('v.money');
+    expect(msg(moneyYuan.safeParse(1.234))).toBe('v.money');
+    expect(moneyYuan.parse(12.5)).toBe(1250);
+    expect(msg(isoDate.safeParse(''))).toBe('v.required');
+    expect(msg(isoDate.safeParse(undefined))).toBe('v.required');
+    expect(msg(isoDate.safeParse('2026-02-30'))).toBe('v.date');
+    expect(msg(isoDate.safeParse('20260201'))).toBe('v.date');
+    expect(isoDate.parse('2026-02-28')).toBe('2026-02-28');
+  });
+
   describe('moneyYuan (yuan → integer fen)', () => {
     it.each([
       [0, 0],
