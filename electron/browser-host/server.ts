@@ -73,7 +73,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (key === undefined) return scriptSession;
     if (typeof key !== 'string' || !SESSION_KEY.test(key)) return null;
     let s = sessions.get(key);
-    if (!s) {
+    if (s) {
+      // most recently used last: eviction forgets the tabs idle longest, never an active one
+      sessions.delete(key);
+      sessions.set(key, s);
+    } else {
       s = { operatorId: null };
       sessions.set(key, s);
       // bounded: the oldest tabs' sign-ins are forgotten first (they sign in again)
@@ -139,20 +143,23 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (!session) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Session');
     const rawId = req.headers['x-ankang-call'];
     if (rawId !== undefined && (typeof rawId !== 'string' || !CALL_ID.test(rawId))) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Call');
-    readJson(req, res, (body) => {
-      if (rawId === undefined) {
-        // the common case: no progress, no cancel — nothing but dispatch and one JSON reply
+    if (rawId === undefined) {
+      // the common case: no progress, no cancel — nothing but dispatch and one JSON reply
+      readJson(req, res, (body) => {
         core.dispatch(body.channel, body.input, session).then((r) => sendJson(res, 200, JSON.stringify(r)), internal(res));
-        return;
-      }
-      if (jobs.has(rawId)) return fail(res, 409, 'CONFLICT', 'call id in use');
-      const ac = new AbortController();
-      jobs.set(rawId, ac);
-      // the page went away (tab closed, request aborted): stop the job
-      res.on('close', () => {
-        if (!res.writableFinished) ac.abort();
-        if (jobs.get(rawId) === ac) jobs.delete(rawId);
       });
+      return;
+    }
+    if (jobs.has(rawId)) return fail(res, 409, 'CONFLICT', 'call id in use');
+    // registered before the body is read: a cancel that arrives while a large upload is still coming is not lost
+    const ac = new AbortController();
+    jobs.set(rawId, ac);
+    // the page went away (tab closed, request aborted): stop the job
+    res.on('close', () => {
+      if (!res.writableFinished) ac.abort();
+      if (jobs.get(rawId) === ac) jobs.delete(rawId);
+    });
+    readJson(req, res, (body) => {
       const stream = (req.headers.accept ?? '').includes(NDJSON);
       let progress: ((p: JobProgress) => void) | undefined;
       if (stream) {
@@ -205,6 +212,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     });
     // delivered: the file is the browser's now. An aborted download keeps it (the core sweeps it within the hour).
     res.on('finish', () => core.files.release(fileId));
+    // an aborted download closes the file too (pipe alone would keep it open)
+    res.on('close', () => rs.destroy());
     rs.pipe(res);
   };
 

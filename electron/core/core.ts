@@ -95,6 +95,8 @@ export class Core {
     if (!parsed.success) {
       return { ok: false, error: { code: 'VALIDATION', message: 'err.validation', details: { issues: toFieldIssues(parsed.error) } } };
     }
+    // a job cancelled before it started never runs
+    if (callOpts?.signal?.aborted) return { ok: false, error: { code: 'CANCELLED', message: 'err.cancelled' } };
     try {
       let operator: Operator | null = null;
       if (session.operatorId) {

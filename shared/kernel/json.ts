@@ -4,12 +4,16 @@ export interface JsonBounds {
   maxDepth: number;
   maxNodes: number;
   maxStringLength: number;
+  /** all strings and keys together, in characters */
+  maxTotalChars?: number;
 }
 
 /** null when within bounds, else the problem: 'depth' | 'size' | 'type'. */
 export function jsonProblem(value: unknown, b: JsonBounds): 'depth' | 'size' | 'type' | null {
   const stack: [unknown, number][] = [[value, 0]];
   let nodes = 0;
+  let chars = 0;
+  const maxChars = b.maxTotalChars ?? Infinity;
   while (stack.length) {
     const [v, depth] = stack.pop()!;
     if (++nodes > b.maxNodes) return 'size';
@@ -20,18 +24,24 @@ export function jsonProblem(value: unknown, b: JsonBounds): 'depth' | 'size' | '
       continue;
     }
     if (typeof v === 'string') {
-      if (v.length > b.maxStringLength) return 'size';
+      chars += v.length;
+      if (v.length > b.maxStringLength || chars > maxChars) return 'size';
       continue;
     }
     if (Array.isArray(v)) {
+      // a (sparse) array longer than what is left of the budget is refused before it is walked
+      if (nodes + stack.length + v.length > b.maxNodes) return 'size';
       for (const x of v) stack.push([x, depth + 1]);
       continue;
     }
     if (typeof v === 'object') {
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return 'type';
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        if (k.length > b.maxStringLength) return 'size';
+      const entries = Object.entries(v as Record<string, unknown>);
+      if (nodes + stack.length + entries.length > b.maxNodes) return 'size';
+      for (const [k, x] of entries) {
+        chars += k.length;
+        if (k.length > b.maxStringLength || chars > maxChars) return 'size';
         stack.push([x, depth + 1]);
       }
       continue;

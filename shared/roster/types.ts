@@ -67,8 +67,9 @@ export interface ImportRowReport {
   name: string;
   action: 'create' | 'update' | 'invalid';
   problems: { field: string; message: string; params?: Record<string, string | number> }[];
-  /** an update: the fields whose values change (columns the file does not have keep their values) */
-  changes?: ImportField[];
+  /** an update: the fields whose values change (columns the file does not have keep their values); 'restored' when
+   * the worker had been deleted and the import brings them back */
+  changes?: (ImportField | 'restored')[];
 }
 
 export interface ImportPreview {

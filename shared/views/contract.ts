@@ -12,7 +12,7 @@ export const kindSchema = z.string({ error: 'v.invalid' }).regex(/^[a-z][a-zA-Z0
 /** A plain JSON object no deeper than 8 levels and no bigger than ~2,000 values. */
 function boundedObject(maxNodes: number) {
   return z.record(z.string().max(100), z.unknown()).superRefine((v, ctx) => {
-    const p = jsonProblem(v, { maxDepth: 8, maxNodes, maxStringLength: 20_000 });
+    const p = jsonProblem(v, { maxDepth: 8, maxNodes, maxStringLength: 20_000, maxTotalChars: 200_000 });
     if (p) ctx.addIssue({ code: 'custom', message: p === 'size' ? 'v.tooLong' : 'v.invalid' });
   });
 }

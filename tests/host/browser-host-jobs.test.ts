@@ -128,6 +128,36 @@ describe('progress and cancel', () => {
     tc.core.files.release(ref.fileId);
   });
 
+  it('a cancel that arrives while the body is still uploading is not lost: the job never runs', async () => {
+    const before = seen.aborted;
+    const u = new URL(host.origin);
+    const body = Buffer.from(JSON.stringify({ channel: 'test.slow', input: { steps: 3, stepMs: 5 } }));
+    const reply = new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { host: u.hostname, port: Number(u.port), path: '/api/call', method: 'POST', headers: { ...apiHeaders({ 'X-Ankang-Call': '77' }), 'Content-Length': body.length, Host: u.host } },
+        (res) => {
+          const c: Buffer[] = [];
+          res.on('data', (d: Buffer) => c.push(d));
+          res.on('end', () => resolve(Buffer.concat(c).toString('utf8')));
+        },
+      );
+      req.on('error', reject);
+      // half the body now, the rest after the cancel
+      req.write(body.subarray(0, 10));
+      setTimeout(() => {
+        void fetch(`${host.origin}/api/cancel`, { method: 'POST', headers: apiHeaders(), body: JSON.stringify({ id: 77 }) })
+          .then((r) => r.json())
+          .then((c) => {
+            expect(c).toMatchObject({ ok: true, value: { cancelled: true } });
+            req.end(body.subarray(10));
+          }, reject);
+      }, 30);
+    });
+    const r = JSON.parse(await reply) as Result<unknown>;
+    expect(r).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(seen.aborted).toBe(before + 1);
+  });
+
   it('POST /api/cancel stops a running job; the call answers CANCELLED', async () => {
     const before = seen.aborted;
     let cancelled: unknown = null;

@@ -357,6 +357,22 @@ describe('roster import: preview and commit', () => {
     expect(moved).toMatchObject({ workshopName: '二车间', teamName: null, post: null, idCard: ID_M1, roles: ['team_leader'] });
   });
 
+  it('a sheet without a gender column updates existing workers (they have one) and says when it restores a deleted one', async () => {
+    tc = await openTestCore();
+    const k = await tc.call('workers.create', { empNo: 'G1', name: '甲', gender: 'F', phone: '13900002222' });
+    await tc.call('workers.create', { empNo: 'G2', name: '乙', gender: 'M' });
+    await tc.call('workers.remove', { id: (await tc.call('workers.list', { search: 'G2' })).rows[0]!.id });
+    const csv = ['工号,姓名,手机号', 'G1,甲改,13900003333', 'G2,乙,', 'G3,新人,'].join('\n');
+    const p = await tc.call('roster.importPreview', { fileName: 'nogender.csv', dataBase64: b64(csv) });
+    expect(rowOf(p, 2)).toMatchObject({ action: 'update', problems: [], changes: ['name', 'phone'] });
+    expect(rowOf(p, 3)).toMatchObject({ action: 'update', problems: [], changes: ['restored'] });
+    // a new worker still needs a gender (no column, no ID card to read it from)
+    expect(rowOf(p, 4)).toMatchObject({ action: 'invalid', problems: [{ field: 'gender', message: 'v.required' }] });
+    await tc.call('roster.importCommit', { importId: p.importId, skipInvalid: true });
+    expect(await tc.call('workers.get', { id: k.id })).toMatchObject({ name: '甲改', gender: 'F', phone: '13900003333' });
+    expect((await tc.call('workers.list', { search: 'G2' })).total).toBe(1);
+  });
+
   it('a failure while writing one row rolls back the whole import', async () => {
     tc = await openTestCore();
     const csv = ['工号,姓名,性别', 'T1,甲,男', 'T2,乙,男'].join('\n');

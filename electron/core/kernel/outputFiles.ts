@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
 import type { FileRef } from '../../../shared/files';
+import { log } from '../log';
 import { uuidv7 } from '../util';
 
 interface Entry extends FileRef {
@@ -48,10 +49,16 @@ export class OutputFiles {
     return e;
   }
 
+  /** Never throws: a file still held open (antivirus, a slow reader on Windows) is left for the next sweep. */
   release(id: string): void {
     const e = this.entries.get(id);
     this.entries.delete(id);
-    if (e) fs.rmSync(path.dirname(e.path), { recursive: true, force: true });
+    if (!e) return;
+    try {
+      fs.rmSync(path.dirname(e.path), { recursive: true, force: true, maxRetries: 3 });
+    } catch (err) {
+      log('warn', `output file ${id} could not be removed yet; the sweep retries`, err);
+    }
   }
 
   /** Drops files nobody fetched within an hour, and leftovers of earlier runs. */

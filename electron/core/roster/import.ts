@@ -339,7 +339,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
     if (cells.every((c) => c === '')) continue;
     const rowNumber = r + 1;
     const conv = convertRow(cells, s.mapping);
-    const problems = [...conv.problems];
+    let problems = [...conv.problems];
     const empNo0 = String(conv.data.empNo ?? '');
     const existingId = empNo0 ? existing.get(empNo0) : undefined;
     // Re-importing a worker changes only what the file has columns for: a sheet with 工号, 姓名 and 性别 must not
@@ -352,6 +352,9 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
       // gender follows the file, or an ID card the file brings, else stays
       if (!mapped.has('gender') && !(mapped.has('idCard') && conv.data.gender)) input.gender = before.gender;
       else if (conv.data.gender) input.gender = conv.data.gender;
+      else input.gender = before.gender; // a blank gender cell keeps the worker's gender
+      // "gender required" holds for new workers only: an existing worker has one
+      problems = problems.filter((p) => !(p.field === 'gender' && p.message === 'v.required'));
     }
     const parsed = workerInput.safeParse(input);
     let data: WorkerData | null = null;
@@ -393,7 +396,8 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
     if (before && data && action === 'update') {
       // what the update changes, so the preview can say it (and an unchanged row says so)
       const was = asInput(before);
-      const changes = (Object.keys(was) as ImportField[]).filter((f) => !same(was[f], (data as Record<string, unknown>)[f]));
+      const changes: ImportRowReport['changes'] = (Object.keys(was) as ImportField[]).filter((f) => !same(was[f], (data as Record<string, unknown>)[f]));
+      if (before.deletedAt) changes.unshift('restored');
       if (!keepPlacement && (conv.workshop !== (before.workshopName ?? null) || conv.team !== (before.teamName ?? null))) changes.push('workshop');
       report.changes = changes;
     }

@@ -175,7 +175,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
                     ? r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}${t('import.fieldSep')}${t(p.message, p.params)}`).join(t('import.listSep'))
                     : r.action === 'update' && r.changes
                       ? r.changes.length > 0
-                        ? t('import.changes', { list: r.changes.map((f) => t(FIELD_KEY[f])).join(t('import.listSep')) })
+                        ? t('import.changes', { list: r.changes.map((f) => (f === 'restored' ? t('import.restored') : t(FIELD_KEY[f]))).join(t('import.listSep')) })
                         : t('import.unchanged')
                       : '',
               },

@@ -56,6 +56,7 @@ export const messages = defineMessages({
   'import.action.invalid': { 'zh-CN': '有问题', en: 'Problem' },
   'import.changes': { 'zh-CN': '将更改：{list}（文件中没有的列保持不变）', en: 'Will change: {list} (columns the file does not have stay as they are)' },
   'import.unchanged': { 'zh-CN': '无变化', en: 'No change' },
+  'import.restored': { 'zh-CN': '恢复已删除的职工', en: 'restores the deleted worker' },
   'import.fieldSep': { 'zh-CN': '：', en: ': ' },
   'import.listSep': { 'zh-CN': '；', en: '; ' },
   'import.problems': { 'zh-CN': '问题', en: 'Problems' },
