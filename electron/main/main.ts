@@ -34,6 +34,8 @@ const jobs = new Map<string, AbortController>();
 /** times of unexpected core exits, to stop restarting a core that keeps dying */
 let crashes: number[] = [];
 let quitting = false;
+/** the start of a replacement core after a crash, while it runs */
+let restarting: Promise<CoreClient> | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -48,6 +50,19 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (e) => {
+    // a core being restarted after a crash may be opening the store: wait for it, then close it, then the lock
+    if (restarting && !quitting) {
+      e.preventDefault();
+      quitting = true;
+      void restarting
+        .then((c) => c?.shutdown())
+        .catch(() => undefined)
+        .finally(() => {
+          releaseLock();
+          app.quit();
+        });
+      return;
+    }
     // let the core close the store (PRAGMA optimize, WAL checkpoint) before the lock goes
     if (core?.alive && !quitting) {
       e.preventDefault();
@@ -108,12 +123,14 @@ async function coreCrashed(dead: CoreClient, code: number | null) {
     return;
   }
   try {
-    core = await startCore();
+    restarting = startCore();
+    core = await restarting;
   } catch (e) {
     dialog.showErrorBox(TITLE, e instanceof CoreProcessError ? errorWords(e.data) : String(e));
     app.exit(1);
     return;
   }
+  restarting = null;
   if (win && !win.isDestroyed()) {
     // sign-ins lived in the old process: start the page afresh (drafts are in the store)
     win.webContents.reload();
