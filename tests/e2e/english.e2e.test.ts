@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/enterprise/uscc';
 import { makeTranslator, type MessagePart, type Vars } from '../../shared/kernel/i18n';
-import { useE2E, type HostProcess } from './fixtures';
+import { api, TAB, useE2E } from './fixtures';
 import { label, LedgerPage, SetupPage, Shell, waitText } from './pages';
 
 // the renderer's catalog, imported by a computed path so the Node typecheck does not follow it into the renderer's
@@ -35,22 +35,6 @@ function todayAtMidnight(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T00:00`;
 }
 
-/** One backend call with the host's token, as the renderer makes it (same session as the page). */
-/**
- * The browser host keeps one sign-in per tab (X-Ankang-Session). These calls act in the session of the tab under
- * test: the tab is given the same key (sessionStorage 'ankang.tab') before it reloads.
- */
-const TAB = 'e2eTabUnderTest00000001';
-async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${host.origin}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
-    body: JSON.stringify({ channel, input }),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

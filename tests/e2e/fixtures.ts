@@ -173,3 +173,21 @@ export function useE2E(opts: { viewport?: { width: number; height: number }; cle
 
   return ctx;
 }
+
+/**
+ * The browser host keeps one sign-in per tab (X-Ankang-Session). Tests that set the store up through the API act in
+ * the session of the tab under test: they give the tab this key (sessionStorage 'ankang.tab') before it reloads.
+ */
+export const TAB = 'e2eTabUnderTest00000001';
+
+/** One backend call with the host's token, in the tab-under-test's session, as the renderer makes it. */
+export async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`${host.origin}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
+    body: JSON.stringify({ channel, input }),
+  });
+  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
+}

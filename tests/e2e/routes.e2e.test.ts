@@ -3,27 +3,11 @@
 // host token along with the route — and the browser's Back returns to the ledger.
 import { describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/enterprise/uscc';
-import { useE2E, type HostProcess } from './fixtures';
+import { api, TAB, useE2E } from './fixtures';
 import { LedgerPage, SetupPage, Shell, SignInPage } from './pages';
 
 const USCC = ((first17: string) => first17 + usccCheckChar(first17))('91321283MA1R0UTE5');
 
-/** One backend call with the host's token, as the renderer makes it. */
-/**
- * The browser host keeps one sign-in per tab (X-Ankang-Session). These calls act in the session of the tab under
- * test: the tab is given the same key (sessionStorage 'ankang.tab') before it reloads.
- */
-const TAB = 'e2eTabUnderTest00000001';
-async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${host.origin}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
-    body: JSON.stringify({ channel, input }),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 interface Created {
   id: string;
