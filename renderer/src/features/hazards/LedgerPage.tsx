@@ -184,12 +184,12 @@ export function LedgerPage() {
             { key: 'foundAt', title: t('hazard.foundAt'), dataIndex: 'foundAt', width: 140, sorter: true, sortOrder: sortOrder('foundAt'), render: (v: string) => v.slice(0, 16).replace('T', ' ') },
             { key: 'description', title: t('hazard.description'), dataIndex: 'description', ellipsis: true, width: 320 },
             { key: 'unit', title: t('roster.workerPlacement'), width: 150, render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') },
-            { key: 'category', title: t('hazard.category'), width: 100, render: (_, r) => t(`cat.${r.category1}`) },
+            { key: 'category', title: t('hazard.category'), width: 120, render: (_, r) => t(`cat.${r.category1}`) },
             { key: 'grade', title: t('hazard.grade'), width: 100, render: (_, r) => <GradeTag h={r} /> },
             { key: 'riskD', title: t('hazard.risk'), width: 140, sorter: true, sortOrder: sortOrder('riskD'), render: (_, r) => <RiskTag h={r} /> },
             { key: 'status', title: t('hazard.status'), width: 160, render: (_, r) => <StatusTag h={r} /> },
             { key: 'responsible', title: t('hazard.responsible'), dataIndex: 'responsibleName', width: 100 },
-            { key: 'dueDate', title: t('hazard.dueDate'), dataIndex: 'dueDate', width: 110, sorter: true, sortOrder: sortOrder('dueDate') },
+            { key: 'dueDate', title: t('hazard.dueDate'), dataIndex: 'dueDate', width: 124, sorter: true, sortOrder: sortOrder('dueDate') },
             { key: 'finder', title: t('hazard.finder'), dataIndex: 'finderName', width: 90 },
           ]}
         />
