@@ -14,6 +14,17 @@ function seed() {
 }
 
 describe('SignIn', () => {
+  test('a new user can switch to English before signing in; the choice is remembered', async () => {
+    const be = seed();
+    renderApp();
+    await screen.findByRole('button', { name: '登录 王主席' });
+    await user().click(screen.getByRole('button', { name: 'language' }));
+    expect(await screen.findByRole('button', { name: 'Sign in 王主席' })).toBeInTheDocument();
+    expect(screen.getByText(/Safety Officer|Team leader/)).toBeInTheDocument();
+    expect(localStorage.getItem('ankang.locale')).toBe('en');
+    expect(be.inputs('settings.setLocale')).toEqual([{ locale: 'en' }]);
+  });
+
   test('an operator without a PIN signs in with one click', async () => {
     const be = seed();
     renderApp();

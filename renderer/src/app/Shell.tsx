@@ -2,11 +2,11 @@
 // Each page is its own chunk, loaded when its route is first shown (the dashboard brings ECharts with it).
 import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, type ComponentType, type LazyExoticComponent } from 'react';
-import { call } from '../lib/api';
-import { useI18n, useT } from '../i18n';
+import { useT } from '../i18n';
 import { PAGE_DEFS, type PageProps } from './pages';
 import { useRoute, useRouter, type Page } from './router';
 import { useSession } from './session';
+import { LanguageButton } from '../components/LanguageButton';
 
 /** each registered page (app/pages.ts) as a lazy component */
 const LAZY = Object.fromEntries(PAGE_DEFS.map((p) => [p.page, lazy(p.load)])) as Record<Page, LazyExoticComponent<ComponentType<PageProps>>>;
@@ -24,16 +24,10 @@ export function PageLoading() {
 export function Shell() {
   const t = useT();
   const { operator, signOut } = useSession();
-  const { locale, setLocale } = useI18n();
   const route = useRoute();
   const navigate = useRouter((s) => s.navigate);
   const openHazard = useCallback((id: string) => navigate({ page: 'hazards', id }), [navigate]);
   const CurrentPage = LAZY[route.page];
-  const switchLocale = () => {
-    const next = locale === 'en' ? 'zh-CN' : 'en';
-    setLocale(next);
-    void call('settings.setLocale', { locale: next }).catch(() => undefined);
-  };
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0f3d3a', paddingInline: 20 }}>
@@ -58,9 +52,7 @@ export function Shell() {
               </Tag>
             )}
           </span>
-          <Button size="small" onClick={switchLocale} aria-label="language">
-            {t('nav.language')}
-          </Button>
+<LanguageButton />
           <Button size="small" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </Button>

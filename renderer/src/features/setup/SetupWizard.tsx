@@ -12,6 +12,7 @@ import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText, clearErrorsOnEdit } from '../../lib/errors';
 import { parseForm } from '../../lib/zodForm';
 import { EnterpriseFields } from '../enterprise/EnterpriseFields';
+import { LanguageButton } from '../../components/LanguageButton';
 
 const operatorForm = z.object({
   empNo: workerInput.shape.empNo,
@@ -56,7 +57,7 @@ export function SetupWizard() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f5f4', padding: 24 }}>
-      <Card title={`${t('app.title')} · ${t('setup.title')}`} style={{ width: 640 }}>
+      <Card title={`${t('app.title')} · ${t('setup.title')}`} extra={<LanguageButton />} style={{ width: 640 }}>
         <Steps current={step} style={{ marginBottom: 24 }} items={[{ title: t('setup.step.enterprise') }, { title: t('setup.step.operator') }]} />
         <Form form={form} layout="vertical" initialValues={{ operator: { gender: 'M', roles: ['union_officer'] } }} onFinish={step === 0 ? next : finish} onFieldsChange={clearErrorsOnEdit(form)}>
           <div style={{ display: step === 0 ? 'block' : 'none' }}>

@@ -5,6 +5,7 @@ import { takeOperatorsAhead, useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { LanguageButton } from '../../components/LanguageButton';
 
 const { useToken } = theme;
 
@@ -53,9 +54,12 @@ export function SignIn() {
         aria-labelledby="signin-title"
         style={{ width: 480, background: token.colorBgContainer, border: line, borderRadius: token.borderRadiusLG, color: token.colorText, fontSize: token.fontSize }}
       >
-        <h2 id="signin-title" style={{ margin: 0, padding: '16px 24px', borderBottom: line, fontSize: token.fontSizeLG, fontWeight: 600, color: token.colorTextHeading }}>
-          {`${t('app.title')} · ${t('signin.title')}`}
-        </h2>
+        <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '16px 24px', borderBottom: line }}>
+          <h2 id="signin-title" style={{ margin: 0, fontSize: token.fontSizeLG, fontWeight: 600, color: token.colorTextHeading }}>
+            {`${t('app.title')} · ${t('signin.title')}`}
+          </h2>
+          <LanguageButton />
+        </div>
         <div style={{ padding: 24 }}>
           <Typography.Paragraph type="secondary">{t('signin.hint')}</Typography.Paragraph>
           {info?.dataDir && (
