@@ -55,7 +55,13 @@ export function utilityProcessEndpoint(up: {
   kill(): boolean;
 }): ChildEndpoint {
   return {
-    postMessage: (m) => up.postMessage(m),
+    postMessage: (m) => {
+      try {
+        up.postMessage(m);
+      } catch {
+        /* the process is gone: its 'exit' event tells the client */
+      }
+    },
     onMessage: (l) => void up.on('message', l),
     onExit: (l) => void up.on('exit', (code: number) => l(code, null)),
     kill: () => void up.kill(),
@@ -66,7 +72,9 @@ export function utilityProcessEndpoint(up: {
 export function childProcessEndpoint(cp: import('node:child_process').ChildProcess): ChildEndpoint {
   return {
     postMessage: (m) => {
-      if (cp.connected) cp.send(m as never);
+      // the child may exit between the check and the write: with a callback, a failed send (EPIPE) is reported there
+      // instead of being thrown later as an uncaught exception; the 'exit' event tells the client what happened
+      if (cp.connected) cp.send(m as never, (err) => void err);
     },
     onMessage: (l) => void cp.on('message', l),
     onExit: (l) => void cp.on('exit', (code, signal) => l(code, signal)),
