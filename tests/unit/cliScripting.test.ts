@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleNode } from '../helpers/bundle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError, pinKeys, typeSummary } from '../../electron/cli/scripting';
 import { CHANNELS, contract } from '../../shared/contract';
@@ -76,18 +76,7 @@ const report = {
 };
 
 beforeAll(async () => {
-  await build({
-    entryPoints: { cli: 'electron/cli/cli.ts' },
-    absWorkingDir: ROOT,
-    outdir: OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  await bundleNode('cli', 'electron/cli/cli.ts', OUT);
   demoDir = tmp();
   const r = await cli(['demo', '--data', demoDir]);
   expect(r.code, r.err).toBe(0);

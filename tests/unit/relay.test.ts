@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleNode } from '../helpers/bundle';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/bridge';
 import type { FileRef } from '../../shared/files';
@@ -37,18 +37,7 @@ function start(entry: string, args: string[] = [], env: Record<string, string> =
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  await build({
-    entryPoints: { fixture: 'tests/unit/relayFixture.ts' },
-    absWorkingDir: ROOT,
-    outdir: OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  await bundleNode('fixture', 'tests/unit/relayFixture.ts', OUT);
 }, 60_000);
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { bundleNode } from '../helpers/bundle';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FileRef } from '../../shared/files';
 import type { Result } from '../../shared/result';
@@ -43,18 +43,7 @@ function value<T>(r: Result<unknown>): T {
 
 beforeAll(async () => {
   // the same entry and options as scripts/build.mjs
-  await build({
-    entryPoints: { utility: 'electron/utility/main.ts' },
-    absWorkingDir: ROOT,
-    outdir: OUT,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  await bundleNode('utility', 'electron/utility/main.ts', OUT);
 }, 60_000);
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.shutdown(2000)));

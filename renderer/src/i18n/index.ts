@@ -50,7 +50,3 @@ export function translate(locale: Locale, key: string, vars?: Vars): string {
 export function useT(): TFunc {
   return translators[useI18n((s) => s.locale)];
 }
-
-export function isMessageKey(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(catalog, key);
-}

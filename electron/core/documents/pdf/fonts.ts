@@ -127,7 +127,7 @@ export function parsedFonts(): ParsedFonts {
     if (typeof regular?.layout !== 'function' || typeof bold?.layout !== 'function') throw new Error('not a single TrueType font');
     parsed = { source: data, regular, bold };
   } catch (e) {
-    throw new AppError('INTERNAL', `无法解析中文字体文件：${(e as Error).message}`, { paths: fontPaths() });
+    throw new AppError('INTERNAL', 'err.pdf.fontUnreadable', { cause: (e as Error).message, paths: fontPaths() });
   }
   return parsed;
 }

@@ -11,15 +11,6 @@ import { periodLabel, useDashT } from './dashT';
 export type StatsRow = HazardStats['table'][number];
 const NUMERIC = STATS_NUMERIC;
 
-/** the workshop rows without any total row (the total is computed: shared/hazards/stats) */
-export function workshopRows(table: StatsRow[]): StatsRow[] {
-  return statsTotals(table).rows;
-}
-export function totals(rows: StatsRow[]) {
-  return statsTotals(rows).total;
-}
-const yuan = formatYuan;
-
 export function statsTitle(t: ReturnType<typeof useDashT>['t'], locale: ReturnType<typeof useDashT>['locale'], year: number, quarter: number | null) {
   return t('table.title', { period: periodLabel(t, locale, year, quarter) });
 }
@@ -59,8 +50,8 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
       setPdfBusy(false);
     }
   };
-  const rows = workshopRows(stats.table);
-  const sum = totals(rows);
+  // the workshop rows and their 合计, computed once by the shared rule the PDF and the spreadsheet use
+  const { rows, total: sum } = statsTotals(stats.table);
   const title = statsTitle(t, locale, stats.year, stats.quarter);
 
   const exportXlsx = async () => {
@@ -80,7 +71,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
     dataIndex: k,
     align: 'right' as const,
     width: money ? 130 : 96,
-    render: (v: number) => (money ? yuan(v) : v),
+    render: (v: number) => (money ? formatYuan(v) : v),
   });
 
   return (
@@ -133,7 +124,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
               <Table.Summary.Cell index={0}>{t('table.total')}</Table.Summary.Cell>
               {NUMERIC.map((k, i) => (
                 <Table.Summary.Cell key={k} index={i + 1} align="right">
-                  {STATS_MONEY.includes(k) ? yuan(sum[k]) : sum[k]}
+                  {STATS_MONEY.includes(k) ? formatYuan(sum[k]) : sum[k]}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>
