@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { Core } from '../core/core';
 import { acquireLock } from '../core/lock';
 import { dataPaths, resolveDataDir } from '../core/paths';
+import { recoverWhenDamaged } from './recovery';
 import { startBrowserHost } from './server';
 
 const USAGE = 'usage: npm run start:browser -- [--port N] [--data DIR] [--no-open]';
@@ -57,26 +58,60 @@ async function main() {
   }
   fs.mkdirSync(dataDir, { recursive: true });
   let release: () => void = () => undefined;
-  let core: Core;
+  let core: Core | null = null;
+  let recovery: AppError | null = null;
+  const words = (e: AppError) => {
+    const vars = e.details as Vars | undefined;
+    return `错误：${term(e.message, 'zh-CN', vars)}\nError: ${term(e.message, 'en', vars)}`;
+  };
   try {
     release = acquireLock(dataPaths(dataDir).lock);
     core = await Core.open({ dataDir, host: 'browser' });
   } catch (e) {
-    release();
-    // the core refuses with message keys and parameters: words in both languages (the UI language is in the store)
-    if (e instanceof AppError) {
-      const vars = e.details as Vars | undefined;
-      console.error(`错误：${term(e.message, 'zh-CN', vars)}\nError: ${term(e.message, 'en', vars)}`);
-    } else console.error(`错误 / Error: ${(e as Error).message}`);
-    process.exit(1);
+    // a damaged, empty, foreign or tampered store: nothing was written to it; the host starts with the recovery page
+    // (the newest backups, restore one) and keeps the folder's lock meanwhile
+    if (e instanceof AppError && (e.details as { recoverable?: boolean } | undefined)?.recoverable) recovery = e;
+    else {
+      release();
+      // the core refuses with message keys and parameters: words in both languages (the UI language is in the store)
+      if (e instanceof AppError) console.error(words(e));
+      else console.error(`错误 / Error: ${(e as Error).message}`);
+      process.exit(1);
+    }
   }
-  const host = await startBrowserHost({ core, rendererDir, port: opts.port });
+  const host = await startBrowserHost({
+    core,
+    rendererDir,
+    port: opts.port,
+    recovery: {
+      dataDir,
+      error: recovery?.toData() ?? { code: 'INTERNAL', message: 'err.internal' },
+      open: () => Core.open({ dataDir, host: 'browser' }),
+      onCore: (c) => {
+        core = c;
+        console.log('已从备份恢复，安康已打开 / restored from a backup; Ankang is open');
+      },
+    },
+  });
+  // a store that opened but fails its integrity check (run in the background, see Core.ready): nothing was written;
+  // the host closes it and serves the recovery page from the next page load on
+  if (core) {
+    recoverWhenDamaged(core, host, (failure) => {
+      core = null;
+      console.error(words(failure));
+      console.error('数据文件已损坏：请在浏览器中从备份恢复 / the data file is damaged: restore a backup in the browser');
+    }).catch((e: unknown) => console.error(e));
+  }
+  if (recovery) {
+    console.error(words(recovery));
+    console.error('无法打开数据文件：请在浏览器中打开下面的地址，从备份恢复 / the data file cannot be opened: open the address below to restore a backup');
+  }
   console.log(`Ankang browser host ready: ${host.url}`);
   console.log(`数据目录 / data folder: ${dataDir}`);
   if (opts.open) openBrowser(host.url);
   const stop = async () => {
     await host.close();
-    core.close();
+    core?.close();
     release();
     process.exit(0);
   };

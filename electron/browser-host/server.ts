@@ -11,20 +11,38 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { JobProgress } from '../../shared/bridge';
-import type { Result } from '../../shared/result';
+import { CHANNELS, contract, isChannel } from '../../shared/contract';
+import type { AppErrorData, Result } from '../../shared/result';
 import type { Core, Session } from '../core/core';
+import { formatBytes } from '../core/kernel/inputSize';
 import { log } from '../core/log';
+import { term } from '../../shared/glossary';
+import { AppError } from '../../shared/result';
+import { errorText as recoveryErrorText, RECOVER_JS, recoverFromBackup, recoveryPage, type RecoveryOptions } from './recovery';
 import { CSP, pickEncoding, safeJoin, StaticFiles, type Asset } from './web';
 
 export { CSP, safeJoin };
 
-const MAX_BODY = 30 * 1024 * 1024;
+/**
+ * The most a call's body may hold: its channel's input bound (shared/kernel/channel.ts: maxInput) plus room for the
+ * envelope and JSON escapes. The renderer names the channel in X-Ankang-Channel, so a photo or a form is held to its own
+ * bound while the body comes in; without it the largest bound applies (dispatch still checks the channel's own).
+ */
+export function bodyLimit(channel: unknown): { bound: number; limit: number } {
+  const bound = isChannel(channel) ? contract[channel].maxInput : MAX_INPUT;
+  return { bound, limit: bound + Math.max(4096, Math.ceil(bound / 8)) };
+}
+const MAX_INPUT = Math.max(...CHANNELS.map((c) => contract[c].maxInput));
+const CONTROL_BODY = { bound: 1024, limit: 4096 };
 const NDJSON = 'application/x-ndjson';
 const FILE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CALL_ID = /^[1-9]\d{0,15}$/;
 
 export interface BrowserHostOptions {
-  core: Pick<Core, 'dispatch' | 'files'>;
+  /** null: the store could not be opened — the host serves the recovery page (recovery.ts) until a backup is restored */
+  core: Pick<Core, 'dispatch' | 'files'> | null;
+  /** with core null: how to restore and open, and whom to tell about the core that then opened */
+  recovery?: RecoveryOptions & { onCore(core: Core): void };
   rendererDir: string;
   port?: number;
   token?: string;
@@ -37,6 +55,11 @@ export interface BrowserHost {
   port: number;
   /** resolves once every renderer file is read and compressed (until then a file may go out uncompressed) */
   warmed: Promise<void>;
+  /**
+   * The open store turned out damaged (its background integrity check failed): from now on the host answers with the
+   * recovery page (needs `recovery` options) and the API refuses with the error, which sends the renderer there.
+   */
+  enterRecovery(error: AppErrorData): void;
   close(): Promise<void>;
 }
 
@@ -85,7 +108,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     }
     return s;
   };
-  const core = opts.core;
+  let current = opts.core;
+  /** the open core (only used once `current` is set: requests meet the recovery page until then) */
+  const core: Pick<Core, 'dispatch' | 'files'> = {
+    dispatch: (...a) => current!.dispatch(...a),
+    get files() {
+      return current!.files;
+    },
+  };
   const statics = new StaticFiles(opts.rendererDir);
   const warmed = statics.warm().catch((e: unknown) => log('warn', 'browser host: could not pre-read the renderer', e));
   /** running calls that carry an id (X-Ankang-Call), for /api/cancel */
@@ -105,18 +135,39 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
     sendJson(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
-  /** Collects a JSON body (≤ 30 MB) and parses it; answers the error itself and resolves null on failure. */
-  const readJson = (req: http.IncomingMessage, res: http.ServerResponse, onBody: (body: Record<string, unknown>) => void) => {
+  /**
+   * The typed answer to a body over its bound. The rest of the body is still read (and dropped): a browser whose upload
+   * is cut off reports a network error instead of this answer.
+   */
+  const tooLarge = (res: http.ServerResponse, bound: number) => {
+    sendJson(
+      res,
+      413,
+      JSON.stringify({
+        ok: false,
+        error: { code: 'VALIDATION', message: 'err.input.tooLarge', details: { reason: 'TOO_LARGE', limit: formatBytes(bound), maxBytes: bound, issues: [{ path: '', message: 'v.tooLarge' }] } },
+      }),
+    );
+  };
+
+  /** Collects a JSON body (at most `max.limit` bytes) and parses it; answers the error itself on failure. */
+  const readJson = (req: http.IncomingMessage, res: http.ServerResponse, max: { bound: number; limit: number }, onBody: (body: Record<string, unknown>) => void) => {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, 415, 'VALIDATION', 'JSON only');
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max.limit) {
+      tooLarge(res, max.bound);
+      return void req.resume();
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let aborted = false;
     req.on('data', (c: Buffer) => {
+      if (aborted) return;
       size += c.length;
-      if (size > MAX_BODY && !aborted) {
+      if (size > max.limit) {
         aborted = true;
-        fail(res, 413, 'VALIDATION', 'request too large');
-        req.destroy();
+        chunks.length = 0;
+        tooLarge(res, max.bound);
       } else chunks.push(c);
     });
     req.on('end', () => {
@@ -142,10 +193,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     const session = sessionOf(req);
     if (!session) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Session');
     const rawId = req.headers['x-ankang-call'];
+    const limit = bodyLimit(req.headers['x-ankang-channel']);
     if (rawId !== undefined && (typeof rawId !== 'string' || !CALL_ID.test(rawId))) return fail(res, 400, 'VALIDATION', 'bad X-Ankang-Call');
     if (rawId === undefined) {
       // the common case: no progress, no cancel — nothing but dispatch and one JSON reply
-      readJson(req, res, (body) => {
+      readJson(req, res, limit, (body) => {
         core.dispatch(body.channel, body.input, session).then((r) => sendJson(res, 200, JSON.stringify(r)), internal(res));
       });
       return;
@@ -159,7 +211,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!res.writableFinished) ac.abort();
       if (jobs.get(rawId) === ac) jobs.delete(rawId);
     });
-    readJson(req, res, (body) => {
+    readJson(req, res, limit, (body) => {
       const stream = (req.headers.accept ?? '').includes(NDJSON);
       let progress: ((p: JobProgress) => void) | undefined;
       if (stream) {
@@ -177,7 +229,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
 
   const handleCancel = (req: http.IncomingMessage, res: http.ServerResponse) =>
-    readJson(req, res, (body) => {
+    readJson(req, res, CONTROL_BODY, (body) => {
       const id = typeof body.id === 'number' && Number.isSafeInteger(body.id) && body.id > 0 ? String(body.id) : null;
       if (!id) return fail(res, 400, 'VALIDATION', 'id must be a positive integer');
       const ac = jobs.get(id);
@@ -254,11 +306,59 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     sendAsset(req, res, a);
   };
 
+  let recovering = false;
+  /** No store open: the recovery page, its script, and POST /api/recover (token, same origin); the rest waits. */
+  const handleRecovery = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const rec = opts.recovery;
+    const url = req.url ?? '/';
+    const pathname = url.split('?')[0]!;
+    if (!rec) return fail(res, 503, 'INTERNAL', 'err.internal');
+    if (pathname === '/api/recover') {
+      const site = req.headers['sec-fetch-site'];
+      if (site === 'cross-site' || site === 'same-site') return fail(res, 403, 'FORBIDDEN', 'cross-site request');
+      if (req.method !== 'POST') return fail(res, 405, 'METHOD', 'POST only');
+      if (!tokenOk(req.headers['x-ankang-token'])) return fail(res, 401, 'UNAUTHENTICATED', 'missing or wrong token');
+      return readJson(req, res, CONTROL_BODY, (body) => {
+        if (recovering) return fail(res, 409, 'CONFLICT', 'a restore is running');
+        recovering = true;
+        recoverFromBackup(rec, body.name).then(
+          (r) => {
+            current = r.core;
+            rec.onCore(r.core);
+            const vars = { enterprise: r.enterprise ?? '—', workers: r.workers };
+            const message = `${term('recover.done', 'zh-CN', vars)} / ${term('recover.done', 'en', vars)}`;
+            sendJson(res, 200, JSON.stringify({ ok: true, value: { enterprise: r.enterprise, workers: r.workers, message } }));
+          },
+          (e: unknown) => {
+            recovering = false;
+            if (!(e instanceof AppError)) log('error', 'browser host: restore from the recovery page failed', e);
+            sendJson(res, 200, JSON.stringify({ ok: false, error: recoveryErrorText(e) }));
+          },
+        );
+      });
+    }
+    if (pathname.startsWith('/api/')) {
+      // the renderer reloads on a recoverable error and meets this page
+      return sendJson(res, 503, JSON.stringify({ ok: false, error: { code: 'BAD_FILE', message: rec.error.message, details: { ...rec.error.details, recoverable: true, storeFailed: true } } }));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'METHOD', 'GET only');
+    const isJs = pathname === '/recover.js';
+    const body = Buffer.from(isJs ? RECOVER_JS : recoveryPage(rec), 'utf8');
+    res.writeHead(200, [
+      ...BASE_HEADERS,
+      ['Content-Type', isJs ? 'text/javascript; charset=utf-8' : 'text/html; charset=utf-8'],
+      ['Content-Length', String(body.length)],
+      ['Cache-Control', 'no-store'],
+    ]);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
   const server = http.createServer({ noDelay: true, keepAlive: true }, (req, res) => {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) return fail(res, 403, 'FORBIDDEN', 'host not allowed');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return fail(res, 403, 'FORBIDDEN', 'origin not allowed');
+    if (!current) return handleRecovery(req, res);
     const url = req.url ?? '/';
 
     if (url === '/api/call') {
@@ -299,6 +399,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     token,
     port,
     warmed,
+    enterRecovery: (error) => {
+      if (!opts.recovery) throw new Error('enterRecovery needs the recovery options');
+      opts.recovery.error = error;
+      recovering = false;
+      current = null;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const ac of jobs.values()) ac.abort();

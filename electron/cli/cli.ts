@@ -5,27 +5,30 @@ import path from 'node:path';
 import { term } from '../../shared/glossary';
 import { AppError } from '../../shared/result';
 import { CLI_ACTOR } from '../core/audit';
-import { backupTo, defaultBackupName, pruneBackups, validateDatabaseFile } from '../core/backup';
+import { chainHeadOf, CHAIN_VERSION } from '../core/auditChain';
+import { backupTo, defaultBackupName, listBackups, pruneBackups, restoreInto } from '../core/backup';
+import { checkFile, openUntrusted, RECOVERABLE, type StoreProblem } from '../core/db/health';
 import { Core } from '../core/core';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
 import type { Progress } from '../core/kernel/jobs';
-import { commitImport, ImportSessions, planImport } from '../core/roster/import';
+import { commitImport, ImportSessions, planImport, targetLabel } from '../core/roster/import';
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
-import { resolveDataDir } from '../core/paths';
+import { dataPaths, resolveDataDir } from '../core/paths';
 import { listWorkers } from '../core/roster/workers';
 import { workerQuery } from '../../shared/roster/schemas';
 import { callCommand, channelsCommand } from './scripting';
-import { stamp, uuidv7 } from '../core/util';
+import { uuidv7 } from '../core/util';
 
 const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
 
   roster import FILE [--skip-invalid]   import workers from .xlsx/.csv (updates by employee no.)
   roster export FILE                    export all employed workers to .xlsx
   roster list [--json] [--search S] [--all]   list workers (first 1000)
-  check                                 integrity check and schema version
+  check                                 every problem of the store: integrity, foreign keys, application id,
+                                        exact schema of its version (read-only; exit 1 if any)
   backup [--to FILE]                    online backup (default: DATA/backups, with retention)
   restore FILE                          validate FILE, keep the current store aside, restore
   channels [--json]                     every channel: access (public/auth/admin) and input fields; --json: JSON Schema
@@ -88,6 +91,18 @@ function demoProgress(t0: number) {
   };
 }
 
+/** On stderr: how to restore, and the newest backups of the data folder (a damaged store at start). */
+function recoveryHint(dataDir: string): void {
+  const dir = dataPaths(dataDir).backups;
+  const list = listBackups(dir, { limit: 5 });
+  process.stderr.write(`${term('recover.cliHint')}\n`);
+  if (list.length === 0) process.stderr.write(`${term('recover.none', 'zh-CN', { dir })}\n`);
+  else {
+    process.stderr.write(`${term('recover.newest')}\n`);
+    for (const b of list) process.stderr.write(`  ${b.file}  ${b.modifiedAt.slice(0, 19).replace('T', ' ')}  ${Math.ceil(b.bytes / 1024)} KB\n`);
+  }
+}
+
 async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
   const core = await Core.open({ dataDir, host: 'cli' });
   try {
@@ -124,8 +139,9 @@ export async function run(argv: string[]): Promise<number> {
             const { preview } = planImport(core.store, s);
             process.stderr.write(`读取 ${format}，表头在第 ${preview.headerRow} 行，${preview.counts.total} 行数据\n`);
             for (const r of preview.rows.filter((x) => x.action === 'invalid')) {
-              process.stderr.write(`  第 ${r.rowNumber} 行 ${r.empNo}: ${r.problems.map((x) => `${term(`worker.${x.field}`)} ${term(x.message, 'zh-CN', x.params)}`).join('；')}\n`);
+              process.stderr.write(`  第 ${r.rowNumber} 行 ${r.empNo}: ${r.problems.map((x) => `${targetLabel(x.field)} ${term(x.message, 'zh-CN', x.params)}`).join('；')}\n`);
             }
+            for (const r of preview.skippedRows) process.stderr.write(`  跳过第 ${r.rowNumber} 行（${r.reason === 'footer' ? '表尾' : '重复的表头'}）：${r.text}\n`);
             const res = commitImport(core.store, CLI_ACTOR, s, { skipInvalid: p.flags.has('--skip-invalid') });
             out(`新增 ${res.created}，更新 ${res.updated}，跳过 ${res.skipped}，新建车间/班组 ${res.orgUnitsCreated}`);
             return 0;
@@ -164,14 +180,33 @@ export async function run(argv: string[]): Promise<number> {
       }
       case 'check': {
         if (p.positional.length !== 1) return usage('check takes no arguments');
-        return await withCore(dataDir, async (core) => {
-          const integrity = core.store.db.pragma('integrity_check', { simple: true });
-          const fk = core.store.db.pragma('foreign_key_check') as unknown[];
-          const v = schemaVersion(core.store.db);
-          out(`数据目录 ${dataDir}`);
-          out(`结构版本 ${v}/${LATEST_VERSION}，完整性 ${String(integrity)}，外键问题 ${fk.length}`);
-          return integrity === 'ok' && fk.length === 0 ? 0 : 1;
-        });
+        // read-only and untrusted: a damaged or foreign file is examined, never opened for writing; every problem
+        // found is listed (integrity, foreign keys, application id, schema, audit chain), not just the first
+        const dbFile = dataPaths(dataDir).db;
+        // a folder without a store gets a new one, as every command does (and it then checks clean)
+        if (!fs.existsSync(dbFile)) await withCore(dataDir, async () => undefined);
+        const problems = checkFile(dbFile, { full: true });
+        out(`数据目录 ${dataDir}`);
+        let v: number | string = '?';
+        let head: string | null = null; // the audit chain's head: the 数据指纹 printed on signed documents made now
+        if (!problems.some((x) => ['NOT_FOUND', 'EMPTY', 'NOT_SQLITE', 'CORRUPT'].includes(x.code))) {
+          try {
+            const db = openUntrusted(dbFile);
+            try {
+              v = schemaVersion(db);
+              if (v >= CHAIN_VERSION) head = chainHeadOf(db).fingerprint;
+            } finally {
+              db.close();
+            }
+          } catch {
+            /* reported above */
+          }
+        }
+        out(`结构版本 ${v}/${LATEST_VERSION}，完整性 ${problems.some((x) => x.code === 'INTEGRITY' || x.code === 'CORRUPT') ? '有问题' : 'ok'}，外键问题 ${problems.filter((x) => x.code === 'FOREIGN_KEY').length}，共 ${problems.length} 个问题`);
+        if (head) out(`审计链头 ${head}`);
+        for (const x of problems) out(`  - ${term(x.key, 'zh-CN', x.params)}`);
+        if (problems.some((x) => RECOVERABLE.has(x.code))) recoveryHint(dataDir);
+        return problems.length === 0 ? 0 : 1;
       }
       case 'backup': {
         if (p.positional.length !== 1) return usage('backup takes no positional arguments');
@@ -192,32 +227,15 @@ export async function run(argv: string[]): Promise<number> {
         if (!sub || p.positional.length !== 2) return usage('restore needs FILE');
         const holder = lockHolder(path.join(dataDir, 'ankang.lock'));
         if (holder) throw new AppError('CONFLICT', 'err.lock.restoreHeld', { pid: holder });
-        const info = validateDatabaseFile(path.resolve(sub));
-        const dbFile = path.join(dataDir, 'ankang.sqlite');
-        fs.mkdirSync(dataDir, { recursive: true });
-        let aside: string | null = null;
-        if (fs.existsSync(dbFile)) {
-          // checkpoint the WAL into the file so the copy kept aside is complete
-          await withCore(dataDir, async (core) => {
-            core.store.db.pragma('wal_checkpoint(TRUNCATE)');
-          });
-          // never overwrite an earlier copy (stamp() has one-second resolution; rename replaces silently)
-          const base = path.join(dataDir, `ankang.sqlite.before-restore-${stamp()}`);
-          aside = base;
-          for (let n = 2; fs.existsSync(aside); n++) aside = `${base}-${n}`;
-          fs.renameSync(dbFile, aside);
-          for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbFile + ext)) fs.rmSync(dbFile + ext);
-        }
-        try {
-          fs.copyFileSync(path.resolve(sub), dbFile);
-          await withCore(dataDir, async () => undefined); // migrates if the backup is older
-        } catch (e) {
-          if (aside) {
-            fs.rmSync(dbFile, { force: true });
-            fs.renameSync(aside, dbFile);
-          }
-          throw e;
-        }
+        const paths = dataPaths(dataDir);
+        // copied through SQLite (a -wal beside FILE comes along), the copy checked like an untrusted file, the
+        // current store kept aside, the new one opened (and migrated, if older); on failure the old one is put back
+        const info = await restoreInto(paths, sub, {
+          reopen: async () => {
+            (await Core.open({ dataDir, host: 'cli' })).close();
+          },
+        });
+        const aside = info.aside;
         out(`已恢复：${info.enterprise ?? '（无企业档案）'}，${info.workers} 名职工，结构版本 ${info.schemaVersion}`);
         if (aside) out(`原数据已保留为 ${aside}`);
         return 0;
@@ -249,8 +267,13 @@ export async function run(argv: string[]): Promise<number> {
         return usage(`unknown command: ${cmd}`);
     }
   } catch (e) {
+    if (e instanceof AppError && (e.details as { recoverable?: boolean } | undefined)?.recoverable && cmd !== 'restore') {
+      const problems = (e.details as { problems?: StoreProblem[] }).problems;
+      if (problems && problems.length > 1) for (const x of problems) process.stderr.write(`  - ${term(x.key, 'zh-CN', x.params)}\n`);
+    }
     const msg = e instanceof AppError ? term(e.message, 'zh-CN', e.details as Record<string, string | number>) : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `文件不存在：${(e as NodeJS.ErrnoException).path}` : (e as Error).message;
     process.stderr.write(`错误：${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+    if (e instanceof AppError && (e.details as { recoverable?: boolean } | undefined)?.recoverable && cmd !== 'restore') recoveryHint(dataDir);
     return 1;
   }
 }

@@ -24,7 +24,7 @@ import {
 } from '../../shared/hazards/rules';
 import type { CommitteeRole } from '../../shared/roster/roles';
 import { AppError } from '../../shared/result';
-import { SYSTEM_ACTOR } from './audit';
+import { appendAudit, SYSTEM_ACTOR } from './audit';
 import type { Store } from './db/store';
 import { rng } from './demo';
 import { progressReporter, type CallOptions } from './kernel/jobs';
@@ -308,9 +308,6 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
   const ev = store.db.prepare(
     `INSERT INTO hazard_events (id, hazard_id, at, actor_id, actor_name, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const audit = store.db.prepare(
-    `INSERT INTO audit_log (id, at, actor_id, actor_name, entity, entity_id, action, before, after, reason) VALUES (?, ?, ?, ?, 'hazard', ?, 'create', NULL, ?, '演示数据')`,
-  );
   const saveSerials = store.db.prepare(
     `INSERT INTO serials (kind, year, last) VALUES ('hazard', ?, ?) ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last`,
   );
@@ -440,7 +437,10 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
       dueDate({ status, foundDate, deadline, submittedDate: submittedAt?.slice(0, 10) ?? null }, rules),
       iso(foundMs), iso(lastMs),
     );
-    audit.run(uuidv7(), writtenAt, SYSTEM_ACTOR.id, SYSTEM_ACTOR.name, id, JSON.stringify({ serial, status, description }));
+    appendAudit(store, {
+      id: uuidv7(), at: writtenAt, actor_id: SYSTEM_ACTOR.id, actor_name: SYSTEM_ACTOR.name, entity: 'hazard', entity_id: id, action: 'create',
+      before: null, after: JSON.stringify({ serial, status, description }), reason: '演示数据',
+    });
     const reporter = actors[0];
     ev.run(uuidv7(), id, iso(foundMs), reporter?.id ?? null, reporter?.name ?? SYSTEM_ACTOR.name, 'report', null, 'reported', null);
     if (cancelled) ev.run(uuidv7(), id, iso(cancelAt), cancelBy!.id, cancelBy!.name, 'cancel', 'reported', 'cancelled', cancelReason);

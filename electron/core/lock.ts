@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/result';
 
 function alive(pid: number): boolean {
@@ -24,7 +25,15 @@ export function lockHolder(lockFile: string): number | null {
 export function acquireLock(lockFile: string): () => void {
   const holder = lockHolder(lockFile);
   if (holder) throw new AppError('CONFLICT', 'err.lock.held', { pid: holder });
-  fs.writeFileSync(lockFile, String(process.pid));
+  try {
+    fs.writeFileSync(lockFile, String(process.pid));
+  } catch (e) {
+    // a read-only folder (or disk): say so in the user's language, and leave nothing behind
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('BAD_FILE', 'err.db.readOnly', { file: path.dirname(lockFile), problem: 'READ_ONLY' });
+    if (code === 'ENOSPC') throw new AppError('INTERNAL', 'err.diskFull', { problem: 'DISK_FULL' });
+    throw e;
+  }
   return () => {
     try {
       if (fs.readFileSync(lockFile, 'utf8').trim() === String(process.pid)) fs.rmSync(lockFile);

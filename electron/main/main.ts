@@ -2,7 +2,7 @@
 // runs in a utility process (electron/utility), so a long export or PDF never freezes a window; main relays each
 // window's contract calls to it (after the sender-frame check), forwards progress and cancels, and saves the files
 // the core produces where the user chooses.
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, utilityProcess } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,12 +10,14 @@ import { CHANNEL_NAME_RE, type SaveOutcome } from '../../shared/bridge';
 import { term } from '../../shared/glossary';
 import type { Vars } from '../../shared/kernel/i18n';
 import { AppError, type AppErrorData, type Result } from '../../shared/result';
-import { CSP, safeJoin } from '../browser-host/web';
+import { CSP } from '../browser-host/web';
 import { log } from '../core/log';
 import { acquireLock } from '../core/lock';
+import { recoveryDialog } from '../core/recovery';
 import { dataPaths, resolveDataDir } from '../core/paths';
 import { CoreClient, CoreProcessError, type RelayCallOptions } from '../utility/coreClient';
 import { utilityProcessEndpoint } from '../utility/protocol';
+import { appMenu, devToolsAllowed, resolveAppRequest } from './policy';
 import { APP_ORIGIN, applySecurity, isAppUrl } from './security';
 
 protocol.registerSchemesAsPrivileged([
@@ -96,12 +98,12 @@ function errorWords(e: AppErrorData): string {
 }
 
 /** Forks the core process on the data folder and waits until its store is open. */
-async function startCore(): Promise<CoreClient> {
+async function startCore(extraArgs: string[] = []): Promise<CoreClient> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   // the PDF fonts ship as extra resources of the packaged app (electron/core/pdf/fonts.ts looks here first)
   if (app.isPackaged && !env.ANKANG_FONT_DIR) env.ANKANG_FONT_DIR = path.join(process.resourcesPath, 'fonts');
-  const child = utilityProcess.fork(utilityEntry, ['--data', dataDir], { serviceName: 'Ankang core', stdio: 'inherit', env });
+  const child = utilityProcess.fork(utilityEntry, ['--data', dataDir, ...extraArgs], { serviceName: 'Ankang core', stdio: 'inherit', env });
   const client = new CoreClient(utilityProcessEndpoint(child));
   await client.ready();
   client.onExit((e) => {
@@ -143,13 +145,40 @@ async function coreCrashed(dead: CoreClient, code: number | null) {
   }
 }
 
+/**
+ * The store did not open (damaged, empty, foreign, tampered; nothing was written to it): offer the newest backups
+ * (electron/core/recovery.ts decides what is offered). A chosen backup is restored by a core started with --restore,
+ * after the same checks as `cli restore`; anything else rethrows the original failure (shown, then quit).
+ */
+async function offerRecovery(e: unknown): Promise<CoreClient> {
+  if (!(e instanceof CoreProcessError)) throw e;
+  const plan = recoveryDialog(e.data, dataDir, dataPaths(dataDir).backups);
+  if (!plan) throw e;
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: TITLE,
+    message: plan.message,
+    detail: plan.detail,
+    buttons: plan.buttons,
+    cancelId: plan.cancelId,
+    defaultId: plan.cancelId,
+    noLink: true,
+  });
+  const file = plan.files[response] ?? null;
+  if (!file) throw e;
+  return startCore(['--restore', file]);
+}
+
 async function start() {
+  // a packaged build has no default menu (reload, DevTools): see policy.ts
+  const menu = appMenu(app.isPackaged, process.platform);
+  if (menu !== 'default') Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
   dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   try {
     // the same data-folder lock as the browser host: one app per folder, and the CLI's restore waits for it
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = acquireLock(dataPaths(dataDir).lock);
-    core = await startCore();
+    core = await startCore().catch((e: unknown) => offerRecovery(e));
   } catch (e) {
     releaseLock();
     releaseLock = () => undefined;
@@ -160,16 +189,13 @@ async function start() {
     return;
   }
 
+  // which file (if any) answers a request is decided in policy.ts (tested under Node): folders and paths out of the
+  // renderer folder are refused
   protocol.handle('app', async (req) => {
-    const url = new URL(req.url);
-    if (url.host !== 'ankang') return new Response('forbidden', { status: 403 });
-    let file = safeJoin(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
-    if (!file) return new Response('forbidden', { status: 403 });
-    if (!fs.existsSync(file)) {
-      if (path.extname(file)) return new Response('not found', { status: 404 });
-      file = path.join(rendererDir, 'index.html');
-    }
-    const res = await net.fetch(pathToFileURL(file).toString());
+    const r = resolveAppRequest(rendererDir, req.url);
+    if (r.status === 403) return new Response('forbidden', { status: 403 });
+    if (r.status === 404) return new Response('not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(r.file).toString());
     const headers = new Headers(res.headers);
     headers.set('Content-Security-Policy', CSP);
     return new Response(res.body, { status: res.status, headers });
@@ -254,6 +280,8 @@ async function start() {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      // none in a packaged build (policy.ts); nor a menu that would open them
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   const id = win.webContents.id;

@@ -5,7 +5,9 @@ import { usccProblem } from './uscc';
 
 export const usccSchema = z
   .string({ error: 'v.required' })
-  .transform((s) => s.trim().toUpperCase())
+  .max(200, { error: 'v.tooLong' })
+  // every whitespace goes (a pasted code often carries a leading space, a full-width one, or groups of digits)
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
   .superRefine((v, ctx) => {
     const p = usccProblem(v);
     if (p) ctx.addIssue({ code: 'custom', message: `v.uscc.${p}` });

@@ -5,8 +5,9 @@ import { idSchema } from '../kernel/schemas';
 import type { Page } from '../kernel/types';
 import type { FileRef } from '../files';
 import type { HazardRules } from './rules';
-import { assignInput, cancelInput, confirmInput, hazardEdit, hazardInput, hazardQuery, lecSchema, statsInput, submitInput } from './schemas';
+import { assignInput, cancelInput, confirmInput, hazardEdit, hazardInput, hazardQuery, lecSchema, majorEvaluateInput, majorReportInput, majorSuperviseInput, statsInput, submitInput } from './schemas';
 import type { HazardDetail, HazardReminders, HazardRow, HazardStats } from './types';
+import type { MyTasks } from './mine';
 
 export const hazardRulesInput = z
   .object({
@@ -36,6 +37,9 @@ export const hazardsContract = defineContract(['hazards'], {
   'hazards.accept': ch<HazardDetail>()(withComment),
   'hazards.reject': ch<HazardDetail>()(z.object({ id: idSchema, reason: reasonText }).strict()),
   'hazards.cancel': ch<HazardDetail>()(cancelInput),
+  'hazards.majorReport': ch<HazardDetail>()(majorReportInput),
+  'hazards.majorSupervise': ch<HazardDetail>()(majorSuperviseInput),
+  'hazards.majorEvaluate': ch<HazardDetail>()(majorEvaluateInput),
   'hazards.addPhoto': ch<HazardDetail>()(z.object({ id: idSchema, attachmentId: idSchema, phase: z.enum(['before', 'after']) }).strict()),
   'hazards.removePhoto': ch<HazardDetail>()(z.object({ id: idSchema, attachmentId: idSchema }).strict()),
   'hazards.link': ch<HazardDetail>()(pair),
@@ -43,8 +47,11 @@ export const hazardsContract = defineContract(['hazards'], {
   'hazards.reminders': ch<HazardReminders>()(
     z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict().optional().default({ limit: 20 }),
   ),
+  // 待我处理 on the home page (shared/hazards/mine.ts)
+  'hazards.mine': ch<MyTasks>()(z.object({ limit: z.number().int().min(1).max(100).default(10) }).strict().optional().default({ limit: 10 })),
   'hazards.stats': ch<HazardStats>()(statsInput),
   'hazards.exportLedger': ch<FileRef>()(hazardQuery.omit({ page: true, pageSize: true })),
+  'hazards.ledgerPdf': ch<FileRef>()(hazardQuery.omit({ page: true, pageSize: true })),
   'hazards.exportStats': ch<FileRef>()(statsInput),
   'hazards.statsPdf': ch<FileRef>()(statsInput),
   'hazards.noticePdf': ch<FileRef>()(byId),

@@ -39,6 +39,10 @@ export const isOpen = (s: HazardStatus) => OPEN_STATUSES.includes(s);
 export const LEC_L = [0.1, 0.2, 0.5, 1, 3, 6, 10] as const; // likelihood
 export const LEC_E = [0.5, 1, 2, 3, 6, 10] as const; // exposure frequency
 export const LEC_C = [1, 3, 7, 15, 40, 100] as const; // consequence
+export type LecAxis = 'l' | 'e' | 'c';
+export const LEC_VALUES: Readonly<Record<LecAxis, readonly number[]>> = { l: LEC_L, e: LEC_E, c: LEC_C };
+/** the message key of a LEC value's standard meaning (e.g. L 10 = 完全可以预料): 'lec.l.10', 'lec.e.0_5' */
+export const lecMeaningKey = (axis: LecAxis, v: number): string => `lec.${axis}.${String(v).replace('.', '_')}`;
 
 export interface RiskThresholds {
   red: number; // D > red → 重大风险
@@ -101,9 +105,14 @@ export interface HazardState4Rules {
   status: HazardStatus;
   responsibleId: string | null;
   submittedBy: string | null; // operator id
+  /** the grade; a 重大隐患 is cancelled by an administrator only */
+  grade?: HazardGrade | null;
+  /** a 重大隐患: reported to the supervising authority (and its governance evaluated as passed) before acceptance */
+  majorReported?: boolean;
+  majorEvaluated?: boolean;
 }
 
-export type RefusalReason = 'status' | 'role' | 'acceptor_is_rectifier';
+export type RefusalReason = 'status' | 'role' | 'acceptor_is_rectifier' | 'major_admin' | 'major_pending';
 
 /** Why `action` is refused for this operator on this hazard, or null when it is allowed. Admins have every role. */
 export function refusal(action: HazardAction, h: HazardState4Rules, a: Actor4Rules): RefusalReason | null {
@@ -116,7 +125,29 @@ export function refusal(action: HazardAction, h: HazardState4Rules, a: Actor4Rul
   if ((action === 'accept' || action === 'reject') && (isResponsible || h.submittedBy === a.operatorId)) {
     return 'acceptor_is_rectifier';
   }
+  // 安全生产事故隐患排查治理暂行规定: a major hazard is cancelled by an administrator only, and accepted (销号) only after
+  // it was reported to the supervising authority and its governance was evaluated
+  if (action === 'cancel' && h.grade === 'major' && !a.isAdmin) return 'major_admin';
+  if (action === 'accept' && h.grade === 'major' && !(h.majorReported && h.majorEvaluated)) return 'major_pending';
   return null;
+}
+
+/** Whether the 整改通知单 can be printed: it states the 五落实, so once they are assigned, and never for a voided hazard. */
+export function noticePrintable(h: { status: HazardStatus; responsibleId: string | null; deadline: string | null }): boolean {
+  return h.status !== 'cancelled' && h.responsibleId !== null && h.deadline !== null;
+}
+
+/** Recording the national rules' steps for a 重大隐患: report, 挂牌督办, evaluation of the governance. */
+export const MAJOR_ACTIONS = ['majorReport', 'majorSupervise', 'majorEvaluate'] as const;
+export type MajorAction = (typeof MAJOR_ACTIONS)[number];
+export const EVALUATOR_KINDS = ['experts', 'third_party'] as const;
+export type EvaluatorKind = (typeof EVALUATOR_KINDS)[number];
+
+/** Which major-hazard steps this operator may record now (safety managers and administrators; a major, open hazard). */
+export function majorActions(h: { status: HazardStatus; grade: HazardGrade | null }, a: Actor4Rules): MajorAction[] {
+  if (h.grade !== 'major' || !isOpen(h.status)) return [];
+  if (!a.isAdmin && !MANAGERS.some((r) => a.roles.includes(r))) return [];
+  return MAJOR_ACTIONS.filter((x) => x !== 'majorEvaluate' || h.status === 'rectifying' || h.status === 'submitted');
 }
 
 export function allowedActions(h: HazardState4Rules, a: Actor4Rules): HazardAction[] {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   ACCIDENT_TYPES,
+  EVALUATOR_KINDS,
   GOVERNANCE_FIELDS,
   HAZARD_CATEGORIES,
   HAZARD_GRADES,
@@ -11,13 +12,19 @@ import {
   RISK_COLORS,
   type HazardCategory1,
 } from './rules';
-import { idSchema, isoDate, optText, reqText } from '../kernel/schemas';
+import { idSchema, isoDate, optDate, optText, reqText } from '../kernel/schemas';
 
 /** 'YYYY-MM-DDTHH:mm' (local, from a form) or a full ISO time with offset. */
 export const localDateTime = z
   .string({ error: 'v.date' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z)?$/, { error: 'v.date' })
   .refine((v) => !Number.isNaN(new Date(v).getTime()), { error: 'v.date' });
+
+/** The earliest year a discovery date may have: anything earlier is a typing slip, not a record (a year back or more
+ *  the form asks for confirmation: FOUND_AT_WARN_DAYS). */
+export const FOUND_AT_MIN_YEAR = 2000;
+export const FOUND_AT_WARN_DAYS = 365;
+export const foundAtSchema = localDateTime.refine((v) => Number(v.slice(0, 4)) >= FOUND_AT_MIN_YEAR, { error: 'v.foundTooOld' });
 
 /** Yuan with at most two decimals → integer fen. */
 export const moneyYuan = z
@@ -28,16 +35,18 @@ export const moneyYuan = z
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: 'v.money' })
   .transform((v) => Math.round(v * 100));
 
+// left empty a value is "required", not "out of range"
+const lecNumber = () => z.number({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'v.lec') });
 export const lecSchema = z.object({
-  l: z.number({ error: 'v.lec' }).min(0.1, { error: 'v.lec' }).max(10, { error: 'v.lec' }),
-  e: z.number({ error: 'v.lec' }).min(0.5, { error: 'v.lec' }).max(10, { error: 'v.lec' }),
-  c: z.number({ error: 'v.lec' }).min(1, { error: 'v.lec' }).max(100, { error: 'v.lec' }),
+  l: lecNumber().min(0.1, { error: 'v.lec' }).max(10, { error: 'v.lec' }),
+  e: lecNumber().min(0.5, { error: 'v.lec' }).max(10, { error: 'v.lec' }),
+  c: lecNumber().min(1, { error: 'v.lec' }).max(100, { error: 'v.lec' }),
 });
 
 const photoIds = z.array(idSchema).max(20, { error: 'v.tooLong' }).default([]);
 
 const hazardFields = z.object({
-  foundAt: localDateTime,
+  foundAt: foundAtSchema,
   finderId: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
   source: z.enum(HAZARD_SOURCES, { error: 'v.required' }),
   orgUnitId: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
@@ -117,6 +126,49 @@ export const cancelInput = z.object({
   duplicateOf: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
   reason,
 });
+
+// ---- 重大隐患 (安全生产事故隐患排查治理暂行规定): report to the authority, 挂牌督办, evaluation of the governance ----
+export const majorReportInput = z
+  .object({
+    id: idSchema,
+    /** the date of the report to the supervising authority */
+    reportedDate: isoDate,
+    /** the receiving body, e.g. 某某区应急管理局 */
+    body: reqText(100),
+    /** the report's document number (文号) */
+    docNo: reqText(60),
+    /** the hazard's state, cause, scope of harm and difficulty of governance as reported */
+    summary: reqText(2000),
+  })
+  .strict();
+
+export const majorSuperviseInput = z
+  .object({
+    id: idSchema,
+    supervised: z.boolean(),
+    /** the body that put it under supervision (挂牌督办单位) */
+    body: optText(100),
+    docNo: optText(60),
+    date: optDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.supervised) return;
+    if (!v.body) ctx.addIssue({ code: 'custom', path: ['body'], message: 'v.required' });
+    if (!v.date) ctx.addIssue({ code: 'custom', path: ['date'], message: 'v.required' });
+  });
+
+export const majorEvaluateInput = z
+  .object({
+    id: idSchema,
+    date: isoDate,
+    kind: z.enum(EVALUATOR_KINDS, { error: 'v.required' }),
+    /** the experts' names or the third-party organisation */
+    evaluator: reqText(200),
+    conclusion: reqText(2000),
+    passed: z.boolean({ error: 'v.required' }),
+  })
+  .strict();
 
 export const HAZARD_SORT_FIELDS = ['serial', 'foundAt', 'dueDate', 'riskD', 'updatedAt'] as const;
 export const hazardQuery = z.object({

@@ -2,6 +2,8 @@
 import type { AttachmentInfo } from '../attachments/types';
 import type {
   AccidentType,
+  EvaluatorKind,
+  MajorAction,
   GovernanceField,
   HazardAction,
   HazardCategory1,
@@ -81,6 +83,29 @@ export interface HazardDetail extends HazardRow {
   links: { id: string; serial: string; description: string; status: HazardStatus }[];
   allowedActions: HazardAction[];
   editable: boolean;
+  /** a 重大隐患's report to the authority, 挂牌督办 and evaluation (null when none is recorded) */
+  major?: HazardMajor | null;
+  /** which of those steps this operator may record now */
+  majorActions?: MajorAction[];
+  /** the after-photos' submission round (1 = first submission), by attachment id */
+  photoRounds?: Record<string, number>;
+}
+
+/** 重大隐患 (安全生产事故隐患排查治理暂行规定): what was reported to whom, supervision, and the governance evaluation. */
+export interface HazardMajor {
+  reportedDate: string | null;
+  reportBody: string | null;
+  reportDocNo: string | null;
+  reportSummary: string | null;
+  supervised: boolean;
+  supervisionBody: string | null;
+  supervisionDocNo: string | null;
+  supervisionDate: string | null;
+  evaluationDate: string | null;
+  evaluatorKind: EvaluatorKind | null;
+  evaluator: string | null;
+  evaluationConclusion: string | null;
+  evaluationPassed: boolean | null;
 }
 
 export interface HazardReminders {

@@ -8,16 +8,42 @@ export interface Channel<I extends z.ZodType = z.ZodType, O = unknown> {
   auth: boolean;
   /** only admins (the first operator and those they promote). */
   admin: boolean;
+  /**
+   * true: answered while the store's start-up integrity check still runs — pure reads the first screen needs. Every
+   * other call waits for the check, so nothing is written to a store before it is known to be sound.
+   */
+  early: boolean;
+  /**
+   * The largest input accepted, in bytes of its JSON text (UTF-8). Checked by dispatch before the schema parses
+   * anything; the browser host reads no larger a request body for this channel.
+   */
+  maxInput: number;
   /** phantom: the output type */
   output?: O;
 }
 
-/** ch<Output>()(inputSchema, { auth, admin }) */
+/** The input bound of a channel that declares none: far above any form, far below a file. */
+export const DEFAULT_MAX_INPUT = 256 * 1024;
+/** The input bound of a channel that carries a file of up to `fileBytes` as base64 (fileData), with room for the rest. */
+export const fileInputBound = (fileBytes: number) => Math.ceil(fileBytes / 3) * 4 + 64 * 1024;
+
+/** An object schema with fileData's base64 field: its channel's default bound is the file bound. */
+function carriesFile(input: z.ZodType): boolean {
+  const shape = (input as { shape?: Record<string, unknown> }).shape;
+  return typeof shape === 'object' && shape !== null && 'dataBase64' in shape;
+}
+
+/**
+ * ch<Output>()(inputSchema, { auth, admin, early, maxInput }). Without maxInput a channel takes DEFAULT_MAX_INPUT, or the
+ * file bound when its input carries fileData.
+ */
 export function ch<O>() {
-  return <I extends z.ZodType>(input: I, opts: { auth?: boolean; admin?: boolean } = {}): Channel<I, O> => ({
+  return <I extends z.ZodType>(input: I, opts: { auth?: boolean; admin?: boolean; early?: boolean; maxInput?: number } = {}): Channel<I, O> => ({
     input,
     auth: opts.auth ?? true,
     admin: opts.admin ?? false,
+    early: opts.early ?? false,
+    maxInput: opts.maxInput ?? (carriesFile(input) ? fileInputBound(MAX_FILE_BYTES) : DEFAULT_MAX_INPUT),
   });
 }
 
@@ -61,8 +87,10 @@ export function mergeParts<const T extends readonly object[]>(
 export const none = z.object({}).strict().optional().default({});
 export const byId = z.object({ id: idSchema }).strict();
 
+/** The largest file a fileData channel takes (a roster workbook); photos have their own, smaller bound. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 // ~20 MB of file content as base64
 export const fileData = z.object({
   fileName: z.string().min(1, { error: 'v.required' }).max(255),
-  dataBase64: z.string().min(1, { error: 'v.required' }).max(28_000_000, { error: 'v.tooLong' }),
+  dataBase64: z.string().min(1, { error: 'v.required' }).max(Math.ceil(MAX_FILE_BYTES / 3) * 4, { error: 'v.tooLong' }),
 });

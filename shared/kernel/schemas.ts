@@ -20,13 +20,21 @@ export const isoDate = z
     else if (!isValidIsoDate(v)) ctx.addIssue({ code: 'custom', message: 'v.date' });
   });
 
+/**
+ * Emoji (characters shown as colour pictures by default, and anything forced to emoji style) have no glyph in the PDF
+ * fonts and print as empty boxes: text fields refuse them with their own message (issue 7). Text-style symbols (√ ★ ℃ ①)
+ * and rare CJK characters (𠮷) are fine.
+ */
+export const EMOJI_RE = /[\p{Emoji_Presentation}\u{FE0F}\u{20E3}]/u;
+const noEmoji = (s: string) => !EMOJI_RE.test(s);
+
 /** Optional free text: '' and whitespace become null. */
 export function optText(max: number) {
   return z
     .string({ error: 'v.invalid' })
     .max(max * 4, { error: 'v.tooLong' })
     .transform((s) => s.trim())
-    .pipe(z.string().max(max, { error: 'v.tooLong' }))
+    .pipe(z.string().max(max, { error: 'v.tooLong' }).refine(noEmoji, { error: 'v.emoji' }))
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional()
@@ -37,7 +45,7 @@ export function reqText(max: number) {
     .string({ error: 'v.required' })
     .max(max * 4, { error: 'v.tooLong' })
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }));
+    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }).refine(noEmoji, { error: 'v.emoji' }));
 }
 export const optDate = z
   .union([isoDate, z.literal(''), z.null()])

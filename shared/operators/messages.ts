@@ -10,6 +10,6 @@ export const messages = defineMessages({
   'err.operator.ownPinOnly': { 'zh-CN': '只能修改自己的 PIN', en: 'You can only change your own PIN' },
   'err.operator.removeSelf': { 'zh-CN': '不能移除当前登录的操作员', en: 'You cannot remove the operator who is signed in' },
   'err.operator.lastAdmin': { 'zh-CN': '至少需要保留一名管理员', en: 'At least one administrator must remain' },
-  'err.pin.locked': { 'zh-CN': 'PIN 错误次数过多，请 {seconds} 秒后再试', en: 'Too many wrong PINs; try again in {seconds} s' },
-  'err.pin.wrong': { 'zh-CN': 'PIN 不正确', en: 'Wrong PIN' },
+  'err.pin.locked': { 'zh-CN': 'PIN 错误次数过多，已锁定至 {time}（约 {minutes} 分钟后可再试）', en: 'Too many wrong PINs; locked until {time} (try again in about {minutes} min)' },
+  'err.pin.wrong': { 'zh-CN': 'PIN 不正确，再错 {left} 次将暂时锁定', en: 'Wrong PIN; {left} more wrong and sign-in is locked for a while' },
 });

@@ -1,7 +1,8 @@
 // Roster schemas: a worker, the roster query.
 import { z } from 'zod';
-import { idSchema, optDate, optText, reqText } from '../kernel/schemas';
+import { idSchema, optText, reqText } from '../kernel/schemas';
 import { idCardGender, idCardProblem } from './idcard';
+import { halfWidth, idCardLostDigits, normalizeIdCardText, normalizeName, normalizePhone, parseLooseDate } from './normalize';
 import { COMMITTEE_ROLES } from './roles';
 
 export const roleSchema = z.enum(COMMITTEE_ROLES, { error: 'v.role' });
@@ -9,34 +10,62 @@ export const roleSchema = z.enum(COMMITTEE_ROLES, { error: 'v.role' });
 export const phoneSchema = z
   .union([z.string({ error: 'v.phone' }), z.null()])
   .optional()
-  .transform((v) => (v ?? '').trim().replace(/\s+/g, ''))
+  .transform((v) => normalizePhone(v ?? ''))
   .refine((v) => v === '' || /^1\d{10}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), { error: 'v.phone' })
   .transform((v) => (v === '' ? null : v));
 
 export const idCardSchema = z
   .union([z.string({ error: 'v.invalid' }), z.null()])
   .optional()
-  .transform((v) => (v ?? '').trim().toUpperCase())
+  .transform((v) => normalizeIdCardText(v ?? ''))
   .superRefine((v, ctx) => {
     if (v === '') return;
+    // 3.20102199001011E+17, or 18 digits ending in 000 that fail the check: a number cell kept 15 digits
+    if (idCardLostDigits(v) || (/^\d{15}000$/.test(v) && idCardProblem(v) === 'checksum')) {
+      ctx.addIssue({ code: 'custom', message: 'v.idCard.number' });
+      return;
+    }
     const p = idCardProblem(v);
     if (p) ctx.addIssue({ code: 'custom', message: `v.idCard.${p}` });
   })
   .transform((v) => (v === '' ? null : v));
 
+/**
+ * An optional date as people type it (2019/3/5, 2019.3.5, 2019年3月5日, 20190305, an Excel serial), stored as
+ * YYYY-MM-DD; empty is null.
+ */
+export const looseDate = z
+  .union([z.string({ error: 'v.date' }), z.null()], { error: 'v.date' })
+  .optional()
+  .transform((v, ctx) => {
+    const d = parseLooseDate(v ?? '');
+    if (d === 'bad') {
+      ctx.addIssue({ code: 'custom', message: 'v.date' });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** A person's name: spaces between Chinese characters removed (a full-width one in 张 三 too). */
+export const personName = z
+  .string({ error: 'v.required' })
+  .max(200, { error: 'v.tooLong' })
+  .transform(normalizeName)
+  .pipe(reqText(50));
+
 export const workerInput = z
   .object({
     empNo: z
       .string({ error: 'v.required' })
-      .transform((s) => s.trim())
+      .transform((s) => halfWidth(s).trim())
       .pipe(z.string().min(1, { error: 'v.required' }).regex(/^[A-Za-z0-9_-]{1,32}$/, { error: 'v.empNo' })),
-    name: reqText(50),
+    name: personName,
     gender: z.enum(['M', 'F'], { error: 'v.gender' }),
     idCard: idCardSchema,
     phone: phoneSchema,
     orgUnitId: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
     post: optText(50),
-    hireDate: optDate,
+    hireDate: looseDate,
     skillGrade: z
       .union([z.number({ error: 'v.grade' }).int({ error: 'v.grade' }).min(1, { error: 'v.grade' }).max(5, { error: 'v.grade' }), z.null()], { error: 'v.grade' })
       .optional()
@@ -52,7 +81,7 @@ export const workerInput = z
     isManager: z.boolean({ error: 'v.bool' }).default(false),
     certType: optText(50),
     certNo: optText(50),
-    certExpiry: optDate,
+    certExpiry: looseDate,
     hazardFactors: z
       .array(reqText(30))
       .max(20, { error: 'v.tooLong' })
@@ -66,7 +95,8 @@ export const workerInput = z
         if (w[k] === null) ctx.addIssue({ code: 'custom', path: [k], message: 'v.cert' });
       }
     }
-    if (w.idCard) {
+    // a wrong ID card says so once: no second complaint about the gender it implies
+    if (w.idCard && idCardProblem(w.idCard) === null) {
       const g = idCardGender(w.idCard);
       if (g && g !== w.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: 'v.genderMismatch' });
     }
@@ -81,8 +111,11 @@ export const WORKER_SORT_FIELDS = ['empNo', 'name', 'hireDate', 'skillGrade', 'u
 export const workerQuery = z.object({
   search: z.string().max(100, { error: 'v.tooLong' }).optional().default(''),
   orgUnitId: z.union([idSchema, z.null()]).optional().default(null),
-  status: z.enum(['active', 'left', 'all']).optional().default('active'),
+  // 'deleted': the recycle bin (已删除) — soft-deleted workers only, whatever their status
+  status: z.enum(['active', 'left', 'all', 'deleted']).optional().default('active'),
   role: z.union([roleSchema, z.literal('any')]).optional().nullable().default(null),
+  // special-operation certificates: expired, expiring within CERT_WARN_DAYS, or either (shared/roster/certs.ts)
+  certDue: z.enum(['expired', 'soon', 'due']).optional().nullable().default(null),
   gender: z.enum(['M', 'F']).optional().nullable().default(null),
   special: z.enum(['cert', 'exposed', 'female', 'representative']).optional().nullable().default(null),
   sortField: z.enum(WORKER_SORT_FIELDS).optional().default('empNo'),

@@ -19,7 +19,8 @@ function boundedObject(maxNodes: number) {
 
 export const viewsContract = defineContract(['views', 'drafts'], {
   'views.list': ch<SavedView[]>()(z.object({ kind: kindSchema }).strict()),
-  'views.save': ch<SavedView>()(z.object({ kind: kindSchema, name: reqText(40), query: boundedObject(200) }).strict()),
+  // a saved query is a handful of filters; the audit keeps it forever
+  'views.save': ch<SavedView>()(z.object({ kind: kindSchema, name: reqText(40), query: boundedObject(200) }).strict(), { maxInput: 16 * 1024 }),
   'views.remove': ch<{ id: string }>()(byId),
   'drafts.get': ch<{ data: unknown | null; savedAt: string | null }>()(z.object({ kind: kindSchema }).strict()),
   'drafts.save': ch<{ savedAt: string }>()(z.object({ kind: kindSchema, data: boundedObject(5_000) }).strict()),

@@ -208,8 +208,12 @@ describe('validateDatabaseFile', () => {
       err = e;
     }
     expect((err as AppError).code).toBe('BAD_FILE');
-    expect((err as AppError).message).toBe('err.db.notAnkang');
-    expect(say(err as AppError)).toContain('workers');
+    // its schema is not Ankang's version 1: every difference is listed (workers missing, something_else extra, …)
+    expect((err as AppError).message).toBe('err.db.schema');
+    const problems = (err as AppError).details!.problems as { key: string; params: { name: string } }[];
+    expect(problems).toContainEqual(expect.objectContaining({ key: 'check.schema.missing', params: expect.objectContaining({ name: 'workers' }) }));
+    expect(problems).toContainEqual(expect.objectContaining({ key: 'check.schema.extra', params: expect.objectContaining({ name: 'something_else' }) }));
+    expect(say(err as AppError)).toContain('结构版本 1');
   });
 
   it('a damaged SQLite file → BAD_FILE', async () => {

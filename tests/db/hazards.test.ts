@@ -217,6 +217,13 @@ async function drive(
         break;
       }
       case 'submitted':
+        // a 重大隐患 is accepted only once it was reported to the authority and its governance evaluated as passed
+        if (h.grade === 'major') {
+          if (!h.major?.reportedDate) {
+            await w.admin('hazards.majorReport', { id, reportedDate: h.foundDate, body: '区应急管理局', docNo: '恒安安〔2026〕1号', summary: '现状、原因、危害程度和整改难易程度' });
+          }
+          await w.admin('hazards.majorEvaluate', { id, date: today(), kind: 'experts', evaluator: '本单位专家组', conclusion: '治理措施已落实，符合安全生产条件', passed: true });
+        }
         h = await w.so('hazards.accept', { id });
         break;
       default:
@@ -442,9 +449,10 @@ describe('refusals leave the store unchanged', () => {
     expect(e.details?.issues).toEqual([{ path: 'governancePlan', message: 'v.governance' }]);
     e = await refused(() => w.so('hazards.assign', assignInput(major.id, w.plain.id, { governancePlan: { ...GOV, safetyPlan: '' } })), 'VALIDATION');
     e = await refused(() => w.so('hazards.assign', assignInput(major.id, w.plain.id, { governancePlan: GOV, deadline: day(-6) })), 'VALIDATION');
-    expect(e.details?.issues).toEqual([{ path: 'deadline', message: 'v.date' }]);
+    // the field says why, not "日期格式应为 YYYY-MM-DD"
+    expect(e.details?.issues).toEqual([{ path: 'deadline', message: 'err.hazard.deadlineBeforeFound' }]);
     e = await refused(() => w.so('hazards.assign', assignInput(major.id, 'no-such-worker', { governancePlan: GOV })), 'VALIDATION');
-    expect(e.details?.issues).toEqual([{ path: 'responsibleId', message: 'v.invalid' }]);
+    expect(e.details?.issues).toEqual([{ path: 'responsibleId', message: 'err.worker.notFound' }]);
     await refused(() => w.tl('hazards.assign', assignInput(major.id, w.plain.id, { governancePlan: GOV })), 'FORBIDDEN', 'role');
     // the deadline may be the day of finding
     const ok = await w.so('hazards.assign', assignInput(major.id, w.plain.id, { governancePlan: GOV, deadline: day(-5) }));
@@ -551,7 +559,7 @@ describe('serial numbers and finding time', () => {
 
     // a finding time in the future (beyond a few minutes of clock skew) is refused
     const e = await refused(() => w.admin('hazards.report', reportInput({ foundAt: at(1) })), 'VALIDATION');
-    expect(e.details?.issues).toEqual([{ path: 'foundAt', message: 'v.futureDate' }]);
+    expect(e.details?.issues).toEqual([{ path: 'foundAt', message: 'err.hazard.foundInFuture' }]);
     const soon = new Date(Date.now() + 60 * 60_000);
     const hm = `${String(soon.getHours()).padStart(2, '0')}:${String(soon.getMinutes()).padStart(2, '0')}`;
     if (todayLocal(soon) === today()) await refused(() => w.admin('hazards.report', reportInput({ foundAt: `${today()}T${hm}` })), 'VALIDATION');
@@ -659,10 +667,34 @@ describe('list filters, search, sorting and paging', () => {
     expect(await sorted({ search: '"引号', status: 'all' })).toEqual([]); // quotes are escaped, not an FTS syntax error
     expect(await sorted({ search: '油污', status: 'all' })).toEqual(set('h2'));
     expect(await sorted({ search: '机房', status: 'all' })).toEqual(set('h2')); // place
-    expect(await sorted({ search: '安全', status: 'all' })).toEqual(set('h1', 'h5'));
-    expect(await sorted({ search: '安全' })).toEqual(set('h1'));
+    // h3: its finder is 赵安全 (a word also finds the people named on a hazard)
+    expect(await sorted({ search: '安全', status: 'all' })).toEqual(set('h1', 'h3', 'h5'));
+    expect(await sorted({ search: '安全' })).toEqual(set('h1', 'h3'));
     expect(await sorted({ search: '阀', status: 'all' })).toEqual(set('h1'));
     expect(await sorted({ search: '  ', status: 'all' })).toHaveLength(6);
+  });
+
+  it('search: several words narrow together; the responsible person, the finder and the workshop or team name find hazards', async () => {
+    // each word alone, then both: only the hazards holding both
+    expect(await sorted({ search: '反应釜', status: 'all' })).toEqual(set('h1'));
+    expect(await sorted({ search: '铅封', status: 'all' })).toEqual(set('h1'));
+    expect(await sorted({ search: '反应釜 铅封', status: 'all' })).toEqual(set('h1'));
+    expect(await sorted({ search: '反应釜\u3000油污', status: 'all' })).toEqual([]); // a full-width space separates too
+    expect(await sorted({ search: '  动火   作业票  ', status: 'all' })).toEqual(set('h3'));
+    expect(await sorted({ search: '动火 油污', status: 'all' })).toEqual([]);
+    // the responsible person (孙整改 is responsible for h1, h3, h4) and the finder (钱班长 found h1 and h6)
+    expect(await sorted({ search: '孙整改', status: 'all' })).toEqual(set('h1', 'h2', 'h3', 'h4')); // h2: found by 孙整改
+    expect(await sorted({ search: '整改', status: 'all' })).toContain(H.h3!.id);
+    expect(await sorted({ search: '钱班长', status: 'all' })).toEqual(set('h1', 'h6'));
+    // workshop and team names: 合成车间 holds h2 (workshop) and h1, h6 (team 甲班); 乙班 holds h3
+    expect(await sorted({ search: '合成车间', status: 'all' })).toEqual(set('h1', 'h2', 'h6'));
+    expect(await sorted({ search: '乙班', status: 'all' })).toEqual(set('h3'));
+    // words and names together: h1 is in 合成车间 and mentions 反应釜
+    expect(await sorted({ search: '合成车间 反应釜', status: 'all' })).toEqual(set('h1'));
+    expect(await sorted({ search: '钱班长 皮带', status: 'all' })).toEqual(set('h6'));
+    // the total counts what the page lists
+    const p = await w.admin('hazards.list', { search: '合成车间 反应釜', status: 'all' });
+    expect(p.total).toBe(1);
   });
 
   it('sorting', async () => {
@@ -939,28 +971,28 @@ describe('attachments', () => {
   const files = (root: string): string[] =>
     fs.existsSync(root) ? fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)) : [];
 
-  it('JPEG, PNG and WebP are stored by content hash with a thumbnail; identical content is one attachment', async () => {
+  it('JPEG, PNG and WebP are stored (as JPEG) by content hash with a thumbnail; identical content is one attachment', async () => {
     const w = await world();
     const root = tc!.core.paths.attachments;
-    const base = sharp({ create: { width: 640, height: 480, channels: 3, background: '#336699' } });
+    // a pattern, not a flat colour: the three formats decode to different pixels, so they stay three photos
+    const base = sharp(Buffer.from(Array.from({ length: 640 * 480 * 3 }, (_, i) => (i * 7919) % 256)), { raw: { width: 640, height: 480, channels: 3 } });
     const imgs = {
       'image/jpeg': await base.clone().jpeg().toBuffer(),
       'image/png': await base.clone().png().toBuffer(),
       'image/webp': await base.clone().webp().toBuffer(),
     };
-    const ext = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
-    for (const [mime, buf] of Object.entries(imgs) as [keyof typeof ext, Buffer][]) {
-      // the name does not decide the type
+    for (const [mime, buf] of Object.entries(imgs) as [string, Buffer][]) {
+      // the name does not decide the type; every photo is stored re-encoded as JPEG (tests/db/photos.test.ts)
       const a = await w.tl('attachments.upload', { fileName: `现场照片.${mime === 'image/png' ? 'jpg' : 'png'}`, dataBase64: b64(buf) });
-      const sha = createHash('sha256').update(buf).digest('hex');
-      expect(a).toMatchObject({ mime, sha256: sha, bytes: buf.length, width: 640, height: 480 });
-      const file = path.join(root, sha.slice(0, 2), `${sha}.${ext[mime]}`);
-      expect(fs.readFileSync(file).equals(buf)).toBe(true);
-      expect(fs.existsSync(path.join(root, sha.slice(0, 2), `${sha}.thumb.webp`))).toBe(true);
+      const file = path.join(root, a.sha256.slice(0, 2), `${a.sha256}.jpg`);
+      const stored = fs.readFileSync(file);
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(a.sha256);
+      expect(a).toMatchObject({ mime: 'image/jpeg', bytes: stored.length, width: 640, height: 480 });
+      expect(fs.existsSync(path.join(root, a.sha256.slice(0, 2), `${a.sha256}.thumb.webp`))).toBe(true);
 
       const full = await w.so('attachments.get', { id: a.id, size: 'full' });
-      expect(full.mime).toBe(mime);
-      expect(Buffer.from(full.dataBase64, 'base64').equals(buf)).toBe(true);
+      expect(full.mime).toBe('image/jpeg');
+      expect(Buffer.from(full.dataBase64, 'base64').equals(stored)).toBe(true);
       const thumb = await w.so('attachments.get', { id: a.id, size: 'thumb' });
       expect(thumb.mime).toBe('image/webp');
       const tm = await sharp(Buffer.from(thumb.dataBase64, 'base64')).metadata();
@@ -974,7 +1006,7 @@ describe('attachments', () => {
 
     // the same bytes again (another name, another operator): same id, nothing new
     const again = await w.so('attachments.upload', { fileName: 'copy.png', dataBase64: b64(imgs['image/png']) });
-    const first = db().prepare(`SELECT id FROM attachments WHERE mime = 'image/png'`).pluck().get();
+    const first = db().prepare(`SELECT id FROM attachments WHERE original_name = '现场照片.jpg'`).pluck().get();
     expect(again.id).toBe(first);
     expect(count('attachments')).toBe(3);
     expect(files(root)).toHaveLength(6);
@@ -1012,7 +1044,7 @@ describe('attachments', () => {
     await refused(() => w.admin('attachments.upload', { fileName: 'x.png', dataBase64: '@@@@' }), 'BAD_FILE');
     expect(count('attachments')).toBe(0);
     // the readable half of the same image is fine
-    expect((await w.admin('attachments.upload', { fileName: 'ok.png', dataBase64: b64(noise) })).mime).toBe('image/png');
+    expect((await w.admin('attachments.upload', { fileName: 'ok.png', dataBase64: b64(noise) })).mime).toBe('image/jpeg');
   });
 
   it('hazards.addPhoto: before photos while open, after photos only while rectifying or submitted', async () => {
@@ -1138,5 +1170,168 @@ describe('demo hazards', () => {
     const stats = await tc.call('hazards.stats', { year: Number(t.slice(0, 4)) });
     expect(stats.found).toBe(count('hazards', `found_date >= '${t.slice(0, 4)}-01-01'`));
     expect((await tc.call('hazards.list', { search: '反应釜', status: 'all', pageSize: 1 })).total).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+describe('重大隐患 (安全生产事故隐患排查治理暂行规定): report, 挂牌督办, evaluation, acceptance and cancelling', () => {
+  const REPORT = { body: '台州市椒江区应急管理局', docNo: '恒安安〔2026〕7号', summary: '现状：储罐区动火作业无票；原因：制度未落实；影响范围：储罐区；整改难度：需停产' };
+  const EVAL = { kind: 'third_party' as const, evaluator: '浙江某安全评价有限公司', conclusion: '治理措施落实到位，符合安全生产条件' };
+
+  it('a major hazard is accepted only once reported and evaluated as passed; every step is on the timeline and in the audit', async () => {
+    const w = await world();
+    const found = day(-20);
+    let h = await drive(w, (await w.admin('hazards.report', reportInput({ foundAt: `${found}T08:00` }))).id, 'rectifying', { grade: 'major', lec: { l: 6, e: 6, c: 40 } });
+    expect(h.major).toMatchObject({ reportedDate: null, supervised: false, evaluationPassed: null });
+    expect(h.majorActions).toEqual(['majorReport', 'majorSupervise', 'majorEvaluate']);
+    // the team leader (no safety-manager role) records nothing
+    await refused(() => w.tl('hazards.majorReport', { id: h.id, reportedDate: found, ...REPORT }), 'FORBIDDEN');
+    // dates: not before the finding, not in the future; fields required
+    let e = await refused(() => w.so('hazards.majorReport', { id: h.id, reportedDate: day(-21), ...REPORT }), 'VALIDATION');
+    expect(e.details?.issues).toEqual([{ path: 'reportedDate', message: 'v.dateBeforeFound' }]);
+    e = await refused(() => w.so('hazards.majorReport', { id: h.id, reportedDate: day(1), ...REPORT }), 'VALIDATION');
+    expect(e.details?.issues).toEqual([{ path: 'reportedDate', message: 'err.hazard.dateInFuture' }]);
+    e = await refused(() => w.so('hazards.majorReport', { id: h.id, reportedDate: found, ...REPORT, docNo: ' ' }), 'VALIDATION');
+    expect(e.details?.issues).toEqual([{ path: 'docNo', message: 'v.required' }]);
+    e = await refused(() => w.so('hazards.majorSupervise', { id: h.id, supervised: true, body: '', docNo: '', date: null }), 'VALIDATION');
+    expect(e.details?.issues).toEqual([
+      { path: 'body', message: 'v.required' },
+      { path: 'date', message: 'v.required' },
+    ]);
+
+    // submitted without report or evaluation: acceptance is refused (and not offered)
+    const a = await w.admin('attachments.upload', { fileName: 'after.png', dataBase64: b64(await png()) });
+    h = await w.admin('hazards.submit', { id: h.id, actualFunds: 50000, rectificationNote: '已停产更换', afterPhotoIds: [a.id] });
+    expect((await w.so('hazards.get', { id: h.id })).allowedActions).toEqual(['reject']);
+    await refused(() => w.so('hazards.accept', { id: h.id }), 'FORBIDDEN', 'major_pending');
+
+    h = await w.so('hazards.majorReport', { id: h.id, reportedDate: day(-19), ...REPORT });
+    expect(h.major).toMatchObject({ reportedDate: day(-19), reportBody: REPORT.body, reportDocNo: REPORT.docNo, reportSummary: REPORT.summary });
+    h = await w.so('hazards.majorSupervise', { id: h.id, supervised: true, body: '椒江区安委办', docNo: '椒安委〔2026〕3号', date: day(-18) });
+    expect(h.major).toMatchObject({ supervised: true, supervisionBody: '椒江区安委办', supervisionDocNo: '椒安委〔2026〕3号', supervisionDate: day(-18) });
+    // reported but not evaluated: still refused; a failed evaluation does not open acceptance either
+    await refused(() => w.so('hazards.accept', { id: h.id }), 'FORBIDDEN', 'major_pending');
+    h = await w.so('hazards.majorEvaluate', { id: h.id, date: today(), ...EVAL, passed: false });
+    await refused(() => w.so('hazards.accept', { id: h.id }), 'FORBIDDEN', 'major_pending');
+    // rejected: the evaluation is for the round that failed — the next round is evaluated again
+    h = await w.lp('hazards.reject', { id: h.id, reason: '评估不合格' });
+    expect(h.major).toMatchObject({ evaluationDate: null, evaluationPassed: null, reportedDate: day(-19), supervised: true });
+    const a2 = await w.admin('attachments.upload', { fileName: 'after2.png', dataBase64: b64(await png()) });
+    h = await w.admin('hazards.submit', { id: h.id, actualFunds: 60000, rectificationNote: '补充整改', afterPhotoIds: [a2.id] });
+    h = await w.so('hazards.majorEvaluate', { id: h.id, date: today(), ...EVAL, passed: true });
+    expect(h.major).toMatchObject({ evaluationDate: today(), evaluatorKind: 'third_party', evaluator: EVAL.evaluator, evaluationConclusion: EVAL.conclusion, evaluationPassed: true });
+    expect((await w.so('hazards.get', { id: h.id })).allowedActions).toEqual(['accept', 'reject']);
+    h = await w.so('hazards.accept', { id: h.id });
+    expect(h.status).toBe('closed');
+    expect(h.majorActions).toEqual([]); // nothing more to record on a closed hazard
+    await refused(() => w.so('hazards.majorReport', { id: h.id, reportedDate: found, ...REPORT }), 'CONFLICT');
+
+    const actions = eventRows(h.id).map((x) => x.action);
+    expect(actions).toEqual(['report', 'confirm', 'assign', 'start', 'submit', 'majorReport', 'majorSupervise', 'majorEvaluate', 'reject', 'submit', 'majorEvaluate', 'accept']);
+    const audits = auditRows(h.id).filter((x) => x.action.startsWith('major'));
+    expect(audits.map((x) => x.action)).toEqual(['majorReport', 'majorSupervise', 'majorEvaluate', 'majorEvaluate']);
+    expect(JSON.parse(audits[0]!.after!).major.reportDocNo).toBe(REPORT.docNo);
+    expect(audits[0]!.actor_name).toBe('赵安全');
+  });
+
+  it('a general hazard has no major records; a major one is voided by an administrator only', async () => {
+    const w = await world();
+    const general = await drive(w, (await w.admin('hazards.report', reportInput())).id, 'confirmed');
+    expect(general.major).toBeNull();
+    expect(general.majorActions).toEqual([]);
+    await refused(() => w.so('hazards.majorReport', { id: general.id, reportedDate: today(), ...REPORT }), 'CONFLICT');
+    const major = await drive(w, (await w.admin('hazards.report', reportInput())).id, 'confirmed', { grade: 'major', lec: { l: 6, e: 6, c: 40 } });
+    // the safety officer may void a general hazard, not a major one
+    expect((await w.so('hazards.get', { id: major.id })).allowedActions).not.toContain('cancel');
+    await refused(() => w.so('hazards.cancel', { id: major.id, kind: 'invalid', reason: '误报' }), 'FORBIDDEN', 'major_admin');
+    expect((await w.admin('hazards.get', { id: major.id })).allowedActions).toContain('cancel');
+    expect((await w.admin('hazards.cancel', { id: major.id, kind: 'invalid', reason: '经核实不构成重大隐患' })).status).toBe('cancelled');
+    expect((await w.so('hazards.cancel', { id: general.id, kind: 'invalid', reason: '误报' })).status).toBe('cancelled');
+  });
+});
+
+describe('documents and records a new user tripped over', () => {
+  it('the rectification notice exists once the 五落实 are assigned, never for a voided hazard', async () => {
+    const w = await world();
+    const h = await w.admin('hazards.report', reportInput());
+    expect((await refused(() => w.admin('hazards.noticePdf', { id: h.id }), 'CONFLICT')).message).toBe('err.hazard.noticeNotYet');
+    await drive(w, h.id, 'confirmed');
+    expect((await errorOf(w.admin('hazards.noticePdf', { id: h.id }))).message).toBe('err.hazard.noticeNotYet');
+    await drive(w, h.id, 'assigned');
+    expect((await w.admin('hazards.noticePdf', { id: h.id })).fileName).toMatch(/^整改通知单-YH-/);
+    await w.admin('hazards.cancel', { id: h.id, kind: 'invalid', reason: '误报' });
+    expect((await errorOf(w.admin('hazards.noticePdf', { id: h.id }))).message).toBe('err.hazard.noticeCancelled');
+  });
+
+  it('a discovery date before 2000 is refused (no serial used); a date years back is taken with that year', async () => {
+    const w = await world();
+    const e = await refused(() => w.admin('hazards.report', reportInput({ foundAt: '1999-12-31T09:00' })), 'VALIDATION');
+    expect(e.details?.issues).toEqual([{ path: 'foundAt', message: 'v.foundTooOld' }]);
+    const h = await w.admin('hazards.report', reportInput({ foundAt: '2000-01-01T09:00' }));
+    expect(h.serial).toBe('YH-2000-0001');
+  });
+
+  it('after-photos carry their submission round: the rejected round and the accepted one are told apart', async () => {
+    const w = await world();
+    let h = await drive(w, (await w.admin('hazards.report', reportInput())).id, 'submitted');
+    const first = h.photos.filter((p) => p.phase === 'after').map((p) => p.id);
+    h = await w.so('hazards.reject', { id: h.id, reason: '防护不到位' });
+    // the previous note and funds stay on the record (the resubmit dialog starts from them)
+    expect(h).toMatchObject({ rectificationNote: '已按措施整改', actualFunds: 100000 });
+    await new Promise((r) => setTimeout(r, 5));
+    const a = await w.admin('attachments.upload', { fileName: 'after-2.png', dataBase64: b64(await png()) });
+    h = await w.admin('hazards.submit', { id: h.id, actualFunds: 1100, rectificationNote: '加装防护罩', afterPhotoIds: [a.id] });
+    expect(h.photoRounds).toEqual({ [first[0]!]: 1, [a.id]: 2 });
+    h = await w.so('hazards.accept', { id: h.id });
+    const pdf = await w.admin('hazards.acceptancePdf', { id: h.id });
+    expect(pdf.fileName).toMatch(/^验收记录-/);
+  });
+
+  it('the printed ledger: a PDF of the current filter, refused beyond its bound', async () => {
+    const w = await world();
+    await w.admin('hazards.report', reportInput({ description: '灭火器压力不足' }));
+    await w.admin('hazards.report', reportInput({ description: '动火作业未办理作业票' }));
+    const f = await w.admin('hazards.ledgerPdf', { search: '灭火器', status: 'all' });
+    expect(f.fileName).toMatch(/^隐患台账-.*\.pdf$/);
+    expect(f.mime).toBe('application/pdf');
+  });
+});
+
+describe('the signed statistics table reconciles', () => {
+  it('found = closed + cancelled + still open and = general + major + ungraded, for the period; other bases are labelled', async () => {
+    const { statsSummary, statsRowsWithTotal } = await import('../../electron/core/hazards/documents/text');
+    const w = await world();
+    const year = Number(today().slice(0, 4));
+    const now = `${today()}T00:01`;
+    const rep = (o: Partial<ChannelInput<'hazards.report'>> = {}) => w.admin('hazards.report', reportInput({ foundAt: now, ...o }));
+    await rep(); // reported, ungraded
+    await drive(w, (await rep()).id, 'cancelled'); // cancelled before grading
+    await drive(w, (await rep()).id, 'closed');
+    await drive(w, (await rep({ orgUnitId: w.wsA.id })).id, 'rectifying', { grade: 'major', lec: { l: 6, e: 6, c: 40 } });
+    await drive(w, (await rep({ orgUnitId: w.wsB.id })).id, 'confirmed');
+    // found last year, closed this year: counted among "closed in the period", labelled as such, not among the found
+    await drive(w, (await rep({ foundAt: `${year - 1}-06-01T09:00` })).id, 'closed');
+    const s = await w.admin('hazards.stats', { year });
+    const { total } = statsRowsWithTotal(s);
+    const text = statsSummary(s, total).replace(/\s+/g, '');
+    const n = (re: RegExp) => {
+      const m = re.exec(text);
+      expect(m, `${re} in ${text}`).not.toBeNull();
+      return m!.slice(1).map(Number);
+    };
+    const [found, general, major, ungraded] = n(/本期共排查发现隐患(\d+)项，其中一般隐患(\d+)项、重大隐患(\d+)项、尚未定级(\d+)项。/);
+    const [closed, cancelled, open] = n(/本期发现的隐患已整改销号(\d+)项，作废(\d+)项，尚未销号(\d+)项/);
+    const [rectifying, waiting] = n(/整改中(\d+)项，待确认或待分派(\d+)项/);
+    expect({ found, general, major, ungraded, closed, cancelled, open, rectifying, waiting }).toEqual({
+      found: 5, general: 2, major: 1, ungraded: 2, closed: 1, cancelled: 1, open: 3, rectifying: 1, waiting: 2,
+    });
+    expect(found).toBe(closed! + cancelled! + open!);
+    expect(found).toBe(general! + major! + ungraded!);
+    expect(open).toBe(rectifying! + waiting!);
+    // the table's 合计 holds the same period figures
+    expect(total).toMatchObject({ found, general, major, closed, rectifying });
+    // the carried-over closure: on another base, and said so
+    const [closedInPeriod] = n(/本期内销号的隐患（含以前期间发现的）共(\d+)项/);
+    expect(closedInPeriod).toBe(2);
   });
 });

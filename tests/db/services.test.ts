@@ -451,8 +451,8 @@ describe('operators and sign-in', () => {
     const locked = await errorOf(other.call('session.signIn', { operatorId: op.id, pin: '97531' }));
     expect(locked.code).toBe('BAD_PIN');
     expect(locked.message).toBe('err.pin.locked');
-    expect(say(locked)).toMatch(/次数过多，请 \d+ 秒后再试/);
-    expect(say(locked, 'en')).toMatch(/try again in \d+ s/);
+    expect(say(locked)).toMatch(/次数过多，已锁定至 \d\d:\d\d（约 1 分钟后可再试）/);
+    expect(say(locked, 'en')).toMatch(/locked until \d\d:\d\d \(try again in about 1 min\)/);
     expect(other.session.operatorId).toBeNull();
     // another operator is not affected
     const op2 = await makeOperator('P6', { pin: '1357' });
@@ -865,7 +865,7 @@ describe('workers.list filters, search, sort and paging', () => {
     const t = (await tc.call('workers.list', { search: 'L01' })).rows[0]!;
     expect(t).toMatchObject({ workshopId: A, workshopName: '合成车间', teamId: A1, teamName: '甲班' });
     expect(sorted(Object.keys(t))).toEqual(
-      sorted(['id', 'empNo', 'name', 'gender', 'idCardMasked', 'phone', 'workshopId', 'workshopName', 'teamId', 'teamName', 'post', 'hireDate', 'skillGrade', 'status', 'roles', 'isRepresentative', 'certExpiry', 'updatedAt']),
+      sorted(['id', 'empNo', 'name', 'gender', 'idCardMasked', 'phone', 'workshopId', 'workshopName', 'teamId', 'teamName', 'post', 'hireDate', 'skillGrade', 'status', 'roles', 'isRepresentative', 'certExpiry', 'updatedAt', 'deletedAt']),
     );
   });
 });

@@ -179,14 +179,16 @@ describe('English: no Chinese text from the backend reaches the screen (browser 
     await shot(1, 'pin-wrong');
     await expectScreenEnglish(p, 'wrong PIN');
 
-    for (let i = 2; i <= 5; i++) await tryPin(String(1000 + i));
-    await waitText(alert, enPattern('err.pin.wrong'));
-    // the sixth attempt, even with the right PIN, meets the lock
+    for (let i = 2; i <= 4; i++) await tryPin(String(1000 + i));
+    await waitText(alert, enPattern('err.pin.wrong', { left: 1 }));
+    // the fifth wrong PIN locks sign-in, and the sixth attempt, even with the right PIN, meets the lock
+    await tryPin('1005');
+    await waitText(alert, enPattern('err.pin.locked'));
     await tryPin(PIN_OP.pin);
     await waitText(alert, enPattern('err.pin.locked'));
     const locked = await alert.innerText();
     expectEnglish(locked, 'PIN locked');
-    expect(locked).toMatch(/\b\d+ s\b/); // the seconds parameter is filled in
+    expect(locked).toMatch(/until \d\d:\d\d \(try again in about 1 min\)/); // the parameters are filled in
     await shot(2, 'pin-locked');
     await expectScreenEnglish(p, 'PIN locked');
 

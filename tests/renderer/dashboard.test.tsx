@@ -192,6 +192,7 @@ function installBackend(handlers: Record<string, Handler> = {}) {
   const all: Record<string, Handler> = {
     'hazards.stats': (i) => stats(i.year as number, (i.quarter as number | null) ?? null),
     'hazards.reminders': () => reminders(),
+    'hazards.mine': () => ({ rows: [], total: 0 }),
     'hazards.exportStats': (i) => ({
       fileId: `file-stats-${String(i.year)}`,
       fileName: `隐患排查治理统计表-${String(i.year)}${i.quarter ? `-Q${String(i.quarter)}` : ''}.xlsx`,
@@ -286,6 +287,9 @@ describe('DashboardPage', () => {
     await ready();
     expect(be.inputs('hazards.stats')).toEqual([{ year: THIS_YEAR, quarter: null }]);
     expect(be.inputs('hazards.reminders')).toEqual([{ limit: 10 }]);
+    // 待我处理 comes first on the home page
+    expect(be.inputs('hazards.mine')).toEqual([{ limit: 10 }]);
+    expect(await screen.findByText('没有等待您处理的隐患')).toBeInTheDocument();
     expect(be.invalid).toEqual([]);
 
     expect(kpi('open')).toHaveTextContent('未销号隐患');
@@ -471,6 +475,16 @@ describe('DashboardPage', () => {
     expect(screen.getByTestId('stats-table').closest('.ak-dash-noprint')).toBeNull();
     expect(screen.getByTestId('signatures').closest('.ak-dash-noprint')).toBeNull();
     expect(button('打印').closest('.ak-dash-noprint')).not.toBeNull();
+  });
+
+  test('the printed statistics table names the enterprise above its title', async () => {
+    installBackend({ 'enterprise.get': () => ({ id: 'ent-1', name: '台州市恒安机械制造有限公司', uscc: '91331002MA2AB3CD4E', address: null, industry: null, headcount: 860, updatedAt: '2026-01-05T09:00:00.000+08:00' }) });
+    renderPage();
+    await ready();
+    const name = await screen.findByTestId('stats-enterprise');
+    expect(name).toHaveTextContent('台州市恒安机械制造有限公司');
+    expect(name.closest('.ak-dash-noprint')).toBeNull(); // printed
+    expect(within(screen.getByTestId('stats-table')).getByTestId('stats-enterprise')).toBe(name);
   });
 
   test('charts get the right series data, real risk colours and text alternatives', async () => {

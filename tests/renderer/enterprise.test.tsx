@@ -38,6 +38,19 @@ describe('EnterprisePage', () => {
     expect(be.count('enterprise.update')).toBe(0);
   });
 
+  test('a credit code pasted with a leading space is saved whole (the space goes before any length limit)', async () => {
+    const be = signedInBackend();
+    renderInProviders(<EnterprisePage />);
+    await waitFor(() => expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(VALID_USCC));
+    const u = user();
+    await u.clear(screen.getByLabelText('统一社会信用代码'));
+    await fill(u, screen.getByLabelText('统一社会信用代码'), ` ${VALID_USCC.toLowerCase()}`);
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(VALID_USCC);
+    await u.click(button('保存'));
+    await waitFor(() => expect(be.count('enterprise.update')).toBe(1));
+    expect(be.last('enterprise.update')).toMatchObject({ uscc: VALID_USCC });
+  });
+
   test('a non-admin sees the profile read-only', async () => {
     signedInBackend({ operators: [adminOperator(), makeOperator({ id: 'op-2', name: '李安全' })] }, 'op-2');
     renderInProviders(<EnterprisePage />);

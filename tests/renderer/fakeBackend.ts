@@ -136,6 +136,7 @@ function toRow(w: Worker): WorkerRow {
     isRepresentative: w.isRepresentative,
     certExpiry: w.certExpiry,
     updatedAt: w.updatedAt,
+    deletedAt: w.deletedAt,
   };
 }
 
@@ -322,6 +323,7 @@ export class FakeBackend {
       locale: this.locale,
       operator: this.currentOperator,
     }),
+    'app.integrity': () => ({ problems: [], entries: 0, head: '0000-0000-0000 #0', ms: 0 }),
     'setup.init': (i) => {
       if (this.initialized) throw new FakeError('CONFLICT', '已完成初始化');
       this.enterprise = { id: 'ent-1', ...i.enterprise, updatedAt: NOW };
@@ -374,8 +376,13 @@ export class FakeBackend {
       return u;
     },
     'workers.list': (q) => {
-      let rows = this.workers.filter((w) => !w.deletedAt);
-      if (q.status !== 'all') rows = rows.filter((w) => w.status === q.status);
+      let rows = this.workers.filter((w) => (q.status === 'deleted' ? !!w.deletedAt : !w.deletedAt));
+      if (q.status !== 'all' && q.status !== 'deleted') rows = rows.filter((w) => w.status === q.status);
+      if (q.certDue) {
+        const today = new Date().toISOString().slice(0, 10);
+        const soon = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+        rows = rows.filter((w) => !!w.certExpiry && (q.certDue === 'expired' ? w.certExpiry < today : q.certDue === 'soon' ? w.certExpiry >= today && w.certExpiry <= soon : w.certExpiry <= soon));
+      }
       if (q.search) {
         const s = q.search.toLowerCase();
         rows = rows.filter((w) => [w.name, w.empNo, w.phone, w.post].some((v) => v?.toLowerCase().includes(s)));
@@ -431,9 +438,16 @@ export class FakeBackend {
     'roster.importRemap': (i) => {
       const p = this.imports.get(i.importId);
       if (!p) throw new FakeError('NOT_FOUND', '导入已过期，请重新选择文件');
+      if (i.headerRow !== undefined) p.headerRow = i.headerRow;
       if (i.mapping) p.mapping = i.mapping;
       return p;
     },
+    'roster.importRejected': (i) => {
+      const p = this.imports.get(i.importId);
+      if (!p) throw new FakeError('NOT_FOUND', '导入已过期，请重新选择文件');
+      return fakeFile(`${p.fileName.replace(/\.[^.]+$/, '')}-未导入的行.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    },
+    'roster.importTemplate': () => fakeFile('职工花名册导入模板.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     'roster.importCommit': (i) => {
       const p = this.imports.get(i.importId);
       if (!p) throw new FakeError('NOT_FOUND', '导入已过期，请重新选择文件');

@@ -247,6 +247,30 @@ export function hazardBackend(init: Partial<HazardState> = {}, seed: FakeSeed = 
   });
   be.on('hazards.noticePdf', (i) => file(`整改通知单-${find(i.id).serial}.pdf`, 'application/pdf'));
   be.on('hazards.acceptancePdf', (i) => file(`验收记录-${find(i.id).serial}.pdf`, 'application/pdf'));
+  be.on('hazards.ledgerPdf', () => file('隐患台账.pdf', 'application/pdf'));
+  const major = (h: HazardDetail) => {
+    h.major ??= {
+      reportedDate: null, reportBody: null, reportDocNo: null, reportSummary: null, supervised: false, supervisionBody: null, supervisionDocNo: null,
+      supervisionDate: null, evaluationDate: null, evaluatorKind: null, evaluator: null, evaluationConclusion: null, evaluationPassed: null,
+    };
+    return h.major;
+  };
+  be.on('hazards.majorReport', (i) => {
+    const h = find(i.id);
+    Object.assign(major(h), { reportedDate: i.reportedDate, reportBody: i.body, reportDocNo: i.docNo, reportSummary: i.summary });
+    h.events.push({ seq: h.events.length + 1, at: '2026-05-02T10:00:00.000+08:00', actorName: '王主席', action: 'majorReport', fromStatus: h.status, toStatus: h.status, comment: null });
+    return h;
+  });
+  be.on('hazards.majorSupervise', (i) => {
+    const h = find(i.id);
+    Object.assign(major(h), { supervised: i.supervised, supervisionBody: i.body, supervisionDocNo: i.docNo, supervisionDate: i.date });
+    return h;
+  });
+  be.on('hazards.majorEvaluate', (i) => {
+    const h = find(i.id);
+    Object.assign(major(h), { evaluationDate: i.date, evaluatorKind: i.kind, evaluator: i.evaluator, evaluationConclusion: i.conclusion, evaluationPassed: i.passed });
+    return h;
+  });
   be.on('hazards.exportLedger', () => file('隐患排查治理台账.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   be.on('attachments.upload', (i) => {
     seq += 1;

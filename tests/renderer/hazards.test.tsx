@@ -2,7 +2,7 @@
 // workflow action), HazardDrawer (details, allowed actions, 五落实, timeline, PDFs, correction) and LedgerPage
 // (filters, sorting, saved views, export). The backend is the schema-checking FakeBackend with the hazard
 // channels from hazardFixtures.tsx, so every payload asserted here has also passed the real contract schema.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActionDialog } from '../../renderer/src/features/hazards/ActionDialog';
 import { HazardDrawer } from '../../renderer/src/features/hazards/HazardDrawer';
@@ -160,7 +160,7 @@ describe('QuickLog', () => {
 
     be.fail('attachments.upload', 'VALIDATION', 'v.photo');
     await u.upload(input, new File(['c'], 'c.png', { type: 'image/png' }));
-    expect(await screen.findByText('c.png: 只接受 JPEG、PNG、WebP 图片，单张不超过 10 MB')).toBeInTheDocument();
+    expect(await screen.findByText('c.png: 只接受 JPEG、PNG、WebP 图片，单张不超过 10 MB、4000 万像素')).toBeInTheDocument();
 
     await fill(u, within(dlg).getByLabelText('隐患描述'), '护栏缺失');
     await chooseCategory(u, dlg, '环境因素');
@@ -265,6 +265,61 @@ describe('QuickLog', () => {
     await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
     await waitFor(() => expect(be.count('hazards.report')).toBe(1));
     expect(be.last('hazards.report')).toMatchObject({ foundAt: '2026-04-27T08:30', place: '二号仓库' });
+  });
+
+  test('an image pasted anywhere in the form is attached (not only in the photo box)', async () => {
+    const { be, state, dlg } = await openQuickLog();
+    const description = within(dlg).getByLabelText('隐患描述');
+    fireEvent.paste(description, { clipboardData: { files: [new File(['png-bytes'], 'image.png', { type: 'image/png' })], getData: () => '' } });
+    await waitFor(() => expect(state.uploads).toHaveLength(1));
+    expect(be.last('attachments.upload')).toMatchObject({ fileName: 'image.png' });
+    expect(await within(dlg).findByAltText('image.png')).toBeInTheDocument();
+    // pasting text stays text: nothing is uploaded
+    fireEvent.paste(within(dlg).getByLabelText('具体位置'), { clipboardData: { files: [], getData: () => '二号仓库' } });
+    await flush();
+    expect(state.uploads).toHaveLength(1);
+    // a paste into the photo box itself is handled there, once
+    fireEvent.paste(within(dlg).getByRole('group', { name: '整改前照片' }), { clipboardData: { files: [new File(['png-2'], 'second.png', { type: 'image/png' })], getData: () => '' } });
+    await waitFor(() => expect(state.uploads).toHaveLength(2));
+    await flush();
+    expect(state.uploads).toHaveLength(2);
+  });
+
+  test('a discovery date more than a year back asks for confirmation (and names the serial year)', async () => {
+    const { be, dlg } = await openQuickLog({
+      draft: { savedAt: '2026-04-30T18:20:33.000+08:00', data: { description: '旧隐患补录', category: ['environment'], foundAt: '2023-03-05T09:30', source: 'self_check', productionStop: 'none', photos: [] } },
+    });
+    await within(dlg).findByText(/已恢复/);
+    const u = user();
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    const lastConfirm = () =>
+      waitFor(() => {
+        const all = [...document.querySelectorAll<HTMLElement>('.ant-modal-confirm')].filter((m) => m.textContent?.includes('发现时间在一年以前'));
+        expect(all.length).toBeGreaterThan(0);
+        return all.at(-1)!;
+      });
+    const confirm = await lastConfirm();
+    expect(confirm).toHaveTextContent('发现时间为 2023-03-05，隐患将按 2023 年编号');
+    await u.click(within(confirm).getByRole('button', { name: label('取消') }));
+    await waitFor(() => expect(errorsOf(dlg, '发现时间')).toEqual(['请核对发现时间']));
+    expect(be.count('hazards.report')).toBe(0);
+    await u.click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    // the first confirmation may still be closing: the newest one is the last in the document
+    await waitFor(() => expect(document.querySelectorAll('.ant-modal-confirm').length).toBeLessThan(2));
+    const again = await lastConfirm();
+    await u.click(within(again).getByRole('button', { name: '日期无误，上报' }));
+    await waitFor(() => expect(be.count('hazards.report')).toBe(1));
+    expect(be.last('hazards.report')).toMatchObject({ foundAt: '2023-03-05T09:30' });
+  });
+
+  test('a discovery date before 2000 is refused on the field before anything is sent', async () => {
+    const { be, dlg } = await openQuickLog({
+      draft: { savedAt: '2026-04-30T18:20:33.000+08:00', data: { description: '录入错误', category: ['environment'], foundAt: '1999-03-05T09:30', source: 'self_check', productionStop: 'none', photos: [] } },
+    });
+    await within(dlg).findByText(/已恢复/);
+    await user().click(within(dlg).getByRole('button', { name: REPORT_BUTTON }));
+    await waitFor(() => expect(errorsOf(dlg, '发现时间')).toEqual(['发现时间不能早于 2000 年']));
+    expect(be.count('hazards.report')).toBe(0);
   });
 
   test('放弃草稿 calls drafts.clear and empties the form', async () => {
@@ -413,15 +468,20 @@ describe('ActionDialog', () => {
     // without LEC nothing is sent
     const u = user();
     await u.click(okButton(dlg));
-    await waitFor(() => expect(errorsOf(dlg, 'L 事故发生的可能性')).toEqual(['LEC 取值超出范围（L 0.1–10，E 0.5–10，C 1–100）']));
+    // left empty, each LEC value is "required", not "out of range"
+    await waitFor(() => expect(errorsOf(dlg, 'L 事故发生的可能性')).toEqual(['必填']));
+    expect(errorsOf(dlg, 'E 暴露于危险环境的频繁程度')).toEqual(['必填']);
+    expect(errorsOf(dlg, 'C 发生事故可能造成的后果')).toEqual(['必填']);
     expect(be.count('hazards.confirm')).toBe(0);
 
-    await pick(u, inputIn(dlg, 'L 事故发生的可能性'), '3');
-    await pick(u, inputIn(dlg, 'E 暴露于危险环境的频繁程度'), '6');
+    // each value with its standard meaning
+    await pick(u, inputIn(dlg, 'L 事故发生的可能性'), '3 — 可能，但不经常');
+    await waitFor(() => expect(errorsOf(dlg, 'L 事故发生的可能性')).toEqual([])); // cleared as the field becomes valid
+    await pick(u, inputIn(dlg, 'E 暴露于危险环境的频繁程度'), '6 — 每天工作时间内暴露');
     await flush();
     expect(be.count('hazards.lecPreview')).toBe(0); // only once all three are chosen
     expect(preview).toHaveTextContent('D 风险值：—');
-    await pick(u, inputIn(dlg, 'C 发生事故可能造成的后果'), '15');
+    await pick(u, inputIn(dlg, 'C 发生事故可能造成的后果'), '15 — 非常严重，一人死亡');
     await waitFor(() => expect(preview).toHaveTextContent('较大风险 D=270'));
     expect(be.last('hazards.lecPreview')).toEqual({ l: 3, e: 6, c: 15 });
 
@@ -439,6 +499,105 @@ describe('ActionDialog', () => {
     expect(be.validationFailures()).toEqual([]);
     await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
     expect(onDone.mock.calls[0]![0]).toMatchObject({ status: 'confirmed', grade: 'major', riskD: 270, risk: 'orange' });
+  });
+
+  test('the LEC pickers list every value with its standard meaning (L, E, C), in English too', async () => {
+    const { dlg } = await openAction('confirm', makeHazard({ id: 'h-1', serial: 'YH-2026-0001', description: '行车钢丝绳断股' }));
+    const u = user();
+    const titles = async (fieldLabel: string) => {
+      const combo = inputIn(dlg, fieldLabel);
+      await u.click(combo);
+      const list = await waitFor(() => {
+        const d = document.getElementById(combo.getAttribute('aria-controls')!)?.closest('.ant-select-dropdown');
+        const opts = [...(d?.querySelectorAll('.ant-select-item-option') ?? [])].map((o) => o.getAttribute('title'));
+        expect(opts.length).toBeGreaterThan(0);
+        return opts;
+      });
+      await u.keyboard('{Escape}');
+      return list;
+    };
+    expect(await titles('L 事故发生的可能性')).toEqual([
+      '10 — 完全可以预料', '6 — 相当可能', '3 — 可能，但不经常', '1 — 可能性小，完全意外', '0.5 — 很不可能，可以设想', '0.2 — 极不可能', '0.1 — 实际不可能',
+    ]);
+    expect(await titles('E 暴露于危险环境的频繁程度')).toEqual([
+      '10 — 连续暴露', '6 — 每天工作时间内暴露', '3 — 每周一次或偶然暴露', '2 — 每月一次暴露', '1 — 每年几次暴露', '0.5 — 非常罕见地暴露',
+    ]);
+    expect(await titles('C 发生事故可能造成的后果')).toEqual([
+      '100 — 大灾难，许多人死亡', '40 — 灾难，数人死亡', '15 — 非常严重，一人死亡', '7 — 严重，重伤', '3 — 重大，致残', '1 — 引人注目，需要救护',
+    ]);
+  });
+
+  test('assign: each field message goes away as that field becomes valid', async () => {
+    const { dlg } = await openAction('assign', confirmed());
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改措施')).toEqual(['必填']));
+    await fill(u, within(dlg).getByLabelText('整改措施'), '更换光电保护装置');
+    await waitFor(() => expect(errorsOf(dlg, '整改措施')).toEqual([]));
+    expect(errorsOf(dlg, '应急预案')).toEqual(['必填']); // the others stay until corrected
+    await u.click(inputIn(dlg, '整改资金（元）'));
+    await u.keyboard('100');
+    await waitFor(() => expect(errorsOf(dlg, '整改资金（元）')).toEqual([]));
+    await typeDate(u, inputIn(dlg, '整改期限'), '2026-06-30');
+    await waitFor(() => expect(errorsOf(dlg, '整改期限')).toEqual([]));
+    await pick(u, inputIn(dlg, '整改责任人'), '赵工 · E010 · 一车间');
+    await waitFor(() => expect(errorsOf(dlg, '整改责任人')).toEqual([]));
+    expect(errorsOf(dlg, '应急预案')).toEqual(['必填']);
+  });
+
+  test('assign: a deadline before the finding says so on the field (not a date-format message), from the form and from the backend', async () => {
+    // a re-assignment whose stored deadline precedes the finding date (corrected since): the form says why
+    const { be, dlg } = await openAction(
+      'assign',
+      confirmed({ status: 'assigned', foundDate: '2026-04-20', responsibleId: 'w-zhao', responsibleName: '赵工', measures: '加装防护罩', plannedFunds: 10000, deadline: '2026-04-10', emergencyPlan: '预案' }),
+    );
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改期限')).toEqual(['整改期限不能早于发现日期']));
+    await flush();
+    expect(be.count('hazards.assign')).toBe(0);
+    // a valid one in the form that the backend still refuses: its own message on the field
+    be.fail('hazards.assign', 'VALIDATION', 'err.hazard.deadlineBeforeFound', { issues: [{ path: 'deadline', message: 'err.hazard.deadlineBeforeFound' }] });
+    await typeDate(u, inputIn(dlg, '整改期限'), '2026-06-30');
+    await waitFor(() => expect(errorsOf(dlg, '整改期限')).toEqual([]));
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改期限')).toEqual(['整改期限不能早于发现日期']));
+    expect(within(dlg).queryByText('日期格式应为 YYYY-MM-DD')).toBeNull();
+  });
+
+  test('submit: the messages go away as the note, the amount and the photo are given', async () => {
+    const { dlg, state } = await openAction('submit', confirmed({ status: 'rectifying', allowedActions: ['submit', 'cancel'] }));
+    const u = user();
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '整改情况')).toEqual(['必填']));
+    expect(errorsOf(dlg, '实际投入资金（元）')).toEqual(['必填']);
+    expect(errorsOf(dlg, '整改后照片')).toEqual(['提交验收须附整改后照片']);
+    await fill(u, within(dlg).getByLabelText('整改情况'), '已更换');
+    await waitFor(() => expect(errorsOf(dlg, '整改情况')).toEqual([]));
+    await u.click(inputIn(dlg, '实际投入资金（元）'));
+    await u.keyboard('12');
+    await waitFor(() => expect(errorsOf(dlg, '实际投入资金（元）')).toEqual([]));
+    await u.upload(within(dlg).getByTestId('photo-input'), new File(['after'], '整改后.jpg', { type: 'image/jpeg' }));
+    await waitFor(() => expect(state.uploads).toHaveLength(1));
+    await waitFor(() => expect(errorsOf(dlg, '整改后照片')).toEqual([]));
+  });
+
+  test('resubmitting after a rejection starts from the previous note and funds', async () => {
+    const rejected = confirmed({
+      status: 'rectifying',
+      allowedActions: ['submit', 'cancel'],
+      rectificationNote: '已更换光电保护装置',
+      actualFunds: 98050,
+      photos: [{ ...attachment('att-a1', '第一次.png'), phase: 'after' }],
+    });
+    const { be, dlg } = await openAction('submit', rejected);
+    expect(within(dlg).getByLabelText('整改情况')).toHaveValue('已更换光电保护装置');
+    expect(inputIn(dlg, '实际投入资金（元）')).toHaveValue('980.50');
+    const u = user();
+    await u.type(within(dlg).getByLabelText('整改情况'), '，并加装防护栏');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.submit')).toBe(1));
+    expect(be.last('hazards.submit')).toMatchObject({ rectificationNote: '已更换光电保护装置，并加装防护栏', actualFunds: 980.5, afterPhotoIds: ['att-a1'] });
   });
 
   test('reject without a reason shows 请填写原因; with one it sends hazards.reject', async () => {
@@ -564,7 +723,9 @@ describe('HazardDrawer', () => {
     expect(screen.getByRole('button', { name: '验收记录 PDF' })).toBeInTheDocument(); // submitted
     view.unmount();
 
-    await openDrawer(makeHazard({ id: 'h-9', serial: 'YH-2026-0009', description: '安全通道堵塞', status: 'assigned', allowedActions: ['start', 'cancel'] }));
+    await openDrawer(
+      makeHazard({ id: 'h-9', serial: 'YH-2026-0009', description: '安全通道堵塞', status: 'assigned', responsibleId: 'w-zhao', responsibleName: '赵工', deadline: '2026-05-10', allowedActions: ['start', 'cancel'] }),
+    );
     expect(actionButtons()).toEqual(['开始整改', '作废']);
     expect(screen.queryByRole('button', { name: '验收通过（销号）' })).toBeNull();
     expect(screen.queryByRole('button', { name: '验收记录 PDF' })).toBeNull();
@@ -677,6 +838,82 @@ describe('HazardDrawer', () => {
     expect(be.count('hazards.acceptancePdf')).toBe(0);
   });
 
+  test('the notice is offered only once the 五落实 exist, and never for a voided hazard', async () => {
+    const notice = () => screen.queryByRole('button', { name: '整改通知单 PDF' });
+    const first = await openDrawer(makeHazard({ id: 'h-2', serial: 'YH-2026-0002', description: '刚上报的隐患' }));
+    expect(notice()).toBeNull();
+    first.view.unmount();
+    const second = await openDrawer(confirmed({ id: 'h-3', serial: 'YH-2026-0003' }));
+    expect(notice()).toBeNull();
+    second.view.unmount();
+    const third = await openDrawer({ ...assigned(), status: 'cancelled', allowedActions: [], cancelKind: 'invalid', cancelReason: '误报' });
+    expect(notice()).toBeNull();
+    third.view.unmount();
+    await openDrawer({ ...assigned(), status: 'assigned' });
+    expect(notice()).not.toBeNull();
+  });
+
+  test('after-photos are grouped by submission round; an earlier round is marked as rejected', async () => {
+    const h = {
+      ...assigned(),
+      photos: [
+        { ...attachment('att-r1', '第一次.png'), phase: 'after' as const },
+        { ...attachment('att-r2', '第二次.png'), phase: 'after' as const },
+      ],
+      photoRounds: { 'att-r1': 1, 'att-r2': 2 },
+    };
+    await openDrawer(h);
+    const box = screen.getByTestId('after-photos');
+    await waitFor(() => expect(within(box).getAllByRole('img')).toHaveLength(2));
+    expect(within(screen.getByTestId('after-round-1')).getByText('第 1 次提交（未通过）')).toBeInTheDocument();
+    expect(within(screen.getByTestId('after-round-2')).getByText('第 2 次提交')).toBeInTheDocument();
+    expect(within(screen.getByTestId('after-round-1')).getByRole('img')).toHaveAttribute('alt', expect.stringContaining('第一次.png'));
+    expect(within(screen.getByTestId('after-round-2')).getByRole('img')).toHaveAttribute('alt', expect.stringContaining('第二次.png'));
+  });
+
+  test('a major hazard shows the report, 挂牌督办 and evaluation card; recording the report sends it and updates the card', async () => {
+    const h = { ...assigned(), grade: 'major' as const, status: 'submitted' as const, allowedActions: ['reject' as const], major: null, majorActions: ['majorReport' as const, 'majorSupervise' as const, 'majorEvaluate' as const] };
+    const { be } = await openDrawer(h);
+    const card = screen.getByTestId('major-card');
+    expect(within(card).getByTestId('major-pending')).toHaveTextContent('重大隐患须先报告监管部门');
+    expect(card).toHaveTextContent('尚未报告监管部门');
+    expect(card).toHaveTextContent('未挂牌督办');
+    expect(card).toHaveTextContent('尚未评估');
+    const u = user();
+    await u.click(within(card).getByRole('button', { name: '报告监管部门' }));
+    const dlg = await screen.findByText('报告监管部门 · YH-2026-0007').then((t) => t.closest('.ant-modal') as HTMLElement);
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '报告日期')).toEqual(['必填']));
+    expect(errorsOf(dlg, '文号')).toEqual(['必填']);
+    expect(be.count('hazards.majorReport')).toBe(0);
+    await typeDate(u, inputIn(dlg, '报告日期'), '2026-04-21');
+    await fill(u, within(dlg).getByLabelText('接收部门'), '椒江区应急管理局');
+    await fill(u, within(dlg).getByLabelText('文号'), '恒安安〔2026〕7号');
+    await fill(u, within(dlg).getByLabelText('报告内容（现状、原因、危害程度、整改难易程度）'), '光电保护失效，需停机更换');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.majorReport')).toBe(1));
+    expect(be.last('hazards.majorReport')).toEqual({ id: 'h-1', reportedDate: '2026-04-21', body: '椒江区应急管理局', docNo: '恒安安〔2026〕7号', summary: '光电保护失效，需停机更换' });
+    await waitFor(() => expect(screen.getByTestId('major-card')).toHaveTextContent('2026-04-21 · 椒江区应急管理局 · 恒安安〔2026〕7号'));
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('a major hazard: the governance evaluation records who evaluated and whether it passed', async () => {
+    const h = { ...assigned(), grade: 'major' as const, status: 'submitted' as const, allowedActions: ['reject' as const], majorActions: ['majorEvaluate' as const] };
+    const { be } = await openDrawer(h);
+    const u = user();
+    await u.click(within(screen.getByTestId('major-card')).getByRole('button', { name: '治理效果评估' }));
+    const dlg = await screen.findByText('治理效果评估 · YH-2026-0007').then((t) => t.closest('.ant-modal') as HTMLElement);
+    await u.click(within(dlg).getByRole('radio', { name: '委托第三方机构评估' }));
+    await fill(u, within(dlg).getByLabelText('评估人员/机构'), '某安全评价公司');
+    await fill(u, within(dlg).getByLabelText('评估结论'), '符合安全生产条件');
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(errorsOf(dlg, '评估结果')).toEqual(['必填']));
+    await u.click(within(dlg).getByRole('radio', { name: '符合安全生产条件' }));
+    await u.click(okButton(dlg));
+    await waitFor(() => expect(be.count('hazards.majorEvaluate')).toBe(1));
+    expect(be.last('hazards.majorEvaluate')).toMatchObject({ id: 'h-1', kind: 'third_party', evaluator: '某安全评价公司', conclusion: '符合安全生产条件', passed: true });
+  });
+
   test('a failed PDF shows the backend message and downloads nothing', async () => {
     const downloads = captureDownloads();
     const { be } = await openDrawer(assigned());
@@ -758,7 +995,7 @@ describe('LedgerPage', () => {
     await waitFor(() => expect(screen.getByTestId('ledger-total')).toHaveTextContent('超过 10 条'));
     expect(useLedger.getState()).toMatchObject({ total: 10, totalCapped: true });
     // a search that narrows below the cap is exact again
-    await u.type(screen.getByPlaceholderText('搜索编号、描述、位置、设备、措施'), '现场隐患1');
+    await u.type(screen.getByPlaceholderText('搜索编号、描述、位置、责任人、车间（空格分隔多个词）'), '现场隐患1');
     await waitFor(() => expect(screen.getByTestId('ledger-total')).toHaveTextContent('共 3 条')); // 1, 10, 11
     expect(useLedger.getState().totalCapped).toBe(false);
     act(() => useI18n.setState({ locale: 'en' }));
@@ -795,7 +1032,7 @@ describe('LedgerPage', () => {
     expect(await screen.findByText('没有符合条件的隐患')).toBeInTheDocument();
 
     const before = be.count('hazards.list');
-    await userEvent.setup({ delay: null }).type(screen.getByLabelText('搜索编号、描述、位置、设备、措施'), '压力机');
+    await userEvent.setup({ delay: null }).type(screen.getByLabelText('搜索编号、描述、位置、责任人、车间（空格分隔多个词）'), '压力机');
     expect(be.count('hazards.list')).toBe(before); // debounced
     await waitFor(() => expect(listQueries(be).at(-1)).toMatchObject({ search: '压力机', overdue: true, page: 1 }));
     expect(listQueries(be).slice(before).map((q) => q.search)).toEqual(['压力机']); // one call, not one per character
@@ -860,7 +1097,7 @@ describe('LedgerPage', () => {
       expect(listQueries(be).at(-1)).toEqual({ ...initialLedgerQuery, status: 'all', risk: 'red', overdue: true, search: '压力机', sortField: 'riskD', sortDir: 'desc', page: 1 }),
     );
     await waitFor(() => expect(serials()).toEqual(['YH-2026-0001']));
-    expect(screen.getByLabelText('搜索编号、描述、位置、设备、措施')).toHaveValue('压力机');
+    expect(screen.getByLabelText('搜索编号、描述、位置、责任人、车间（空格分隔多个词）')).toHaveValue('压力机');
     expect(screen.getByRole('checkbox', { name: '只看逾期' })).toBeChecked();
     expect(riskSelect().closest('.ant-select')).toHaveTextContent('重大风险');
     expect(gradeSelect().closest('.ant-select')).not.toHaveTextContent('重大隐患');
@@ -883,6 +1120,24 @@ describe('LedgerPage', () => {
     expect(downloads[0]!.download).toBe('隐患排查治理台账.xlsx');
     expect(downloads[0]!.href).toBe(`/api/file/${be.lastValue('hazards.exportLedger')!.fileId}?token=`);
     expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('打印台账 (and Ctrl+P) makes a ledger PDF of the current filter, not a print of the screen', async () => {
+    const downloads = captureDownloads();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { be } = await openLedger({ hazards: ledgerHazards() });
+    await waitFor(() => expect(serials()).toHaveLength(2));
+    await pick(user(), riskSelect(), '重大风险');
+    await waitFor(() => expect(serials()).toEqual(['YH-2026-0001']));
+    await user().click(screen.getByRole('button', { name: '打印台账' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(be.inputs('hazards.ledgerPdf')).toEqual([{ status: 'open', risk: 'red', sortField: 'foundAt', sortDir: 'desc', search: '' }]);
+    expect(downloads[0]!.download).toBe('隐患台账.pdf');
+    expect(be.calls.find((c) => c.channel === 'hazards.ledgerPdf')).toMatchObject({ progress: true });
+    await waitFor(() => expect(screen.getByRole('button', { name: '打印台账' })).toBeEnabled());
+    await user().keyboard('{Control>}p{/Control}');
+    await waitFor(() => expect(be.count('hazards.ledgerPdf')).toBe(2));
+    expect(print).not.toHaveBeenCalled();
   });
 
   test('导出台账 shows progress; 取消 stops the job and nothing is downloaded', async () => {

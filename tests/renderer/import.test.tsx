@@ -20,7 +20,14 @@ const preview: NonNullable<FakeSeed['importPreview']> = {
   mapping: { empNo: 0, name: 1, gender: 2, idCard: 3, workshop: 4 },
   missingRequired: [],
   rows: [
-    { rowNumber: 3, empNo: 'E001', name: '张三', action: 'create', problems: [] },
+    {
+      rowNumber: 3,
+      empNo: 'E001',
+      name: '张三',
+      action: 'create',
+      problems: [],
+      parsed: { gender: 'M', workshop: '金工车间', team: '甲班', phone: '13805769999', hireDate: '2019-03-05', skillGrade: 3, roles: ['team_leader', 'safety_officer'], isRepresentative: true, certType: '电工作业', certExpiry: '2027-06-30' },
+    },
     { rowNumber: 4, empNo: 'E002', name: '李娜', action: 'update', problems: [], changes: ['name', 'post'] },
     {
       rowNumber: 5,
@@ -30,13 +37,32 @@ const preview: NonNullable<FakeSeed['importPreview']> = {
       problems: [
         { field: 'idCard', message: 'v.idCard.checksum' },
         { field: 'gender', message: 'v.gender' },
+        { field: 'role.safety_officer', message: 'v.bool' },
       ],
     },
     { rowNumber: 7, empNo: '', name: '赵六', action: 'invalid', problems: [{ field: 'empNo', message: 'v.required' }] },
   ],
   counts: { total: 4, create: 1, update: 1, invalid: 2 },
   newOrgUnits: ['二车间 / 乙班'],
+  headerCandidates: [
+    { row: 1, cells: ['职工花名册'], matches: 0 },
+    { row: 2, cells: ['工号', '姓名', '性别', '身份证号', '车间'], matches: 5 },
+    { row: 3, cells: ['E001', '张三', '男', '一车间'], matches: 1 },
+  ],
+  skippedRows: [
+    { rowNumber: 9, reason: 'footer', text: '合计：4 人' },
+    { rowNumber: 10, reason: 'footer', text: '制表人：周某 审核人：吴某' },
+  ],
 };
+
+/** jsdom cannot download: capture the click on the temporary <a download href="/api/file/<id>?token=…"> */
+function captureDownloads() {
+  const downloads: string[] = [];
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  });
+  return { downloads, restore: () => click.mockRestore() };
+}
 
 function fileInput(): HTMLInputElement {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]');
@@ -83,7 +109,13 @@ describe('ImportDialog', () => {
     expect(within(r.get('3')!).getByText('新增')).toBeInTheDocument();
     expect(within(r.get('4')!).getByText('更新')).toBeInTheDocument();
     expect(within(r.get('5')!).getByText('有问题')).toBeInTheDocument();
-    expect(r.get('5')).toHaveTextContent('身份证号：身份证号校验位不正确；性别：性别应为 男 或 女');
+    expect(r.get('5')).toHaveTextContent('身份证号：身份证号校验位不正确；性别：性别应为 男 或 女；安全员：');
+    // the values each row was read as, beside the problems
+    expect(r.get('3')!.querySelector('.import-parsed')).toHaveTextContent(
+      '男 · 金工车间 / 甲班 · 13805769999 · 入职 2019-03-05 · 三级（高级工） · 班组长、安全员 · 职工代表 · 电工作业 证书至 2027-06-30',
+    );
+    // the footer rows are named as left out, not listed as bad rows
+    expect(screen.getByText(/已跳过 2 行（非职工行）：第 9 行“合计：4 人”；第 10 行“制表人：周某 审核人：吴某”/)).toBeInTheDocument();
     expect(r.get('7')).toHaveTextContent('赵六');
     expect(r.get('7')).toHaveTextContent('工号：必填');
 
@@ -199,6 +231,67 @@ describe('ImportDialog', () => {
       importId: expect.stringMatching(/^imp-/),
       mapping: { empNo: 0, name: 1, gender: 2, idCard: null, workshop: 4 },
     });
+  });
+
+  test('the header row can be picked from the first rows of the file: roster.importRemap with headerRow', async () => {
+    const { be } = await openWithFile();
+    await screen.findByTestId('import-summary');
+    const u = user();
+    await u.click(screen.getByLabelText('表头行'));
+    const option = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title^="第 3 行"]');
+      if (!el) throw new Error('dropdown not open');
+      return el;
+    });
+    expect(option).toHaveTextContent('第 3 行：E001 | 张三 | 男 | 一车间（可识别 1 列）');
+    await u.click(option);
+    await waitFor(() => expect(be.count('roster.importRemap')).toBe(1));
+    expect(be.last('roster.importRemap')).toEqual({ importId: be.lastValue('roster.importPreview')!.importId, headerRow: 3 });
+    expect(await screen.findByText('表头在第 3 行')).toBeInTheDocument();
+  });
+
+  test('the rows with problems download as a sheet, in the interface language', async () => {
+    const cap = captureDownloads();
+    try {
+      const { be } = await openWithFile();
+      await screen.findByTestId('import-summary');
+      await user().click(button('下载有问题的行'));
+      await waitFor(() => expect(cap.downloads).toEqual(['花名册-未导入的行.xlsx']));
+      expect(be.last('roster.importRejected')).toEqual({ importId: be.lastValue('roster.importPreview')!.importId, locale: 'zh-CN' });
+      expect(await screen.findByText('已保存 花名册-未导入的行.xlsx')).toBeInTheDocument();
+    } finally {
+      cap.restore();
+    }
+  });
+
+  test('the template downloads from the dialog before a file is chosen', async () => {
+    const cap = captureDownloads();
+    try {
+      const be = signedInBackend({ importPreview: preview });
+      renderInProviders(<ImportDialog onClose={vi.fn()} onDone={vi.fn()} />);
+      await user().click(await findButton('下载导入模板'));
+      await waitFor(() => expect(cap.downloads).toEqual(['职工花名册导入模板.xlsx']));
+      expect(be.inputs('roster.importTemplate')).toEqual([{ locale: 'zh-CN' }]);
+      expect(be.count('roster.importPreview')).toBe(0);
+    } finally {
+      cap.restore();
+    }
+  });
+
+  test('a role flag column can be mapped by hand', async () => {
+    const { be } = await openWithFile();
+    await screen.findByTestId('import-summary');
+    const u = user();
+    await u.click(screen.getByText('列对应关系', { exact: false }));
+    await u.click(screen.getByLabelText('班组长（标记列） 列对应关系'));
+    const option = await waitFor(() => {
+      const el = document.querySelector<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="车间"]');
+      if (!el) throw new Error('dropdown not open');
+      return el;
+    });
+    await u.click(option);
+    await waitFor(() => expect(be.count('roster.importRemap')).toBe(1));
+    expect((be.last('roster.importRemap') as { mapping?: object }).mapping).toMatchObject({ 'role.team_leader': 4 });
   });
 
   test('from the roster: Import → commit reloads the roster', async () => {

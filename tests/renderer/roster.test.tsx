@@ -113,7 +113,7 @@ describe('RosterPage', () => {
     const u = user();
     await u.click(screen.getByRole('button', { name: '删除 张三' }));
     expect(await screen.findByText('删除职工 张三？')).toBeInTheDocument();
-    expect(screen.getByText('删除后可立即撤销。')).toBeInTheDocument();
+    expect(screen.getByText('删除后可立即撤销，之后也可在“状态：已删除”中恢复。')).toBeInTheDocument();
     expect(be.count('workers.remove')).toBe(0); // not before confirming
     await u.click(await findButton('删除'));
 

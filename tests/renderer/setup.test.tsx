@@ -93,7 +93,8 @@ describe('SetupWizard', () => {
     expect(screen.getByRole('menuitem', { name: '职工花名册' })).toBeInTheDocument();
     expect(be.inputs('setup.init')).toHaveLength(1);
     const sent = be.last('setup.init') as { enterprise: Record<string, unknown>; operator: Record<string, unknown> };
-    expect(sent.enterprise).toMatchObject({ name: '  测试化工有限公司 ', uscc: VALID_USCC.toLowerCase(), headcount: 120, industry: '化工' });
+    // the credit-code field keeps what it shows in upper case, without spaces
+    expect(sent.enterprise).toMatchObject({ name: '  测试化工有限公司 ', uscc: VALID_USCC, headcount: 120, industry: '化工' });
     expect(sent.operator).toEqual({ empNo: 'A0001', name: '王主席', gender: 'F', roles: ['safety_officer', 'union_officer'], pin: '2468' });
     // the backend's own parse normalises what the form sent
     expect(be.enterprise).toMatchObject({ name: '测试化工有限公司', uscc: VALID_USCC, industry: '化工', address: null, headcount: 120 });
@@ -113,6 +114,61 @@ describe('SetupWizard', () => {
     await u.click(button('完成并进入'));
     expect(await screen.findByTestId('current-operator')).toHaveTextContent('王主席');
     expect((be.last('setup.init') as { operator: { pin: unknown; gender: unknown } }).operator).toMatchObject({ pin: null, gender: 'M' });
+  });
+
+  test('a credit code pasted with a leading space (or spaces inside) keeps its check character', async () => {
+    const be = await openWizard();
+    const u = user();
+    await fillEnterprise(u, { name: '测试化工有限公司', uscc: ` ${VALID_USCC}`, headcount: '120' });
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(VALID_USCC);
+    await u.clear(screen.getByLabelText('统一社会信用代码'));
+    await fill(u, screen.getByLabelText('统一社会信用代码'), `\u3000${VALID_USCC.slice(0, 8)} ${VALID_USCC.slice(8).toLowerCase()} `);
+    expect(screen.getByLabelText('统一社会信用代码')).toHaveValue(VALID_USCC);
+    await u.click(button('下一步'));
+    expect(await screen.findByLabelText('工号')).toBeInTheDocument();
+    await u.type(screen.getByLabelText('工号'), 'A0001');
+    await u.type(screen.getByLabelText('姓名'), '王主席');
+    await u.click(button('完成并进入'));
+    expect(await screen.findByTestId('current-operator')).toHaveTextContent('王主席');
+    expect((be.last('setup.init') as { enterprise: { uscc: string } }).enterprise.uscc).toBe(VALID_USCC);
+  });
+
+  test('a field\'s message goes away as soon as that field is corrected; the others stay until they are', async () => {
+    await openWizard();
+    const u = user();
+    await u.click(button('下一步'));
+    await waitFor(() => expect(fieldErrors('企业名称')).toEqual(['必填']));
+    await fill(u, screen.getByLabelText('企业名称'), '测试化工有限公司');
+    await waitFor(() => expect(fieldErrors('企业名称')).toEqual([]));
+    expect(fieldErrors('统一社会信用代码')).toEqual(['必填']);
+    expect(fieldErrors('职工人数')).toEqual(['职工人数应为 1–1,000,000 的整数']);
+    await fill(u, screen.getByLabelText('统一社会信用代码'), VALID_USCC);
+    await waitFor(() => expect(fieldErrors('统一社会信用代码')).toEqual([]));
+    await u.type(screen.getByLabelText('职工人数'), '12');
+    await waitFor(() => expect(fieldErrors('职工人数')).toEqual([]));
+    // the operator step too
+    await u.click(button('下一步'));
+    await u.click(await findButton('完成并进入'));
+    await waitFor(() => expect(fieldErrors('工号')).toEqual(['必填']));
+    await u.type(screen.getByLabelText('工号'), 'A0001');
+    await waitFor(() => expect(fieldErrors('工号')).toEqual([]));
+    expect(fieldErrors('姓名')).toEqual(['必填']);
+  });
+
+  test('a backend field message lands on its field with its own wording and goes once the field is edited', async () => {
+    const be = await openWizard();
+    be.fail('setup.init', 'VALIDATION', 'err.validation', { issues: [{ path: 'operator.empNo', message: 'v.empNo' }] });
+    const u = user();
+    await fillEnterprise(u, { name: '测试化工有限公司', uscc: VALID_USCC, headcount: '8' });
+    await u.click(button('下一步'));
+    await u.type(await screen.findByLabelText('工号'), 'A0001');
+    await u.type(screen.getByLabelText('姓名'), '王主席');
+    await u.click(button('完成并进入'));
+    await waitFor(() => expect(fieldErrors('工号')).toHaveLength(1));
+    expect(fieldErrors('工号')).toEqual(['工号只能包含字母、数字、- 和 _，最多 32 位']);
+    expect(fieldErrors('姓名')).toEqual([]);
+    await u.type(screen.getByLabelText('工号'), '2');
+    await waitFor(() => expect(fieldErrors('工号')).toEqual([]));
   });
 
   test('backend field issues on the enterprise send the user back to step 1 with the message', async () => {

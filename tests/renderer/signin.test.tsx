@@ -69,6 +69,17 @@ describe('SignIn', () => {
     ]);
   });
 
+  test('a locked operator is told until when (the lock is kept by the backend across restarts)', async () => {
+    const be = seed();
+    be.fail('session.signIn', 'BAD_PIN', 'err.pin.locked', { seconds: 240, minutes: 4, time: '14:05', until: '2026-06-01T14:05:00.000+08:00' });
+    renderApp();
+    const u = user();
+    await u.click(await screen.findByRole('button', { name: '登录 李安全' }));
+    await u.type(await screen.findByLabelText('PIN'), '4321');
+    await u.click(button('登录'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('PIN 错误次数过多，已锁定至 14:05（约 4 分钟后可再试）');
+  });
+
   test('keyboard: typing the PIN and pressing Enter submits', async () => {
     const be = seed();
     renderApp();

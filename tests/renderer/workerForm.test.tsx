@@ -83,11 +83,54 @@ describe('worker form: client-side validation (nothing is sent)', () => {
     const u = user();
     await fill(u, within(dlg).getByLabelText('工号'), 'E100');
     await fill(u, within(dlg).getByLabelText('姓名'), '赵六');
-    await fill(u, within(dlg).getByLabelText('身份证号'), LI_ID); // a female number, gender left at 男
-    expect(within(dlg).getByLabelText('男')).toBeChecked();
+    await fill(u, within(dlg).getByLabelText('身份证号'), LI_ID); // a female number: the form sets 女 …
+    await waitFor(() => expect(within(dlg).getByLabelText('女')).toBeChecked());
+    await u.click(within(dlg).getByLabelText('男')); // … and the user sets it back
     await save(dlg);
     await waitFor(() => expect(fieldErrors(dlg, '男')).toEqual(['性别与身份证号不一致']));
     expect(be.count('workers.create')).toBe(0);
+  });
+});
+
+describe('worker form: takes what the roster import takes (issue 7, item 12)', () => {
+  test('dates typed as 2019/3/5 or 2027年6月30日, a phone as 138-0576-9999, a name with a full-width space: saved normalised', async () => {
+    const be = signedInBackend();
+    const onSaved = vi.fn();
+    const dlg = await openForm(onSaved);
+    const u = user();
+    await fill(u, within(dlg).getByLabelText('工号'), 'E200');
+    await fill(u, within(dlg).getByLabelText('姓名'), '张　三');
+    await fill(u, within(dlg).getByLabelText('手机号'), '138-0576-9999');
+    await u.click(within(dlg).getByLabelText('入职日期'));
+    await u.keyboard('2019/3/5{Enter}');
+    await fill(u, within(dlg).getByLabelText('特种作业类别'), '电工作业');
+    await fill(u, within(dlg).getByLabelText('特种作业证号'), 'T1');
+    await u.click(within(dlg).getByLabelText('证书有效期至'));
+    await u.keyboard('2027年6月30日{Enter}');
+    await save(dlg);
+    await waitFor(() => expect(be.count('workers.create')).toBe(1));
+    expect(be.last('workers.create')).toMatchObject({ empNo: 'E200', name: '张三', phone: '13805769999', hireDate: '2019-03-05', certExpiry: '2027-06-30' });
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  test('a valid ID card number fills the gender and shows the birth date; a pasted one with spaces is cleaned', async () => {
+    signedInBackend();
+    const dlg = await openForm();
+    const u = user();
+    expect(within(dlg).getByLabelText('男')).toBeChecked();
+    expect(screen.queryByTestId('idcard-derived')).toBeNull();
+    const id = within(dlg).getByLabelText('身份证号');
+    await u.click(id);
+    await u.paste(`${LI_ID.slice(0, 6)} ${LI_ID.slice(6, 14)} ${LI_ID.slice(14)}`);
+    expect(id).toHaveValue(LI_ID);
+    await waitFor(() => expect(within(dlg).getByLabelText('女')).toBeChecked());
+    expect(screen.getByTestId('idcard-derived')).toHaveTextContent('出生日期 1985-12-24，性别 女（由身份证号读出）');
+    // a wrong check digit fills nothing
+    await u.clear(id);
+    await u.click(within(dlg).getByLabelText('男'));
+    await fill(u, id, ZHANG_ID.slice(0, 17) + (ZHANG_ID[17] === '0' ? '1' : '0'));
+    expect(screen.queryByTestId('idcard-derived')).toBeNull();
+    expect(within(dlg).getByLabelText('男')).toBeChecked();
   });
 });
 

@@ -375,6 +375,96 @@ describe('cli: backup and restore', () => {
   });
 });
 
+describe('cli: untrusted files and a bad store (issue 7)', () => {
+  it('check lists every problem it finds (schema, application id, foreign keys), exits 1 and changes nothing', async () => {
+    const dir = demoCopy();
+    const dbFile = path.join(dir, 'ankang.sqlite');
+    const db = new Database(dbFile);
+    db.unsafeMode(true);
+    db.exec(`CREATE VIEW spy AS SELECT * FROM operators; CREATE TRIGGER evil AFTER UPDATE ON workers BEGIN SELECT 1; END;`);
+    db.pragma('foreign_keys = OFF');
+    db.exec(`UPDATE workers SET team_id = 'nowhere' WHERE rowid IN (SELECT rowid FROM workers LIMIT 2)`);
+    db.pragma('application_id = 4242');
+    db.close();
+    const before = sha(dbFile);
+    const r = await cli('check', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('结构多出 view spy');
+    expect(r.out).toContain('结构多出 trigger evil');
+    expect(r.out).toContain('其他程序的数据库');
+    expect(r.out).toMatch(/外键问题 2/);
+    expect(sha(dbFile)).toBe(before);
+  });
+
+  it('a damaged store: every command refuses in Chinese, names the newest backups and how to restore; restore fixes it', async () => {
+    const dir = demoCopy();
+    expect((await cli('backup', '--data', dir)).code).toBe(0);
+    const dbFile = path.join(dir, 'ankang.sqlite');
+    const buf = fs.readFileSync(dbFile);
+    fs.writeFileSync(dbFile, buf.subarray(0, Math.floor(buf.length / 2)));
+    const before = sha(dbFile);
+    const r = await cli('roster', 'list', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^错误：数据库/m);
+    expect(r.err).not.toMatch(/SQLITE_|malformed/);
+    expect(r.err).toContain('npm run cli -- restore');
+    const backup = fs.readdirSync(path.join(dir, 'backups'))[0]!;
+    expect(r.err).toContain(backup);
+    expect(sha(dbFile)).toBe(before);
+    const c = await cli('check', '--data', dir);
+    expect(c.code).toBe(1);
+    expect(c.err).toContain('npm run cli -- restore');
+
+    const restored = await cli('restore', path.join(dir, 'backups', backup), '--data', dir);
+    expect(restored.code).toBe(0);
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+    // the damaged file is kept aside as it was
+    const aside = fs.readdirSync(dir).find((f) => f.startsWith('ankang.sqlite.before-restore-'))!;
+    expect(sha(path.join(dir, aside))).toBe(before);
+  });
+
+  it('a zero-byte store is refused, not taken as a new one', async () => {
+    const dir = newDir();
+    fs.writeFileSync(path.join(dir, 'ankang.sqlite'), '');
+    const r = await cli('roster', 'list', '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('数据文件是空的');
+    expect(fs.statSync(path.join(dir, 'ankang.sqlite')).size).toBe(0);
+  });
+
+  it('restore of a backup carrying an extra trigger → exit 1, nothing changed', async () => {
+    const dir = demoCopy();
+    const before = sha(path.join(dir, 'ankang.sqlite'));
+    const candidate = path.join(newDir(), 'evil.sqlite');
+    fs.copyFileSync(path.join(demoDir, 'ankang.sqlite'), candidate);
+    const db = new Database(candidate);
+    db.exec(`CREATE TRIGGER evil AFTER INSERT ON workers BEGIN DELETE FROM hazards; END`);
+    db.close();
+    const r = await cli('restore', candidate, '--data', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('evil');
+    expect(sha(path.join(dir, 'ankang.sqlite'))).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['ankang.sqlite']);
+  });
+
+  it('restore of a file with a -wal beside it brings the rows that are only in the WAL', async () => {
+    const dir = newDir();
+    const src = newDir();
+    fs.copyFileSync(path.join(demoDir, 'ankang.sqlite'), path.join(src, 'b.sqlite'));
+    const w = new Database(path.join(src, 'b.sqlite'));
+    w.pragma('journal_mode = WAL');
+    w.pragma('wal_autocheckpoint = 0');
+    w.prepare(`UPDATE enterprise SET address = '日志中'`).run();
+    const copy = newDir();
+    fs.copyFileSync(path.join(src, 'b.sqlite'), path.join(copy, 'b.sqlite'));
+    fs.copyFileSync(path.join(src, 'b.sqlite-wal'), path.join(copy, 'b.sqlite-wal'));
+    w.close();
+    const r = await cli('restore', path.join(copy, 'b.sqlite'), '--data', dir);
+    expect(r.code).toBe(0);
+    expect(query<string>(dir, `SELECT address FROM enterprise`)).toBe('日志中');
+  });
+});
+
 afterEach(() => {
   vi.restoreAllMocks();
 });

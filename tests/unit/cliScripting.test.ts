@@ -318,7 +318,7 @@ describe('scripting helpers', () => {
   });
 
   it('describeError translates the key with its parameters, and each field issue once', () => {
-    expect(describeError({ code: 'BAD_PIN', message: 'err.pin.locked', details: { seconds: 30 } })).toEqual(['错误：PIN 错误次数过多，请 30 秒后再试']);
+    expect(describeError({ code: 'BAD_PIN', message: 'err.pin.locked', details: { seconds: 30, minutes: 1, time: '14:05' } })).toEqual(['错误：PIN 错误次数过多，已锁定至 14:05（约 1 分钟后可再试）']);
     expect(
       describeError({
         code: 'VALIDATION',

@@ -13,7 +13,7 @@ import type { HazardDetail, HazardEvent, HazardStats } from '../../shared/hazard
 import { LEDGER_HEADERS, wrappedRowHeight, writeLedgerXlsx, writeStatsXlsx } from '../../electron/core/hazards/documents/xlsx';
 import { argb, RISK_STYLE } from '../../shared/hazards/risk';
 import { fontPaths, loadFonts, resetFontCache } from '../../electron/core/documents/pdf/fonts';
-import { noticeIssue, renderAcceptanceRecord, renderRectificationNotice, renderStatsTable, type PdfPhoto } from '../../electron/core/hazards/documents/pdf';
+import { noticeIssue, renderAcceptanceRecord, renderLedgerPdf, renderRectificationNotice, renderStatsTable, type LedgerPdfRow, type PdfPhoto } from '../../electron/core/hazards/documents/pdf';
 import { statsRowsWithTotal, statsSummary } from '../../electron/core/hazards/documents/text';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-docs-'));
@@ -562,6 +562,24 @@ describe('隐患整改验收记录 PDF', () => {
     expect(run('pdffonts', [file])).toMatch(/NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/);
   });
 
+  test('after-photos of a rejected round and of the accepted round are labelled by round', async () => {
+    const after = photos.filter((p) => p.phase === 'after' && p.mime !== 'image/webp');
+    const rounds: PdfPhoto[] = [
+      { ...after[0]!, round: 2 },
+      { ...after[1]!, round: 1 },
+    ];
+    const file = save('acceptance-rounds.pdf', await renderAcceptanceRecord(general, { enterprise, issuedBy: '赵安全', now: NOW, photos: rounds }));
+    png(file, 'acceptance-rounds-p1');
+    if (pages(file) > 1) png(file, 'acceptance-rounds-p2', 2);
+    const flat = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+    expect(flat).toContain('照片1（第2次提交）');
+    expect(flat).toContain('照片2（第1次提交，未通过）');
+    // one round only: no round in the captions
+    const single = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', save('acceptance-one-round.pdf', await renderAcceptanceRecord(general, { enterprise, issuedBy: '赵安全', now: NOW, photos: [{ ...after[0]!, round: 1 }] })), '-']));
+    expect(single).toContain('照片1');
+    expect(single).not.toContain('次提交');
+  });
+
   test('a submitted hazard leaves the conclusion to be ticked by hand', async () => {
     const pending = { ...general, status: 'submitted' as const, acceptedByName: null, acceptedAt: null, closedDate: null, events: general.events.slice(0, 5) };
     const file = save('acceptance-pending.pdf', await renderAcceptanceRecord(pending, { enterprise, issuedBy: '赵安全', now: NOW }));
@@ -671,12 +689,62 @@ function expectConsistentSummary(text: string) {
   expect([...at].sort((a, b) => a - b)).toEqual(at);
 }
 
+describe('隐患台账 PDF (the printed ledger)', () => {
+  const row = (i: number, o: Partial<LedgerPdfRow> = {}): LedgerPdfRow => ({
+    serial: `YH-2026-${String(i).padStart(4, '0')}`,
+    foundAt: '2026-03-05T14:10:00.000+08:00',
+    workshopName: '冲压车间',
+    teamName: '甲班',
+    place: '3 号压力机',
+    description: `第 ${i} 项：冲压机光电保护装置失效，双手按钮被短接`,
+    grade: 'general',
+    risk: 'yellow',
+    responsibleName: '赵工',
+    deadline: '2026-03-20',
+    status: 'rectifying',
+    overdue: false,
+    closedDate: null,
+    ...o,
+  });
+  test('landscape, enterprise and title, the filter, one row per hazard, header repeated, progress reported', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => row(i + 1, i === 0 ? { grade: 'major', risk: 'red', overdue: true } : {}));
+    const progress: [number, number, boolean][] = [];
+    const buf = await renderLedgerPdf(rows, { enterprise, now: NOW, total: rows.length, filterText: '状态：未销号；搜索：光电', progress: (d, t, l) => progress.push([d, t, l]) });
+    const file = save('ledger.pdf', buf);
+    png(file, 'ledger-p1');
+    const texts = pageTexts(file);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts[0]).toContain(squash(enterprise.name));
+    expect(texts[0]).toContain('安全隐患排查治理台账');
+    expect(texts[0]).toContain('筛选条件：状态：未销号；搜索：光电');
+    expect(texts[0]).toContain('共60条');
+    expect(texts[0]).toContain('YH-2026-0001');
+    expect(texts[0]).toContain('重大');
+    expect(texts[0]).toContain('（逾期）');
+    expect(texts.join('')).toContain('YH-2026-0060');
+    for (const t of texts.slice(1)) expect(t).toContain('隐患描述'); // the header on every page
+    expect(progress.at(-1)).toEqual([60, 60, true]);
+    expect(run('pdfinfo', [file])).toMatch(/Page size:\s+841\.89 x 595\.28/);
+  });
+  test('an empty filter prints a note, not an empty grid', async () => {
+    const file = save('ledger-empty.pdf', await renderLedgerPdf([], { enterprise, now: NOW, total: 0 }));
+    expect(squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']))).toContain('没有符合筛选条件的隐患');
+  });
+});
+
 describe('statistics summary', () => {
   test('states the figures of the table for the period, labels as-of-today and other-base figures, risk levels in order', async () => {
     expectConsistentSummary(statsSummary(mixed, statsRowsWithTotal(mixed).total));
     const file = save('stats-summary.pdf', await renderStatsTable(mixed, { enterprise, now: NOW }));
     png(file, 'stats-summary-p1');
     expectConsistentSummary(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+  });
+
+  test('hazards not yet graded are named, so the grades add up to the number found', () => {
+    const withUngraded = { ...mixed, table: mixed.table.map((r, i) => (i === 0 ? { ...r, found: r.found + 3 } : r)), cancelled: 4 };
+    const t = squash(statsSummary(withUngraded, statsRowsWithTotal(withUngraded).total));
+    expect(t).toContain('本期共排查发现隐患149项，其中一般隐患140项、重大隐患6项、尚未定级3项。');
+    expect(squash(statsSummary(mixed, statsRowsWithTotal(mixed).total))).not.toContain('尚未定级');
   });
 
   test('no enterprise-wide sentence when it would repeat the period figures; no division by zero', () => {

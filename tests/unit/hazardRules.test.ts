@@ -2,7 +2,7 @@
 // due dates, date arithmetic, serial numbers, money, and the zod schemas shared by backend and forms.
 import { describe, expect, it } from 'vitest';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../shared/roster/roles';
-import { DEFAULT_HAZARD_RULES, DEFAULT_RISK_THRESHOLDS, HAZARD_ACTIONS, HAZARD_STATUSES, OPEN_STATUSES, TRANSITIONS, addDays, allowedActions, daysBetween, dueDate, fenToYuan, isOpen, lecScore, refusal, riskColor, serialNumber, type Actor4Rules, type HazardAction, type HazardState4Rules, type HazardStatus, type RefusalReason } from '../../shared/hazards/rules';
+import { majorActions, noticePrintable, DEFAULT_HAZARD_RULES, DEFAULT_RISK_THRESHOLDS, HAZARD_ACTIONS, HAZARD_STATUSES, OPEN_STATUSES, TRANSITIONS, addDays, allowedActions, daysBetween, dueDate, fenToYuan, isOpen, lecScore, refusal, riskColor, serialNumber, type Actor4Rules, type HazardAction, type HazardState4Rules, type HazardStatus, type RefusalReason } from '../../shared/hazards/rules';
 import { assignInput, cancelInput, hazardInput, lecSchema, localDateTime, moneyYuan, submitInput } from '../../shared/hazards/schemas';
 import { isoDate, toFieldIssues } from '../../shared/kernel/schemas';
 
@@ -69,6 +69,36 @@ function expected(action: HazardAction, status: HazardStatus, rs: RoleSet): Refu
   if (!rs.isAdmin && !rs.roles.some((r) => MAY[action].includes(r))) return 'role';
   return null;
 }
+
+describe('重大隐患 rules and the rectification notice', () => {
+  const so = actor({ roles: ['safety_officer'], isAdmin: false });
+  const admin = actor({ roles: [], isAdmin: true });
+  it('a major hazard is voided by an administrator only', () => {
+    expect(refusal('cancel', hazard('confirmed', { grade: 'major' }), so)).toBe('major_admin');
+    expect(refusal('cancel', hazard('confirmed', { grade: 'major' }), admin)).toBeNull();
+    expect(refusal('cancel', hazard('confirmed', { grade: 'general' }), so)).toBeNull();
+  });
+  it('a major hazard is accepted only after the report and a passed evaluation', () => {
+    const h = (o: Partial<HazardState4Rules>) => hazard('submitted', { grade: 'major', ...o });
+    expect(refusal('accept', h({}), so)).toBe('major_pending');
+    expect(refusal('accept', h({ majorReported: true }), so)).toBe('major_pending');
+    expect(refusal('accept', h({ majorEvaluated: true }), so)).toBe('major_pending');
+    expect(refusal('accept', h({ majorReported: true, majorEvaluated: true }), so)).toBeNull();
+    expect(refusal('reject', h({}), so)).toBeNull(); // rejecting needs neither
+  });
+  it('the major steps: managers and admins, open major hazards; the evaluation once rectifying', () => {
+    expect(majorActions({ status: 'confirmed', grade: 'major' }, so)).toEqual(['majorReport', 'majorSupervise']);
+    expect(majorActions({ status: 'submitted', grade: 'major' }, admin)).toEqual(['majorReport', 'majorSupervise', 'majorEvaluate']);
+    expect(majorActions({ status: 'submitted', grade: 'general' }, admin)).toEqual([]);
+    expect(majorActions({ status: 'closed', grade: 'major' }, admin)).toEqual([]);
+    expect(majorActions({ status: 'rectifying', grade: 'major' }, actor({ roles: ['team_leader'], isAdmin: false }))).toEqual([]);
+  });
+  it('the notice is printable once the 五落实 exist, never for a voided hazard', () => {
+    expect(noticePrintable({ status: 'confirmed', responsibleId: null, deadline: null })).toBe(false);
+    expect(noticePrintable({ status: 'assigned', responsibleId: 'w', deadline: '2026-05-01' })).toBe(true);
+    expect(noticePrintable({ status: 'cancelled', responsibleId: 'w', deadline: '2026-05-01' })).toBe(false);
+  });
+});
 
 describe('workflow table', () => {
   it('the statuses, open statuses and actions are the documented ones', () => {
@@ -404,11 +434,35 @@ describe('schemas', () => {
       [{ l: 1, e: 10.5, c: 1 }, 'e'],
       [{ l: 1, e: 1, c: 0.9 }, 'c'],
       [{ l: 1, e: 1, c: 101 }, 'c'],
-      [{ l: 1, e: 1 }, 'c'],
+      [{ l: 1, e: 1, c: 'x' }, 'c'],
     ])('%o is refused at %s', (v, field) => {
       const r = lecSchema.safeParse(v);
       expect(r.success).toBe(false);
       expect(issues(r)).toEqual([{ path: field, message: 'v.lec' }]);
+    });
+    it('a value left empty is "required", not "out of range"', () => {
+      expect(issues(lecSchema.safeParse({ l: 1, e: 1 }))).toEqual([{ path: 'c', message: 'v.required' }]);
+      expect(issues(lecSchema.safeParse({ l: null, e: 1, c: 1 }))).toEqual([{ path: 'l', message: 'v.required' }]);
+    });
+    it('every LEC value has its standard meaning in both languages', async () => {
+      const { messages } = await import('../../shared/hazards/messages');
+      const { LEC_VALUES, lecMeaningKey } = await import('../../shared/hazards/rules');
+      const keys = (['l', 'e', 'c'] as const).flatMap((a) => LEC_VALUES[a].map((v) => lecMeaningKey(a, v)));
+      expect(keys).toHaveLength(19);
+      for (const k of keys) {
+        const m = (messages as Record<string, { 'zh-CN': string; en: string }>)[k];
+        expect(m, k).toBeDefined();
+        expect(m!.en).not.toMatch(/[\u4e00-\u9fff]/);
+      }
+      expect((messages as Record<string, { 'zh-CN': string }>)[lecMeaningKey('l', 10)]!['zh-CN']).toBe('完全可以预料');
+      expect((messages as Record<string, { 'zh-CN': string }>)[lecMeaningKey('e', 0.5)]!['zh-CN']).toBe('非常罕见地暴露');
+      expect((messages as Record<string, { 'zh-CN': string }>)[lecMeaningKey('c', 100)]!['zh-CN']).toBe('大灾难，许多人死亡');
+    });
+    it('a discovery date before 2000 is refused by the schema', () => {
+      expect(issues(hazardInput.safeParse({ foundAt: '1999-12-31T23:59', source: 'self_check', category1: 'material', description: 'x' }))).toEqual([
+        { path: 'foundAt', message: 'v.foundTooOld' },
+      ]);
+      expect(hazardInput.safeParse({ foundAt: '2000-01-01T00:00', source: 'self_check', category1: 'material', description: 'x' }).success).toBe(true);
     });
   });
 

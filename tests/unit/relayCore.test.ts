@@ -117,11 +117,32 @@ describe('core process (real entry)', () => {
     const { client, exited } = startCore(['--data', dir]);
     const e = await client.ready().then(
       () => null,
-      (x: { reason?: string; data?: { code: string; message: string } }) => x,
+      (x: { reason?: string; data?: { code: string; message: string; details?: unknown } }) => x,
     );
     expect(e?.reason).toBe('startup-failed');
-    expect(e?.data?.message).toMatch(/not a database|file is encrypted|malformed/i);
+    // a message key (the user's language), marked recoverable: main's dialog then offers the newest backups
+    expect(e?.data).toMatchObject({ code: 'BAD_FILE', message: 'err.db.notSqlite', details: { recoverable: true } });
     expect((await exited).expected).toBe(true);
+  });
+
+  it('--restore FILE (what the desktop recovery dialog chose) restores a checked backup over a damaged store, then serves', async () => {
+    const good = tmp();
+    const first = startCore(['--data', good]);
+    await first.client.ready();
+    value(await first.client.call('app.info', {}, '1'));
+    await first.client.shutdown();
+    await first.exited;
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, 'backups'));
+    const backup = path.join(dir, 'backups', 'ankang-20260101-000000.sqlite');
+    fs.copyFileSync(path.join(good, 'ankang.sqlite'), backup);
+    fs.writeFileSync(path.join(dir, 'ankang.sqlite'), 'damaged '.repeat(100));
+    const { client, exited } = startCore(['--data', dir, '--restore', backup]);
+    await client.ready();
+    value(await client.call('app.info', {}, '1'));
+    await client.shutdown();
+    await exited;
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('ankang.sqlite.before-restore-'))).toHaveLength(1);
   });
 
   it('refuses to start without a data folder', async () => {

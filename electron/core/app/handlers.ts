@@ -1,11 +1,14 @@
 import { appContract } from '../../../shared/app/contract';
+import { backupList, backupNow, restoreBackup } from './backups';
 import { defineHandlers } from '../kernel/handlers';
 import { listOperators, signIn } from '../operators/service';
+import { integrityCheck, withIntegrityCheckStarted } from './integrity';
 import { getLocale, setSetting } from './settings';
 import { initialize, isInitialized } from './setup';
 
 export const appHandlers = defineHandlers(appContract, {
-  'app.info': (_i, ctx) => ({
+  // the first call of every window; the integrity check starts in the background with it (app.integrity: its result)
+  'app.info': (_i, ctx) => withIntegrityCheckStarted(ctx, {
     version: ctx.env.version,
     schemaVersion: ctx.env.schemaVersion(),
     dataDir: ctx.env.paths.dataDir,
@@ -14,6 +17,10 @@ export const appHandlers = defineHandlers(appContract, {
     locale: getLocale(ctx.store),
     operator: ctx.operator,
   }),
+  'app.integrity': (_i, ctx) => integrityCheck(ctx.env),
+  'app.backups': (_i, ctx) => backupList(ctx),
+  'app.backupNow': (_i, ctx) => backupNow(ctx),
+  'app.restore': (i, ctx) => restoreBackup(i.name, ctx),
   'setup.init': (i, ctx) => {
     const op = initialize(ctx.store, i);
     ctx.session.operatorId = op.id;

@@ -1,23 +1,25 @@
 // Photos: checked by content (not by name), size-limited, stored under content-hash names with a thumbnail.
-// The database holds metadata only.
+// The database holds metadata only. A photo's pixel count is read from its header before anything is decoded (a
+// 32 KB PNG may claim 16,383 × 16,383 pixels); what is stored is the photo turned upright by its EXIF orientation,
+// at most STORED_LONG_EDGE on its long edge, re-encoded as JPEG without any metadata (phone photos carry GPS).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/result';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, STORED_LONG_EDGE } from '../../../shared/attachments/rules';
 import type { AttachmentInfo } from '../../../shared/attachments/types';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';
 
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
-/** The image type from the first bytes, or null. */
 /** sharp (libvips) loads on the first photo, not at start. */
 async function loadSharp() {
   return (await import('sharp')).default;
 }
 
+/** The image type from the first bytes, or null. */
 export function sniffImage(buf: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
@@ -57,24 +59,46 @@ function writeAtomic(file: string, data: Buffer) {
   fs.renameSync(tmp, file);
 }
 
-export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileName: string, buf: Buffer): Promise<AttachmentInfo> {
-  if (buf.length === 0) throw new AppError('BAD_FILE', 'err.file.empty', { issues: [{ path: 'file', message: 'v.photo' }] });
-  if (buf.length > MAX_PHOTO_BYTES) throw new AppError('BAD_FILE', 'err.photo.tooBig', { issues: [{ path: 'file', message: 'v.photo' }] });
-  const mime = sniffImage(buf);
-  if (!mime) throw new AppError('BAD_FILE', 'err.photo.notImage', { fileName, issues: [{ path: 'file', message: 'v.photo' }] });
-  let meta: { width?: number; height?: number };
-  let thumb: Buffer;
+const badFile = (key: string, fileName: string, extra: Record<string, unknown> = {}) =>
+  new AppError('BAD_FILE', key, { fileName, ...extra, issues: [{ path: 'file', message: 'v.photo' }] });
+
+/** The photo as stored: upright, long edge ≤ STORED_LONG_EDGE, JPEG, no metadata; and its thumbnail. */
+export async function normalizePhoto(buf: Buffer, fileName: string): Promise<{ data: Buffer; width: number; height: number; thumb: Buffer }> {
   const sharp = await loadSharp();
+  let meta: { width?: number; height?: number };
   try {
-    const img = sharp(buf, { failOn: 'error' }).rotate();
+    // the header only: nothing is decoded yet
     meta = await sharp(buf).metadata();
-    thumb = await img.resize(320, 320, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 72 }).toBuffer();
   } catch (e) {
-    throw new AppError('BAD_FILE', 'err.photo.unreadable', { fileName, cause: (e as Error).message, issues: [{ path: 'file', message: 'v.photo' }] });
+    throw badFile('err.photo.unreadable', fileName, { cause: (e as Error).message });
   }
-  if (!meta.width || !meta.height || meta.width > 20000 || meta.height > 20000) {
-    throw new AppError('BAD_FILE', 'err.photo.badSize', { fileName, issues: [{ path: 'file', message: 'v.photo' }] });
+  const { width = 0, height = 0 } = meta;
+  if (!(width > 0 && height > 0)) throw badFile('err.photo.badSize', fileName);
+  if (width * height > MAX_PHOTO_PIXELS) {
+    throw badFile('err.photo.tooManyPixels', fileName, { width, height, mp: Math.round(MAX_PHOTO_PIXELS / 1e6), wan: Math.round(MAX_PHOTO_PIXELS / 1e4) });
   }
+  try {
+    // limitInputPixels again, should the header have lied; rotate() applies the EXIF orientation, and no
+    // withMetadata(): the output carries no EXIF (GPS), ICC or XMP
+    const { data, info } = await sharp(buf, { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS })
+      .rotate()
+      .resize(STORED_LONG_EDGE, STORED_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 85, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    const thumb = await sharp(data).resize(320, 320, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 72 }).toBuffer();
+    return { data, width: info.width, height: info.height, thumb };
+  } catch (e) {
+    throw badFile('err.photo.unreadable', fileName, { cause: (e as Error).message });
+  }
+}
+
+export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileName: string, input: Buffer): Promise<AttachmentInfo> {
+  if (input.length === 0) throw new AppError('BAD_FILE', 'err.file.empty', { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (input.length > MAX_PHOTO_BYTES) throw new AppError('BAD_FILE', 'err.photo.tooBig', { issues: [{ path: 'file', message: 'v.photo' }] });
+  if (!sniffImage(input)) throw badFile('err.photo.notImage', fileName);
+  const { data: buf, width, height, thumb } = await normalizePhoto(input, fileName);
+  const mime = 'image/jpeg';
   const sha = createHash('sha256').update(buf).digest('hex');
   // files first (content-addressed, so a later failure leaves at most an unreferenced file)
   writeAtomic(fileFor(dir, sha, mime), buf);
@@ -90,7 +114,7 @@ export async function uploadPhoto(store: Store, dir: string, actor: Actor, fileN
     const name = fileName.slice(0, 200);
     store.run(
       `INSERT INTO attachments (id, sha256, mime, bytes, width, height, original_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, sha, mime, buf.length, meta.width, meta.height, name, now, now],
+      [id, sha, mime, buf.length, width, height, name, now, now],
     );
     const info = toInfo(store.get<Row>('SELECT * FROM attachments WHERE id = ?', [id])!);
     writeAudit(store, actor, { entity: 'attachment', entityId: id, action: 'create', after: info }, now);
@@ -108,7 +132,9 @@ export function readAttachment(store: Store, dir: string, id: string, size: 'thu
   const a = getAttachment(store, id);
   const file = fileFor(dir, a.sha256, a.mime, size === 'thumb');
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', 'err.photo.fileMissing', { id });
-  return { mime: size === 'thumb' ? 'image/webp' : a.mime, data: fs.readFileSync(file), fileName: a.originalName ?? `${a.sha256}.${EXT[a.mime]}` };
+  // a PNG picked by the user is stored as JPEG: the name it is saved under says so
+  const fileName = a.originalName ? a.originalName.replace(/(\.[A-Za-z0-9]{1,5})?$/, `.${EXT[a.mime]}`) : `${a.sha256}.${EXT[a.mime]}`;
+  return { mime: size === 'thumb' ? 'image/webp' : a.mime, data: fs.readFileSync(file), fileName };
 }
 
 /** JPEG for embedding in PDFs (pdfkit reads JPEG and PNG, not WebP), at most 1200 px. */

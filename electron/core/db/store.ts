@@ -14,6 +14,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   if (!opts.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  db.pragma('recursive_triggers = ON'); // a row that INSERT OR REPLACE removes fires its delete triggers (append-only tables refuse)
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
@@ -145,9 +146,13 @@ export class Store {
     this.db.exec('ANALYZE');
   }
 
-  close(): void {
+  /** Never throws for PRAGMA optimize (it fails on a read-only file or a full disk; closing must still happen). */
+  /** `optimize: false` for a store not known to be sound (PRAGMA optimize may write statistics into it). */
+  close(opts: { optimize?: boolean } = {}): void {
     try {
-      if (this.db.open && !this.db.readonly) this.db.pragma('optimize');
+      if ((opts.optimize ?? true) && this.db.open && !this.db.readonly) this.db.pragma('optimize');
+    } catch (e) {
+      log('warn', 'PRAGMA optimize failed while closing the store', e);
     } finally {
       this.cache.clear();
       if (this.db.open) this.db.close();

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/result';
+import { fillMergesDown, xlsxMerges, type MergeRange } from './xlsxMerges';
 
 export type Table = string[][];
 
@@ -78,7 +79,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+  // a number of 16+ digits kept only 15 (Excel) or 17 (a JS number) of them: written as Excel shows it
+  // (3.20102199001011E+17), not as a plausible-looking digit string — an ID card number read that way says so
+  if (typeof v === 'number') return Math.abs(v) >= 1e15 && Number.isInteger(v) ? v.toPrecision(15).replace('e', 'E') : String(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'string') return v;
   if (typeof v === 'object') {
@@ -91,8 +94,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** The first worksheet that has rows, read with exceljs's streaming reader (about a third faster than a full load). */
-export async function readXlsx(buf: Buffer): Promise<Table> {
+export async function readXlsx(buf: Buffer, merged?: MergeRange[]): Promise<Table> {
   const rows: Table = [];
+  let sheetNo: string | number | null = null;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
       sharedStrings: 'cache',
@@ -108,7 +112,10 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
         for (let c = 1; c < values.length; c++) out.push(cellText(values[c] ?? null).trim());
         rows[r.number - 1] = out;
       }
-      if (rows.length > 0) break;
+      if (rows.length > 0) {
+        sheetNo = (ws as unknown as { id: string | number }).id;
+        break;
+      }
     }
   } catch (e) {
     throw new AppError('BAD_FILE', 'err.file.xlsxUnreadable', { cause: (e as Error).message });
@@ -116,12 +123,13 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   // exceljs's streaming reader decodes each inflated chunk on its own, so a Chinese character that straddles two
   // chunks comes out as U+FFFD. When any appears, read the file again with the full loader (it decodes whole entries).
-  if (rows.some((r) => r.some((v) => v.includes('\uFFFD')))) return readXlsxWhole(buf);
+  if (rows.some((r) => r.some((v) => v.includes('\uFFFD')))) return readXlsxWhole(buf, merged);
+  if (merged && sheetNo !== null) merged.push(...xlsxMerges(buf, sheetNo));
   return rows;
 }
 
 /** The first worksheet that has rows, read with exceljs's (non-streaming) loader. */
-async function readXlsxWhole(buf: Buffer): Promise<Table> {
+async function readXlsxWhole(buf: Buffer, merged?: MergeRange[]): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -136,7 +144,14 @@ async function readXlsxWhole(buf: Buffer): Promise<Table> {
       for (let c = 1; c < values.length; c++) out.push(cellText(values[c] ?? null).trim());
       rows[r.number - 1] = out;
     });
-    if (rows.length > 0) break;
+    if (rows.length > 0) {
+      for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
+        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+        const col = (l: string) => [...l].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+        if (m) merged?.push({ top: Number(m[2]) - 1, left: col(m[1]!), bottom: Number(m[4]) - 1, right: col(m[3]!) });
+      }
+      break;
+    }
   }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return rows;
@@ -144,13 +159,19 @@ async function readXlsxWhole(buf: Buffer): Promise<Table> {
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** An .xlsx's cells merged down a column are read in every row they cover (see fillMergesDown); a CSV has no merges. */
 export async function readTable(fileName: string, buf: Buffer): Promise<{ table: Table; format: string }> {
   if (buf.length === 0) throw new AppError('BAD_FILE', 'err.file.empty');
   if (buf.length > MAX_FILE_BYTES) throw new AppError('BAD_FILE', 'err.file.tooBig', { mb: 20 });
   const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
   const isOle = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
   if (isOle) throw new AppError('BAD_FILE', 'err.file.xls');
-  if (isZip) return { table: await readXlsx(buf), format: 'xlsx' };
+  if (isZip) {
+    const merges: MergeRange[] = [];
+    const table = await readXlsx(buf, merges);
+    fillMergesDown(table, merges);
+    return { table, format: 'xlsx' };
+  }
   if (/\.xlsx$/i.test(fileName)) throw new AppError('BAD_FILE', 'err.file.notXlsx');
   if (buf.subarray(0, 8192).includes(0) && !(buf[0] === 0xff || buf[0] === 0xfe)) {
     throw new AppError('BAD_FILE', 'err.file.notTable');

@@ -4,6 +4,7 @@ import { defineHandlers, signedIn, type Ctx } from '../kernel/handlers';
 import * as docs from './documents';
 import { addPhoto, linkHazards, removePhoto } from './photos';
 import { getHazard, listHazards, reminders } from './queries';
+import { myTasks } from './mine';
 import { getRules, setRules } from './settings';
 import { hazardStats } from './stats';
 import * as wf from './workflow';
@@ -24,13 +25,18 @@ export const hazardsHandlers = defineHandlers(hazardsContract, {
   'hazards.accept': (i, ctx) => wf.acceptHazard(hctx(ctx), i.id, note(i.comment)),
   'hazards.reject': (i, ctx) => wf.rejectHazard(hctx(ctx), i.id, i.reason),
   'hazards.cancel': (i, ctx) => wf.cancelHazard(hctx(ctx), i),
+  'hazards.majorReport': (i, ctx) => wf.reportMajor(hctx(ctx), i),
+  'hazards.majorSupervise': (i, ctx) => wf.superviseMajor(hctx(ctx), i),
+  'hazards.majorEvaluate': (i, ctx) => wf.evaluateMajor(hctx(ctx), i),
   'hazards.addPhoto': (i, ctx) => addPhoto(hctx(ctx), i.id, i.attachmentId, i.phase),
   'hazards.removePhoto': (i, ctx) => removePhoto(hctx(ctx), i.id, i.attachmentId),
   'hazards.link': (i, ctx) => linkHazards(hctx(ctx), i.id, i.otherId, true),
   'hazards.unlink': (i, ctx) => linkHazards(hctx(ctx), i.id, i.otherId, false),
   'hazards.reminders': (i, ctx) => reminders(ctx.store, i.limit),
+  'hazards.mine': (i, ctx) => myTasks(ctx.store, signedIn(ctx), i.limit),
   'hazards.stats': (i, ctx) => hazardStats(ctx.store, i.year, i.quarter),
   'hazards.exportLedger': (i, ctx) => docs.ledgerXlsx(ctx, i),
+  'hazards.ledgerPdf': (i, ctx) => docs.ledgerPdf(ctx, i),
   'hazards.exportStats': (i, ctx) => docs.statsXlsx(ctx, i.year, i.quarter),
   'hazards.statsPdf': (i, ctx) => docs.statsPdf(ctx, i.year, i.quarter),
   'hazards.noticePdf': (i, ctx) => docs.noticePdf(ctx, i.id),

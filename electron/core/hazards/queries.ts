@@ -1,8 +1,8 @@
 // Hazard reads: the row mapping, one record with its photos/timeline/links, the paged ledger list (two steps: ids
 // from an index, then rows), the export iterator and the reminders.
-import { OPEN_STATUSES, addDays, allowedActions, type HazardStatus } from '../../../shared/hazards/rules';
+import { OPEN_STATUSES, addDays, allowedActions, majorActions, type HazardStatus } from '../../../shared/hazards/rules';
 import type { HazardQuery } from '../../../shared/hazards/schemas';
-import type { HazardDetail, HazardEvent, HazardReminders, HazardRow } from '../../../shared/hazards/types';
+import type { HazardDetail, HazardEvent, HazardMajor, HazardReminders, HazardRow } from '../../../shared/hazards/types';
 import type { Page } from '../../../shared/kernel/types';
 import type { Operator } from '../../../shared/operators/types';
 import { holdsAnyRole, ROLE_SETS } from '../../../shared/roster/roles';
@@ -130,29 +130,97 @@ export function isManager(op: Operator) {
 export function getHazard(store: Store, id: string, op: Operator | null): HazardDetail {
   const r = findRow(store, id);
   const today = todayLocal();
-  const photos = store
-    .all<{ phase: 'before' | 'after'; attachment_id: string }>(
-      'SELECT phase, attachment_id FROM hazard_photos WHERE hazard_id = ? AND deleted_at IS NULL ORDER BY created_at',
-      [id],
-    )
-    .map((p) => ({ ...getAttachment(store, p.attachment_id), phase: p.phase }));
+  const photoRows = store.all<{ phase: 'before' | 'after'; attachment_id: string; created_at: string }>(
+    'SELECT phase, attachment_id, created_at FROM hazard_photos WHERE hazard_id = ? AND deleted_at IS NULL ORDER BY created_at',
+    [id],
+  );
+  const photos = photoRows.map((p) => ({ ...getAttachment(store, p.attachment_id), phase: p.phase }));
   const links = store.all<{ id: string; serial: string; description: string; status: HazardStatus }>(
     `SELECT h.id, h.serial, h.description, h.status FROM hazard_links l
      JOIN hazards h ON h.id = CASE WHEN l.a_id = ? THEN l.b_id ELSE l.a_id END
      WHERE (l.a_id = ? OR l.b_id = ?) AND l.deleted_at IS NULL AND h.deleted_at IS NULL ORDER BY h.serial_key`,
     [id, id, id],
   );
-  const state = { status: r.status, responsibleId: r.responsible_id, submittedBy: r.submitted_by };
+  const timeline = events(store, id);
+  const major = r.grade === 'major' || store.get('SELECT 1 FROM hazard_major WHERE hazard_id = ?', [id]) ? majorOf(store, id) : null;
+  const state = hazardState4Rules(r, major);
   return toDetail(r, today, {
     photos,
-    events: events(store, id),
+    events: timeline,
     links,
     allowedActions: op ? allowedActions(state, rulesActor(op)) : [],
     editable: op !== null && (OPEN_STATUSES as string[]).includes(r.status) && (isManager(op) || r.finder_id === op.workerId),
+    major,
+    majorActions: op ? majorActions({ status: r.status, grade: r.grade }, rulesActor(op)) : [],
+    photoRounds: photoRounds(photoRows, timeline),
   });
 }
 
-export type DetailExtras = Pick<HazardDetail, 'photos' | 'events' | 'links' | 'allowedActions' | 'editable'>;
+/** What the workflow rules read of a hazard (shared/hazards/rules.ts refusal). */
+export function hazardState4Rules(r: Pick<Row, 'status' | 'responsible_id' | 'submitted_by' | 'grade'>, major: HazardMajor | null) {
+  return {
+    status: r.status,
+    responsibleId: r.responsible_id,
+    submittedBy: r.submitted_by,
+    grade: r.grade,
+    majorReported: !!major?.reportedDate,
+    majorEvaluated: major?.evaluationPassed === true,
+  };
+}
+
+/**
+ * Each after-photo's submission round: 1 + the submissions made before it was added (the photos sent with a
+ * submission carry its time), so the photos of a rejected round and those of the accepted one are told apart.
+ */
+export function photoRounds(photos: { phase: string; attachment_id: string; created_at: string }[], timeline: HazardEvent[]): Record<string, number> {
+  const submits = timeline.filter((e) => e.action === 'submit').map((e) => e.at);
+  const out: Record<string, number> = {};
+  for (const p of photos) {
+    if (p.phase !== 'after') continue;
+    const t = Date.parse(p.created_at);
+    out[p.attachment_id] = 1 + submits.filter((at) => Date.parse(at) < t).length;
+  }
+  return out;
+}
+
+interface MajorRow {
+  reported_date: string | null;
+  report_body: string | null;
+  report_doc_no: string | null;
+  report_summary: string | null;
+  supervised: number;
+  supervision_body: string | null;
+  supervision_doc_no: string | null;
+  supervision_date: string | null;
+  evaluation_date: string | null;
+  evaluator_kind: HazardMajor['evaluatorKind'];
+  evaluator: string | null;
+  evaluation_conclusion: string | null;
+  evaluation_passed: number | null;
+}
+
+/** A hazard's 重大隐患 record; every field empty when nothing was recorded yet. */
+export function majorOf(store: Store, hazardId: string): HazardMajor {
+  const m = store.get<MajorRow>('SELECT * FROM hazard_major WHERE hazard_id = ?', [hazardId]);
+  return {
+    reportedDate: m?.reported_date ?? null,
+    reportBody: m?.report_body ?? null,
+    reportDocNo: m?.report_doc_no ?? null,
+    reportSummary: m?.report_summary ?? null,
+    supervised: m?.supervised === 1,
+    supervisionBody: m?.supervision_body ?? null,
+    supervisionDocNo: m?.supervision_doc_no ?? null,
+    supervisionDate: m?.supervision_date ?? null,
+    evaluationDate: m?.evaluation_date ?? null,
+    evaluatorKind: m?.evaluator_kind ?? null,
+    evaluator: m?.evaluator ?? null,
+    evaluationConclusion: m?.evaluation_conclusion ?? null,
+    evaluationPassed: m?.evaluation_passed === null || m?.evaluation_passed === undefined ? null : m.evaluation_passed === 1,
+  };
+}
+
+export type DetailExtras = Pick<HazardDetail, 'photos' | 'events' | 'links' | 'allowedActions' | 'editable'> &
+  Partial<Pick<HazardDetail, 'major' | 'majorActions' | 'photoRounds'>>;
 
 export function toDetail(r: Row, today: string, extras: DetailExtras): HazardDetail {
   return {
@@ -249,13 +317,49 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
   }
   const searching = q.search.trim() !== '';
   const scan = (s: string) => ({ sql: `(instr(h.description, ?) > 0 OR instr(coalesce(h.place, ''), ?) > 0 OR instr(h.serial, ?) > 0)`, params: [s, s, s] });
-  const text = textSearchCondition(q.search, { rowid: 'h.rid', ...TEXT_INDEX, scan });
-  // the same condition as a probe: a walk of another index tests each row against the hit set, built once
-  const probe = textSearchCondition(q.search, { rowid: 'h.rid', ...TEXT_INDEX, scan, probe: true });
+  // several words narrow together (灭火器 动火: both); each word also finds the hazards whose responsible person or
+  // finder, workshop or team it names
+  const terms = searchTerms(q.search);
   const filters = { where: where.join(' AND '), params: [...params] };
-  if (text) {
+  const probeWhere = [filters.where];
+  let textIndex: { table: string; phrase: string } | null = null;
+  let hitSet: { sql: string; params: unknown[] } | null = null;
+  const named = terms.map((term) => ({ term, index: textSearchIndex(term, TEXT_INDEX), people: nameMatch(store, term) }));
+  if (named.length === 1 && named[0]!.people === null) {
+    // one word naming nobody: the text index alone answers it (and its fast counting paths hold)
+    const spec = { rowid: 'h.rid', ...TEXT_INDEX, scan };
+    const text = textSearchCondition(terms[0]!, spec)!;
     where.push(text.sql);
     params.push(...text.params);
+    probeWhere.push(textSearchCondition(terms[0]!, { ...spec, probe: true })!.sql);
+    textIndex = named[0]!.index;
+  } else if (named.length > 0) {
+    // each word's hits — its text index, and the hazards of the people and units it names — intersected: one set,
+    // built once, that the list reads like a text index's hits
+    const sets: { sql: string; params: unknown[] }[] = [];
+    for (const n of named) {
+      if (!n.index && !n.people) {
+        // a short word with punctuation: neither index holds it (and it names nobody), scan
+        const c = scan(n.term);
+        where.push(c.sql);
+        params.push(...c.params);
+        probeWhere.push(c.sql);
+        filters.where += ` AND ${c.sql}`;
+        filters.params.push(...c.params);
+        continue;
+      }
+      const parts = [
+        ...(n.index ? [{ sql: `SELECT rowid AS rid FROM ${n.index.table} WHERE ${n.index.table} MATCH ?`, params: [n.index.phrase] as unknown[] }] : []),
+        ...(n.people ?? []),
+      ];
+      sets.push({ sql: `SELECT rid FROM (${parts.map((x) => x.sql).join(' UNION ')})`, params: parts.flatMap((x) => x.params) });
+    }
+    if (sets.length > 0) {
+      hitSet = { sql: sets.map((x) => x.sql).join(' INTERSECT '), params: sets.flatMap((x) => x.params) };
+      where.push(`h.rid IN (${hitSet.sql})`);
+      params.push(...hitSet.params);
+      probeWhere.push(`+h.rid IN (${hitSet.sql})`);
+    }
   }
   const dir = q.sortDir === 'asc' ? 'ASC' : 'DESC';
   const order = q.sortField === 'serial' ? `h.serial_key ${dir}` : `${SORT_SQL[q.sortField]} ${dir}, h.serial_key ${dir}`;
@@ -264,10 +368,12 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     params,
     order,
     searching,
-    /** the term's full-text index, when one answers it */
-    textIndex: textSearchIndex(q.search, TEXT_INDEX),
+    /** the term's full-text index, when one word naming nobody is searched and that index answers it */
+    textIndex,
+    /** otherwise the search's hits as one set of hazard rids (several words, or words naming people or units) */
+    hitSet,
     /** the WHERE with the text condition as a probe (same parameters as `where`) */
-    probeWhere: probe ? `${filters.where} AND ${probe.sql}` : filters.where,
+    probeWhere: probeWhere.join(' AND '),
     /** the index that walks the requested order (none for updatedAt) */
     sortIndex: SORT_INDEX[q.sortField] ?? null,
     /** the count from the precomputed monthly statistics, when every filter is one of their columns (exact, < 1 ms) */
@@ -277,6 +383,42 @@ export function buildHazardQuery(store: Store, q: Omit<HazardQuery, 'page' | 'pa
     /** the filters without the text condition */
     filters,
   };
+}
+
+/** The words of a ledger search (at most 8), each matched on its own. */
+export function searchTerms(search: string): string[] {
+  return search.trim().split(/\s+/u).filter(Boolean).slice(0, 8);
+}
+
+/** Above this many matching people or units the condition reads them through a subquery rather than a list. */
+const NAME_LIST_MAX = 200;
+
+/**
+ * The hazards whose responsible person or finder, workshop or team a search word names, as rid sets to UNION with the
+ * word's text hits (null when it names none): the people from the roster's own text index, the units (a short table)
+ * by substring. Each set is read through an index of hazards (responsible, finder, workshop, team).
+ */
+function nameMatch(store: Store, term: string): { sql: string; params: unknown[] }[] | null {
+  const parts: { sql: string; params: unknown[] }[] = [];
+  const idx = textSearchIndex(term, { fts: 'workers_fts', grams: 'workers_grams' });
+  const list = (ids: string[]) => ids.map(() => '?').join(', ');
+  if (idx) {
+    const sub = `SELECT w.id FROM workers w WHERE w.rid IN (SELECT rowid FROM ${idx.table} WHERE ${idx.table} MATCH ?) AND instr(w.name, ?) > 0`;
+    const ids = store.all<{ id: string }>(`${sub} LIMIT ${NAME_LIST_MAX + 1}`, [idx.phrase, term]).map((r) => r.id);
+    if (ids.length > NAME_LIST_MAX) {
+      parts.push({ sql: `SELECT rid FROM hazards WHERE responsible_id IN (${sub})`, params: [idx.phrase, term] });
+      parts.push({ sql: `SELECT rid FROM hazards WHERE finder_id IN (${sub})`, params: [idx.phrase, term] });
+    } else if (ids.length > 0) {
+      parts.push({ sql: `SELECT rid FROM hazards WHERE responsible_id IN (${list(ids)})`, params: ids });
+      parts.push({ sql: `SELECT rid FROM hazards WHERE finder_id IN (${list(ids)})`, params: ids });
+    }
+  }
+  const units = store.all<{ id: string; kind: string }>('SELECT id, kind FROM org_units WHERE instr(name, ?) > 0', [term]);
+  const ws = units.filter((u) => u.kind === 'workshop').map((u) => u.id);
+  const teams = units.filter((u) => u.kind !== 'workshop').map((u) => u.id);
+  if (ws.length) parts.push({ sql: `SELECT rid FROM hazards WHERE workshop_id IN (${list(ws)})`, params: ws });
+  if (teams.length) parts.push({ sql: `SELECT rid FROM hazards WHERE team_id IN (${list(teams)})`, params: teams });
+  return parts.length ? parts : null;
 }
 
 /** Last day of a 'YYYY-MM' month. */
@@ -318,7 +460,8 @@ function statsCount(store: Store, q: Omit<HazardQuery, 'page' | 'pageSize'>, uni
   return store.get<{ n: number }>(`SELECT coalesce(sum(n), 0) AS n FROM hazard_month_stats WHERE ${where.join(' AND ')}`, params)!.n;
 }
 
-type HazardListBuild = Pick<ReturnType<typeof buildHazardQuery>, 'where' | 'order' | 'probeWhere' | 'sortIndex' | 'filters' | 'textIndex'>;
+type HazardListBuild = Pick<ReturnType<typeof buildHazardQuery>, 'where' | 'order' | 'probeWhere' | 'sortIndex' | 'filters' | 'textIndex'> &
+  Partial<Pick<ReturnType<typeof buildHazardQuery>, 'hitSet'>>;
 
 /**
  * The statements of a ledger page (two steps like the roster: ids of the page from an index, then those rows):
@@ -363,7 +506,11 @@ export function listHazards(store: Store, q: HazardQuery, cap = ledgerCounting.c
   let ids: number[] | null = null;
   let total: number;
   let capped = false;
-  const hitsSql = b.textIndex ? textHitsUpTo(b.textIndex, cap + 1) : null;
+  const hitsSql = b.textIndex
+    ? textHitsUpTo(b.textIndex, cap + 1)
+    : b.hitSet
+      ? { sql: `SELECT count(*) AS n FROM (${b.hitSet.sql} LIMIT ?)`, params: [...b.hitSet.params, cap + 1] }
+      : null;
   const textHits = hitsSql ? store.get<{ n: number }>(hitsSql.sql, hitsSql.params)!.n : null;
   if (textHits !== null && textHits <= cap) {
     const hits = store.all<{ rid: number; n: number }>(sql.idsCounted, [...b.params, ...limit]);

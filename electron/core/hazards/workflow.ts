@@ -1,8 +1,8 @@
 // Hazard writes: report, edit/correct, and the workflow transitions enforced by the shared rules
 // (shared/hazards/rules.ts). One transaction per action: check → change → timeline event → read the record once → audit.
 import type { z } from 'zod';
-import { HAZARD_CATEGORIES, OPEN_STATUSES, addDays, dueDate, lecScore, refusal, riskColor, serialNumber, TRANSITIONS, type HazardAction, type HazardCategory1, type HazardStatus } from '../../../shared/hazards/rules';
-import type { assignInput, cancelInput, confirmInput, hazardEdit, HazardData, submitInput } from '../../../shared/hazards/schemas';
+import { HAZARD_CATEGORIES, OPEN_STATUSES, addDays, dueDate, lecScore, majorActions, refusal, riskColor, serialNumber, TRANSITIONS, type HazardAction, type HazardCategory1, type HazardStatus, type MajorAction } from '../../../shared/hazards/rules';
+import type { assignInput, cancelInput, confirmInput, hazardEdit, HazardData, majorEvaluateInput, majorReportInput, majorSuperviseInput, submitInput } from '../../../shared/hazards/schemas';
 import type { HazardDetail } from '../../../shared/hazards/types';
 import { AppError } from '../../../shared/result';
 import type { Operator } from '../../../shared/operators/types';
@@ -10,7 +10,7 @@ import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { nowIso, todayLocal, uuidv7 } from '../util';
 import { placement } from '../org/service';
-import { findRow, getHazard, isManager, rulesActor, toDetail } from './queries';
+import { findRow, getHazard, hazardState4Rules, isManager, majorOf, rulesActor, toDetail } from './queries';
 import { addPhotoRow, linkRow } from './photos';
 import { getRules } from './settings';
 
@@ -40,7 +40,7 @@ export function event(store: Store, actor: Actor, hazardId: string, action: stri
 export function normaliseFoundAt(v: string): { at: string; date: string } {
   const d = new Date(v);
   if (d.getTime() > Date.now() + 5 * 60_000) {
-    throw new AppError('VALIDATION', 'err.hazard.foundInFuture', { issues: [{ path: 'foundAt', message: 'v.futureDate' }] });
+    throw new AppError('VALIDATION', 'err.hazard.foundInFuture', { issues: [{ path: 'foundAt', message: 'err.hazard.foundInFuture' }] });
   }
   const at = nowIso(d);
   return { at, date: at.slice(0, 10) };
@@ -58,7 +58,7 @@ function recomputeDue(store: Store, id: string) {
 function assertWorker(store: Store, id: string | null, field: string) {
   if (!id) return;
   if (!store.get('SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL', [id])) {
-    throw new AppError('VALIDATION', 'err.worker.notFound', { issues: [{ path: field, message: 'v.invalid' }] });
+    throw new AppError('VALIDATION', 'err.worker.notFound', { issues: [{ path: field, message: 'err.worker.notFound' }] });
   }
 }
 
@@ -185,7 +185,11 @@ function transition(c: HazardCtx, id: string, action: HazardAction, comment: str
   const { store, actor, operator } = c;
   return store.tx(() => {
     const before = beforeState(store, id);
-    const why = refusal(action, { status: before.status, responsibleId: before.responsibleId, submittedBy: before.submittedBy }, rulesActor(operator));
+    const state = hazardState4Rules(
+      { status: before.status, responsible_id: before.responsibleId, submitted_by: before.submittedBy, grade: before.grade },
+      before.grade === 'major' ? majorOf(store, id) : null,
+    );
+    const why = refusal(action, state, rulesActor(operator));
     if (why) throw new AppError(why === 'status' ? 'CONFLICT' : 'FORBIDDEN', `err.hazard.refused.${why}`, { refusal: why, action: `@hazardAction.${action}`, status: `@hazardStatus.${before.status}` });
     const now = nowIso();
     apply(before, now);
@@ -218,7 +222,7 @@ export function assignHazard(c: HazardCtx, i: z.output<typeof assignInput>): Haz
       throw new AppError('VALIDATION', 'v.governance', { issues: [{ path: 'governancePlan', message: 'v.governance' }] });
     }
     if (i.deadline < before.foundDate) {
-      throw new AppError('VALIDATION', 'err.hazard.deadlineBeforeFound', { issues: [{ path: 'deadline', message: 'v.date' }] });
+      throw new AppError('VALIDATION', 'err.hazard.deadlineBeforeFound', { issues: [{ path: 'deadline', message: 'err.hazard.deadlineBeforeFound' }] });
     }
     c.store.run(
       `UPDATE hazards SET status = 'assigned', responsible_id = ?, measures = ?, planned_funds = ?, deadline = ?, emergency_plan = ?,
@@ -266,6 +270,12 @@ export function acceptHazard(c: HazardCtx, id: string, comment: string | null): 
 export function rejectHazard(c: HazardCtx, id: string, reason: string): HazardDetail {
   return transition(c, id, 'reject', reason, (_b, now) => {
     c.store.run(`UPDATE hazards SET status = 'rectifying', submitted_at = NULL, updated_at = ? WHERE id = ?`, [now, id]);
+    // a major hazard's governance is evaluated again after the further rectification (the old one stays in the audit)
+    c.store.run(
+      `UPDATE hazard_major SET evaluation_date = NULL, evaluator_kind = NULL, evaluator = NULL, evaluation_conclusion = NULL, evaluation_passed = NULL,
+         updated_at = ? WHERE hazard_id = ? AND evaluation_date IS NOT NULL`,
+      [now, id],
+    );
   });
 }
 
@@ -273,7 +283,7 @@ export function cancelHazard(c: HazardCtx, i: z.output<typeof cancelInput>): Haz
   return transition(c, i.id, 'cancel', i.reason, (_b, now) => {
     if (i.kind === 'duplicate') {
       if (!i.duplicateOf) throw new AppError('VALIDATION', 'err.hazard.duplicateOfMissing', { issues: [{ path: 'duplicateOf', message: 'v.required' }] });
-      if (i.duplicateOf === i.id) throw new AppError('VALIDATION', 'err.hazard.duplicateOfSelf', { issues: [{ path: 'duplicateOf', message: 'v.invalid' }] });
+      if (i.duplicateOf === i.id) throw new AppError('VALIDATION', 'err.hazard.duplicateOfSelf', { issues: [{ path: 'duplicateOf', message: 'err.hazard.duplicateOfSelf' }] });
       findRow(c.store, i.duplicateOf);
       linkRow(c.store, i.id, i.duplicateOf, now);
     }
@@ -281,3 +291,67 @@ export function cancelHazard(c: HazardCtx, i: z.output<typeof cancelInput>): Haz
   });
 }
 
+
+// ---- 重大隐患 (安全生产事故隐患排查治理暂行规定): report to the authority, 挂牌督办, evaluation of the governance ----
+
+/** A date recorded for a major hazard: not in the future, not before the hazard was found. */
+function assertMajorDate(date: string, foundDate: string, field: string) {
+  if (date > todayLocal()) throw new AppError('VALIDATION', 'err.hazard.dateInFuture', { issues: [{ path: field, message: 'err.hazard.dateInFuture' }] });
+  if (date < foundDate) {
+    throw new AppError('VALIDATION', 'err.hazard.dateBeforeFound', { found: foundDate, issues: [{ path: field, message: 'v.dateBeforeFound' }] });
+  }
+}
+
+/** check the grade, status and roles → write the hazard_major row → timeline event → audit (one transaction). */
+function majorStep(c: HazardCtx, id: string, action: MajorAction, comment: string | null, apply: (row: ReturnType<typeof findRow>, now: string) => void): HazardDetail {
+  const { store, actor, operator } = c;
+  return store.tx(() => {
+    const row = findRow(store, id);
+    if (row.grade !== 'major') throw new AppError('CONFLICT', 'err.hazard.notMajor');
+    if (!majorActions({ status: row.status, grade: row.grade }, rulesActor(operator)).includes(action)) {
+      const why = operator.isAdmin || isManager(operator) ? 'CONFLICT' : 'FORBIDDEN';
+      throw new AppError(why, 'err.hazard.majorNotAllowed', { action: `@hazardAction.${action}`, status: `@hazardStatus.${row.status}` });
+    }
+    const before = majorOf(store, id);
+    const now = nowIso();
+    store.run(`INSERT INTO hazard_major (hazard_id, updated_at) VALUES (?, ?) ON CONFLICT (hazard_id) DO NOTHING`, [id, now]);
+    apply(row, now);
+    store.run('UPDATE hazards SET updated_at = ? WHERE id = ?', [now, id]);
+    event(store, actor, id, action, row.status, row.status, comment, now);
+    const after = getHazard(store, id, operator);
+    writeAudit(store, actor, { entity: 'hazard', entityId: id, action, before: { major: before }, after: { major: after.major } }, now);
+    return after;
+  });
+}
+
+export function reportMajor(c: HazardCtx, i: z.output<typeof majorReportInput>): HazardDetail {
+  return majorStep(c, i.id, 'majorReport', `${i.reportedDate} ${i.body} ${i.docNo}`, (row, now) => {
+    assertMajorDate(i.reportedDate, row.found_date, 'reportedDate');
+    c.store.run(
+      `UPDATE hazard_major SET reported_date = ?, report_body = ?, report_doc_no = ?, report_summary = ?, updated_at = ? WHERE hazard_id = ?`,
+      [i.reportedDate, i.body, i.docNo, i.summary, now, i.id],
+    );
+  });
+}
+
+export function superviseMajor(c: HazardCtx, i: z.output<typeof majorSuperviseInput>): HazardDetail {
+  const note = i.supervised ? [i.date, i.body, i.docNo].filter(Boolean).join(' ') : null;
+  return majorStep(c, i.id, 'majorSupervise', note, (row, now) => {
+    if (i.supervised && i.date) assertMajorDate(i.date, row.found_date, 'date');
+    c.store.run(
+      `UPDATE hazard_major SET supervised = ?, supervision_body = ?, supervision_doc_no = ?, supervision_date = ?, updated_at = ? WHERE hazard_id = ?`,
+      i.supervised ? [1, i.body, i.docNo, i.date, now, i.id] : [0, null, null, null, now, i.id],
+    );
+  });
+}
+
+export function evaluateMajor(c: HazardCtx, i: z.output<typeof majorEvaluateInput>): HazardDetail {
+  return majorStep(c, i.id, 'majorEvaluate', i.conclusion, (row, now) => {
+    assertMajorDate(i.date, row.found_date, 'date');
+    c.store.run(
+      `UPDATE hazard_major SET evaluation_date = ?, evaluator_kind = ?, evaluator = ?, evaluation_conclusion = ?, evaluation_passed = ?, updated_at = ?
+       WHERE hazard_id = ?`,
+      [i.date, i.kind, i.evaluator, i.conclusion, i.passed ? 1 : 0, now, i.id],
+    );
+  });
+}

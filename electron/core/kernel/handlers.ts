@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ContractPart } from '../../../shared/kernel/channel';
 import type { Operator } from '../../../shared/operators/types';
 import type { Actor } from '../audit';
+import type { RestoreOutcome } from '../backup';
 import type { Store } from '../db/store';
 import type { dataPaths } from '../paths';
 import type { ProgressReporter } from './jobs';
@@ -23,6 +24,8 @@ export interface CoreEnv {
   schemaVersion(): number;
   /** one value per core and key, created on first use (e.g. a module's import sessions) */
   state<T>(key: string, init: () => T): T;
+  /** replaces the store with a checked backup and reopens it (Core.restore; `store`: the one now open); every session signs in again */
+  restore(file: string): Promise<RestoreOutcome & { store: Store }>;
 }
 
 export interface Ctx {

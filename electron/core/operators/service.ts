@@ -1,7 +1,7 @@
 import type { CommitteeRole } from '../../../shared/roster/roles';
 import { AppError } from '../../../shared/result';
 import type { Operator } from '../../../shared/operators/types';
-import { writeAudit, type Actor } from '../audit';
+import { SYSTEM_ACTOR, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { hashPin, verifyPin } from './pin';
 import { nowIso, uuidv7 } from '../util';
@@ -78,6 +78,8 @@ export function setOperatorPin(store: Store, actor: Actor, self: Operator, opera
     const before = getOperator(store, operatorId);
     const now = nowIso();
     store.run('UPDATE operators SET pin_hash = ?, updated_at = ? WHERE id = ?', [pin ? hashPin(pin) : null, now, operatorId]);
+    // a new PIN set by an administrator (or the operator) ends a lock and starts the count afresh
+    store.run('DELETE FROM signin_guard WHERE operator_id = ?', [operatorId]);
     const after = getOperator(store, operatorId);
     // the hash never goes into the audit log
     writeAudit(store, actor, { entity: 'operator', entityId: operatorId, action: pin ? 'set_pin' : 'clear_pin', before, after }, now);
@@ -98,27 +100,74 @@ export function removeOperator(store: Store, actor: Actor, self: Operator, id: s
   });
 }
 
-const failures = new Map<string, { count: number; until: number }>();
+/** Wrong PINs in a row before the first lock. */
+export const FREE_TRIES = 5;
+const MINUTE = 60_000;
+const MAX_LOCK_MS = 60 * MINUTE;
 
-export function signIn(store: Store, operatorId: string, pin: string | null | undefined): Operator {
+/**
+ * How long sign-in is locked after the `failures`-th wrong PIN in a row: nothing for the first four, then 1 minute
+ * for the fifth, doubling with each further one (2, 4, 8, 16, 32 minutes) up to an hour.
+ */
+export function lockDelayMs(failures: number): number {
+  if (failures < FREE_TRIES) return 0;
+  return Math.min(MAX_LOCK_MS, MINUTE * 2 ** Math.min(failures - FREE_TRIES, 10));
+}
+
+interface GuardRow {
+  failures: number;
+  locked_until: string | null;
+}
+
+/** "14:05": the lock's end in the machine's local time, for the message. */
+function clock(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function lockedError(untilMs: number, now: number): AppError {
+  const seconds = Math.max(1, Math.ceil((untilMs - now) / 1000));
+  return new AppError('BAD_PIN', 'err.pin.locked', { seconds, minutes: Math.ceil(seconds / 60), until: nowIso(new Date(untilMs)), time: clock(untilMs) });
+}
+
+/**
+ * Signs in. Wrong PINs are counted in the store (signin_guard), so a restart gives no fresh tries; from the fifth
+ * wrong PIN in a row sign-in is locked for a growing time (lockDelayMs). Every wrong PIN and every lock is audited.
+ * `now` is for tests.
+ */
+export function signIn(store: Store, operatorId: string, pin: string | null | undefined, now = Date.now()): Operator {
   const o = getOperator(store, operatorId);
-  const f = failures.get(operatorId);
-  if (f && f.until > Date.now()) {
-    throw new AppError('BAD_PIN', 'err.pin.locked', { seconds: Math.ceil((f.until - Date.now()) / 1000) });
-  }
+  const guard = store.get<GuardRow>('SELECT failures, locked_until FROM signin_guard WHERE operator_id = ?', [operatorId]);
+  // a clock set back cannot stretch a lock beyond its longest
+  const lockedUntil = guard?.locked_until ? Math.min(Date.parse(guard.locked_until), now + MAX_LOCK_MS) : 0;
+  // while locked the PIN is not even checked (no guessing at 10 a second), and nothing is written
+  if (lockedUntil > now) throw lockedError(lockedUntil, now);
   if (o.hasPin) {
     const hash = store.get<{ pin_hash: string }>('SELECT pin_hash FROM operators WHERE id = ?', [operatorId])!.pin_hash;
     if (!pin || !verifyPin(pin, hash)) {
-      const count = (f?.count ?? 0) + 1;
-      failures.set(operatorId, { count, until: count >= 5 ? Date.now() + 30_000 : 0 });
-      throw new AppError('BAD_PIN', 'err.pin.wrong');
+      const failures = (guard?.failures ?? 0) + 1;
+      const delay = lockDelayMs(failures);
+      const at = nowIso(new Date(now));
+      const until = delay > 0 ? nowIso(new Date(now + delay)) : null;
+      store.tx(() => {
+        store.run(
+          `INSERT INTO signin_guard (operator_id, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
+           ON CONFLICT (operator_id) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until`,
+          [operatorId, failures, at, until],
+        );
+        // who typed it is unknown: the system records the attempt on the operator's record
+        writeAudit(store, SYSTEM_ACTOR, { entity: 'operator', entityId: o.id, action: 'sign_in_failed', after: { failures } }, at);
+        if (until) writeAudit(store, SYSTEM_ACTOR, { entity: 'operator', entityId: o.id, action: 'sign_in_locked', after: { failures, lockedUntil: until } }, at);
+      });
+      if (until) throw lockedError(now + delay, now);
+      throw new AppError('BAD_PIN', 'err.pin.wrong', { left: FREE_TRIES - failures });
     }
   }
-  failures.delete(operatorId);
-  const now = nowIso();
+  const at = nowIso(new Date(now));
   store.tx(() => {
-    store.run('UPDATE operators SET last_sign_in_at = ? WHERE id = ?', [now, operatorId]);
-    writeAudit(store, { id: o.id, name: o.name }, { entity: 'operator', entityId: o.id, action: 'sign_in' }, now);
+    store.run('DELETE FROM signin_guard WHERE operator_id = ?', [operatorId]);
+    store.run('UPDATE operators SET last_sign_in_at = ? WHERE id = ?', [at, operatorId]);
+    writeAudit(store, { id: o.id, name: o.name }, { entity: 'operator', entityId: o.id, action: 'sign_in' }, at);
   });
   return getOperator(store, operatorId);
 }

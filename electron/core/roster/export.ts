@@ -13,7 +13,7 @@ import type { Ctx } from '../kernel/handlers';
 import type { ProgressReporter } from '../kernel/jobs';
 import { XLSX_MIME } from '../kernel/mime';
 import { stamp } from '../util';
-import { fieldLabel } from './import';
+import { fieldLabel, rejectedRows, targetLabel, type Session } from './import';
 import { buildWorkerQuery } from './workers';
 
 const WIDTH: Partial<Record<ImportField, number>> = { idCard: 22, workshop: 14, team: 14, roles: 22, hazardFactors: 22, phone: 14, hireDate: 12, certExpiry: 12, certNo: 20, post: 14 };
@@ -129,3 +129,85 @@ export async function rosterExportFile(ctx: Ctx, q: Omit<WorkerQuery, 'page' | '
  * The export as a Buffer (through a temporary file). Kept for callers that still want bytes (roster/handlers.ts and
  * the CLI today); new code should use rosterExportFile / writeRosterXlsx, which never hold the file in memory.
  */
+
+// ---- the import's companions: a template to fill in, and the rows an import refuses ----
+
+type Locale = 'zh-CN' | 'en';
+const REQUIRED_FIELDS: readonly ImportField[] = ['empNo', 'name', 'gender'];
+
+/** An empty roster with the importer's columns (identifiers as text, dates as dates) and a sheet explaining each. */
+export async function writeImportTemplate(filePath: string, locale: Locale = 'zh-CN', now = new Date()): Promise<number> {
+  return writeXlsxFile(
+    filePath,
+    async (w) => {
+      const columns = IMPORT_FIELDS.map((f, i) => ({ ...ROSTER_COLUMNS[i]!, header: targetLabel(f, locale) }));
+      const sheet = w.addSheet({ name: term('import.tpl.sheet', locale), columns, freezeColumns: 2, headerHeight: 20 });
+      sheet.commit();
+      const help = w.addSheet({
+        name: term('import.tpl.helpSheet', locale),
+        columns: [
+          { header: term('import.tpl.column', locale), width: 22 },
+          { header: term('import.tpl.required', locale), width: 8, align: 'center' },
+          { header: term('import.tpl.accepts', locale), width: 90, wrap: true },
+        ],
+        autoFilter: false,
+      });
+      for (const f of IMPORT_FIELDS) {
+        help.addRow([targetLabel(f, locale), REQUIRED_FIELDS.includes(f) ? term('import.tpl.yes', locale) : '', term(`import.tpl.${f}`, locale)]);
+      }
+      help.addRow([term('import.tpl.flags', locale), '', term('import.tpl.flagsHelp', locale)]);
+      help.addRow([term('import.tpl.footer', locale), '', term('import.tpl.footerHelp', locale)]);
+      help.commit();
+    },
+    { createdAt: now },
+  );
+}
+
+export const templateFileName = (locale: Locale = 'zh-CN') => `${term('import.tpl.fileName', locale)}.xlsx`;
+
+export async function importTemplateFile(ctx: Ctx, locale: Locale = 'zh-CN'): Promise<FileRef> {
+  return writeOutputFile(ctx.env.files, templateFileName(locale), XLSX_MIME, (p) => writeImportTemplate(p, locale));
+}
+
+/** A problem as a sentence: 身份证号：身份证号校验位不正确. */
+export function problemText(p: { field: string; message: string; params?: Record<string, string | number> }, locale: Locale = 'zh-CN'): string {
+  return `${targetLabel(p.field, locale)}${term('import.fieldSep', locale)}${term(p.message, locale, p.params)}`;
+}
+
+/** The refused rows as a sheet: the file's row number, the file's own cells under its own header, and the reasons. */
+export async function writeRejectedRows(
+  filePath: string,
+  rejected: ReturnType<typeof rejectedRows>,
+  locale: Locale = 'zh-CN',
+  now = new Date(),
+): Promise<number> {
+  const width = Math.max(rejected.header.length, ...rejected.rows.map((r) => r.cells.length));
+  const columns: XlsxColumn[] = [
+    { header: term('import.row', locale), width: 8, format: 'integer', align: 'center' },
+    ...Array.from({ length: width }, (_, i) => {
+      const h = rejected.header[i] || `#${i + 1}`;
+      return { header: h, width: Math.min(30, Math.max(8, [...h].length * 2 + 2)), format: 'id' as const };
+    }),
+    { header: term('import.problems', locale), width: 60, wrap: true },
+  ];
+  return writeXlsxFile(
+    filePath,
+    async (w) => {
+      const sheet = w.addSheet({ name: term('import.rejected.sheet', locale), columns, freezeColumns: 1, headerHeight: 20 });
+      let n = 0;
+      for (const r of rejected.rows) {
+        const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
+        sheet.addRow([r.rowNumber, ...cells, r.problems.map((p) => problemText(p, locale)).join(term('import.listSep', locale))]);
+        if (++n % 500 === 0) await sheet.drain();
+      }
+      sheet.commit();
+    },
+    { createdAt: now },
+  );
+}
+
+export async function rejectedRowsFile(ctx: Ctx, s: Session, locale: Locale = 'zh-CN'): Promise<FileRef> {
+  const rejected = rejectedRows(ctx.store, s);
+  const base = s.fileName.replace(/\.[^.]+$/, '');
+  return writeOutputFile(ctx.env.files, `${base}-${term('import.rejected.suffix', locale)}.xlsx`, XLSX_MIME, (p) => writeRejectedRows(p, rejected, locale));
+}

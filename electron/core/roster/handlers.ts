@@ -23,8 +23,10 @@ export const rosterHandlers = defineHandlers(rosterContract, {
     return planImport(ctx.store, s).preview;
   },
   'roster.importRemap': (i, ctx) => {
-    const s = sessions(ctx).get(i.importId);
-    if (i.mapping) s.mapping = i.mapping;
+    const all = sessions(ctx);
+    const s = all.get(i.importId);
+    if (i.headerRow !== undefined) all.setHeaderRow(s, i.headerRow, i.mapping);
+    else if (i.mapping) s.mapping = i.mapping;
     return planImport(ctx.store, s).preview;
   },
   'roster.importCommit': (i, ctx) => {
@@ -33,6 +35,8 @@ export const rosterHandlers = defineHandlers(rosterContract, {
     all.cancel(i.importId);
     return r;
   },
+  'roster.importRejected': async (i, ctx) => (await import('./export')).rejectedRowsFile(ctx, sessions(ctx).get(i.importId), i.locale),
+  'roster.importTemplate': async (i, ctx) => (await import('./export')).importTemplateFile(ctx, i.locale),
   'roster.importCancel': (i, ctx) => ({ cancelled: sessions(ctx).cancel(i.importId) }),
   'roster.export': async (i, ctx) => (await import('./export')).rosterExportFile(ctx, i),
 });

@@ -1,10 +1,21 @@
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
+import { halfWidth, normalizeIdCardText, normalizeName, normalizePhone, parseLooseDate, parseSkillGrade, parseYesNo } from '../../../shared/roster/normalize';
 import { glossary, term } from '../../../shared/glossary';
 import { AppError } from '../../../shared/result';
-import { isValidIsoDate, toFieldIssues } from '../../../shared/kernel/schemas';
+import { toFieldIssues } from '../../../shared/kernel/schemas';
 import { workerInput, type WorkerData } from '../../../shared/roster/schemas';
 import { idCardGender } from '../../../shared/roster/idcard';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportResult, type ImportRowReport, type Worker } from '../../../shared/roster/types';
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  type ImportParsed,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowReport,
+  type ImportTarget,
+  type Worker,
+} from '../../../shared/roster/types';
 import type { Actor } from '../audit';
 import type { ProgressReporter } from '../kernel/jobs';
 import type { Store } from '../db/store';
@@ -37,7 +48,16 @@ const FIELD_LABEL_KEY: Record<ImportField, string> = {
   hazardFactors: 'worker.hazardFactors',
 };
 export const fieldLabel = (f: ImportField) => term(FIELD_LABEL_KEY[f]);
+/** The label of a worker field or a role flag column (its role's name). */
+export const targetLabel = (f: ImportTarget | string, locale?: 'zh-CN' | 'en') =>
+  f.startsWith('role.') ? term(f, locale) : FIELD_LABEL_KEY[f as ImportField] ? term(FIELD_LABEL_KEY[f as ImportField], locale) : f;
 
+// ---- headers, matched by meaning ----
+// 1. exact names (after normalisation: full-width to half-width, case, spaces, punctuation and a note in brackets
+//    such as （必填） or (18位) dropped): the field's own label in both languages and the aliases below;
+// 2. a committee role's name alone (班组长, 是否安全员) — a flag column of √ / 是;
+// 3. otherwise the first containment rule whose word the header contains, in the order of CONTAINS (more specific
+//    first: 身份证号 before 证号, 证书有效期 before 证书, 特种作业操作证号 before 特种作业, 班组 before 车间).
 const EXTRA_ALIASES: Record<ImportField, string[]> = {
   empNo: ['员工编号', '职工编号', '员工号', '编号', '人员编号', 'empno', 'employeeno', 'employeenumber', 'employeeid', 'staffno'],
   name: ['职工姓名', '员工姓名', '名字', 'fullname'],
@@ -60,53 +80,138 @@ const EXTRA_ALIASES: Record<ImportField, string[]> = {
   hazardFactors: ['职业病危害因素', '危害因素', 'hazardfactors', 'hazards'],
 };
 
-const ALIASES = new Map<string, ImportField>();
+/** Containment rules, in priority order: the first whose word the (normalised) header contains wins. */
+export const HEADER_CONTAINS: readonly (readonly [ImportField, readonly string[]])[] = [
+  ['idCard', ['身份证', '公民身份', '证件号']],
+  ['certExpiry', ['有效期', '复审', '到期', '复训']],
+  ['certNo', ['证号', '证书编号', '证编号', '证书号', '操作证']],
+  ['certType', ['特种作业', '作业类别', '作业类型', '准操项目', '操作项目']],
+  ['phone', ['电话', '手机', '联系方式', 'phone', 'mobile']],
+  ['hazardFactors', ['危害因素', '职业病危害', '接害']],
+  ['isRepresentative', ['代表']],
+  ['isFrontline', ['一线']],
+  ['isManager', ['中层', '管理人员']],
+  ['roles', ['职责', '安全职务', '委员会']],
+  ['skillGrade', ['等级', '技能']],
+  ['hireDate', ['入职', '入厂', '进厂', '到岗', '参加工作']],
+  ['status', ['状态', '在职', '在岗']],
+  ['team', ['班组']],
+  ['workshop', ['车间', '部门', '科室', '工段', 'department', 'workshop']],
+  ['post', ['岗位', '工种', '职位']],
+  ['gender', ['性别']],
+  ['name', ['姓名']],
+  ['empNo', ['工号', '员工号', '职工号', '编号']],
+];
+
+/** A header's comparable form: half-width, lower case, without a note in brackets, spaces or punctuation. */
+function headerKey(h: string): string {
+  const s = halfWidth(h).toLowerCase();
+  const bare = s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '');
+  return (bare.trim() ? bare : s).replace(/[\s*:_\-.·、/\\()?？!！'"“”‘’#№]/g, '');
+}
+
+const ALIASES = new Map<string, ImportTarget>();
 for (const f of IMPORT_FIELDS) {
   const g = (glossary as Record<string, { 'zh-CN': string; en: string }>)[FIELD_LABEL_KEY[f]]!;
-  for (const a of [g['zh-CN'], g.en, f, ...EXTRA_ALIASES[f]]) ALIASES.set(norm(a), f);
+  for (const a of [g['zh-CN'], g.en, f, ...EXTRA_ALIASES[f]]) ALIASES.set(headerKey(a), f);
+}
+for (const r of COMMITTEE_ROLES) {
+  const names = [term(`role.${r}`, 'zh-CN'), term(`role.${r}`, 'en'), ...(r === 'union_officer' ? ['工会主席'] : []), ...(r === 'team_leader' ? ['班长'] : [])];
+  for (const n of names) for (const pre of ['', '是否', '是否为']) ALIASES.set(headerKey(pre + n), `role.${r}`);
 }
 
-export function matchHeader(h: string): ImportField | null {
-  return ALIASES.get(norm(h)) ?? null;
+/** How a header was recognised: 'exact' (a name or alias), 'contains' (a containment rule) or null. */
+export function matchHeaderHow(h: string): { target: ImportTarget; how: 'exact' | 'contains' } | null {
+  const k = headerKey(h);
+  if (!k) return null;
+  const exact = ALIASES.get(k);
+  if (exact) return { target: exact, how: 'exact' };
+  for (const [f, words] of HEADER_CONTAINS) if (words.some((w) => k.includes(w))) return { target: f, how: 'contains' };
+  return null;
+}
+export function matchHeader(h: string): ImportTarget | null {
+  return matchHeaderHow(h)?.target ?? null;
 }
 
-/** The header is the first of the first 20 rows where 2+ cells name known fields (a title row above it is skipped). */
+const HEADER_SCAN_ROWS = 30;
+const rowMatches = (row: readonly string[] | undefined) => new Set((row ?? []).map(matchHeader).filter((x) => x !== null)).size;
+
+/**
+ * The header is the row, among the first 30, that names the most known columns (the first of equals): a title row,
+ * and a group row (基本信息 / 岗位信息 / 职代会 / 特种作业) merged over the real headers, name fewer. -1 when no row
+ * names two.
+ */
 export function findHeaderRow(table: Table): number {
-  const limit = Math.min(table.length, 20);
+  let best = -1;
+  let bestHits = 1;
+  const limit = Math.min(table.length, HEADER_SCAN_ROWS);
   for (let i = 0; i < limit; i++) {
-    const hits = new Set((table[i] ?? []).map(matchHeader).filter((x) => x !== null));
-    if (hits.size >= 2) return i;
+    const hits = rowMatches(table[i]);
+    if (hits > bestHits) {
+      best = i;
+      bestHits = hits;
+    }
   }
-  return -1;
+  return best;
 }
 
+/**
+ * The header's cells as read: an empty cell takes the name of the cell above it (up to two rows) when that names a
+ * known column — 工号 and 姓名 written once over a two-row header whose second row has 性别, 身份证号….
+ */
+export function headerCells(table: Table, headerRow: number): string[] {
+  const row = table[headerRow] ?? [];
+  const width = Math.max(row.length, table[headerRow - 1]?.length ?? 0, table[headerRow - 2]?.length ?? 0);
+  const out: string[] = [];
+  for (let i = 0; i < width; i++) {
+    let h = row[i] ?? '';
+    if (h === '') {
+      for (const up of [headerRow - 1, headerRow - 2]) {
+        const above = up >= 0 ? (table[up]?.[i] ?? '') : '';
+        if (above && matchHeader(above)) {
+          h = above;
+          break;
+        }
+      }
+    }
+    out.push(h);
+  }
+  while (out.length > row.length && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** Each known column to the first header that names it exactly, else the first that contains one of its words. */
 export function autoMapping(header: string[]): ImportMapping {
   const m: ImportMapping = {};
-  header.forEach((h, i) => {
-    const f = matchHeader(h);
-    if (f && m[f] === undefined) m[f] = i;
-  });
+  const found = header.map(matchHeaderHow);
+  for (const pass of ['exact', 'contains'] as const) {
+    found.forEach((x, i) => {
+      if (x && x.how === pass && m[x.target] === undefined) m[x.target] = i;
+    });
+  }
   return m;
 }
 
 const REQUIRED: ImportField[] = ['empNo', 'name'];
 
-// ---- cell conversion ----
-const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '有']);
-const FALSE = new Set(['否', 'n', 'no', 'false', '0', '', '×', '无']);
-function parseBool(v: string): boolean | 'bad' {
-  const s = v.trim().toLowerCase();
-  if (TRUE.has(s)) return true;
-  if (FALSE.has(s)) return false;
-  return 'bad';
+// ---- rows that are not workers ----
+const FOOTER_START = /^(合计|总计|小计|共计|总人数|人数合计|制表|填表|填报|审核|审批|批准|复核|负责人|单位负责人|单位盖章|单位[(（]盖章[)）]|盖章|备注|说明|注[:：]|注\s)/;
+const FOOTER_ANYWHERE = /(制表人|填表人|填报人|审核人|审批人|制表日期|填报日期|合计[:：]?\s*\d+\s*人)/;
+
+/** 合计：N 人, 制表人…审核人…, 填报日期 under the table: not a worker, not a bad row. Returns the row's text. */
+function footerOf(cells: readonly string[], empNoCell: string): string | null {
+  const first = cells.find((c) => c !== '');
+  if (first === undefined) return null;
+  const footer =
+    FOOTER_START.test(first.trim()) || (cells.some((c) => c !== '' && FOOTER_ANYWHERE.test(c)) && !/^[A-Za-z0-9_-]{1,32}$/.test(halfWidth(empNoCell).trim()));
+  return footer ? cells.filter((c) => c !== '').join(' ') : null;
 }
-const GENDER: Record<string, 'M' | 'F'> = { 男: 'M', 女: 'F', m: 'M', f: 'F', male: 'M', female: 'F' };
-const GRADE: Record<string, number> = {
-  '1': 1, '2': 2, '3': 3, '4': 4, '5': 5,
-  一级: 1, 二级: 2, 三级: 3, 四级: 4, 五级: 5,
-  高级技师: 1, 技师: 2, 高级工: 3, 中级工: 4, 初级工: 5,
+
+// ---- cell conversion ----
+const GENDER: Record<string, 'M' | 'F'> = { 男: 'M', 女: 'F', 男性: 'M', 女性: 'F', m: 'M', f: 'F', male: 'M', female: 'F' };
+const STATUS: Record<string, 'active' | 'left'> = {
+  在职: 'active', 在岗: 'active', 离职: 'left', 退休: 'left', 调离: 'left', active: 'active', left: 'left', employed: 'active',
 };
-const STATUS: Record<string, 'active' | 'left'> = { 在职: 'active', 离职: 'left', active: 'active', left: 'left', employed: 'active' };
 const ROLE_BY_LABEL = new Map<string, CommitteeRole>();
 for (const r of COMMITTEE_ROLES) {
   ROLE_BY_LABEL.set(norm(term(`role.${r}`, 'zh-CN')), r);
@@ -114,97 +219,109 @@ for (const r of COMMITTEE_ROLES) {
   ROLE_BY_LABEL.set(norm(r), r);
 }
 ROLE_BY_LABEL.set(norm('工会主席'), 'union_officer');
-const splitList = (v: string) => v.split(/[,，、;；/|]+/).map((s) => s.trim()).filter(Boolean);
+ROLE_BY_LABEL.set(norm('班长'), 'team_leader');
+const splitList = (v: string) => v.split(/[,，、;；/|\n]+/).map((s) => normalizeName(s)).filter(Boolean);
 
-/** Dates as people type them in China: 2024-03-05, 2024/3/5, 2024.3.5, 20240305, 2024年3月5日, or an Excel serial number. */
-export function parseDate(v: string): string | 'bad' | null {
-  const s = v.trim();
-  if (!s) return null;
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) {
-    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    return isValidIsoDate(iso) ? iso : 'bad';
-  }
-  m = /^(\d{5})(\.\d+)?$/.exec(s);
-  if (m) {
-    const d = new Date(Date.UTC(1899, 11, 30) + Number(m[1]) * 86400000);
-    return d.toISOString().slice(0, 10);
-  }
-  return 'bad';
-}
+/** Dates as people type them in China (see parseLooseDate in shared/roster/normalize). */
+export const parseDate = parseLooseDate;
 
+type Problem = { field: string; message: string; params?: Record<string, string | number> };
 interface Converted {
   data: Record<string, unknown>;
-  problems: { field: string; message: string; params?: Record<string, string | number> }[];
+  problems: Problem[];
   workshop: string | null;
   team: string | null;
+  /** the roles column's list (undefined when the file has no roles column) */
+  rolesColumn: CommitteeRole[] | undefined;
+  /** the role flag columns the file has: role → ticked */
+  flags: [CommitteeRole, boolean][];
 }
 
 function convertRow(cells: string[], mapping: ImportMapping): Converted {
-  const get = (f: ImportField) => {
+  const get = (f: ImportTarget) => {
     const i = mapping[f];
     return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
   };
-  const problems: { field: string; message: string; params?: Record<string, string | number> }[] = [];
-  const bad = (f: ImportField, key: string) => problems.push({ field: f, message: key });
+  const problems: Problem[] = [];
+  const bad = (f: ImportTarget, key: string) => problems.push({ field: f, message: key });
   const data: Record<string, unknown> = {
-    empNo: get('empNo'),
-    name: get('name'),
-    idCard: get('idCard'),
-    phone: get('phone'),
-    post: get('post'),
-    certType: get('certType'),
-    certNo: get('certNo'),
+    empNo: halfWidth(get('empNo')).trim(),
+    name: normalizeName(get('name')),
+    idCard: normalizeIdCardText(get('idCard')),
+    phone: normalizePhone(get('phone')),
+    post: normalizeName(get('post')),
+    certType: normalizeName(get('certType')),
+    certNo: normalizeName(get('certNo')),
   };
-  const g = get('gender');
+  const g = halfWidth(get('gender')).trim();
   if (g) {
     const v = GENDER[g.toLowerCase()];
     if (v) data.gender = v;
     else bad('gender', 'v.gender');
   } else {
-    const fromId = idCardGender(String(data.idCard ?? ''));
+    const fromId = idCardGender(String(data.idCard));
     if (fromId) data.gender = fromId;
     else bad('gender', 'v.required');
   }
   for (const f of ['hireDate', 'certExpiry'] as const) {
-    const d = parseDate(get(f));
+    const d = parseLooseDate(get(f));
     if (d === 'bad') bad(f, 'v.date');
     else data[f] = d;
   }
-  const grade = get('skillGrade');
-  if (grade) {
-    const v = GRADE[grade.replace(/\s/g, '')] ?? GRADE[grade.replace(/[（(].*$/, '')];
-    if (v) data.skillGrade = v;
-    else bad('skillGrade', 'v.grade');
-  }
-  const st = get('status');
+  const grade = parseSkillGrade(get('skillGrade'));
+  if (grade === 'bad') bad('skillGrade', 'v.grade');
+  else data.skillGrade = grade;
+  const st = halfWidth(get('status')).trim();
   if (st) {
     const v = STATUS[st.toLowerCase()];
     if (v) data.status = v;
     else bad('status', 'v.status');
   }
-  const roles: CommitteeRole[] = [];
-  for (const r of splitList(get('roles'))) {
-    const v = ROLE_BY_LABEL.get(norm(r));
-    if (v) roles.push(v);
-    else bad('roles', 'v.role');
+  let rolesColumn: CommitteeRole[] | undefined;
+  if (mapping.roles !== undefined && mapping.roles !== null) {
+    rolesColumn = [];
+    for (const r of splitList(get('roles'))) {
+      const v = ROLE_BY_LABEL.get(norm(r));
+      if (v) rolesColumn.push(v);
+      else bad('roles', 'v.role');
+    }
   }
-  data.roles = roles;
+  const flags: [CommitteeRole, boolean][] = [];
+  for (const r of COMMITTEE_ROLES) {
+    const i = mapping[`role.${r}`];
+    if (i === undefined || i === null) continue;
+    const v = parseYesNo(get(`role.${r}`));
+    if (v === 'bad') bad(`role.${r}`, 'v.bool');
+    else flags.push([r, v]);
+  }
+  data.roles = rolesColumn ?? [];
   for (const f of ['isRepresentative', 'isFrontline', 'isManager'] as const) {
-    const v = parseBool(get(f));
+    const v = parseYesNo(get(f));
     if (v === 'bad') bad(f, 'v.bool');
     else data[f] = v;
   }
   data.hazardFactors = splitList(get('hazardFactors'));
-  return { data, problems, workshop: get('workshop') || null, team: get('team') || null };
+  return { data, problems, workshop: normalizeName(get('workshop')) || null, team: normalizeName(get('team')) || null, rolesColumn, flags };
+}
+
+/** The roles a row ends with: the roles column (or the worker's roles), with the flag columns ticked in or out. */
+function rolesOf(conv: Converted, before: CommitteeRole[] | null): CommitteeRole[] {
+  const roles = [...new Set(conv.rolesColumn ?? before ?? [])];
+  for (const [r, on] of conv.flags) {
+    if (on && !roles.includes(r)) roles.push(r);
+    else if (!on && !conv.rolesColumn && roles.includes(r)) roles.splice(roles.indexOf(r), 1);
+  }
+  return roles;
 }
 
 // ---- sessions ----
-interface Session {
+export interface Session {
   id: string;
   fileName: string;
   table: Table;
   headerRow: number;
+  /** the header's cells as read (see headerCells) */
+  header: string[];
   mapping: ImportMapping;
   createdAt: number;
   /** the last plan and the store state it was made against (see storeState) */
@@ -261,12 +378,14 @@ export class ImportSessions {
     if (headerRow < 0) {
       throw new AppError('BAD_FILE', 'err.import.noHeader', { hint: 'header' });
     }
+    const header = headerCells(table, headerRow);
     const s: Session = {
       id,
       fileName,
       table,
       headerRow,
-      mapping: mapping ?? autoMapping(table[headerRow]!),
+      header,
+      mapping: mapping ?? autoMapping(header),
       createdAt: Date.now(),
     };
     this.sessions.set(id, s);
@@ -278,6 +397,14 @@ export class ImportSessions {
     const s = this.sessions.get(id);
     if (!s) throw new AppError('NOT_FOUND', 'err.import.expired');
     return s;
+  }
+  /** The user's choice of header row (1-based): the mapping is made again from it unless one is given. */
+  setHeaderRow(s: Session, row: number, mapping?: ImportMapping): void {
+    if (row < 1 || row > s.table.length) throw new AppError('VALIDATION', 'err.import.badHeaderRow', { row, rows: s.table.length });
+    s.headerRow = row - 1;
+    s.header = headerCells(s.table, s.headerRow);
+    s.mapping = mapping ?? autoMapping(s.header);
+    s.plan = undefined;
   }
   cancel(id: string): boolean {
     return this.sessions.delete(id);
@@ -296,7 +423,7 @@ function unitKey(workshop: string, team: string | null) {
 /** The plan for the session's current mapping, reused while neither the mapping nor the store has changed. */
 export function planImport(store: Store, s: Session): { preview: ImportPreview; rows: PlannedRow[] } {
   const state = storeState(store);
-  const mapping = JSON.stringify(s.mapping);
+  const mapping = JSON.stringify([s.headerRow, s.mapping]);
   if (s.plan && s.plan.state === state && s.plan.mapping === mapping) return s.plan.result;
   const result = makePlan(store, s);
   s.plan = { state, mapping, result };
@@ -304,11 +431,11 @@ export function planImport(store: Store, s: Session): { preview: ImportPreview; 
 }
 
 function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: PlannedRow[] } {
-  const header = s.table[s.headerRow]!;
+  const header = s.header;
   const missingRequired = REQUIRED.filter((f) => s.mapping[f] === undefined || s.mapping[f] === null);
   for (const [f, i] of Object.entries(s.mapping)) {
     if (i !== null && i !== undefined && i >= header.length) {
-      throw new AppError('VALIDATION', 'err.import.badMapping', { field: `@worker.${f}`, column: i + 1 });
+      throw new AppError('VALIDATION', 'err.import.badMapping', { field: f.startsWith('role.') ? `@${f}` : `@worker.${f}`, column: i + 1 });
     }
   }
   const units = store.all<{ id: string; parent_id: string | null; kind: string; name: string; retired_at: string | null }>(
@@ -330,17 +457,31 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
   const seenId = new Map<string, number>();
   const newUnits = new Set<string>();
   const rows: PlannedRow[] = [];
+  const skippedRows: ImportPreview['skippedRows'] = [];
 
-  const mapped = new Set(
-    (Object.entries(s.mapping) as [ImportField, number | null | undefined][]).filter(([, i]) => i !== null && i !== undefined).map(([f]) => f as string),
-  );
+  const isMapped = (f: ImportTarget) => s.mapping[f] !== undefined && s.mapping[f] !== null;
+  const mapped = new Set<string>((Object.keys(s.mapping) as ImportTarget[]).filter(isMapped));
+  const hasFlags = COMMITTEE_ROLES.some((r) => mapped.has(`role.${r}`));
+  const empCol = s.mapping.empNo ?? -1;
+  const nameCol = s.mapping.name ?? -1;
   for (let r = s.headerRow + 1; r < s.table.length; r++) {
     const cells = s.table[r]!;
     if (cells.every((c) => c === '')) continue;
     const rowNumber = r + 1;
+    const empCell = empCol >= 0 ? (cells[empCol] ?? '') : '';
+    // the header again (a sheet printed page by page) and the footer (合计, 制表人…) are not workers
+    if (empCol >= 0 && nameCol >= 0 && empCell === header[empCol] && (cells[nameCol] ?? '') === header[nameCol]) {
+      skippedRows.push({ rowNumber, reason: 'header', text: cells.filter(Boolean).join(' ') });
+      continue;
+    }
+    const footer = footerOf(cells, empCell);
+    if (footer !== null) {
+      skippedRows.push({ rowNumber, reason: 'footer', text: footer.slice(0, 80) });
+      continue;
+    }
     const conv = convertRow(cells, s.mapping);
     let problems = [...conv.problems];
-    const empNo0 = String(conv.data.empNo ?? '');
+    const empNo0 = halfWidth(String(conv.data.empNo ?? '')).trim();
     const existingId = empNo0 ? existing.get(empNo0) : undefined;
     // Re-importing a worker changes only what the file has columns for: a sheet with 工号, 姓名 and 性别 must not
     // blank the ID card, roles or placement it does not carry.
@@ -348,7 +489,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
     let input: Record<string, unknown> = conv.data;
     if (before) {
       input = asInput(before);
-      for (const f of mapped) if (f in conv.data) input[f] = conv.data[f];
+      for (const f of mapped) if (f in conv.data && f !== 'roles') input[f] = conv.data[f];
       // gender follows the file, or an ID card the file brings, else stays
       if (!mapped.has('gender') && !(mapped.has('idCard') && conv.data.gender)) input.gender = before.gender;
       else if (conv.data.gender) input.gender = conv.data.gender;
@@ -356,6 +497,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
       // "gender required" holds for new workers only: an existing worker has one
       problems = problems.filter((p) => !(p.field === 'gender' && p.message === 'v.required'));
     }
+    if (mapped.has('roles') || hasFlags) input.roles = rolesOf(conv, before ? before.roles : null);
     const parsed = workerInput.safeParse(input);
     let data: WorkerData | null = null;
     if (parsed.success) data = parsed.data;
@@ -365,7 +507,7 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
         if (!problems.some((p) => p.field === field)) problems.push({ field, message: i.message });
       }
     }
-    const empNo = empNo0;
+    const empNo = data?.empNo ?? empNo0;
     if (empNo) {
       const prev = seenEmp.get(empNo);
       if (prev) problems.push({ field: 'empNo', message: 'v.import.dupEmpNo', params: { row: prev } });
@@ -379,29 +521,38 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
       const owner = idCards.get(idc);
       if (owner && owner !== existing.get(empNo)) problems.push({ field: 'idCard', message: 'v.import.idCardTaken' });
     }
-    if (conv.team && !conv.workshop) problems.push({ field: 'workshop', message: 'v.import.teamNeedsWorkshop' });
-    if (conv.workshop) {
-      const ws = workshopByName.get(conv.workshop);
-      if (ws?.retired_at) problems.push({ field: 'workshop', message: 'v.import.workshopRetired', params: { name: conv.workshop } });
-      if (!ws) newUnits.add(conv.workshop);
-      if (conv.team) {
-        const t = ws ? teamByKey.get(`${ws.id}\u0000${conv.team}`) : undefined;
-        if (t?.retired_at) problems.push({ field: 'team', message: 'v.import.teamRetired', params: { name: conv.team } });
-        if (!t) newUnits.add(unitKey(conv.workshop, conv.team));
+    // placement: a file without the team column keeps a worker's team while the workshop stays the same; a file
+    // without the workshop column places a team under the worker's workshop
+    let workshop = conv.workshop;
+    const team = conv.team;
+    if (before && !mapped.has('workshop') && mapped.has('team') && team) workshop = before.workshopName;
+    const keepPlacement =
+      before && ((!mapped.has('workshop') && !mapped.has('team')) || (!mapped.has('team') && workshop !== null && workshop === before.workshopName))
+        ? { workshopId: before.workshopId, teamId: before.teamId, orgUnitId: before.orgUnitId }
+        : null;
+    if (team && !workshop) problems.push({ field: 'workshop', message: 'v.import.teamNeedsWorkshop' });
+    if (workshop && !keepPlacement) {
+      const ws = workshopByName.get(workshop);
+      if (ws?.retired_at) problems.push({ field: 'workshop', message: 'v.import.workshopRetired', params: { name: workshop } });
+      if (!ws) newUnits.add(workshop);
+      if (team) {
+        const t = ws ? teamByKey.get(`${ws.id}\u0000${team}`) : undefined;
+        if (t?.retired_at) problems.push({ field: 'team', message: 'v.import.teamRetired', params: { name: team } });
+        if (!t) newUnits.add(unitKey(workshop, team));
       }
     }
     const action: ImportRowReport['action'] = problems.length > 0 ? 'invalid' : existing.has(empNo) ? 'update' : 'create';
-    const keepPlacement = before && !mapped.has('workshop') && !mapped.has('team') ? { workshopId: before.workshopId, teamId: before.teamId, orgUnitId: before.orgUnitId } : null;
-    const report: ImportRowReport = { rowNumber, empNo, name: String(input.name ?? conv.data.name ?? ''), action, problems };
+    const report: ImportRowReport = { rowNumber, empNo, name: String(data?.name ?? input.name ?? conv.data.name ?? ''), action, problems };
+    report.parsed = parsedValues(mapped, data ?? input, workshop, team, keepPlacement ? before : null);
     if (before && data && action === 'update') {
       // what the update changes, so the preview can say it (and an unchanged row says so)
       const was = asInput(before);
       const changes: ImportRowReport['changes'] = (Object.keys(was) as ImportField[]).filter((f) => !same(was[f], (data as Record<string, unknown>)[f]));
       if (before.deletedAt) changes.unshift('restored');
-      if (!keepPlacement && (conv.workshop !== (before.workshopName ?? null) || conv.team !== (before.teamName ?? null))) changes.push('workshop');
+      if (!keepPlacement && (workshop !== (before.workshopName ?? null) || team !== (before.teamName ?? null))) changes.push('workshop');
       report.changes = changes;
     }
-    rows.push({ rowNumber, data: problems.length ? null : data, workshop: conv.workshop, team: conv.team, keepPlacement, report });
+    rows.push({ rowNumber, data: problems.length ? null : data, workshop, team, keepPlacement, report });
   }
   const counts = { total: rows.length, create: 0, update: 0, invalid: 0 };
   for (const r of rows) counts[r.report.action]++;
@@ -417,7 +568,50 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
       rows: rows.map((r) => r.report),
       counts,
       newOrgUnits: [...newUnits].sort(),
+      headerCandidates: headerCandidates(s.table),
+      skippedRows,
     },
+  };
+}
+
+/** The first rows of the file with what they name, for the header-row picker. */
+function headerCandidates(table: Table): ImportPreview['headerCandidates'] {
+  const out: ImportPreview['headerCandidates'] = [];
+  for (let i = 0; i < Math.min(table.length, HEADER_SCAN_ROWS); i++) {
+    const cells = (table[i] ?? []).filter((c) => c !== '');
+    if (cells.length === 0) continue;
+    out.push({ row: i + 1, cells: cells.slice(0, 8).map((c) => c.slice(0, 20)), matches: rowMatches(table[i]) });
+  }
+  return out;
+}
+
+/** The row's values as read, for the columns the file has. */
+function parsedValues(mapped: Set<string>, d: Record<string, unknown>, workshop: string | null, team: string | null, kept: Worker | null): ImportParsed {
+  const p: ImportParsed = {};
+  const v = <T>(x: unknown) => (x === undefined ? undefined : (x as T));
+  if (d.gender === 'M' || d.gender === 'F') p.gender = d.gender;
+  if (mapped.has('phone')) p.phone = v<string | null>(d.phone) ?? null;
+  if (mapped.has('workshop') || mapped.has('team')) {
+    p.workshop = kept ? kept.workshopName : workshop;
+    p.team = kept ? kept.teamName : team;
+  }
+  if (mapped.has('post')) p.post = v<string | null>(d.post) ?? null;
+  if (mapped.has('hireDate')) p.hireDate = v<string | null>(d.hireDate) ?? null;
+  if (mapped.has('skillGrade')) p.skillGrade = v<number | null>(d.skillGrade) ?? null;
+  if (mapped.has('status') && (d.status === 'active' || d.status === 'left')) p.status = d.status;
+  if (Array.isArray(d.roles) && [...mapped].some((f) => f === 'roles' || f.startsWith('role.'))) p.roles = d.roles as CommitteeRole[];
+  if (mapped.has('isRepresentative') && typeof d.isRepresentative === 'boolean') p.isRepresentative = d.isRepresentative;
+  if (mapped.has('certType')) p.certType = v<string | null>(d.certType) || null;
+  if (mapped.has('certExpiry')) p.certExpiry = v<string | null>(d.certExpiry) ?? null;
+  return p;
+}
+
+/** The rows the plan refuses, with the file's own cells, for the rejected-rows sheet. */
+export function rejectedRows(store: Store, s: Session): { header: string[]; rows: { rowNumber: number; cells: string[]; problems: ImportRowReport['problems'] }[] } {
+  const { rows } = planImport(store, s);
+  return {
+    header: s.header,
+    rows: rows.filter((r) => r.report.action === 'invalid').map((r) => ({ rowNumber: r.rowNumber, cells: s.table[r.rowNumber - 1] ?? [], problems: r.report.problems })),
   };
 }
 

@@ -8,7 +8,8 @@ import { auditFor, writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { textSearchCondition } from '../db/fts';
 import { ridsIn, rowsInOrder } from '../db/paging';
-import { nowIso, uuidv7 } from '../util';
+import { nowIso, todayLocal, uuidv7 } from '../util';
+import { addDays, CERT_WARN_DAYS } from '../../../shared/roster/certs';
 import { getUnit, placement } from '../org/service';
 
 interface Row {
@@ -40,7 +41,7 @@ interface Row {
 }
 
 const LIST_COLUMNS = `w.id, w.emp_no, w.name, w.gender, w.id_card, w.phone, w.workshop_id, ws.name AS workshop_name,
-  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, w.cert_expiry, w.updated_at`;
+  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, w.cert_expiry, w.updated_at, w.deleted_at`;
 const FROM = `FROM workers w LEFT JOIN org_units ws ON ws.id = w.workshop_id LEFT JOIN org_units t ON t.id = w.team_id`;
 
 function toRow(r: Row): WorkerRow {
@@ -63,6 +64,7 @@ function toRow(r: Row): WorkerRow {
     isRepresentative: r.is_representative === 1,
     certExpiry: r.cert_expiry,
     updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
   };
 }
 
@@ -77,7 +79,6 @@ function toWorker(r: Row): Worker {
     certNo: r.cert_no,
     hazardFactors: JSON.parse(r.hazard_factors) as string[],
     createdAt: r.created_at,
-    deletedAt: r.deleted_at,
   };
 }
 
@@ -99,9 +100,10 @@ export interface BuiltQuery {
 
 /** The one place the roster filter becomes SQL: list, export and the benchmark all use it. */
 export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pageSize'>): BuiltQuery {
-  const where: string[] = ['w.deleted_at IS NULL'];
+  // the recycle bin lists the deleted workers only; every other view the live ones
+  const where: string[] = [q.status === 'deleted' ? 'w.deleted_at IS NOT NULL' : 'w.deleted_at IS NULL'];
   const params: unknown[] = [];
-  if (q.status !== 'all') {
+  if (q.status !== 'all' && q.status !== 'deleted') {
     where.push('w.status = ?');
     params.push(q.status);
   }
@@ -142,6 +144,14 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
   if (q.gender) where.push(q.gender === 'F' ? '(w.special_mask & 4) <> 0' : '(w.special_mask & 4) = 0');
   const SPECIAL_BIT = { cert: 1, exposed: 2, female: 4, representative: 8 } as const;
   if (q.special) where.push(`(w.special_mask & ${SPECIAL_BIT[q.special]}) <> 0`);
+  if (q.certDue) {
+    const today = todayLocal();
+    const soon = addDays(today, CERT_WARN_DAYS);
+    if (q.certDue === 'expired') where.push('w.cert_expiry < ?');
+    else if (q.certDue === 'soon') where.push('w.cert_expiry >= ? AND w.cert_expiry <= ?');
+    else where.push('w.cert_expiry <= ?');
+    params.push(...(q.certDue === 'expired' ? [today] : q.certDue === 'soon' ? [today, soon] : [soon]));
+  }
   const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
   const order = `${SORT_SQL[q.sortField]} ${dir}${q.sortField === 'empNo' ? '' : `, w.emp_no ${dir}`}`;
   return { where: where.join(' AND '), params, order, scans };
@@ -334,7 +344,22 @@ export function restoreWorker(store: Store, actor: Actor, id: string): Worker {
   return store.tx(() => {
     const before = getWorker(store, id, { includeDeleted: true });
     if (!before.deletedAt) return before;
-    assertIdCardFree(store, before.idCard, id);
+    // someone else took the ID card meanwhile (the employee number stays reserved while deleted: never reused)
+    if (before.idCard) {
+      const other = store.get<{ emp_no: string }>('SELECT emp_no FROM workers WHERE id_card = ? AND deleted_at IS NULL AND id <> ?', [before.idCard, id]);
+      if (other) {
+        throw new AppError('CONFLICT', 'err.worker.restoreIdCardTaken', { empNo: other.emp_no, issues: [{ path: 'idCard', message: 'v.duplicate' }] });
+      }
+    }
+    // an active worker never sits in a retired or removed unit (retiring refuses while active workers remain)
+    for (const unitId of [before.teamId, before.workshopId]) {
+      if (!unitId) continue;
+      const u = store.get<{ name: string; retired: number; deleted: number }>(
+        'SELECT name, retired_at IS NOT NULL AS retired, deleted_at IS NOT NULL AS deleted FROM org_units WHERE id = ?',
+        [unitId],
+      );
+      if (u && (u.deleted || (u.retired && before.status === 'active'))) throw new AppError('CONFLICT', 'err.worker.restoreUnitRetired', { unit: u.name });
+    }
     const now = nowIso();
     store.run('UPDATE workers SET deleted_at = NULL, updated_at = ? WHERE id = ?', [now, id]);
     const after = getWorker(store, id);

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { setUnauthenticatedHandler } from '../lib/api';
 import { errorText } from '../lib/errors';
+import { useQuietClearButtons } from '../components/clearButtons';
 import { useI18n, useT } from '../i18n';
 import { SignIn } from '../features/signin/SignIn';
 import { listenToLocation } from './router';
@@ -30,6 +31,7 @@ export function App() {
 function Root() {
   const t = useT();
   const { phase, boot, error, expired } = useSession();
+  useQuietClearButtons(t('picker.clear'));
   useEffect(() => {
     setUnauthenticatedHandler(expired);
     // main.tsx starts the boot before the first render; this joins it (or starts it where main.tsx did not run)

@@ -7,6 +7,7 @@ import { PAGE_DEFS, type PageProps } from './pages';
 import { useRoute, useRouter, type Page } from './router';
 import { useSession } from './session';
 import { LanguageButton } from '../components/LanguageButton';
+import { IntegrityBanner } from './IntegrityBanner';
 
 /** each registered page (app/pages.ts) as a lazy component */
 const LAZY = Object.fromEntries(PAGE_DEFS.map((p) => [p.page, lazy(p.load)])) as Record<Page, LazyExoticComponent<ComponentType<PageProps>>>;
@@ -59,6 +60,7 @@ export function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ overflow: 'hidden', display: 'flex', flexDirection: 'column' }}>
+        <IntegrityBanner isAdmin={operator?.isAdmin ?? false} />
         <Suspense fallback={<PageLoading />}>
           <CurrentPage onOpenHazard={openHazard} />
         </Suspense>

@@ -4,6 +4,8 @@ import { defineMessages } from '../../../shared/kernel/i18n';
 
 export const messages = defineMessages({
   'job.running': { 'zh-CN': '正在处理…', en: 'Working…' },
+  // the accessible name of every clear (×) button in selects, pickers and inputs (components/clearButtons.ts)
+  'picker.clear': { 'zh-CN': '清除', en: 'Clear' },
   'job.progress': { 'zh-CN': '已处理 {done} / {total}', en: '{done} of {total} done' },
   'job.progressCount': { 'zh-CN': '已处理 {done}', en: '{done} done' },
   'job.cancel': { 'zh-CN': '取消', en: 'Cancel' },

@@ -8,6 +8,13 @@ export const uiMessages = defineMessages({
   'app.loading': { 'zh-CN': '正在加载…', en: 'Loading…' },
   'app.error': { 'zh-CN': '出错了', en: 'Something went wrong' },
   'app.retry': { 'zh-CN': '重试', en: 'Retry' },
+  'integrity.title': { 'zh-CN': '数据完整性检查发现问题：记录可能在安康之外被改动过', en: 'The integrity check found problems: records may have been changed outside Ankang' },
+  'integrity.adminHint': {
+    'zh-CN': '请核对以上问题：命令行 check 会列出全部问题，必要时从备份恢复。',
+    en: 'Review the problems above: the command-line check lists all of them; restore a backup if needed.',
+  },
+  'integrity.operatorHint': { 'zh-CN': '请告知管理员。', en: 'Please tell an administrator.' },
+  'integrity.more': { 'zh-CN': '另有 {n} 项', en: '{n} more' },
   'nav.roster': { 'zh-CN': '职工花名册', en: 'Worker roster' },
   'nav.enterprise': { 'zh-CN': '企业档案', en: 'Enterprise' },
   'nav.operators': { 'zh-CN': '操作员', en: 'Operators' },

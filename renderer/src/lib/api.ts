@@ -76,7 +76,8 @@ export function httpTransport(): Transport {
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
   return async (channel, input, opts) => {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Ankang-Token': hostToken(), 'X-Ankang-Session': tabSession() };
+    // the channel in a header too: the host holds the body to that channel's size bound while it comes in
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Ankang-Token': hostToken(), 'X-Ankang-Session': tabSession(), 'X-Ankang-Channel': channel };
     let id = 0;
     const signal = opts?.signal;
     const onAbort = () => {
@@ -182,6 +183,9 @@ export async function call<K extends ChannelName>(
   const r = await current()(channel, args[0] ?? {}, opts);
   if (r.ok) return r.value as ChannelOutput<K>;
   if (r.error.code === 'UNAUTHENTICATED') onUnauthenticated?.();
+  // the store turned out damaged after it opened: the browser host now serves its recovery page (the desktop app's
+  // core process refuses to start instead, and main offers the backups)
+  if ((r.error.details as { storeFailed?: boolean } | undefined)?.storeFailed && !window.ankang) window.location.reload();
   throw new ApiError(r.error);
 }
 

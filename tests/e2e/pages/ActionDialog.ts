@@ -32,9 +32,11 @@ export class ActionDialog {
     await this.root.getByRole('radio', { name: grade }).check();
   }
   async chooseLec(l: number, e: number, c: number) {
-    await pickSelect(this.page, this.field('L 事故发生的可能性'), String(l));
-    await pickSelect(this.page, this.field('E 暴露于危险环境的频繁程度'), String(e));
-    await pickSelect(this.page, this.field('C 发生事故可能造成的后果'), String(c));
+    // each option is the value and its standard meaning ("3 — 可能，但不经常")
+    const value = (v: number) => new RegExp(`^${String(v).replace('.', '\\.')} — `);
+    await pickSelect(this.page, this.field('L 事故发生的可能性'), value(l));
+    await pickSelect(this.page, this.field('E 暴露于危险环境的频繁程度'), value(e));
+    await pickSelect(this.page, this.field('C 发生事故可能造成的后果'), value(c));
   }
 
   // ---- 落实整改（五落实） ----

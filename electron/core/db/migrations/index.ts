@@ -7,6 +7,9 @@ import type { DB } from '../store';
 import * as m001 from './001_init';
 import * as m002 from './002_hazards';
 import * as m003 from './003_module_kinds';
+import * as m004 from './004_audit_chain';
+import * as m005 from './005_signin_guard';
+import * as m006 from './006_major_hazards';
 
 export interface Migration {
   version: number;
@@ -19,6 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'init', up: m001.up },
   { version: 2, name: 'hazards', up: m002.up },
   { version: 3, name: 'module kinds', up: m003.up },
+  { version: 4, name: 'audit chain', up: m004.up },
+  { version: 5, name: 'sign-in guard', up: m005.up },
+  { version: 6, name: 'major hazards', up: m006.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -5,7 +5,8 @@
 // from the document info).
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { parsedFonts } from './fonts';
+import { installFallback } from './fallback';
+import { parsedFallbackFonts, parsedFonts } from './fonts';
 
 export type Doc = PDFKit.PDFDocument;
 export type Align = 'left' | 'center' | 'right';
@@ -123,6 +124,9 @@ export class PdfDoc {
     const fonts = parsedFonts();
     this.doc.registerFont(PDF_FONT.regular, fonts.regular as unknown as Buffer);
     this.doc.registerFont(PDF_FONT.bold, fonts.bold as unknown as Buffer);
+    // rare characters (CJK Extension B in names) the primary font lacks come from the fallback font
+    const fallback = parsedFallbackFonts();
+    if (fallback) installFallback(this.doc, PDF_FONT, fonts, fallback);
     this.doc.font(PDF_FONT.regular).fontSize(PDF_STYLE.body).fillColor(PDF_STYLE.text);
     this.y = this.top;
   }

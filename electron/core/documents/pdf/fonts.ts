@@ -136,4 +136,55 @@ export function parsedFonts(): ParsedFonts {
 export function resetFontCache(): void {
   cache = null;
   parsed = null;
+  fallback = undefined;
+}
+
+// ---- the fallback for rare characters ----
+// Noto Sans SC has no CJK Extension B (𠮷 U+20BB7, 𡈽, …), which people's names do use. A subset of Noto Sans CJK SC
+// with exactly the ideographs Noto Sans SC lacks (about 2,400, 650 KB per weight; SIL OFL 1.1, made by
+// scripts/make-fallback-font.py) lives in the repository under resources/fonts and in the packaged app's
+// resources; text runs in those characters are drawn with it (./fallback.ts). Never a system font.
+
+export const FALLBACK_FILES = { regular: 'NotoSansCJKsc-Fallback-Regular.otf', bold: 'NotoSansCJKsc-Fallback-Bold.otf' } as const;
+
+/** Folders that may hold the fallback fonts: $ANKANG_FONT_DIR, the packaged resources, the repository's resources/fonts. */
+function fallbackDirs(): string[] {
+  const dirs: string[] = [];
+  if (process.env.ANKANG_FONT_DIR) dirs.push(process.env.ANKANG_FONT_DIR);
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  if (resourcesPath) dirs.push(path.join(resourcesPath, 'fonts'));
+  // bundles run from out/<host>/, sources (tests) from electron/core/documents/pdf/, tools from the repository root
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  dirs.push(path.resolve(here, '../../resources/fonts'), path.resolve(here, '../../../../resources/fonts'), path.join(process.cwd(), 'resources', 'fonts'));
+  return dirs;
+}
+
+export function fallbackFontPaths(): FontPaths | null {
+  for (const dir of fallbackDirs()) {
+    const p = { regular: path.join(dir, FALLBACK_FILES.regular), bold: path.join(dir, FALLBACK_FILES.bold) };
+    if (isFile(p.regular) && isFile(p.bold)) return p;
+  }
+  return null;
+}
+
+type CoverageFont = ParsedFont & { characterSet: number[]; hasGlyphForCodePoint(cp: number): boolean };
+export interface FallbackFonts extends ParsedFonts {
+  /** code points drawn with the fallback when the primary regular / bold font is current */
+  forRegular: ReadonlySet<number>;
+  forBold: ReadonlySet<number>;
+}
+let fallback: FallbackFonts | null | undefined;
+
+/** The fallback fonts, parsed once per process, with the code points each primary weight lacks; null when absent. */
+export function parsedFallbackFonts(): FallbackFonts | null {
+  if (fallback !== undefined) return fallback;
+  const p = fallbackFontPaths();
+  if (!p) return (fallback = null);
+  const primary = parsedFonts() as unknown as { regular: CoverageFont; bold: CoverageFont };
+  const fontkit = pdfkitFontkit();
+  const regular = fontkit.create(fs.readFileSync(p.regular)) as CoverageFont;
+  const bold = fontkit.create(fs.readFileSync(p.bold)) as CoverageFont;
+  const lacking = (main: CoverageFont, fb: CoverageFont) => new Set(fb.characterSet.filter((cp) => cp > 0x2e7f && !main.hasGlyphForCodePoint(cp)));
+  fallback = { regular, bold, forRegular: lacking(primary.regular, regular), forBold: lacking(primary.bold, bold) };
+  return fallback;
 }

@@ -52,6 +52,8 @@ export interface PdfPhoto {
   /** JPEG or PNG bytes (WebP cannot be embedded by pdfkit: convert first, e.g. attachments.photoAsJpeg) */
   data: Buffer;
   mime: string;
+  /** an after-photo's submission round (1 = the first submission for acceptance); captions say it when there were several */
+  round?: number;
 }
 
 export interface HazardDocContext {
@@ -102,6 +104,14 @@ function skippedNote(photos: readonly PdfPhoto[], skipped: readonly PhotoSkip[])
     .join('\n');
 }
 
+/** '（第 1 次提交，未通过）' under an after-photo when the photos come from more than one submission round. */
+function roundCaption(p: PdfPhoto, all: readonly PdfPhoto[]): string {
+  const rounds = new Set(all.map((x) => x.round ?? 1));
+  if (p.round === undefined || rounds.size < 2) return '';
+  const latest = Math.max(...rounds);
+  return p.round < latest ? `（第 ${p.round} 次提交，未通过）` : `（第 ${p.round} 次提交）`;
+}
+
 /**
  * A titled block of photos, two per row; images that cannot be embedded become a note under them. `keep`: the height
  * of what follows the block (closing text, signature lines), kept on the page of the block's last row, so the
@@ -109,7 +119,7 @@ function skippedNote(photos: readonly PdfPhoto[], skipped: readonly PhotoSkip[])
  */
 function photoBlock(pdf: PdfDoc, g: FieldGrid, title: string, photos: PdfPhoto[], keep: number): void {
   if (photos.length === 0) return;
-  const grid = photos.map((p, i) => ({ data: p.data, caption: `照片 ${i + 1}` }));
+  const grid = photos.map((p, i) => ({ data: p.data, caption: `照片 ${i + 1}${roundCaption(p, photos)}` }));
   // the note for the photos that are not JPEG or PNG is known from their bytes before drawing (one that pdfkit
   // still cannot read is added to it afterwards)
   const notEmbeddable: PhotoSkip[] = [];
@@ -353,3 +363,97 @@ export async function renderStatsTable(s: HazardStats, ctx: StatsDocContext): Pr
   signatureLines(pdf, [[{ label: '填表人：' }, { label: '审核人：' }, { label: '主要负责人（签字）：' }, { label: '日期：', value: BLANK_DATE }]], { gap: 20 });
   return pdf.finish({ left: `${period} ${title}`, ...(ctx.fingerprint ? { fingerprint: ctx.fingerprint } : {}) });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 隐患排查治理台账 (the ledger, as printed: the current filter)
+
+export interface LedgerPdfContext {
+  enterprise: Enterprise;
+  now?: Date;
+  /** how many rows will come (for the progress report) */
+  total: number;
+  /** the filter in words, printed under the title (e.g. 状态：未销号；搜索：灭火器) */
+  filterText?: string;
+  progress?: (done: number, total: number, last: boolean) => void;
+  fingerprint?: string;
+}
+
+const LEDGER_PDF_COLUMNS: TableColumn[] = [
+  { header: '序号', width: 28, align: 'center' },
+  { header: '隐患编号', width: 80, onSplit: 'repeat' },
+  { header: '发现日期', width: 66, align: 'center' },
+  { header: '车间/班组', width: 84 },
+  { header: '隐患描述', flex: 1 },
+  { header: '隐患\n等级', width: 44, align: 'center' },
+  { header: '风险\n等级', width: 58, align: 'center' },
+  { header: '整改\n责任人', width: 50, align: 'center' },
+  { header: '整改期限', width: 66, align: 'center' },
+  { header: '状态', width: 56, align: 'center' },
+  { header: '销号日期', width: 66, align: 'center' },
+];
+
+/** One row of the printed ledger (a LedgerRecord of ./xlsx, the same rows the xlsx export reads). */
+export interface LedgerPdfRow {
+  serial: string;
+  foundAt: string;
+  workshopName: string | null;
+  teamName: string | null;
+  place: string | null;
+  description: string;
+  grade: HazardDetail['grade'];
+  risk: HazardDetail['risk'];
+  responsibleName: string | null;
+  deadline: string | null;
+  status: HazardDetail['status'];
+  overdue: boolean | number;
+  closedDate: string | null;
+}
+
+/** The yield between chunks: a long ledger reports progress and lets the core answer other calls meanwhile. */
+const LEDGER_PDF_CHUNK = 200;
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** 隐患排查治理台账 (A4 landscape): the hazards of the current filter, one row each, with the filter and a count. */
+export async function renderLedgerPdf(rows: Iterable<LedgerPdfRow>, ctx: LedgerPdfContext): Promise<Buffer> {
+  const now = ctx.now ?? new Date();
+  const title = '安全隐患排查治理台账';
+  const pdf = createPdf({ title: `${ctx.enterprise.name} ${title}`, subject: `${ctx.enterprise.name} ${title}`, landscape: true, createdAt: now, margins: { left: 36, right: 36 } });
+  titleBlock(pdf, {
+    enterprise: ctx.enterprise.name,
+    title,
+    left: ctx.filterText ? `筛选条件：${ctx.filterText}` : '筛选条件：全部',
+    right: `共 ${ctx.total} 条\u3000打印日期：${localDateCn(now)}`,
+  });
+  runningHeader(pdf, `${ctx.enterprise.name}  ${title}（续）`, `共 ${ctx.total} 条`);
+  const table = new PdfTable(pdf, LEDGER_PDF_COLUMNS, { minRow: 18, padY: 3, padX: 4 }).begin();
+  let n = 0;
+  for (const h of rows) {
+    n++;
+    const place = [orgText(h.workshopName, h.teamName), h.place].filter(Boolean).join('\n');
+    table.row([
+      String(n),
+      h.serial,
+      dateShort(h.foundAt),
+      place,
+      h.description,
+      h.grade ? gradeText(h.grade).replace('隐患', '') : '未定级',
+      h.risk ? { text: riskColorText(h.risk), swatch: riskStyle(h.risk).hex } : '—',
+      h.responsibleName ?? '',
+      h.deadline ?? '',
+      statusText(h.status) + (h.overdue ? '\n（逾期）' : ''),
+      h.closedDate ?? '',
+    ]);
+    if (n % LEDGER_PDF_CHUNK === 0) {
+      ctx.progress?.(n, ctx.total, false);
+      await tick();
+    }
+  }
+  if (n === 0) table.note('没有符合筛选条件的隐患');
+  table.end();
+  ctx.progress?.(n, ctx.total, true);
+  pdf.gap(12);
+  signatureLines(pdf, [[{ label: '制表人：' }, { label: '审核人：' }, { label: '日期：', value: BLANK_DATE }]], { gap: 20 });
+  return pdf.finish({ left: `${ctx.enterprise.name} 隐患台账`, ...(ctx.fingerprint ? { fingerprint: ctx.fingerprint } : {}) });
+}
+
+const dateShort = (s: string) => s.slice(0, 10);

@@ -118,10 +118,12 @@ export function statsSummary(s: HazardStats, total: StatsTableRow): string {
   const countable = total.found - cancelled;
   const rate = countable > 0 ? total.closed / countable : null;
   const openParts = [`整改中 ${total.rectifying} 项`, ...(waiting > 0 ? [`待确认或待分派 ${waiting} 项`] : [])];
+  // hazards not yet graded (reported, or cancelled before grading): named, so the grades add up to the number found
+  const ungraded = Math.max(0, total.found - total.general - total.major);
   const days = s.avgDaysToClose === null ? null : `${Math.round(s.avgDaysToClose * 10) / 10} 天`;
   const allOpenDiffers = s.open !== open || s.overdue !== total.overdue;
   return (
-    `本期共排查发现隐患 ${total.found} 项，其中一般隐患 ${total.general} 项、重大隐患 ${total.major} 项。` +
+    `本期共排查发现隐患 ${total.found} 项，其中一般隐患 ${total.general} 项、重大隐患 ${total.major} 项${ungraded > 0 ? `、尚未定级 ${ungraded} 项` : ''}。` +
     `截至制表日，本期发现的隐患已整改销号 ${total.closed} 项，作废 ${cancelled} 项，尚未销号 ${open} 项（${openParts.join('，')}；其中逾期未整改 ${total.overdue} 项），` +
     `隐患整改率 ${percentText(rate)}。` +
     `本期内销号的隐患（含以前期间发现的）共 ${s.closed} 项${days ? `，平均整改用时 ${days}` : ''}。` +

@@ -7,6 +7,8 @@ import { errorText } from '../../lib/errors';
 import { gradeChart, monthlyChart, riskChart, workshopChart, type ChartSpec } from './chartOptions';
 import { EChart } from './EChart';
 import { useDashT, type DashT } from './dashT';
+import { FirstSteps } from './FirstSteps';
+import { MyTasks } from './MyTasks';
 import { Reminders } from './Reminders';
 import { StatsTable } from './StatsTable';
 import { samePeriod, useDashboard } from './store';
@@ -122,6 +124,9 @@ export function DashboardPage(props: { onOpenHazard(id: string): void }) {
             }
           />
         )}
+
+        <FirstSteps />
+        <MyTasks onOpenHazard={props.onOpenHazard} />
 
         {current ? <Kpis stats={current} /> : statsLoading || statsError == null ? <KpiSkeleton label={t('dash.loading')} /> : null}
 

@@ -1,6 +1,6 @@
 // The quarterly / yearly statistics table, laid out to be printed and signed.
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STATS_MONEY, STATS_NUMERIC, statsTotals } from '../../../../shared/hazards/stats';
 import { formatYuan } from '../../../../shared/kernel/money';
 import type { HazardStats } from '../../../../shared/hazards/types';
@@ -38,6 +38,15 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
   const [pdfBusy, setPdfBusy] = useState(false);
+  // the printed table names the enterprise whose principal signs it (as the PDF and the spreadsheet do)
+  const [enterprise, setEnterprise] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('enterprise.get').then((e) => live && setEnterprise(e?.name ?? null), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const job = useJob();
   const exportPdf = async () => {
     setPdfBusy(true);
@@ -94,6 +103,11 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
       }
     >
       <header style={{ textAlign: 'center', marginBottom: 12 }}>
+        {enterprise && (
+          <div data-testid="stats-enterprise" style={{ fontSize: 16, fontWeight: 600 }}>
+            {enterprise}
+          </div>
+        )}
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="stats-title">
           {title}
         </Typography.Title>

@@ -4,6 +4,36 @@ import { defineMessages } from '../../../../shared/kernel/i18n';
 
 export const messages = defineMessages({
   'dash.title': { 'zh-CN': '隐患排查治理总览', en: 'Hazard overview' },
+  // 待我处理 (MyTasks.tsx)
+  'mine.title': { 'zh-CN': '待我处理', en: 'Waiting for me' },
+  'mine.empty': { 'zh-CN': '没有等待您处理的隐患', en: 'Nothing is waiting for you' },
+  'mine.task': { 'zh-CN': '事项', en: 'To do' },
+  'mine.task.rectify': { 'zh-CN': '待整改', en: 'Rectify' },
+  'mine.task.accept': { 'zh-CN': '待验收', en: 'Accept' },
+  // 开始使用 (FirstSteps.tsx)
+  'first.title': { 'zh-CN': '开始使用', en: 'Getting started' },
+  'first.intro': { 'zh-CN': '企业档案和第一位操作员已建好。接下来：', en: 'The enterprise profile and the first operator are set up. Next:' },
+  'first.hide': { 'zh-CN': '不再显示', en: 'Hide' },
+  'first.done': { 'zh-CN': '已完成', en: 'Done' },
+  'first.todo': { 'zh-CN': '未完成', en: 'To do' },
+  'first.roster.title': { 'zh-CN': '导入职工花名册', en: 'Import the worker roster' },
+  'first.roster.hint': {
+    'zh-CN': '从 Excel/CSV 导入全体职工（可在导入窗口下载模板），隐患的发现人和整改责任人都从花名册中选择。',
+    en: 'Import every worker from Excel/CSV (the import dialog has a template); finders and responsible persons are picked from the roster.',
+  },
+  'first.roster.action': { 'zh-CN': '去导入', en: 'Import' },
+  'first.operators.title': { 'zh-CN': '添加操作员', en: 'Add operators' },
+  'first.operators.hint': {
+    'zh-CN': '让安全员、班组长等也能登录：他们各自上报、整改和验收隐患，验收人不能是整改人。',
+    en: 'Let safety officers and team leaders sign in: each reports, rectifies and accepts hazards, and nobody accepts their own rectification.',
+  },
+  'first.operators.action': { 'zh-CN': '添加', en: 'Add' },
+  'first.rules.title': { 'zh-CN': '检查隐患规则', en: 'Check the hazard rules' },
+  'first.rules.hint': {
+    'zh-CN': '确认风险分级阈值、确认和验收时限、即将到期提醒天数是否符合本企业制度。',
+    en: 'Check the risk thresholds, the confirmation and acceptance deadlines and the due-soon days against your own rules.',
+  },
+  'first.rules.action': { 'zh-CN': '查看规则', en: 'View rules' },
   'dash.period': { 'zh-CN': '统计期间', en: 'Period' },
   'dash.year': { 'zh-CN': '年度', en: 'Year' },
   'dash.yearOption': { 'zh-CN': '{year} 年', en: '{year}' },

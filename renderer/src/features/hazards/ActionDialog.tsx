@@ -1,7 +1,7 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_C, LEC_E, LEC_L, type HazardAction } from '../../../../shared/hazards/rules';
+import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_VALUES, lecMeaningKey, type HazardAction, type LecAxis } from '../../../../shared/hazards/rules';
 import { assignInput, cancelInput, confirmInput, governancePlan, submitInput } from '../../../../shared/hazards/schemas';
 import type { AttachmentInfo } from '../../../../shared/attachments/types';
 import type { HazardDetail, HazardRow } from '../../../../shared/hazards/types';
@@ -46,7 +46,12 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
         if (d) h = await call('hazards.confirm', { ...(v as object), id: hazard.id, category1: cat?.[0] as never, category2: cat?.[1] ?? null } as never);
       } else if (action === 'assign') {
         const input = { ...v, id: hazard.id, governancePlan: hazard.grade === 'major' ? v.governancePlan : null };
-        const main = parseForm(assignInput, input, form, t);
+        let main = parseForm(assignInput, input, form, t);
+        // the real reason, on the field (the backend says the same): not a date-format message
+        if (typeof v.deadline === 'string' && v.deadline < hazard.foundDate) {
+          form.setFields([{ name: 'deadline', errors: [t('err.hazard.deadlineBeforeFound')] }]);
+          main = null;
+        }
         // the plan is a union with null, whose issues collapse to one on 'governancePlan' (no such field): check it alone
         const plan = hazard.grade !== 'major' || parseForm(governancePlan, v.governancePlan ?? {}, form, t, ['governancePlan']);
         if (main && plan) h = await call('hazards.assign', input as never);
@@ -91,7 +96,12 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
         : action === 'cancel'
           ? { kind: 'invalid' }
           : action === 'submit'
-            ? { photos: hazard.photos.filter((p) => p.phase === 'after') }
+            ? {
+                // a resubmission after a rejection starts from what was submitted before (the record keeps it)
+                rectificationNote: hazard.rectificationNote ?? undefined,
+                actualFunds: hazard.actualFunds === null ? undefined : hazard.actualFunds / 100,
+                photos: hazard.photos.filter((p) => p.phase === 'after'),
+              }
             : {};
 
   return (
@@ -117,21 +127,13 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
               <Radio.Group options={HAZARD_GRADES.map((g) => ({ value: g, label: t(`hazardGrade.${g}`) }))} />
             </Form.Item>
             <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item label={t('hazard.lecL')} name={['lec', 'l']} required>
-                  <Select options={LEC_L.map((x) => ({ value: x, label: String(x) }))} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item label={t('hazard.lecE')} name={['lec', 'e']} required>
-                  <Select options={LEC_E.map((x) => ({ value: x, label: String(x) }))} />
-                </Form.Item>
-              </Col>
-              <Col span={8}>
-                <Form.Item label={t('hazard.lecC')} name={['lec', 'c']} required>
-                  <Select options={LEC_C.map((x) => ({ value: x, label: String(x) }))} />
-                </Form.Item>
-              </Col>
+              {(['l', 'e', 'c'] as const).map((axis) => (
+                <Col span={8} key={axis}>
+                  <Form.Item label={t(`hazard.lec${axis.toUpperCase()}`)} name={['lec', axis]} required>
+                    <LecSelect axis={axis} />
+                  </Form.Item>
+                </Col>
+              ))}
             </Row>
             <div style={{ marginBottom: 12 }} data-testid="lec-preview">
               {t('hazard.lecD')}：{preview ? <RiskTag h={{ risk: preview.risk as 'red', riskD: preview.d }} /> : '—'}
@@ -171,7 +173,7 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
                   getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : null })}
                   normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : undefined)}
                 >
-                  <DatePicker style={{ width: '100%' }} />
+                  <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') < hazard.foundDate} />
                 </Form.Item>
               </Col>
             </Row>
@@ -239,6 +241,13 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
       <Space />
     </Modal>
   );
+}
+
+/** A LEC value picker: each value with its standard meaning (L 10 = 完全可以预料 …). */
+function LecSelect({ axis, id, value, onChange }: { axis: LecAxis; id?: string; value?: number; onChange?(v: number): void }) {
+  const t = useT();
+  const options = [...LEC_VALUES[axis]].reverse().map((x) => ({ value: x, label: `${x} — ${t(lecMeaningKey(axis, x))}` }));
+  return <Select id={id} value={value} onChange={onChange} options={options} popupMatchSelectWidth={false} placeholder={t('hz.lecPick')} />;
 }
 
 function PhotoField({ value, onChange, label }: { value?: AttachmentInfo[]; onChange?(v: AttachmentInfo[]): void; label: string }) {

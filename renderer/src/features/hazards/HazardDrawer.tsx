@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Select, Space, Spin, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { GOVERNANCE_FIELDS, type HazardAction } from '../../../../shared/hazards/rules';
+import { GOVERNANCE_FIELDS, noticePrintable, type HazardAction, type MajorAction } from '../../../../shared/hazards/rules';
 import { formatYuan } from '../../../../shared/kernel/money';
 import type { HazardDetail } from '../../../../shared/hazards/types';
 import { routeHash, useRouter } from '../../app/router';
@@ -9,6 +9,7 @@ import { JobProgress, useJob } from '../../components/JobProgress';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { ActionDialog } from './ActionDialog';
+import { MajorDialog } from './MajorDialog';
 import { Thumb } from './photos';
 import { GradeTag, RiskTag, StatusTag } from './tags';
 
@@ -20,6 +21,7 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
   const [h, setH] = useState<HazardDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<HazardAction | null>(null);
+  const [majorAction, setMajorAction] = useState<MajorAction | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const [pdfBusy, setPdfBusy] = useState<string | null>(null);
   const pdfJob = useJob();
@@ -54,6 +56,10 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
 
   const before = h?.photos.filter((p) => p.phase === 'before') ?? [];
   const after = h?.photos.filter((p) => p.phase === 'after') ?? [];
+  // after-photos by submission round, latest first; the earlier rounds were rejected
+  const roundOf = (id: string) => h?.photoRounds?.[id] ?? 1;
+  const rounds = [...new Set(after.map((p) => roundOf(p.id)))].sort((a, b) => b - a);
+  const latestRound = rounds[0] ?? 1;
   return (
     <Drawer
       open
@@ -75,9 +81,12 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
         h && (
           <Space>
             <JobProgress job={pdfJob} cancellable={false} />
-            <Button onClick={() => void pdf('noticePdf')} loading={pdfBusy === 'noticePdf'}>
-              {t('hz.noticePdf')}
-            </Button>
+            {/* the notice states the 五落实: none before they are assigned, none for a voided hazard */}
+            {noticePrintable(h) && (
+              <Button onClick={() => void pdf('noticePdf')} loading={pdfBusy === 'noticePdf'}>
+                {t('hz.noticePdf')}
+              </Button>
+            )}
             {(h.status === 'submitted' || h.status === 'closed') && (
               <Button onClick={() => void pdf('acceptancePdf')} loading={pdfBusy === 'acceptancePdf'}>
                 {t('hz.acceptancePdf')}
@@ -190,6 +199,8 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
             )}
           </Card>
 
+          {(h.grade === 'major' || h.major) && <MajorCard h={h} onRecord={setMajorAction} />}
+
           <Card size="small" title={`${t('hazard.photosBefore')} / ${t('hazard.photosAfter')}`} style={{ marginTop: 16 }}>
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
               <div>
@@ -198,11 +209,25 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
                   {before.length ? before.map((p) => <Thumb key={p.id} id={p.id} alt={`${t('hazard.photosBefore')} ${p.originalName ?? ''}`} />) : '—'}
                 </Space>
               </div>
-              <div>
+              <div data-testid="after-photos">
                 <Typography.Text type="secondary">{t('hazard.photosAfter')}</Typography.Text>
-                <Space wrap style={{ display: 'flex', marginTop: 4 }}>
-                  {after.length ? after.map((p) => <Thumb key={p.id} id={p.id} alt={`${t('hazard.photosAfter')} ${p.originalName ?? ''}`} />) : '—'}
-                </Space>
+                {after.length === 0 && <div style={{ marginTop: 4 }}>—</div>}
+                {rounds.map((r) => (
+                  <div key={r} data-testid={`after-round-${r}`} style={{ marginTop: 4 }}>
+                    {rounds.length > 1 && (
+                      <Typography.Text style={{ fontSize: 12 }} type={r < latestRound ? 'danger' : undefined}>
+                        {t(r < latestRound ? 'hz.roundRejected' : 'hz.round', { n: r })}
+                      </Typography.Text>
+                    )}
+                    <Space wrap style={{ display: 'flex', marginTop: 2 }}>
+                      {after
+                        .filter((p) => roundOf(p.id) === r)
+                        .map((p) => (
+                          <Thumb key={p.id} id={p.id} alt={[t('hazard.photosAfter'), rounds.length > 1 ? t('hz.round', { n: r }) : '', p.originalName ?? ''].filter(Boolean).join(' ')} />
+                        ))}
+                    </Space>
+                  </div>
+                ))}
               </div>
             </div>
           </Card>
@@ -242,6 +267,18 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
           }}
         />
       )}
+      {h && majorAction && (
+        <MajorDialog
+          action={majorAction}
+          hazard={h}
+          onClose={() => setMajorAction(null)}
+          onDone={(nh) => {
+            setMajorAction(null);
+            setH(nh);
+            onChanged();
+          }}
+        />
+      )}
       {h && correcting && (
         <CorrectDialog
           h={h}
@@ -254,6 +291,61 @@ export function HazardDrawer({ id, onClose, onChanged }: { id: string; onClose()
         />
       )}
     </Drawer>
+  );
+}
+
+/** 重大隐患: the report to the authority, 挂牌督办 and the evaluation, with the buttons to record them. */
+function MajorCard({ h, onRecord }: { h: HazardDetail; onRecord(a: MajorAction): void }) {
+  const t = useT();
+  const m = h.major;
+  const actions = h.majorActions ?? [];
+  const open = h.status !== 'closed' && h.status !== 'cancelled';
+  const pending = open && !(m?.reportedDate && m.evaluationPassed === true);
+  return (
+    <Card
+      size="small"
+      title={t('hazard.major')}
+      style={{ marginTop: 16 }}
+      data-testid="major-card"
+      extra={
+        actions.length > 0 && (
+          <Space size={4} wrap>
+            {actions.map((a) => (
+              <Button key={a} size="small" onClick={() => onRecord(a)}>
+                {t(`hazardAction.${a}`)}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      {pending && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('hazard.major.pendingHint')} data-testid="major-pending" />}
+      <Descriptions size="small" column={2}>
+        <Descriptions.Item label={t('hazard.major.report')} span={2}>
+          {m?.reportedDate ? `${m.reportedDate} · ${m.reportBody ?? ''} · ${m.reportDocNo ?? ''}` : <Typography.Text type="warning">{t('hazard.major.notReported')}</Typography.Text>}
+        </Descriptions.Item>
+        {m?.reportSummary && (
+          <Descriptions.Item label={t('hazard.major.summary')} span={2}>
+            {m.reportSummary}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('hazard.major.supervision')} span={2}>
+          {m?.supervised ? `${t('hazard.major.supervised')} · ${m.supervisionDate ?? ''} · ${m.supervisionBody ?? ''}${m.supervisionDocNo ? ` · ${m.supervisionDocNo}` : ''}` : t('hazard.major.notSupervised')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('hazard.major.evaluation')} span={2}>
+          {m?.evaluationDate ? (
+            <>
+              {m.evaluationDate} · {m.evaluatorKind ? t(`evaluator.${m.evaluatorKind}`) : ''} · {m.evaluator} ·{' '}
+              <Typography.Text type={m.evaluationPassed ? 'success' : 'danger'}>{t(m.evaluationPassed ? 'hazard.major.passedYes' : 'hazard.major.passedNo')}</Typography.Text>
+              <br />
+              {m.evaluationConclusion}
+            </>
+          ) : (
+            t('hazard.major.notEvaluated')
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
   );
 }
 

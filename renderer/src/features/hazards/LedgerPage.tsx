@@ -60,6 +60,29 @@ export function LedgerPage() {
       exportJob.fail(e);
     }
   };
+  // 打印台账: the ledger as a document (a PDF of the current filter), not a picture of the screen
+  const printPdf = useCallback(async () => {
+    if (exportJob.running) return;
+    try {
+      const { page: _p, pageSize: _s, ...filter } = useLedger.getState().query;
+      const f = await exportJob.run((opts) => call('hazards.ledgerPdf', filter, opts));
+      await exportJob.save(f);
+    } catch (e) {
+      exportJob.fail(e);
+    }
+  }, [exportJob]);
+  // Ctrl+P on the ledger prints the ledger document too (the browser's print would print the screen)
+  useEffect(() => {
+    if (logging || detail) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        void printPdf();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [printPdf, logging, detail]);
   const saveView = async () => {
     try {
       const { page: _p, pageSize: _s, ...q } = query;
@@ -143,6 +166,9 @@ export function LedgerPage() {
         </Dropdown>
         <Button onClick={() => void exportXlsx()} loading={exportJob.running} disabled={total === 0}>
           {t('hz.exportLedger')}
+        </Button>
+        <Button onClick={() => void printPdf()} disabled={total === 0 || exportJob.running} title={t('hz.printLedgerHint')}>
+          {t('hz.printLedger')}
         </Button>
         <JobProgress job={exportJob} />
         <Typography.Text type="secondary" data-testid="ledger-total">

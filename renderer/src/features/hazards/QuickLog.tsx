@@ -2,7 +2,7 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, S
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { HAZARD_SOURCES, PRODUCTION_STOPS } from '../../../../shared/hazards/rules';
-import { hazardInput } from '../../../../shared/hazards/schemas';
+import { FOUND_AT_WARN_DAYS, hazardInput } from '../../../../shared/hazards/schemas';
 import type { AttachmentInfo } from '../../../../shared/attachments/types';
 import type { HazardDetail } from '../../../../shared/hazards/types';
 import { useSession } from '../../app/session';
@@ -51,7 +51,7 @@ function stableDayjsProps() {
 /** Keyboard-first hazard log: description first, Ctrl+Enter saves; the draft autosaves to the store. */
 export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: HazardDetail): void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const operator = useSession((s) => s.operator);
   const units = useUnits();
   const [form] = Form.useForm<FormValues>();
@@ -120,6 +120,20 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
       if (!r.success && r.error.issues.some((i) => i.path[0] === 'category1')) form.setFields([{ name: 'category', errors: [t('v.required')] }]);
       return;
     }
+    // a discovery date a year back or more is usually a slip of the year: say so, and which year's serial it gets
+    const found = dayjs(input.foundAt);
+    if (found.isBefore(dayjs().subtract(FOUND_AT_WARN_DAYS, 'day'))) {
+      const ok = await modal.confirm({
+        title: t('hz.oldFoundAt.title'),
+        content: t('hz.oldFoundAt.body', { date: found.format('YYYY-MM-DD'), year: found.year() }),
+        okText: t('hz.oldFoundAt.ok'),
+        cancelText: t('common.cancel'),
+      });
+      if (!ok) {
+        form.setFields([{ name: 'foundAt', errors: [t('hz.oldFoundAt.check')] }]);
+        return;
+      }
+    }
     setBusy(true);
     try {
       if (timer.current) clearTimeout(timer.current);
@@ -138,6 +152,9 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
     <Modal
       open
       width={860}
+      // at 1366 × 768 the whole dialog, its footer (the submit button) included, fits the window: the form scrolls
+      style={{ top: 16, paddingBottom: 0 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 170px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 4 } }}
       title={t('hz.quickLog')}
       onCancel={onClose}
       maskClosable={false}
@@ -228,13 +245,13 @@ export function QuickLog({ onClose, onSaved }: { onClose(): void; onSaved(h: Haz
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
         <Form.Item label={t('hazard.photosBefore')} name="photos" valuePropName="value">
-          <PhotoPickerField label={t('hazard.photosBefore')} />
+          <PhotoPickerField label={t('hazard.photosBefore')} pasteAnywhere />
         </Form.Item>
       </Form>
     </Modal>
   );
 }
 
-function PhotoPickerField({ value, onChange, label }: { value?: AttachmentInfo[]; onChange?(v: AttachmentInfo[]): void; label: string }) {
-  return <PhotoPicker value={value ?? []} onChange={(v) => onChange?.(v)} label={label} />;
+function PhotoPickerField({ value, onChange, label, pasteAnywhere }: { value?: AttachmentInfo[]; onChange?(v: AttachmentInfo[]): void; label: string; pasteAnywhere?: boolean }) {
+  return <PhotoPicker value={value ?? []} onChange={(v) => onChange?.(v)} label={label} pasteAnywhere={pasteAnywhere} />;
 }

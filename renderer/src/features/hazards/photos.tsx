@@ -1,9 +1,11 @@
 import { App, Button, Image, Space, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from '../../../../shared/attachments/rules';
 import type { AttachmentInfo } from '../../../../shared/attachments/types';
 import { useT } from '../../i18n';
 import { call, fileToBase64 } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { shrinkForUpload } from './shrinkPhoto';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -54,8 +56,19 @@ export function Thumb({ id, alt, size = 96 }: { id: string; alt: string; size?: 
 
 const ACCEPT = 'image/jpeg,image/png,image/webp';
 
-/** Paste, drop or pick photos; each is uploaded at once (checked by content on the backend). */
-export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[]; onChange(v: AttachmentInfo[]): void; label: string }) {
+/** Paste, drop or pick photos; each is uploaded at once (a big one shrunk first; checked by content on the backend). */
+export function PhotoPicker({
+  value,
+  onChange,
+  label,
+  pasteAnywhere = false,
+}: {
+  value: AttachmentInfo[];
+  onChange(v: AttachmentInfo[]): void;
+  label: string;
+  /** also attach images pasted anywhere on the page while this picker is shown (the quick log: its only photo box) */
+  pasteAnywhere?: boolean;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
@@ -68,7 +81,8 @@ export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[
     for (const f of files) {
       setBusy((n) => n + 1);
       try {
-        const a = await call('attachments.upload', { fileName: f.name || 'pasted.png', dataBase64: await fileToBase64(f) });
+        const send = await shrinkForUpload(f);
+        const a = await call('attachments.upload', { fileName: send.name || f.name || 'pasted.png', dataBase64: await fileToBase64(send) });
         if (!latest.current.some((x) => x.id === a.id)) {
           latest.current = [...latest.current, a];
           onChange(latest.current);
@@ -82,6 +96,23 @@ export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[
       }
     }
   };
+
+  // a paste outside the picker: images on the clipboard are attached here (the picker's own paste handler has run
+  // first and prevented the default when it took them)
+  const uploadRef = useRef(upload);
+  uploadRef.current = upload;
+  useEffect(() => {
+    if (!pasteAnywhere) return;
+    const onPaste = (e: ClipboardEvent) => {
+      if (e.defaultPrevented) return;
+      const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+      if (files.length === 0) return;
+      e.preventDefault();
+      void uploadRef.current(files);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [pasteAnywhere]);
 
   return (
     <div
@@ -126,7 +157,7 @@ export function PhotoPicker({ value, onChange, label }: { value: AttachmentInfo[
           {t('hazardAction.photo')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('hz.photoHint')}
+          {t('hz.photoHint', { mb: MAX_PHOTO_BYTES / (1024 * 1024), mp: MAX_PHOTO_PIXELS / 1_000_000, wan: MAX_PHOTO_PIXELS / 10_000 })}
         </Typography.Text>
       </Space>
       <input

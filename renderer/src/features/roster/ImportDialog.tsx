@@ -1,7 +1,16 @@
 import { Alert, App, Button, Checkbox, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportPreview, type ImportRowReport } from '../../../../shared/roster/types';
-import { useT } from '../../i18n';
+import {
+  IMPORT_FIELDS,
+  ROLE_FLAG_TARGETS,
+  type ImportField,
+  type ImportMapping,
+  type ImportParsed,
+  type ImportPreview,
+  type ImportRowReport,
+  type ImportTarget,
+} from '../../../../shared/roster/types';
+import { useI18n, useT, type TFunc } from '../../i18n';
 import { JobProgress, useJob } from '../../components/JobProgress';
 import { call, fileToBase64, isCancelled } from '../../lib/api';
 import { errorText } from '../../lib/errors';
@@ -9,12 +18,35 @@ import { errorText } from '../../lib/errors';
 const FIELD_KEY: Record<ImportField, string> = Object.fromEntries(
   IMPORT_FIELDS.map((f) => [f, `worker.${f}`]),
 ) as Record<ImportField, string>;
+/** the label key of a worker field, or of a role flag column (the role's own key) */
+const targetKey = (f: string): string | null => (f.startsWith('role.') ? f : (FIELD_KEY[f as ImportField] ?? null));
+const TARGETS: readonly ImportTarget[] = [...IMPORT_FIELDS, ...ROLE_FLAG_TARGETS];
+
+/** A row's values as read, in a line: 男 · 金工车间 / 甲班 · 入职 2019-03-05 · 三级 · 班组长、安全员 … */
+export function parsedText(p: ImportParsed | undefined, t: TFunc): string {
+  if (!p) return '';
+  const parts: string[] = [];
+  if (p.gender) parts.push(t(`gender.${p.gender}`));
+  if (p.workshop) parts.push(p.team ? `${p.workshop} / ${p.team}` : p.workshop);
+  if (p.post) parts.push(p.post);
+  if (p.phone) parts.push(p.phone);
+  if (p.hireDate) parts.push(t('import.parsed.hired', { date: p.hireDate }));
+  if (p.skillGrade) parts.push(t(`grade.${p.skillGrade}`));
+  if (p.status === 'left') parts.push(t('status.left'));
+  if (p.roles && p.roles.length > 0) parts.push(p.roles.map((r) => t(`role.${r}`)).join(t('common.listSep')));
+  if (p.isRepresentative) parts.push(t('worker.isRepresentative'));
+  if (p.certType || p.certExpiry) parts.push(t('import.parsed.cert', { type: p.certType ?? '', date: p.certExpiry ?? '—' }).trim());
+  return parts.join(' · ');
+}
 
 export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): void }) {
   const t = useT();
+  const locale = useI18n((s) => s.locale);
   const { message } = App.useApp();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
+  // the commit button spins only for the commit (a remap just disables it)
+  const [committing, setCommitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
   const [skipOk, setSkipOk] = useState(false);
@@ -34,16 +66,28 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
       setBusy(false);
     }
   };
-  const remap = async (field: ImportField, index: number | null) => {
+  const remap = async (change: { mapping: ImportMapping } | { headerRow: number }) => {
     if (!preview) return;
-    const mapping: ImportMapping = { ...preview.mapping, [field]: index };
     setBusy(true);
+    setError(null);
     try {
-      setPreview(await call('roster.importRemap', { importId: preview.importId, mapping }));
+      setPreview(await call('roster.importRemap', { importId: preview.importId, ...change }));
     } catch (e) {
       setError(errorText(e, t));
     } finally {
       setBusy(false);
+    }
+  };
+  // the template and the rejected rows are files: a save dialog (desktop) or a download (browser)
+  const files = useJob();
+  const download = async (what: 'template' | 'rejected') => {
+    try {
+      const f = await files.run((opts) =>
+        what === 'template' ? call('roster.importTemplate', { locale }, opts) : call('roster.importRejected', { importId: preview!.importId, locale }, opts),
+      );
+      if ((await files.save(f)).saved) message.success(t('import.downloaded', { name: f.fileName }));
+    } catch (e) {
+      files.fail(e);
     }
   };
   const cancel = () => {
@@ -54,6 +98,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
   const commit = async () => {
     if (!preview) return;
     setBusy(true);
+    setCommitting(true);
     try {
       const r = await job.run((opts) => call('roster.importCommit', { importId: preview.importId, skipInvalid: skipOk }, opts));
       message.success(t('import.done', { created: r.created, updated: r.updated, skipped: r.skipped }));
@@ -63,6 +108,7 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
       failed(e);
     } finally {
       setBusy(false);
+      setCommitting(false);
     }
   };
 
@@ -74,14 +120,14 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
       width={1080}
       title={t('import.title')}
       onCancel={cancel}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         <Space>
           {/* the dialog's own Cancel stops a running job (nothing is written) and closes */}
           <JobProgress job={job} cancellable={false} />
           <Button onClick={cancel}>{t('common.cancel')}</Button>
           {preview && (
-            <Button type="primary" loading={busy} disabled={valid === 0 || preview.missingRequired.length > 0 || (preview.counts.invalid > 0 && !skipOk)} onClick={() => void commit()}>
+            <Button type="primary" loading={committing} disabled={(busy && !committing) || valid === 0 || preview.missingRequired.length > 0 || (preview.counts.invalid > 0 && !skipOk)} onClick={() => void commit()}>
               {t('import.commit', { n: valid })}
             </Button>
           )}
@@ -102,6 +148,13 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
           <p style={{ fontSize: 16 }}>{busy ? t('import.reading') : t('import.pick')}</p>
           <p style={{ color: '#888', padding: '0 24px' }}>{t('import.pickHint')}</p>
         </Upload.Dragger>
+      ) : null}
+      {!preview ? (
+        <Space style={{ marginTop: 12 }}>
+          <Button onClick={() => void download('template')}>{t('import.template')}</Button>
+          <Typography.Text type="secondary">{t('import.templateHint')}</Typography.Text>
+          <JobProgress job={files} />
+        </Space>
       ) : (
         <>
           <Space wrap style={{ marginBottom: 8 }}>
@@ -109,6 +162,38 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
             <Typography.Text type="secondary">{t('import.headerRow', { n: preview.headerRow })}</Typography.Text>
             <Typography.Text data-testid="import-summary">{t('import.summary', preview.counts)}</Typography.Text>
           </Space>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginBottom: 8 }}>
+            <label htmlFor="import-header-row" style={{ whiteSpace: 'nowrap' }}>
+              {t('import.pickHeader')}
+            </label>
+            <Select
+              id="import-header-row"
+              size="small"
+              style={{ flex: 1, maxWidth: 720 }}
+              aria-label={t('import.pickHeader')}
+              value={preview.headerRow}
+              disabled={busy}
+              onChange={(row: number) => void remap({ headerRow: row })}
+              options={preview.headerCandidates.map((c) => ({
+                value: c.row,
+                label: t('import.headerOption', { n: c.row, cells: c.cells.join(' | '), matches: c.matches }),
+              }))}
+            />
+          </div>
+          {preview.skippedRows.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={t('import.skippedRows', {
+                n: preview.skippedRows.length,
+                list: preview.skippedRows
+                  .slice(0, 5)
+                  .map((r) => t('import.skippedRow', { row: r.rowNumber, text: r.text }))
+                  .join(t('import.listSep')),
+              })}
+            />
+          )}
           {preview.missingRequired.length > 0 && (
             <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('import.missing', { list: preview.missingRequired.map((f) => t(FIELD_KEY[f])).join(t('common.listSep')) })} />
           )}
@@ -122,6 +207,14 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
                   {t('import.skipInvalid', { n: preview.counts.invalid })}
                 </Checkbox>
               }
+              action={
+                <Space>
+                  <JobProgress job={files} />
+                  <Button size="small" onClick={() => void download('rejected')}>
+                    {t('import.downloadRejected')}
+                  </Button>
+                </Space>
+              }
             />
           )}
           {preview.newOrgUnits.length > 0 && (
@@ -132,14 +225,14 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
               {t('import.mapping')} — <Typography.Text type="secondary">{t('import.mappingHint')}</Typography.Text>
             </summary>
             <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, 1fr)', gap: 8, marginTop: 8 }}>
-              {IMPORT_FIELDS.map((f) => (
+              {TARGETS.map((f) => (
                 <label key={f} style={{ display: 'flex', flexDirection: 'column', fontSize: 12 }}>
-                  {t(FIELD_KEY[f])}
+                  {f.startsWith('role.') ? t('import.flagColumn', { role: t(f) }) : t(targetKey(f)!)}
                   <Select
                     size="small"
-                    aria-label={`${t(FIELD_KEY[f])} ${t('import.mapping')}`}
+                    aria-label={`${f.startsWith('role.') ? t('import.flagColumn', { role: t(f) }) : t(targetKey(f)!)} ${t('import.mapping')}`}
                     value={preview.mapping[f] ?? -1}
-                    onChange={(v: number) => void remap(f, v < 0 ? null : v)}
+                    onChange={(v: number) => void remap({ mapping: { ...preview.mapping, [f]: v < 0 ? null : v } })}
                     options={[{ value: -1, label: t('import.notMapped') }, ...preview.columns.map((c) => ({ value: c.index, label: c.header || `#${c.index + 1}` }))]}
                   />
                 </label>
@@ -169,10 +262,15 @@ export function ImportDialog({ onClose, onDone }: { onClose(): void; onDone(): v
                 ),
               },
               {
+                title: t('import.parsed'),
+                width: 340,
+                render: (_, r) => <span className="import-parsed">{parsedText(r.parsed, t)}</span>,
+              },
+              {
                 title: t('import.problems'),
                 render: (_, r) =>
                   r.problems.length > 0
-                    ? r.problems.map((p) => `${FIELD_KEY[p.field as ImportField] ? t(FIELD_KEY[p.field as ImportField]) : p.field}${t('import.fieldSep')}${t(p.message, p.params)}`).join(t('import.listSep'))
+                    ? r.problems.map((p) => `${targetKey(p.field) ? t(targetKey(p.field)!) : p.field}${t('import.fieldSep')}${t(p.message, p.params)}`).join(t('import.listSep'))
                     : r.action === 'update' && r.changes
                       ? r.changes.length > 0
                         ? t('import.changes', { list: r.changes.map((f) => (f === 'restored' ? t('import.restored') : t(FIELD_KEY[f]))).join(t('import.listSep')) })

@@ -2,6 +2,7 @@ import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, Tag
 import type { SorterResult } from 'antd/es/table/interface';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { COMMITTEE_ROLES } from '../../../../shared/roster/roles';
+import { CERT_WARN_DAYS, certState, daysUntil } from '../../../../shared/roster/certs';
 import type { Worker, WorkerRow } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { JobProgress, useJob } from '../../components/JobProgress';
@@ -12,6 +13,12 @@ import { useTableHeight } from '../../lib/useTableHeight';
 import { useRoute, useRouter } from '../../app/router';
 import { OrgTree } from './OrgTree';
 import { useRoster, type RosterQuery } from './store';
+
+/** Today as the user's calendar has it (the certificate highlight compares dates, not instants). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 // the import dialog, the worker form and the worker drawer are chunks of their own, fetched the first time one opens
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -89,6 +96,17 @@ export function RosterPage() {
     }
   };
 
+  /** From the recycle bin (已删除): back into the roster, or the backend's reason why not. */
+  const restore = async (w: WorkerRow) => {
+    try {
+      await call('workers.restore', { id: w.id });
+      message.success(t('roster.restored', { name: w.name }));
+      await refresh();
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+
   const exportXlsx = async () => {
     try {
       const { page: _p, pageSize: _s, ...filter } = query;
@@ -99,7 +117,9 @@ export function RosterPage() {
     }
   };
 
-  const filtered = query.search || query.orgUnitId || query.role || query.special || query.status !== 'active';
+  const filtered = query.search || query.orgUnitId || query.role || query.special || query.certDue || query.status !== 'active';
+  const bin = query.status === 'deleted';
+  const today = localToday();
   const sortOrder = (f: RosterQuery['sortField']) => (query.sortField === f ? (query.sortDir === 'asc' ? 'ascend' : 'descend') : null);
 
   return (
@@ -128,6 +148,7 @@ export function RosterPage() {
               { value: 'active', label: t('status.active') },
               { value: 'left', label: t('status.left') },
               { value: 'all', label: t('common.all') },
+              { value: 'deleted', label: t('roster.filter.deleted') },
             ]}
           />
           <Select
@@ -153,6 +174,19 @@ export function RosterPage() {
               { value: 'representative', label: t('roster.filter.representative') },
             ]}
           />
+          <Select
+            aria-label={t('roster.filter.certDue')}
+            allowClear
+            placeholder={t('roster.filter.certDue')}
+            value={query.certDue ?? undefined}
+            style={{ width: 170 }}
+            onChange={(certDue) => setQuery({ certDue: certDue ?? null })}
+            options={[
+              { value: 'due', label: t('roster.filter.certDueAll') },
+              { value: 'expired', label: t('roster.filter.certExpired') },
+              { value: 'soon', label: t('roster.filter.certSoon', { n: CERT_WARN_DAYS }) },
+            ]}
+          />
           <Button type="primary" onClick={() => setEditing('new')}>
             {t('roster.newWorker')}
           </Button>
@@ -166,22 +200,28 @@ export function RosterPage() {
           </Typography.Text>
         </Space>
         {error !== null && error !== undefined && <Alert type="error" showIcon title={errorText(error, t)} />}
+        {bin && <Alert type="info" showIcon title={t('roster.bin.hint')} data-testid="roster-bin-hint" />}
         <div style={{ flex: 1, minHeight: 0 }}>
           <Table<WorkerRow>
             rowKey="id"
             size="small"
             virtual
-            scroll={{ x: 1400, y: tableHeight }}
+            scroll={{ x: 1550, y: tableHeight }}
             loading={loading}
             dataSource={rows}
-            locale={{ emptyText: <Empty description={filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
-            onRow={(r) => ({
-              onDoubleClick: () => openWorker(r.id),
-              onKeyDown: (e) => {
-                if (e.key === 'Enter') openWorker(r.id);
-              },
-              tabIndex: 0,
-            })}
+            locale={{ emptyText: <Empty description={bin ? t('roster.bin.empty') : filtered ? t('roster.emptyFiltered') : t('roster.empty')} /> }}
+            onRow={(r) =>
+              // a deleted worker has no details to open: restore first
+              bin
+                ? {}
+                : {
+                    onDoubleClick: () => openWorker(r.id),
+                    onKeyDown: (e) => {
+                      if (e.key === 'Enter') openWorker(r.id);
+                    },
+                    tabIndex: 0,
+                  }
+            }
             onChange={(p, _f, sorter) => {
               const s = sorter as SorterResult<WorkerRow>;
               const field = s.order ? SORTABLE[String(s.columnKey)] : undefined;
@@ -210,13 +250,48 @@ export function RosterPage() {
                 fixed: 'left',
                 sorter: true,
                 sortOrder: sortOrder('name'),
-                render: (v: string, r) => (
-                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openWorker(r.id)}>
-                    {v}
-                  </Button>
-                ),
+                render: (v: string, r) =>
+                  bin ? (
+                    v
+                  ) : (
+                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => openWorker(r.id)}>
+                      {v}
+                    </Button>
+                  ),
               },
               { key: 'gender', title: t('worker.gender'), dataIndex: 'gender', width: 84, render: (g: string) => t(`gender.${g}`) },
+              // in the recycle bin, when each was deleted (visible without scrolling)
+              ...(bin
+                ? [
+                    {
+                      key: 'deletedAt',
+                      title: t('roster.bin.deletedAt'),
+                      dataIndex: 'deletedAt',
+                      width: 150,
+                      // stored as local time with its offset (like the audit times in the drawer)
+                      render: (v: string | null) => (v ? v.slice(0, 16).replace('T', ' ') : ''),
+                    },
+                  ]
+                : []),
+              {
+                key: 'cert',
+                title: t('roster.cert.column'),
+                dataIndex: 'certExpiry',
+                width: 190,
+                render: (v: string | null) => {
+                  const c = certState(v, today);
+                  if (!v || !c) return '';
+                  if (c === 'ok') return v;
+                  const n = daysUntil(v, today);
+                  const text = c === 'expired' ? t('roster.cert.expired') : n === 0 ? t('roster.cert.today') : t('roster.cert.soon', { n });
+                  return (
+                    <span title={`${t('worker.certExpiry')} ${v}`} data-testid={`cert-${c}`} style={{ whiteSpace: 'nowrap' }}>
+                      <Tag color={c === 'expired' ? 'red' : 'orange'}>{text}</Tag>
+                      {v}
+                    </span>
+                  );
+                },
+              },
               { key: 'idCard', title: t('worker.idCard'), dataIndex: 'idCardMasked', width: 180, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
               { key: 'workshop', title: t('worker.workshop'), dataIndex: 'workshopName', width: 120 },
               { key: 'team', title: t('worker.team'), dataIndex: 'teamName', width: 90 },
@@ -254,29 +329,34 @@ export function RosterPage() {
                 title: t('common.actions'),
                 width: 120,
                 fixed: 'right',
-                render: (_, r) => (
-                  <Space size={4}>
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        call('workers.get', { id: r.id }).then(setEditing, (e: unknown) => message.error(errorText(e, t)))
-                      }
-                    >
-                      {t('common.edit')}
+                render: (_, r) =>
+                  bin ? (
+                    <Button size="small" type="primary" ghost onClick={() => void restore(r)} aria-label={t('roster.bin.restoreLabel', { name: r.name })}>
+                      {t('roster.bin.restore')}
                     </Button>
-                    <Popconfirm
-                      title={t('roster.confirmDelete', { name: r.name })}
-                      description={t('roster.confirmDeleteHint')}
-                      okText={t('common.delete')}
-                      cancelText={t('common.cancel')}
-                      onConfirm={() => void remove(r)}
-                    >
-                      <Button size="small" danger aria-label={`${t('common.delete')} ${r.name}`}>
-                        {t('common.delete')}
+                  ) : (
+                    <Space size={4}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          call('workers.get', { id: r.id }).then(setEditing, (e: unknown) => message.error(errorText(e, t)))
+                        }
+                      >
+                        {t('common.edit')}
                       </Button>
-                    </Popconfirm>
-                  </Space>
-                ),
+                      <Popconfirm
+                        title={t('roster.confirmDelete', { name: r.name })}
+                        description={t('roster.confirmDeleteHint')}
+                        okText={t('common.delete')}
+                        cancelText={t('common.cancel')}
+                        onConfirm={() => void remove(r)}
+                      >
+                        <Button size="small" danger aria-label={`${t('common.delete')} ${r.name}`}>
+                          {t('common.delete')}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
               },
             ]}
           />

@@ -1,6 +1,8 @@
 import { App, AutoComplete, Checkbox, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { idCardBirthDate, idCardGender, idCardProblem } from '../../../../shared/roster/idcard';
+import { normalizeIdCardText } from '../../../../shared/roster/normalize';
 import { COMMITTEE_ROLES } from '../../../../shared/roster/roles';
 import { workerInput } from '../../../../shared/roster/schemas';
 import type { OrgUnit } from '../../../../shared/org/types';
@@ -27,6 +29,15 @@ const dateProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
   normalize: (v: Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
 };
+/** typed dates the way the roster import reads them (2019/3/5, 2019.3.5, 20190305, 2019年3月5日); shown as the first */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD', 'YYYY年M月D日'];
+
+/** What a valid ID card number says: the birth date and the gender. */
+function fromIdCard(v: unknown): { birth: string; gender: 'M' | 'F' } | null {
+  const id = typeof v === 'string' ? normalizeIdCardText(v) : '';
+  if (!id || idCardProblem(id) !== null) return null;
+  return { birth: idCardBirthDate(id)!, gender: idCardGender(id)! };
+}
 
 export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker | null; units: OrgUnit[]; onClose(): void; onSaved(w: Worker): void }) {
   const t = useT();
@@ -34,6 +45,7 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const tree = useMemo(() => unitTree(units), [units]);
+  const fromId = fromIdCard(Form.useWatch('idCard', form));
   const initial = worker ?? { gender: 'M', status: 'active', roles: [], hazardFactors: [], isRepresentative: false, isFrontline: false, isManager: false };
 
   const save = async () => {
@@ -66,7 +78,19 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
       destroyOnHidden
       maskClosable={false}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} requiredMark onFieldsChange={clearErrorsOnEdit(form)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={save}
+        requiredMark
+        onFieldsChange={clearErrorsOnEdit(form)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          // a valid ID card number fills the gender (its 17th digit); the birth date shows beside it
+          const id = 'idCard' in changed ? fromIdCard(changed.idCard) : null;
+          if (id) form.setFieldsValue({ gender: id.gender });
+        }}
+      >
         <Divider titlePlacement="start" plain>
           {t('roster.section.basic')}
         </Divider>
@@ -87,8 +111,13 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label={t('worker.idCard')} name="idCard">
-              <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+            <Form.Item
+              label={t('worker.idCard')}
+              name="idCard"
+              normalize={(v: string | undefined) => normalizeIdCardText(v ?? '')}
+              extra={fromId ? <span data-testid="idcard-derived">{t('roster.idCardDerived', { birth: fromId.birth, gender: t(`gender.${fromId.gender}`) })}</span> : undefined}
+            >
+              <Input maxLength={24} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -113,7 +142,7 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
           </Col>
           <Col span={8}>
             <Form.Item label={t('worker.hireDate')} name="hireDate" {...dateProps}>
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -161,7 +190,7 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
           </Col>
           <Col span={8}>
             <Form.Item label={t('worker.certExpiry')} name="certExpiry" {...dateProps}>
-              <DatePicker style={{ width: '100%' }} />
+              <DatePicker style={{ width: '100%' }} format={DATE_FORMATS} />
             </Form.Item>
           </Col>
         </Row>

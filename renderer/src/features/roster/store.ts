@@ -5,7 +5,7 @@ import type { WorkerRow } from '../../../../shared/roster/types';
 import { call } from '../../lib/api';
 
 export type RosterQuery = Required<Pick<WorkerQueryInput, 'search' | 'status' | 'sortField' | 'sortDir' | 'page' | 'pageSize'>> &
-  Pick<WorkerQueryInput, 'orgUnitId' | 'role' | 'special'>;
+  Pick<WorkerQueryInput, 'orgUnitId' | 'role' | 'special' | 'certDue'>;
 
 interface RosterState {
   query: RosterQuery;
@@ -32,6 +32,7 @@ export const initialQuery: RosterQuery = {
   orgUnitId: null,
   role: null,
   special: null,
+  certDue: null,
 };
 
 let seq = 0;

@@ -5,6 +5,7 @@ import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { ApiError, call } from '../../lib/api';
 import { applyIssues, errorText } from '../../lib/errors';
+import { BackupPanel } from './BackupPanel';
 
 /** The configurable thresholds of the hazard ledger (DOMAIN.md: make thresholds configurable). */
 export function SettingsPage() {
@@ -62,6 +63,7 @@ export function SettingsPage() {
           </Form>
         )}
       </Card>
+      <BackupPanel />
     </div>
   );
 }
