@@ -126,11 +126,14 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const tokenOk = (given: unknown): boolean =>
     typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBuf);
 
+  /**
+   * A JSON reply. Its headers are the few a JSON reply needs (the page's own headers — CSP, COOP, referrer policy —
+   * govern documents, and the API is never one: nosniff keeps it from being read as one): every call parses them.
+   * The text is written as it is, encoded once by the socket; Content-Length is its UTF-8 length.
+   */
   const sendJson = (res: http.ServerResponse, status: number, body: string) => {
-    // encode once: Content-Length and the bytes sent come from the same buffer
-    const buf = Buffer.from(body, 'utf8');
-    res.writeHead(status, [...BASE_HEADERS, ['Content-Type', JSON_TYPE], ['Content-Length', String(buf.length)], ['Cache-Control', 'no-store']]);
-    res.end(buf);
+    res.writeHead(status, ['Content-Type', JSON_TYPE, 'Content-Length', String(Buffer.byteLength(body, 'utf8')), 'Cache-Control', 'no-store', 'X-Content-Type-Options', 'nosniff']);
+    res.end(body, 'utf8');
   };
   const fail = (res: http.ServerResponse, status: number, code: string, message: string) =>
     sendJson(res, status, JSON.stringify({ ok: false, error: { code, message } }));

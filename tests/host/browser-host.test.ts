@@ -84,6 +84,12 @@ describe('browser host', () => {
     expect(body.ok).toBe(true);
     expect(body.value.initialized).toBe(false);
     expect(body.value.host).toBe('browser');
+    // a JSON reply carries the headers a JSON reply needs, and its exact UTF-8 length
+    expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const zh = await api({ channel: 'session.operators', input: {} });
+    expect(Number(zh.headers.get('content-length'))).toBe(Buffer.byteLength(await zh.text()));
   });
 
   it('returns errors as data, not stacks', async () => {

@@ -12,6 +12,7 @@ import { LATEST_VERSION } from '../../electron/core/db/migrations';
 import { idCardCheckChar } from '../../shared/roster/idcard';
 import type { WorkerRow } from '../../shared/roster/types';
 import { tmpDir } from '../helpers/core';
+import { messyXlsx } from '../helpers/messyRoster';
 
 interface CliResult {
   code: number;
@@ -227,6 +228,20 @@ describe('cli: roster list / export / import', () => {
     const again = await cli('roster', 'import', csv, '--skip-invalid', '--data', dir);
     expect(again.out).toContain('新增 0，更新 1');
     expect(query<number>(dir, 'SELECT count(*) FROM workers')).toBe(1);
+  });
+
+  it('roster import of a messy HR .xlsx: merged cells, footers named as skipped, the lost-digit ID card reported', async () => {
+    const dir = newDir();
+    expect((await cli('check', '--data', dir)).code).toBe(0);
+    const file = path.join(dir, '花名册.xlsx');
+    fs.writeFileSync(file, await messyXlsx());
+    const r = await cli('roster', 'import', file, '--skip-invalid', '--data', dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('表头在第 3 行');
+    expect(r.err).toContain('第 6 行 JG003: 身份证号 身份证号被存成了数字');
+    expect(r.err).toContain('跳过第 10 行（表尾）：合计：6 人');
+    expect(r.out).toContain('新增 5，更新 0，跳过 1，新建车间/班组 5');
+    expect(query<string>(dir, `SELECT roles FROM workers WHERE emp_no = 'JG002'`)).toBe('["safety_officer"]');
   });
 
   it('roster import of a missing or unreadable file → exit 1', async () => {

@@ -580,6 +580,30 @@ describe('隐患整改验收记录 PDF', () => {
     expect(single).not.toContain('次提交');
   });
 
+  test('a major hazard: the report to the authority, 挂牌督办 and the governance evaluation are on the record', async () => {
+    const withMajor: HazardDetail = {
+      ...major,
+      status: 'closed',
+      major: {
+        reportedDate: '2026-03-03', reportBody: '台州市椒江区应急管理局', reportDocNo: '恒安安〔2026〕7号', reportSummary: '现状、原因、危害程度',
+        supervised: true, supervisionBody: '椒江区安委办', supervisionDocNo: '椒安委〔2026〕3号', supervisionDate: '2026-03-04',
+        evaluationDate: '2026-03-16', evaluatorKind: 'third_party', evaluator: '浙江某安全评价有限公司', evaluationConclusion: '治理措施落实到位，符合安全生产条件', evaluationPassed: true,
+      },
+    };
+    const file = save('acceptance-major.pdf', await renderAcceptanceRecord(withMajor, { enterprise, issuedBy: '赵安全', now: NOW }));
+    png(file, 'acceptance-major-p1');
+    const flat = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+    expect(flat).toContain('重大隐患报告及治理评估');
+    expect(flat).toContain('2026年3月3日台州市椒江区应急管理局');
+    expect(flat).toContain('恒安安〔2026〕7号');
+    expect(flat).toContain('2026年3月4日椒江区安委办');
+    expect(flat).toContain('第三方机构：浙江某安全评价有限公司');
+    expect(flat).toContain('符合安全生产条件');
+    // a general hazard has no such section
+    const plain = squash(run('pdftotext', ['-raw', '-enc', 'UTF-8', save('acceptance-general-nomajor.pdf', await renderAcceptanceRecord(general, { enterprise, issuedBy: '赵安全', now: NOW })), '-']));
+    expect(plain).not.toContain('重大隐患报告及治理评估');
+  });
+
   test('a submitted hazard leaves the conclusion to be ticked by hand', async () => {
     const pending = { ...general, status: 'submitted' as const, acceptedByName: null, acceptedAt: null, closedDate: null, events: general.events.slice(0, 5) };
     const file = save('acceptance-pending.pdf', await renderAcceptanceRecord(pending, { enterprise, issuedBy: '赵安全', now: NOW }));

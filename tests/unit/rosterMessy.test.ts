@@ -2,6 +2,8 @@
 // cells, headers by meaning, values in every spelling, footers, numbers that lost digits, re-imports of partial
 // files, the header-row pick, the rejected-rows sheet and the template — through the core channels.
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTable } from '../../electron/core/documents/tabular';
 import { HEADER_CONTAINS, matchHeader } from '../../electron/core/roster/import';
@@ -90,8 +92,11 @@ describe('headers by meaning', () => {
       ['Ｅｍｐｌｏｙｅｅ ｎｏ．', 'empNo'], ['序号', ''], ['备注', ''], ['基本信息', ''],
     ];
     for (const [h, f] of cases) expect([h, matchHeader(h) ?? '']).toEqual([h, f]);
-    // the README lists the rules; every field that has any is in the list once
+    // every field has one rule; the README lists every Chinese word of them
     expect(new Set(HEADER_CONTAINS.map(([f]) => f)).size).toBe(HEADER_CONTAINS.length);
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('**Headers by meaning**'), readme.indexOf('**Values**'));
+    for (const [, words] of HEADER_CONTAINS) for (const w of words.filter((x) => /[\u4e00-\u9fff]/.test(x))) expect([w, section.includes(w)]).toEqual([w, true]);
   });
 });
 
@@ -121,7 +126,8 @@ describe('the messy .xlsx (group row, merged cells, flags, footers, an ID card a
     expect(p.counts).toEqual({ total: 6, create: 5, update: 0, invalid: 1 });
     expect(p.skippedRows.map((r) => [r.rowNumber, r.reason])).toEqual([[10, 'footer'], [11, 'footer']]);
     expect(p.skippedRows[1]!.text).toContain('审核人');
-    expect(p.newOrgUnits).toEqual(['装配车间', '装配车间 / 一班', '装配车间 / 二班', '金工车间', '金工车间 / 乙班', '金工车间 / 甲班']);
+    // the units the rows to be written create (金工车间 / 乙班 only has the refused row)
+    expect(p.newOrgUnits).toEqual(['装配车间', '装配车间 / 一班', '装配车间 / 二班', '金工车间', '金工车间 / 甲班']);
     const r6 = rowOf(p, MESSY_XLSX_EXPECTED.numberIdRow);
     expect(r6.problems).toEqual([{ field: 'idCard', message: 'v.idCard.number' }]);
     expect(say(r6.problems[0]!)).toContain('存成了数字');

@@ -531,16 +531,19 @@ function makePlan(store: Store, s: Session): { preview: ImportPreview; rows: Pla
         ? { workshopId: before.workshopId, teamId: before.teamId, orgUnitId: before.orgUnitId }
         : null;
     if (team && !workshop) problems.push({ field: 'workshop', message: 'v.import.teamNeedsWorkshop' });
+    const unitsOfRow: string[] = [];
     if (workshop && !keepPlacement) {
       const ws = workshopByName.get(workshop);
       if (ws?.retired_at) problems.push({ field: 'workshop', message: 'v.import.workshopRetired', params: { name: workshop } });
-      if (!ws) newUnits.add(workshop);
+      if (!ws) unitsOfRow.push(workshop);
       if (team) {
         const t = ws ? teamByKey.get(`${ws.id}\u0000${team}`) : undefined;
         if (t?.retired_at) problems.push({ field: 'team', message: 'v.import.teamRetired', params: { name: team } });
-        if (!t) newUnits.add(unitKey(workshop, team));
+        if (!t) unitsOfRow.push(unitKey(workshop, team));
       }
     }
+    // only the rows that will be written create units
+    if (problems.length === 0) for (const u of unitsOfRow) newUnits.add(u);
     const action: ImportRowReport['action'] = problems.length > 0 ? 'invalid' : existing.has(empNo) ? 'update' : 'create';
     const report: ImportRowReport = { rowNumber, empNo, name: String(data?.name ?? input.name ?? conv.data.name ?? ''), action, problems };
     report.parsed = parsedValues(mapped, data ?? input, workshop, team, keepPlacement ? before : null);

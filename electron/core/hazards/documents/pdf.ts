@@ -263,6 +263,21 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
     .pair('计划整改资金', funds(h.plannedFunds), '实际投入资金', funds(h.actualFunds))
     .pair('提交人', h.submittedByName, '提交时间', dateTimeCn(h.submittedAt));
 
+  // a 重大隐患: its report to the authority, 挂牌督办 and the evaluation of its governance (the acceptance rests on them)
+  const m = h.grade === 'major' ? h.major : null;
+  if (h.grade === 'major') {
+    g.section('重大隐患报告及治理评估')
+      .pair('报告监管部门', m?.reportedDate ? `${dateCn(m.reportedDate)}\u3000${m.reportBody ?? ''}` : '未报告', '报告文号', m?.reportDocNo ?? '')
+      .pair('挂牌督办', m?.supervised ? `${dateCn(m.supervisionDate)}\u3000${m.supervisionBody ?? ''}` : '否', '督办文号', m?.supervisionDocNo ?? '')
+      .pair(
+        '治理效果评估',
+        m?.evaluationDate ? `${dateCn(m.evaluationDate)}\u3000${m.evaluatorKind === 'third_party' ? '第三方机构' : '本单位专家'}：${m.evaluator ?? ''}` : '未评估',
+        '评估结果',
+        m?.evaluationPassed === null || m?.evaluationPassed === undefined ? '' : m.evaluationPassed ? '符合安全生产条件' : '不符合，需继续治理',
+      )
+      .full('评估结论', m?.evaluationConclusion ?? '');
+  }
+
   g.section('三、验收情况');
   const rejects = events(h, 'reject');
   rejects.forEach((e, i) => {
