@@ -27,8 +27,11 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
   roster import FILE [--skip-invalid]   import workers from .xlsx/.csv (updates by employee no.)
   roster export FILE                    export all employed workers to .xlsx
   roster list [--json] [--search S] [--all]   list workers (first 1000)
-  check                                 every problem of the store: integrity, foreign keys, application id,
-                                        exact schema of its version (read-only; exit 1 if any)
+  check [--fingerprint "a1b2-c3d4-e5f6 #1234"]
+                                        every problem of the store: integrity, foreign keys, application id,
+                                        exact schema of its version, audit chain (read-only; exit 1 if any);
+                                        --fingerprint: does the 数据指纹 printed on a signed document still match
+                                        that audit entry (a rewritten log does not; exit 1)
   backup [--to FILE]                    online backup (default: DATA/backups, with retention)
   restore FILE                          validate FILE, keep the current store aside, restore
   channels [--json]                     every channel: access (public/auth/admin) and input fields; --json: JSON Schema
@@ -48,7 +51,7 @@ interface Parsed {
   positional: string[];
   flags: Map<string, string | true>;
 }
-const VALUE_FLAGS = new Set(['--data', '--to', '--size', '--search', '--as', '--pin', '--out']);
+const VALUE_FLAGS = new Set(['--data', '--to', '--size', '--search', '--as', '--pin', '--out', '--fingerprint']);
 const BOOL_FLAGS = new Set(['--json', '--skip-invalid', '--all', '--quiet']);
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -180,6 +183,10 @@ export async function run(argv: string[]): Promise<number> {
       }
       case 'check': {
         if (p.positional.length !== 1) return usage('check takes no arguments');
+        // a 数据指纹 from paper: 'a1b2-c3d4-e5f6 #1234' (the first 12 hex digits of entry 1234's hash)
+        const fpArg = p.flags.get('--fingerprint');
+        const printed = typeof fpArg === 'string' ? /^\s*([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})\s*#\s*(\d{1,15})\s*$/i.exec(fpArg) : null;
+        if (fpArg !== undefined && !printed) return usage('--fingerprint takes the 数据指纹 as printed, e.g. "a1b2-c3d4-e5f6 #1234"');
         // read-only and untrusted: a damaged or foreign file is examined, never opened for writing; every problem
         // found is listed (integrity, foreign keys, application id, schema, audit chain), not just the first
         const dbFile = dataPaths(dataDir).db;
@@ -189,12 +196,21 @@ export async function run(argv: string[]): Promise<number> {
         out(`数据目录 ${dataDir}`);
         let v: number | string = '?';
         let head: string | null = null; // the audit chain's head: the 数据指纹 printed on signed documents made now
+        let paper: { seq: number; text: string; matches: boolean } | null = null;
         if (!problems.some((x) => ['NOT_FOUND', 'EMPTY', 'NOT_SQLITE', 'CORRUPT'].includes(x.code))) {
           try {
             const db = openUntrusted(dbFile);
             try {
               v = schemaVersion(db);
               if (v >= CHAIN_VERSION) head = chainHeadOf(db).fingerprint;
+              if (printed && v >= CHAIN_VERSION) {
+                // the entry the document was printed at, as the file holds it now: a log rewritten from any earlier
+                // entry on (hashes recomputed, which the chain alone cannot show) no longer has that hash there
+                const seq = Number(printed[4]);
+                const hash = db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq);
+                const want = `${printed[1]}${printed[2]}${printed[3]}`.toLowerCase();
+                paper = { seq, text: `${want.slice(0, 4)}-${want.slice(4, 8)}-${want.slice(8)} #${seq}`, matches: typeof hash === 'string' && hash.startsWith(want) };
+              }
             } finally {
               db.close();
             }
@@ -204,9 +220,18 @@ export async function run(argv: string[]): Promise<number> {
         }
         out(`结构版本 ${v}/${LATEST_VERSION}，完整性 ${problems.some((x) => x.code === 'INTEGRITY' || x.code === 'CORRUPT') ? '有问题' : 'ok'}，外键问题 ${problems.filter((x) => x.code === 'FOREIGN_KEY').length}，共 ${problems.length} 个问题`);
         if (head) out(`审计链头 ${head}`);
+        if (printed) {
+          out(
+            !paper
+              ? `数据指纹 ${fpArg}：无法核对（没有审计链）`
+              : paper.matches
+                ? `数据指纹 ${paper.text} 与审计日志第 ${paper.seq} 条相符：打印时的记录未被改写`
+                : `数据指纹 ${paper.text} 与审计日志第 ${paper.seq} 条不符：打印之后，该条及之前的审计记录被改写、删除或替换过`,
+          );
+        }
         for (const x of problems) out(`  - ${term(x.key, 'zh-CN', x.params)}`);
         if (problems.some((x) => RECOVERABLE.has(x.code))) recoveryHint(dataDir);
-        return problems.length === 0 ? 0 : 1;
+        return problems.length === 0 && (!printed || paper?.matches) ? 0 : 1;
       }
       case 'backup': {
         if (p.positional.length !== 1) return usage('backup takes no positional arguments');

@@ -37,8 +37,21 @@ export interface AuditRowContent {
  * before, after, reason, prev_hash] — integers, strings and nulls only, so JSON.stringify is canonical.
  */
 export function entryHash(r: AuditRowContent, prevHash: string): string {
-  const text = JSON.stringify([FORMAT, r.seq, r.id, r.at, r.actor_id, r.actor_name, r.entity, r.entity_id, r.action, r.before, r.after, r.reason, prevHash]);
+  const s = stored;
+  const text = JSON.stringify([FORMAT, r.seq, s(r.id), s(r.at), s(r.actor_id), s(r.actor_name), s(r.entity), s(r.entity_id), s(r.action), s(r.before), s(r.after), s(r.reason), prevHash]);
   return digest('sha256', text, 'hex');
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * A text as it reads back from SQLite: a lone surrogate has no UTF-8 form, so it is stored as the three bytes
+ * ED A0 80 (say) and reads back as three U+FFFD. The hash is over the text as read back, so an entry whose reason
+ * carried a lone surrogate (any caller of the API can send one) still verifies — otherwise one such comment would
+ * report the chain broken there, and the check, which stops at the first broken entry, would see nothing after it.
+ * Well-formed text (all text Ankang ever wrote before) is unchanged, and so is its hash.
+ */
+function stored<T extends string | null>(v: T): T {
+  return (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD\uFFFD\uFFFD') : v) as T;
 }
 
 /**

@@ -216,7 +216,7 @@ export async function restoreInto(
 /** Keeps the store (and a WAL that could not be checkpointed into it) as ankang.sqlite.before-restore-<stamp>. */
 function moveAside(db: string): string | null {
   if (!fs.existsSync(db)) {
-    for (const ext of ['-wal', '-shm']) fs.rmSync(db + ext, { force: true });
+    for (const ext of ['-wal', '-shm', '-journal']) fs.rmSync(db + ext, { force: true });
     return null;
   }
   if (fs.existsSync(`${db}-wal`)) {
@@ -245,6 +245,8 @@ function moveAside(db: string): string | null {
     fs.renameSync(db, aside); // no hard links on this file system (FAT)
   }
   if (fs.existsSync(`${db}-wal`)) fs.renameSync(`${db}-wal`, `${aside}-wal`);
+  // a rollback journal travels with the file it belongs to: left beside the restored store, SQLite would apply it there
+  //x
   fs.rmSync(`${db}-shm`, { force: true });
   return aside;
 }
@@ -262,4 +264,5 @@ function putBack(db: string, aside: string): void {
   if (same) fs.rmSync(aside);
   else fs.renameSync(aside, db);
   if (fs.existsSync(`${aside}-wal`)) fs.renameSync(`${aside}-wal`, `${db}-wal`);
+  if (fs.existsSync(`${aside}-journal`)) fs.renameSync(`${aside}-journal`, `${db}-journal`);
 }

@@ -12,7 +12,7 @@ import { openCheckedStore, problemOf, problemsError, type StoreProblem } from '.
 import { LATEST_VERSION, schemaVersion } from './db/migrations';
 import { Store } from './db/store';
 import { progressReporter, type CallOptions } from './kernel/jobs';
-import { formatBytes, jsonBytes } from './kernel/inputSize';
+import { formatBytes, jsonBytes, loneSurrogatePath } from './kernel/inputSize';
 import type { Ctx, CoreEnv, Session } from './kernel/handlers';
 import { OutputFiles } from './kernel/outputFiles';
 import { log } from './log';
@@ -191,6 +191,16 @@ export class Core {
           details: { reason: 'TOO_LARGE', limit: formatBytes(def.maxInput), maxBytes: def.maxInput, issues: [{ path: '', message: 'v.tooLarge' }] },
         },
       };
+    }
+    // text with a lone surrogate would be stored mangled (no UTF-8 form): refused, never silently changed
+    let lone: string | null;
+    try {
+      lone = loneSurrogatePath(rawInput);
+    } catch {
+      lone = '';
+    }
+    if (lone !== null) {
+      return { ok: false, error: { code: 'VALIDATION', message: 'err.validation', details: { issues: [{ path: lone, message: 'v.invalid' }] } } };
     }
     let parsed;
     try {

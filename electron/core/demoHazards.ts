@@ -2,7 +2,8 @@
 // Hazards are found over the last years in time order, so serials (YH-YYYY-NNNN) follow the found time within
 // each year; finders come from the whole roster; the store's operators take every step the workflow allows them
 // (shared/hazards/rules refusal()); descriptions are composed from parts (10–300 characters); only the recent
-// hazards and a few stalled ones are still open. Deterministic for a seed (apart from today's date).
+// hazards and a few stalled ones are still open; the major ones (重大隐患) carry their report to the authority, some a
+// 挂牌督办, the closed ones a passed evaluation (see majorRecord). Deterministic for a seed (apart from today's date).
 import {
   DEFAULT_HAZARD_RULES,
   HAZARD_CATEGORIES,
@@ -21,7 +22,9 @@ import {
   type HazardRules,
   type HazardSource,
   type HazardStatus,
+  type MajorAction,
 } from '../../shared/hazards/rules';
+import type { HazardMajor } from '../../shared/hazards/types';
 import type { CommitteeRole } from '../../shared/roster/roles';
 import { AppError } from '../../shared/result';
 import { appendAudit, SYSTEM_ACTOR } from './audit';
@@ -156,6 +159,17 @@ const INTERIM = ['设置警戒区域，安排专人监护', '暂停相关作业�
 const EXTRA_MEASURES = ['举一反三排查同类设备', '对责任人进行安全教育', '完善巡检记录', '纳入班组日常检查表', '修订相应操作规程'];
 const NOTES = ['已按整改措施完成整改，现场复查合格', '已更换损坏部件，试运行正常', '整改完成，班组长和车间安全员已现场确认', '已完成整改并组织相关人员培训', '整改完成，附整改前后照片'];
 const ACCEPT_COMMENTS = [null, null, '复查合格，同意销号', '现场验收合格', '整改到位'];
+// 重大隐患 (安全生产事故隐患排查治理暂行规定): the report to the authority, 挂牌督办, the evaluation of the governance
+const AUTHORITIES = ['区应急管理局', '市应急管理局', '经济技术开发区安全生产监督管理局', '化工园区管理委员会安全监管局'];
+const SUPERVISORS = ['市应急管理局', '区人民政府安全生产委员会办公室', '市安全生产委员会办公室'];
+const CAUSES = ['设备设施长期运行老化，日常维护保养不到位', '安全附件校验管理缺失', '现场管理制度执行不严', '作业人员安全意识淡薄，违章作业', '隐患排查流于形式，未及时发现'];
+const EXPERT_PANELS = ['企业组织的专家组（工艺、设备、电气专业各 1 名）', '企业组织的专家组（3 名注册安全工程师）', '公司安委会聘请的行业专家组'];
+const THIRD_PARTIES = ['安泰安全技术咨询有限公司', '恒安安全评价有限公司', '诚信安全技术服务有限公司', '省化工安全技术服务中心'];
+const EVAL_CONCLUSIONS = [
+  '治理方案各项措施已落实，现场复查符合相关标准规范要求，重大事故隐患已消除，同意申请销号。',
+  '整改内容与治理方案一致，安全设施运行正常，检测数据合格，评估结论为治理效果合格。',
+  '经现场核查、资料审查和试运行，隐患已治理完毕，满足安全生产条件，评估通过。',
+];
 const SOURCES: readonly { v: HazardSource; w: number }[] = [
   { v: 'self_check', w: 40 },
   { v: 'special_inspection', w: 20 },
@@ -194,6 +208,11 @@ const STEPS = ['confirm', 'assign', 'start', 'submit', 'accept'] as const;
 const REACHED: readonly HazardStatus[] = ['reported', 'confirmed', 'assigned', 'rectifying', 'submitted', 'closed'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** a major hazard with nothing recorded yet (queries.ts majorOf of a missing row) */
+const NO_MAJOR: HazardMajor = {
+  reportedDate: null, reportBody: null, reportDocNo: null, reportSummary: null, supervised: false, supervisionBody: null, supervisionDocNo: null,
+  supervisionDate: null, evaluationDate: null, evaluatorKind: null, evaluator: null, evaluationConclusion: null, evaluationPassed: null,
+};
 
 /** Adds `count` hazards found over the last years (see the file comment). */
 export function generateDemoHazards(store: Store, count: number, opts: DemoHazardOptions = {}): DemoHazardResult {
@@ -260,6 +279,7 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
     return worker.length > 0 && r() < 0.85 ? pick(worker) : pick(cands);
   };
   const managers = allowed('confirm', null, null);
+  const staffManagers = managers.filter((o) => !o.isAdmin);
 
   // ---- found times: working days more than weekends, day shift more than night, a little growth over the years
   const span = Math.max(1, opts.spanDays ?? 3 * 365);
@@ -308,6 +328,21 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
   const ev = store.db.prepare(
     `INSERT INTO hazard_events (id, hazard_id, at, actor_id, actor_name, action, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insMajor = store.db.prepare(
+    `INSERT INTO hazard_major (hazard_id, reported_date, report_body, report_doc_no, report_summary, supervised, supervision_body, supervision_doc_no,
+       supervision_date, evaluation_date, evaluator_kind, evaluator, evaluation_conclusion, evaluation_passed, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // the major-hazard records draw from their own sequence, so adding them leaves the rest of the demo unchanged
+  const rm = rng(((opts.seed ?? 7) ^ 0x6d616a) >>> 0);
+  const pickM = <T>(a: readonly T[]): T => a[Math.floor(rm() * a.length)]!;
+  const docNos = new Map<string, number>();
+  const docNo = (kind: string, year: string) => {
+    const k = `${kind}${year}`;
+    const next = (docNos.get(k) ?? 0) + 1 + Math.floor(rm() * 3);
+    docNos.set(k, next);
+    return `${kind}〔${year}〕${next}号`;
+  };
   const saveSerials = store.db.prepare(
     `INSERT INTO serials (kind, year, last) VALUES ('hazard', ?, ?) ON CONFLICT (kind, year) DO UPDATE SET last = excluded.last`,
   );
@@ -407,6 +442,7 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
     const cancelBy = cancelled ? choose(managers) : null;
     if (cancelled && !cancelBy) cancelled = false;
     const status: HazardStatus = cancelled ? 'cancelled' : REACHED[reached]!;
+    const majorSteps = major && reached >= 1 && !cancelled ? majorRecord(T, reached, foundDate, description, defect) : null;
 
     const assignDate = reached >= 2 ? day(T[2]!) : null;
     const planDays = Math.max(3, Math.ceil(rectDays * (r() < 0.12 ? 0.6 : 1 + r())) + 2);
@@ -416,7 +452,7 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
     const measures = reached >= 2 ? (r() < 0.4 ? `${defect.measure}，${pick(EXTRA_MEASURES)}` : defect.measure) : null;
     const submittedAt = reached >= 4 ? iso(T[4]!) : null;
     const closedMs = reached >= 5 ? T[5]! : null;
-    const lastMs = cancelled ? cancelAt : T[reached]!;
+    const lastMs = Math.max(cancelled ? cancelAt : T[reached]!, majorSteps?.at(-1)?.at ?? 0);
     const id = uuidv7();
     const duplicateOf = recent.length > 0 ? pick(recent) : null;
     const cancelKind = cancelled ? (duplicateOf && r() < 0.4 ? 'duplicate' : 'invalid') : null;
@@ -448,9 +484,88 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
       const who = actors[s]!;
       ev.run(uuidv7(), id, iso(T[s]!), who.id, who.name, STEPS[s - 1], REACHED[s - 1], REACHED[s], STEPS[s - 1] === 'accept' ? pick(ACCEPT_COMMENTS) : null);
     }
+    if (majorSteps && majorSteps.length > 0) {
+      // as the service records them (workflow.ts majorStep): the hazard_major row, a timeline event per step (the
+      // status unchanged) and an audit entry with the record before and after the step
+      let before: HazardMajor = NO_MAJOR;
+      for (const m of majorSteps) {
+        ev.run(uuidv7(), id, iso(m.at), m.who.id, m.who.name, m.action, m.status, m.status, m.comment);
+        appendAudit(store, {
+          id: uuidv7(), at: writtenAt, actor_id: SYSTEM_ACTOR.id, actor_name: SYSTEM_ACTOR.name, entity: 'hazard', entity_id: id, action: m.action,
+          before: JSON.stringify({ major: before }), after: JSON.stringify({ major: m.after }), reason: '演示数据',
+        });
+        before = m.after;
+      }
+      const f = before;
+      insMajor.run(
+        id, f.reportedDate, f.reportBody, f.reportDocNo, f.reportSummary, f.supervised ? 1 : 0, f.supervisionBody, f.supervisionDocNo, f.supervisionDate,
+        f.evaluationDate, f.evaluatorKind, f.evaluator, f.evaluationConclusion, f.evaluationPassed === null ? null : f.evaluationPassed ? 1 : 0,
+        iso(majorSteps.at(-1)!.at),
+      );
+    }
     recent.push(serial);
     if (recent.length > 50) recent.shift();
   };
+
+  /**
+   * A major hazard's steps under the national rules, by a safety manager or administrator while it is open: reported
+   * to the authority within two days of grading (always once it is assigned; a freshly graded one may still wait),
+   * about a third put under 挂牌督办 some days later, and the governance evaluated as passed between the submission
+   * and the acceptance of the closed ones (submitted ones await their evaluation).
+   */
+  function majorRecord(T: number[], reached: number, foundDate: string, description: string, defect: Defect) {
+    const steps: { at: number; action: MajorAction; status: HazardStatus; who: Op; comment: string | null; after: HazardMajor }[] = [];
+    const statusAt = (t: number) => {
+      let s = 0;
+      while (s < reached && T[s + 1]! <= t) s++;
+      return REACHED[s]!;
+    };
+    let m: HazardMajor = NO_MAJOR;
+    const step = (at: number, action: MajorAction, comment: string | null, next: HazardMajor) => {
+      // like the other steps, mostly the safety staff, now and then an administrator (shared/hazards/rules majorActions)
+      const who = staffManagers.length > 0 && rm() < 0.85 ? pickM(staffManagers) : managers.length > 0 ? pickM(managers) : null;
+      if (!who) return;
+      m = next;
+      steps.push({ at, action, status: statusAt(at), who, comment, after: m });
+    };
+    if (reached === 1 && rm() < 0.4) return steps; // graded, the report still being written
+    const untilAssigned = (reached >= 2 ? T[2]! : nowMs) - T[1]!;
+    const reportAt = T[1]! + rm() * Math.min(untilAssigned, 2 * DAY);
+    const reportDate = day(reportAt) < foundDate ? foundDate : day(reportAt);
+    const body = pickM(AUTHORITIES);
+    const no = docNo('安报', reportDate.slice(0, 4));
+    const state = [...description].length > 120 ? `${[...description].slice(0, 119).join('')}…。` : description;
+    const summary =
+      `隐患现状：${state}产生原因：${pickM(CAUSES)}。危害程度：可能导致${ACC_WORDS[defect.acc] ?? '生产安全'}事故，影响周边作业人员。` +
+      '整改难易程度：需停用相关设备设施并投入专项资金治理，已制定重大事故隐患治理方案。';
+    step(reportAt, 'majorReport', `${reportDate} ${body} ${no}`, { ...m, reportedDate: reportDate, reportBody: body, reportDocNo: no, reportSummary: summary });
+    if (steps.length === 0) return steps;
+
+    // the evaluation of a closed one: after the rectification was submitted, before it was accepted
+    const evalAt = reached >= 5 ? T[4]! + (0.2 + rm() * 0.6) * (T[5]! - T[4]!) : null;
+    if (rm() < 0.35) {
+      const at = Math.min(evalAt ?? nowMs, reportAt + (1 + rm() * 14) * DAY) - (evalAt !== null ? 60_000 : 0);
+      if (at > reportAt) {
+        const date = day(at);
+        const sBody = pickM(SUPERVISORS);
+        const sNo = docNo('应急督', date.slice(0, 4));
+        step(at, 'majorSupervise', [date, sBody, sNo].join(' '), { ...m, supervised: true, supervisionBody: sBody, supervisionDocNo: sNo, supervisionDate: date });
+      }
+    }
+    if (evalAt !== null) {
+      const experts = rm() < 0.5;
+      const conclusion = pickM(EVAL_CONCLUSIONS);
+      step(evalAt, 'majorEvaluate', conclusion, {
+        ...m,
+        evaluationDate: day(evalAt),
+        evaluatorKind: experts ? 'experts' : 'third_party',
+        evaluator: experts ? pickM(EXPERT_PANELS) : pickM(THIRD_PARTIES),
+        evaluationConclusion: conclusion,
+        evaluationPassed: true,
+      });
+    }
+    return steps;
+  }
 
   const batch = opts.batchSize && opts.batchSize > 0 ? opts.batchSize : count;
   for (let from = 0; from < count; from += batch) {

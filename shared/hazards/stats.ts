@@ -3,7 +3,7 @@ import type { HazardStats } from './types';
 
 export type StatsRow = HazardStats['table'][number];
 /** the summed columns, in table order */
-export const STATS_NUMERIC = ['found', 'general', 'major', 'closed', 'rectifying', 'overdue', 'plannedFunds', 'actualFunds'] as const;
+export const STATS_NUMERIC = ['found', 'general', 'major', 'ungraded', 'closed', 'rectifying', 'overdue', 'plannedFunds', 'actualFunds'] as const;
 export type StatsNumericKey = (typeof STATS_NUMERIC)[number];
 export type StatsTotals = Record<StatsNumericKey, number>;
 /** money columns (integer fen) */

@@ -140,6 +140,8 @@ export interface HazardStats {
     found: number;
     general: number;
     major: number;
+    /** not graded (reported, or cancelled before grading): found = general + major + ungraded */
+    ungraded: number;
     closed: number;
     rectifying: number;
     overdue: number;

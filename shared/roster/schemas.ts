@@ -14,14 +14,21 @@ export const phoneSchema = z
   .refine((v) => v === '' || /^1\d{10}$/.test(v) || /^0\d{2,3}-?\d{7,8}$/.test(v), { error: 'v.phone' })
   .transform((v) => (v === '' ? null : v));
 
+/**
+ * 3.20102199001011E+17, or 18 digits ending in 000 that fail the check: a number cell kept 15 digits, so the
+ * rest of the number (the gender digit too) is not what was written.
+ */
+export function idCardFromNumberCell(v: string): boolean {
+  return idCardLostDigits(v) || (/^\d{15}000$/.test(v) && idCardProblem(v) === 'checksum');
+}
+
 export const idCardSchema = z
   .union([z.string({ error: 'v.invalid' }), z.null()])
   .optional()
   .transform((v) => normalizeIdCardText(v ?? ''))
   .superRefine((v, ctx) => {
     if (v === '') return;
-    // 3.20102199001011E+17, or 18 digits ending in 000 that fail the check: a number cell kept 15 digits
-    if (idCardLostDigits(v) || (/^\d{15}000$/.test(v) && idCardProblem(v) === 'checksum')) {
+    if (idCardFromNumberCell(v)) {
       ctx.addIssue({ code: 'custom', message: 'v.idCard.number' });
       return;
     }

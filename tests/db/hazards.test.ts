@@ -844,14 +844,16 @@ describe('statistics', () => {
     expect(Object.fromEntries(y.openByGrade.map((g) => [g.grade, g.count]))).toEqual({ ungraded: 1, general: 1 });
 
     const row = (name: string) => y.table.find((t) => t.workshop === name);
-    expect(row('合成车间')).toEqual({ workshop: '合成车间', workshopId: w.wsA.id, found: 2, general: 1, major: 0, closed: 1, rectifying: 0, overdue: 1, plannedFunds: 100000, actualFunds: 80000 });
-    expect(row('包装车间')).toEqual({ workshop: '包装车间', workshopId: w.wsB.id, found: 2, general: 1, major: 1, closed: 1, rectifying: 1, overdue: 1, plannedFunds: 520000, actualFunds: 450000 });
-    expect(row('（未指定车间）')).toMatchObject({ workshopId: null, found: 1, closed: 0, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 });
+    expect(row('合成车间')).toEqual({ workshop: '合成车间', workshopId: w.wsA.id, found: 2, general: 1, major: 0, ungraded: 1, closed: 1, rectifying: 0, overdue: 1, plannedFunds: 100000, actualFunds: 80000 });
+    expect(row('包装车间')).toEqual({ workshop: '包装车间', workshopId: w.wsB.id, found: 2, general: 1, major: 1, ungraded: 0, closed: 1, rectifying: 1, overdue: 1, plannedFunds: 520000, actualFunds: 450000 });
+    expect(row('（未指定车间）')).toMatchObject({ workshopId: null, found: 1, ungraded: 1, closed: 0, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 });
     // the table sums to the totals (numbers, not nulls, in every cell)
-    const sum = (k: 'found' | 'closed' | 'general' | 'major' | 'overdue') => y.table.reduce((s, t) => s + t[k], 0);
+    const sum = (k: 'found' | 'closed' | 'general' | 'major' | 'ungraded' | 'overdue') => y.table.reduce((s, t) => s + t[k], 0);
     expect(sum('found')).toBe(y.found);
     expect(sum('closed')).toBe(2);
     expect(sum('general') + sum('major')).toBe(3);
+    expect(sum('ungraded')).toBe(2); // h3 reported, h4 cancelled before grading
+    for (const t of y.table) expect(t.general + t.major + t.ungraded, t.workshop).toBe(t.found);
     expect(sum('overdue')).toBe(y.overdue);
     // (workshopId is null exactly for the unplaced row; every figure is a number)
     for (const t of y.table) for (const [k, v] of Object.entries(t)) if (k !== 'workshopId') expect(v, JSON.stringify(t)).not.toBeNull();
@@ -1329,7 +1331,20 @@ describe('the signed statistics table reconciles', () => {
     expect(found).toBe(general! + major! + ungraded!);
     expect(open).toBe(rectifying! + waiting!);
     // the table's 合计 holds the same period figures
-    expect(total).toMatchObject({ found, general, major, closed, rectifying });
+    expect(total).toMatchObject({ found, general, major, ungraded, closed, rectifying });
+    for (const r of s.table) expect(r.general + r.major + r.ungraded, r.workshop).toBe(r.found);
+    // the printed table: its 未定级 column makes every line and the 合计 add up
+    const { renderStatsTable } = await import('../../electron/core/hazards/documents/pdf');
+    const enterprise = { name: '测试化工有限公司' } as Parameters<typeof renderStatsTable>[1]['enterprise'];
+    const pdf = await renderStatsTable(s, { enterprise });
+    const { execFileSync } = await import('node:child_process');
+    const file = path.join(fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'ankang-stats-')), 'stats.pdf');
+    fs.writeFileSync(file, pdf);
+    const raw = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(raw).toMatch(/一般隐患\s+重大隐患\s+未定级\s+已整改销号/);
+    const line = raw.split('\n').find((l) => l.replace(/\s+/g, '').startsWith('合计'))!;
+    expect(line.replace(/^\s*合\s*计/, '').trim().split(/\s+/).slice(0, 4).map(Number)).toEqual([found, general, major, ungraded]);
     // the carried-over closure: on another base, and said so
     const [closedInPeriod] = n(/本期内销号的隐患（含以前期间发现的）共(\d+)项/);
     expect(closedInPeriod).toBe(2);

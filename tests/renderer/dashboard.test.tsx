@@ -1,7 +1,7 @@
 // DashboardPage: KPI cards, reminders, period selector, charts (echarts mocked), the signable statistics table,
 // export / print, loading and error states, English.
 import { StyleProvider } from '@ant-design/cssinjs';
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -172,9 +172,9 @@ function stats(year: number, quarter: number | null, patch: Partial<HazardStats>
       { risk: 'unassessed', count: 2 },
     ],
     table: [
-      { workshop: '冲压车间', found: 20, general: 17, major: 1, closed: 15, rectifying: 3, overdue: 2, plannedFunds: 1_250_000, actualFunds: 1_180_050 },
-      { workshop: '装配车间', found: 12, general: 11, major: 0, closed: 10, rectifying: 1, overdue: 1, plannedFunds: 30_000, actualFunds: 28_800 },
-      { workshop: '（未指定车间）', found: 5, general: 3, major: 0, closed: 4, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 },
+      { workshop: '冲压车间', found: 20, general: 17, major: 1, ungraded: 2, closed: 15, rectifying: 3, overdue: 2, plannedFunds: 1_250_000, actualFunds: 1_180_050 },
+      { workshop: '装配车间', found: 12, general: 11, major: 0, ungraded: 1, closed: 10, rectifying: 1, overdue: 1, plannedFunds: 30_000, actualFunds: 28_800 },
+      { workshop: '（未指定车间）', found: 5, general: 3, major: 0, ungraded: 2, closed: 4, rectifying: 0, overdue: 0, plannedFunds: 0, actualFunds: 0 },
     ],
     ...patch,
   };
@@ -399,22 +399,47 @@ describe('DashboardPage', () => {
     expect(screen.getByTestId('stats-title')).toHaveTextContent('2026 年第四季度 隐患排查治理统计表');
     expect(card).toHaveTextContent('统计期间：2026-10-01 至 2026-12-31');
     const headers = [...card.querySelectorAll('thead th')].map((th) => th.textContent);
-    expect(headers).toEqual(['车间（部门）', '排查隐患数', '一般隐患', '重大隐患', '已整改销号', '正在整改', '逾期未整改', '计划整改资金（元）', '实际投入资金（元）']);
+    expect(headers).toEqual(['车间（部门）', '排查隐患数', '一般隐患', '重大隐患', '未定级', '已整改销号', '正在整改', '逾期未整改', '计划整改资金（元）', '实际投入资金（元）']);
     const rows = tableRows(card);
     expect(rows.map((r) => cells(r)[0])).toEqual(['冲压车间', '装配车间', '（未指定车间）']);
-    expect(cells(rows[0]!)).toEqual(['冲压车间', '20', '17', '1', '15', '3', '2', '12,500.00', '11,800.50']);
+    expect(cells(rows[0]!)).toEqual(['冲压车间', '20', '17', '1', '2', '15', '3', '2', '12,500.00', '11,800.50']);
     const total = screen.getByTestId('stats-total');
-    expect(cells(total)).toEqual(['合计', '37', '31', '1', '29', '4', '3', '12,800.00', '12,088.50']);
+    expect(cells(total)).toEqual(['合计', '37', '31', '1', '5', '29', '4', '3', '12,800.00', '12,088.50']);
     const signatures = screen.getByTestId('signatures');
     for (const s of ['填表人：', '审核人：', '主要负责人（签字）：', '日期：']) expect(signatures).toHaveTextContent(s);
     expect(within(signatures).getAllByTestId('sign-blank')).toHaveLength(4);
+  });
+
+  test('every row and the 合计 reconcile on screen: 排查隐患数 = 一般 + 重大 + 未定级 (zh and en headers)', async () => {
+    installBackend();
+    useDashboard.setState({ period: { year: 2026, quarter: 4 } });
+    renderPage();
+    await ready();
+    const card = screen.getByTestId('stats-table');
+    const headers = [...card.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+    const col = (h: string) => headers.indexOf(h);
+    for (const h of ['排查隐患数', '一般隐患', '重大隐患', '未定级']) expect(col(h), h).toBeGreaterThan(0);
+    const lines = [...tableRows(card), screen.getByTestId('stats-total')].map(cells);
+    expect(lines).toHaveLength(4);
+    for (const c of lines) {
+      const [found, general, major, ungraded] = ['排查隐患数', '一般隐患', '重大隐患', '未定级'].map((h) => Number(c[col(h)]));
+      expect(general! + major! + ungraded!, c[0]).toBe(found);
+    }
+    // the ungraded hazards have their own column; 一般 + 重大 alone falls short of the number found
+    expect(lines.some((c) => Number(c[col('一般隐患')]) + Number(c[col('重大隐患')]) < Number(c[col('排查隐患数')]))).toBe(true);
+    cleanup();
+    useI18n.setState({ locale: 'en' });
+    renderPage(vi.fn(), 'en');
+    await ready();
+    const en = [...screen.getByTestId('stats-table').querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(en.slice(1, 5)).toEqual(['Found', 'General', 'Major', 'Ungraded']);
   });
 
   test('a total row sent by the backend is not counted twice', async () => {
     installBackend({
       'hazards.stats': (i) => {
         const s = stats(i.year as number, null);
-        return { ...s, table: [...s.table, { workshop: '合计', found: 37, general: 31, major: 1, closed: 29, rectifying: 4, overdue: 3, plannedFunds: 1_280_000, actualFunds: 1_208_850 }] };
+        return { ...s, table: [...s.table, { workshop: '合计', found: 37, general: 31, major: 1, ungraded: 5, closed: 29, rectifying: 4, overdue: 3, plannedFunds: 1_280_000, actualFunds: 1_208_850 }] };
       },
     });
     renderPage();

@@ -9,7 +9,11 @@ import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, replayInsertTrigger, Store } from '../../electron/core/db/store';
 import { generateDemo } from '../../electron/core/demo';
 import { generateDemoHazards } from '../../electron/core/demoHazards';
-import { OPEN_STATUSES } from '../../shared/hazards/rules';
+import { compareSchema } from '../../electron/core/db/schemaCheck';
+import { verifyAuditChain } from '../../electron/core/auditChain';
+import { hazardState4Rules, majorOf } from '../../electron/core/hazards/queries';
+import { OPEN_STATUSES, refusal } from '../../shared/hazards/rules';
+import { todayLocal } from '../../electron/core/util';
 
 let dirs: string[] = [];
 let stores: Store[] = [];
@@ -157,6 +161,64 @@ describe('demo data', () => {
     s.db.prepare(`UPDATE hazards SET description = '独一无二的测试描述内容' WHERE rid = ?`).run(rid);
     expect(n(s, `SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH '"独一无二的测试"'`)).toBe(rid);
     expect(n(s, `SELECT rowid FROM hazards_grams WHERE hazards_grams MATCH '"独一"'`)).toBe(rid);
+  });
+
+  it('major hazards carry their report, 挂牌督办 and evaluation as the national rules require; the audit chain and schema hold', async () => {
+    const s = await freshStore();
+    generateDemo(s, 'small');
+    generateDemoHazards(s, 6000, { batchSize: 2500 });
+    type M = { id: string; serial: string; status: string; found_date: string; closed_date: string | null; accepted_at: string | null; submitted_at: string | null };
+    const majors = s.db
+      .prepare(`SELECT id, serial, status, found_date, closed_date, accepted_at, submitted_at FROM hazards WHERE grade = 'major'`)
+      .all() as M[];
+    const byStatus = (st: string) => majors.filter((h) => h.status === st);
+    expect(byStatus('closed').length).toBeGreaterThan(20);
+    // only major hazards have a record
+    expect(n(s, `SELECT count(*) FROM hazard_major m JOIN hazards h ON h.id = m.hazard_id WHERE h.grade IS NOT 'major'`)).toBe(0);
+
+    const today = todayLocal();
+    const admin = { roles: [], isAdmin: true, workerId: 'nobody', operatorId: 'nobody' };
+    for (const h of majors) {
+      const m = majorOf(s, h.id);
+      // reported once it is past confirmation (a freshly graded one may still be waiting), never before it was found
+      if (h.status !== 'confirmed') expect(m.reportedDate, h.serial).not.toBeNull();
+      if (m.reportedDate) {
+        expect(m.reportedDate >= h.found_date && m.reportedDate <= today, h.serial).toBe(true);
+        expect(m.reportBody && m.reportDocNo && m.reportSummary, h.serial).toBeTruthy();
+      }
+      if (m.supervised) expect(m.supervisionDate! >= m.reportedDate! && !!m.supervisionBody, h.serial).toBe(true);
+      if (h.status === 'closed') {
+        // accepted only after it was reported and its governance evaluated as passed, by the rule the service applies
+        expect(m.evaluationPassed, h.serial).toBe(true);
+        expect(m.evaluationDate! <= h.closed_date! && m.evaluationDate! >= h.submitted_at!.slice(0, 10), h.serial).toBe(true);
+        const state = hazardState4Rules({ status: 'submitted', responsible_id: null, submitted_by: null, grade: 'major' }, m);
+        expect(refusal('accept', state, admin), h.serial).toBeNull();
+      } else {
+        // open ones still await their evaluation
+        expect(m.evaluationDate, h.serial).toBeNull();
+      }
+    }
+    expect(byStatus('closed').filter((h) => majorOf(s, h.id).supervised).length).toBeGreaterThan(0);
+    // without the records the same rule refuses the acceptance
+    expect(refusal('accept', hazardState4Rules({ status: 'submitted', responsible_id: null, submitted_by: null, grade: 'major' }, null), admin)).toBe('major_pending');
+
+    // each step is on the hazard's timeline (status unchanged, while it was open) and in the audit log, as the service writes them
+    for (const action of ['majorReport', 'majorSupervise', 'majorEvaluate'] as const) {
+      const col = { majorReport: 'reported_date', majorSupervise: 'supervision_date', majorEvaluate: 'evaluation_date' }[action];
+      const recorded = n(s, `SELECT count(*) FROM hazard_major WHERE ${col} IS NOT NULL`);
+      expect(recorded, action).toBeGreaterThan(0);
+      expect(n(s, `SELECT count(*) FROM hazard_events WHERE action = ? AND from_status = to_status AND to_status NOT IN ('closed', 'cancelled')`, action), action).toBe(recorded);
+      expect(n(s, `SELECT count(*) FROM audit_log WHERE entity = 'hazard' AND action = ?`, action), action).toBe(recorded);
+    }
+    expect(
+      n(s, `SELECT count(*) FROM hazard_events e JOIN hazards h ON h.id = e.hazard_id WHERE e.action = 'majorEvaluate' AND e.at >= h.accepted_at`),
+    ).toBe(0);
+    const lastAudit = s.db.prepare(`SELECT before, after FROM audit_log WHERE action = 'majorEvaluate' ORDER BY seq DESC LIMIT 1`).get() as { before: string; after: string };
+    expect(JSON.parse(lastAudit.before).major.evaluationPassed).toBeNull();
+    expect(JSON.parse(lastAudit.after).major.evaluationPassed).toBe(true);
+
+    expect(verifyAuditChain(s.db)).toEqual([]);
+    expect(compareSchema(s.db)).toEqual([]);
   });
 
   it('refuses a store that already has workers', async () => {

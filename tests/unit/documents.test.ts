@@ -514,10 +514,10 @@ describe('shared money, risk and statistics helpers', () => {
   });
 
   test('statistics totals: summed from the rows, any total row in the input dropped', () => {
-    const row = (workshop: string, n: number) => ({ workshop, found: n, general: n, major: 0, closed: n, rectifying: 0, overdue: 0, plannedFunds: n * 100, actualFunds: n * 50 });
+    const row = (workshop: string, n: number) => ({ workshop, found: n, general: n, major: 0, ungraded: 0, closed: n, rectifying: 0, overdue: 0, plannedFunds: n * 100, actualFunds: n * 50 });
     const { rows, total } = statsTotals([row('一车间', 2), row('二车间', 3), row('合计', 99)]);
     expect(rows.map((r) => r.workshop)).toEqual(['一车间', '二车间']);
-    expect(total).toEqual({ found: 5, general: 5, major: 0, closed: 5, rectifying: 0, overdue: 0, plannedFunds: 500, actualFunds: 250 });
+    expect(total).toEqual({ found: 5, general: 5, major: 0, ungraded: 0, closed: 5, rectifying: 0, overdue: 0, plannedFunds: 500, actualFunds: 250 });
     expect(statsTotals([]).total.found).toBe(0);
   });
 });

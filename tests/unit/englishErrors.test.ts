@@ -70,7 +70,7 @@ describe('every kind of refusal reads as English in the English UI', () => {
     const locked = await errorOf(tc.call('session.signIn', { operatorId: op.id, pin: '2468' }));
     expect(locked.message).toBe('err.pin.locked');
     expectEnglish(locked);
-    expect(en(locked.message, locked.details as Vars)).toMatch(/locked until \d\d:\d\d \(try again in about \d+ min\)/);
+    expect(en(locked.message, locked.details as Vars)).toMatch(/locked until \d\d:\d\d:\d\d \(try again in about \d+ min\)/); // with seconds: a 1-minute lock ends inside the next minute
   });
 
   it('files: bad photo, not a table, missing header row, missing columns', async () => {

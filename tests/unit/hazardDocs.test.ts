@@ -255,6 +255,7 @@ const stats = statsFor(
     found: 5 + i * 2,
     general: 4 + i * 2,
     major: i % 3 === 0 ? 1 : 0,
+    ungraded: i % 3 === 0 ? 0 : 1,
     closed: 3 + i,
     rectifying: 1 + (i % 2),
     overdue: i % 4 === 1 ? 1 : 0,
@@ -486,6 +487,7 @@ describe('page breaks: the signatures stay with what they sign', () => {
         found: 3,
         general: 3,
         major: 0,
+        ungraded: 0,
         closed: 2,
         rectifying: 1,
         overdue: 0,
@@ -635,19 +637,43 @@ describe('隐患排查治理统计表 PDF', () => {
     expect(buf.length).toBeLessThanOrEqual(300 * 1024);
   });
 
+  test('a 未定级 column: on every line (workshops and 合计) 发现 = 一般 + 重大 + 未定级', async () => {
+    const file = save('stats-grades.pdf', await renderStatsTable(stats, { enterprise, now: NOW }));
+    png(file, 'stats-grades-p1');
+    const raw = run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-']);
+    const header = raw.split('\n').find((l) => l.includes('一般隐患'))!;
+    const at = ['发现隐患', '一般隐患', '重大隐患', '未定级', '整改中'].map((h) => header.indexOf(h));
+    expect(at.every((i) => i >= 0) && [...at].sort((a, b) => a - b).join() === at.join(), header).toBe(true);
+    const lines = [...workshops, '合计'].map((w) => {
+      const line = raw.split('\n').find((l) => squash(l).includes(squash(w)) && /\d+\.\d\d/.test(l));
+      expect(line, w).toBeDefined();
+      const nums = line!.slice(line!.indexOf(w.slice(-1)) + 1).trim().split(/\s+/);
+      return { w, nums: nums.slice(0, 7).map(Number) };
+    });
+    const { rows, total } = statsRowsWithTotal(stats);
+    for (const [i, { w, nums }] of lines.entries()) {
+      const [found, general, major, ungraded, closed] = nums;
+      const r = i < rows.length ? rows[i]! : total;
+      expect({ found, general, major, ungraded, closed }, w).toEqual({ found: r.found, general: r.general, major: r.major, ungraded: r.ungraded, closed: r.closed });
+      expect(general! + major! + ungraded!, w).toBe(found);
+    }
+    expect(total.ungraded).toBeGreaterThan(0);
+  });
+
   test('a long table repeats its column header on every page; a total row in the input is not doubled', async () => {
     const table = Array.from({ length: 70 }, (_, i) => ({
       workshop: `第 ${i + 1} 车间${i % 7 === 0 ? '（含外协加工及仓储物流配送中心等多个部门）' : ''}`,
       found: 3,
       general: 3,
       major: 0,
+      ungraded: 0,
       closed: 2,
       rectifying: 1,
       overdue: 0,
       plannedFunds: 10000,
       actualFunds: 9000,
     }));
-    const total = { workshop: '合计', found: 210, general: 210, major: 0, closed: 140, rectifying: 70, overdue: 0, plannedFunds: 700000, actualFunds: 630000 };
+    const total = { workshop: '合计', found: 210, general: 210, major: 0, ungraded: 0, closed: 140, rectifying: 70, overdue: 0, plannedFunds: 700000, actualFunds: 630000 };
     const buf = await renderStatsTable(statsFor([...table, total], null), { enterprise, now: NOW, fingerprint: 'ab12-cd34' });
     const file = save('stats-long.pdf', buf);
     const n = pages(file);
@@ -672,8 +698,8 @@ describe('隐患排查治理统计表 PDF', () => {
 // enterprise-wide, and 132 were closed during the period (some found before it)
 const mixed: HazardStats = {
   ...statsFor([
-    { workshop: '一车间', found: 100, general: 96, major: 4, closed: 90, rectifying: 6, overdue: 4, plannedFunds: 500000, actualFunds: 480000 },
-    { workshop: '二车间', found: 46, general: 44, major: 2, closed: 39, rectifying: 5, overdue: 3, plannedFunds: 200000, actualFunds: 150000 },
+    { workshop: '一车间', found: 100, general: 96, major: 4, ungraded: 0, closed: 90, rectifying: 6, overdue: 4, plannedFunds: 500000, actualFunds: 480000 },
+    { workshop: '二车间', found: 46, general: 44, major: 2, ungraded: 0, closed: 39, rectifying: 5, overdue: 3, plannedFunds: 200000, actualFunds: 150000 },
   ]),
   closed: 132,
   cancelled: 4,
@@ -765,7 +791,7 @@ describe('statistics summary', () => {
   });
 
   test('hazards not yet graded are named, so the grades add up to the number found', () => {
-    const withUngraded = { ...mixed, table: mixed.table.map((r, i) => (i === 0 ? { ...r, found: r.found + 3 } : r)), cancelled: 4 };
+    const withUngraded = { ...mixed, table: mixed.table.map((r, i) => (i === 0 ? { ...r, found: r.found + 3, ungraded: r.ungraded + 3 } : r)), cancelled: 4 };
     const t = squash(statsSummary(withUngraded, statsRowsWithTotal(withUngraded).total));
     expect(t).toContain('本期共排查发现隐患149项，其中一般隐患140项、重大隐患6项、尚未定级3项。');
     expect(squash(statsSummary(mixed, statsRowsWithTotal(mixed).total))).not.toContain('尚未定级');
@@ -872,7 +898,14 @@ describe('xlsx exports', () => {
     const totalRow = 4 + workshops.length;
     expect(ws.getCell(totalRow, 2).value).toBe('合计');
     expect(ws.getCell(totalRow, 3).value).toBe(stats.table.reduce((a, r) => a + r.found, 0));
-    expect(ws.getCell(totalRow, 9).value).toBeCloseTo(stats.table.reduce((a, r) => a + r.plannedFunds, 0) / 100, 2);
+    // the grade columns reconcile on every line: 发现 = 一般 + 重大 + 未定级
+    expect((ws.getRow(3).values as unknown[]).slice(3, 7).map((v) => String(v).replace(/\s+/g, ''))).toEqual(['发现隐患（项）', '一般隐患（项）', '重大隐患（项）', '未定级（项）']);
+    for (let r = 4; r <= totalRow; r++) {
+      const [found, general, major, ungraded] = [3, 4, 5, 6].map((c) => Number(ws.getCell(r, c).value));
+      expect(general! + major! + ungraded!, String(ws.getCell(r, 2).value)).toBe(found);
+    }
+    expect(ws.getCell(totalRow, 6).value).toBe(stats.table.reduce((a, r) => a + r.ungraded, 0));
+    expect(ws.getCell(totalRow, 10).value).toBeCloseTo(stats.table.reduce((a, r) => a + r.plannedFunds, 0) / 100, 2);
     const all: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => all.push(String(c.value))));
     const text = all.join('|');
@@ -895,7 +928,7 @@ describe('xlsx exports', () => {
     expectConsistentSummary(summary);
     // tall enough for its lines across the merged columns (the former fixed 48 pt cut it off after three)
     const widths = ws.columns.map((c) => c.width ?? 0);
-    expect(widths.reduce((a, b) => a + b, 0)).toBe(128);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(138);
     expect(row!.height).toBe(wrappedRowHeight(summary, widths));
     expect(row!.height).toBeGreaterThan(48);
   });

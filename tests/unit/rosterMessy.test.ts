@@ -210,6 +210,22 @@ describe('the messy CSV (GBK and UTF-8 with BOM; no merges)', () => {
   }
 });
 
+describe('a file without a 性别 column', () => {
+  it('takes the gender from a valid ID card, never from one that lost its last digits in a number cell', async () => {
+    tc = await openTestCore();
+    const valid = makeId('19900307', '011');
+    const lost = `${valid.slice(0, 15)}000`; // 18 digits ending in 000 that fail the check: the 17th digit is gone
+    const csv = `工号,姓名,车间,身份证号\nG1,甲,一车间,${valid}\nG2,乙,一车间,${lost}\nG3,丙,一车间,3.20102199001011E+17\n`;
+    const p = await tc.call('roster.importPreview', { fileName: 'g.csv', dataBase64: b64(csv) });
+    expect(rowOf(p, 2).parsed).toMatchObject({ gender: 'M' });
+    expect(rowOf(p, 2).problems).toEqual([]);
+    for (const n of [3, 4]) {
+      expect(rowOf(p, n).parsed?.gender).toBeUndefined();
+      expect(rowOf(p, n).problems).toEqual(expect.arrayContaining([{ field: 'gender', message: 'v.required' }, { field: 'idCard', message: 'v.idCard.number' }]));
+    }
+  });
+});
+
 describe('re-importing a file that lacks a column', () => {
   it('keeps the team when the file has the workshop but no team column, and the other fields it does not carry', async () => {
     tc = await openTestCore();

@@ -10,15 +10,13 @@ import { quickCheckHere, quickCheckInBackground, type QuickCheckOutcome } from '
 import { APPLICATION_ID, applicationId, compareSchema } from './schemaCheck';
 import { openDatabase, type DB } from './store';
 
-/** One problem found in a store: a code for programs, a message key and its parameters for people. */
-export interface StoreProblem {
-  code: string;
-  key: string;
-  params?: Record<string, string | number>;
-}
+/** One problem found in a store: a code for programs, a message key and its parameters for people (shared with the
+ * renderer, which shows the start-up check's problems). */
+export type { StoreProblem } from '../../../shared/app/types';
+import type { StoreProblem } from '../../../shared/app/types';
 
 /** Problems that a restore from a backup can fix (the hosts then offer the newest backups). */
-export const RECOVERABLE = new Set(['EMPTY', 'NOT_SQLITE', 'CORRUPT', 'INTEGRITY', 'SCHEMA', 'FOREIGN_APP', 'UNREADABLE']);
+export const RECOVERABLE = new Set(['EMPTY', 'NOT_SQLITE', 'CORRUPT', 'INTEGRITY', 'SCHEMA', 'FOREIGN_APP', 'UNREADABLE', 'HOT_JOURNAL']);
 
 /** An SQLite or file-system error as a problem in the user's language (never SQLite's English text alone). */
 export function problemOf(e: unknown): StoreProblem {
@@ -29,6 +27,9 @@ export function problemOf(e: unknown): StoreProblem {
   if (code.startsWith('SQLITE_CORRUPT')) return { code: 'CORRUPT', key: 'err.db.corrupt' };
   if (code === 'SQLITE_NOTADB') return { code: 'NOT_SQLITE', key: 'err.db.notSqlite' };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 'DISK_FULL', key: 'err.diskFull' };
+  // a rollback journal of an unfinished transaction beside the file: a read-only connection may not apply it (a
+  // writable one would, after the checks) — never Ankang's (its stores are WAL), so the file is refused, not "read-only"
+  if (code === 'SQLITE_READONLY_ROLLBACK') return { code: 'HOT_JOURNAL', key: 'err.db.hotJournal' };
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return { code: 'READ_ONLY', key: 'err.db.readOnly' };
   }
@@ -44,7 +45,7 @@ export function problemError(p: StoreProblem, file?: string): AppError {
 /** The first problem (the most telling one) as the error to throw; every problem rides along in details.problems. */
 export function problemsError(problems: StoreProblem[], file?: string): AppError {
   const rank = (p: StoreProblem) =>
-    ['NOT_FOUND', 'EMPTY', 'NOT_SQLITE', 'CORRUPT', 'INTEGRITY', 'READ_ONLY', 'DISK_FULL', 'FOREIGN_APP', 'TOO_NEW', 'SCHEMA'].indexOf(p.code) >>> 0;
+    ['NOT_FOUND', 'EMPTY', 'NOT_SQLITE', 'CORRUPT', 'HOT_JOURNAL', 'INTEGRITY', 'READ_ONLY', 'DISK_FULL', 'FOREIGN_APP', 'TOO_NEW', 'SCHEMA'].indexOf(p.code) >>> 0;
   const first = [...problems].sort((a, b) => rank(a) - rank(b))[0]!;
   let err: AppError;
   if (first.code === 'SCHEMA') {
@@ -155,7 +156,7 @@ export function checkStore(db: DB, opts: { full?: boolean; integrity?: boolean }
       if (rows.length > 20) problems.push({ code: 'FOREIGN_KEY', key: 'check.foreignKeyMore', params: { count: rows.length - 20 } });
     });
   }
-  let version = -1;
+  let version = NaN; // stays NaN when user_version cannot be read (every comparison below is then false)
   attempt(() => {
     version = db.pragma('user_version', { simple: true }) as number;
   });
@@ -165,6 +166,10 @@ export function checkStore(db: DB, opts: { full?: boolean; integrity?: boolean }
   });
   if (version > MIGRATIONS.length) {
     problems.push({ code: 'TOO_NEW', key: 'err.db.tooNew', params: { fileVersion: version, appVersion: MIGRATIONS.length } });
+  } else if (version < 0) {
+    // user_version is a signed 32-bit field: a negative one was never written by Ankang (and would skip every check
+    // below, then make migrate() run from step 1 over whatever the file holds)
+    problems.push({ code: 'SCHEMA', key: 'check.schema.badVersion', params: { type: 'user_version', name: 'user_version', version } });
   } else if (version >= 0) {
     attempt(() => {
       for (const d of compareSchema(db, version)) {

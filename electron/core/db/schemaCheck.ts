@@ -23,8 +23,15 @@ export interface SchemaDifference {
   name: string;
 }
 
-/** sqlite_stat1/4 come and go with ANALYZE and PRAGMA optimize; they hold planner statistics, never code. */
-const IGNORED = /^sqlite_stat\d$/;
+/**
+ * sqlite_stat1/4 come and go with ANALYZE and PRAGMA optimize; they hold planner statistics, never code. Only those
+ * two tables with exactly the SQL SQLite gives them are passed over: any other object under a `sqlite_stat…` name (a
+ * trigger slipped into sqlite_master with writable_schema loads and runs like any other) is compared like the rest.
+ */
+const IGNORED: ReadonlyMap<string, string> = new Map([
+  ['sqlite_stat1', 'CREATE TABLE sqlite_stat1(tbl,idx,stat)'],
+  ['sqlite_stat4', 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)'],
+]);
 
 const normalise = (sql: string | null): string => (sql ?? '').replace(/\s+/g, ' ').replace(/\s*([(),;])\s*/g, '$1').trim();
 
@@ -38,8 +45,9 @@ export function readSchema(db: DB): Map<string, SchemaObject> {
   }[];
   const out = new Map<string, SchemaObject>();
   for (const r of rows) {
-    if (IGNORED.test(r.name)) continue;
-    out.set(`${r.type}:${r.name}`, { type: r.type, name: r.name, tbl: r.tbl, sql: normalise(r.sql) });
+    const sql = normalise(r.sql);
+    if (r.type === 'table' && r.tbl === r.name && IGNORED.get(r.name) === sql) continue;
+    out.set(`${r.type}:${r.name}`, { type: r.type, name: r.name, tbl: r.tbl, sql });
   }
   return out;
 }

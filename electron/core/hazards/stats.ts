@@ -67,12 +67,13 @@ export function hazardStats(store: Store, year: number, quarter: number | null):
     byRisk.set(risk, (byRisk.get(risk) ?? 0) + c.n);
     let row = table.get(c.ws);
     if (!row) {
-      row = { workshop: wsName(c.ws || null), workshopId: c.ws || null, found: 0, general: 0, major: 0, closed: 0, rectifying: 0, overdue: overdueOfPeriod.get(c.ws) ?? 0, plannedFunds: 0, actualFunds: 0 };
+      row = { workshop: wsName(c.ws || null), workshopId: c.ws || null, found: 0, general: 0, major: 0, ungraded: 0, closed: 0, rectifying: 0, overdue: overdueOfPeriod.get(c.ws) ?? 0, plannedFunds: 0, actualFunds: 0 };
       table.set(c.ws, row);
     }
     row.found += c.n;
     if (c.grade === 'general') row.general += c.n;
-    if (c.grade === 'major') row.major += c.n;
+    else if (c.grade === 'major') row.major += c.n;
+    else row.ungraded += c.n;
     if (c.status === 'closed') row.closed += c.n;
     if (c.status === 'assigned' || c.status === 'rectifying' || c.status === 'submitted') row.rectifying += c.n;
     row.plannedFunds += c.planned;

@@ -49,3 +49,30 @@ export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   return `${Math.round(n / 1024)} KB`;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path ('a.b.0') of the first string (or key) in `value` holding a lone UTF-16 surrogate, or null. Such text has
+ * no UTF-8 form: SQLite would store it mangled (it reads back as U+FFFD), so the data would silently differ from what
+ * was sent — and from what the audit entry of the change was hashed over. Walked without recursion; call it on an
+ * input whose size was already bounded (jsonBytes).
+ */
+export function loneSurrogatePath(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, '']];
+  const join = (p: string, k: string | number) => (p ? `${p}.${k}` : String(k));
+  while (stack.length > 0) {
+    const [v, p] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return p;
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push([v[i], join(p, i)]);
+    } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer)) {
+      for (const k of Object.keys(v)) {
+        if (LONE_SURROGATE.test(k)) return join(p, k);
+        stack.push([(v as Record<string, unknown>)[k], join(p, k)]);
+      }
+    }
+  }
+  return null;
+}

@@ -119,10 +119,13 @@ interface GuardRow {
   locked_until: string | null;
 }
 
-/** "14:05": the lock's end in the machine's local time, for the message. */
+/**
+ * "14:05:30": the lock's end in the machine's local time, for the message. With the seconds: a one-minute lock
+ * ends within the minute after it began, and "locked until 14:05" read at 14:05 looks like a lock already over.
+ */
 function clock(ms: number): string {
   const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 function lockedError(untilMs: number, now: number): AppError {

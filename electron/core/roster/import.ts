@@ -3,7 +3,7 @@ import { halfWidth, normalizeIdCardText, normalizeName, normalizePhone, parseLoo
 import { glossary, term } from '../../../shared/glossary';
 import { AppError } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/kernel/schemas';
-import { workerInput, type WorkerData } from '../../../shared/roster/schemas';
+import { idCardFromNumberCell, workerInput, type WorkerData } from '../../../shared/roster/schemas';
 import { idCardGender } from '../../../shared/roster/idcard';
 import {
   IMPORT_FIELDS,
@@ -259,7 +259,8 @@ function convertRow(cells: string[], mapping: ImportMapping): Converted {
     if (v) data.gender = v;
     else bad('gender', 'v.gender');
   } else {
-    const fromId = idCardGender(String(data.idCard));
+    // the gender digit of a number that lost its last digits is not the one written: ask for the gender
+    const fromId = idCardFromNumberCell(String(data.idCard)) ? null : idCardGender(String(data.idCard));
     if (fromId) data.gender = fromId;
     else bad('gender', 'v.required');
   }

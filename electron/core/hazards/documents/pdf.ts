@@ -323,8 +323,8 @@ export async function renderAcceptanceRecord(h: HazardDetail, ctx: HazardDocCont
 
 const STATS_TABLE_COLUMNS: TableColumn[] = STATS_COLUMNS.map((header, i) => ({
   header,
-  ...(i === 1 ? { flex: 1 } : { width: [36, 0, 66, 62, 62, 66, 60, 66, 96, 96][i]! }),
-  align: i === 1 ? 'left' : i >= 8 ? 'right' : 'center',
+  ...(i === 1 ? { flex: 1 } : { width: [36, 0, 54, 54, 54, 54, 66, 54, 66, 88, 88][i]! }),
+  align: i === 1 ? 'left' : i >= 9 ? 'right' : 'center',
   // the 序号 of a row continued on the next page repeats there
   ...(i === 0 ? { onSplit: 'repeat' as const } : {}),
 }));
@@ -336,6 +336,7 @@ function statsRowValues(r: StatsTableRow, index: number | null): string[] {
     String(r.found),
     String(r.general),
     String(r.major),
+    String(r.ungraded),
     String(r.closed),
     String(r.rectifying),
     String(r.overdue),

@@ -92,6 +92,7 @@ export const STATS_COLUMNS = [
   '发现隐患\n（项）',
   '一般隐患\n（项）',
   '重大隐患\n（项）',
+  '未定级\n（项）',
   '已整改销号\n（项）',
   '整改中\n（项）',
   '逾期未整改\n（项）',
@@ -118,8 +119,8 @@ export function statsSummary(s: HazardStats, total: StatsTableRow): string {
   const countable = total.found - cancelled;
   const rate = countable > 0 ? total.closed / countable : null;
   const openParts = [`整改中 ${total.rectifying} 项`, ...(waiting > 0 ? [`待确认或待分派 ${waiting} 项`] : [])];
-  // hazards not yet graded (reported, or cancelled before grading): named, so the grades add up to the number found
-  const ungraded = Math.max(0, total.found - total.general - total.major);
+  // hazards not yet graded (reported, or cancelled before grading): their own column, named here when there are any
+  const ungraded = total.ungraded;
   const days = s.avgDaysToClose === null ? null : `${Math.round(s.avgDaysToClose * 10) / 10} 天`;
   const allOpenDiffers = s.open !== open || s.overdue !== total.overdue;
   return (

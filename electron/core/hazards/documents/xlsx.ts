@@ -203,9 +203,9 @@ export async function writeLedgerXlsx(filePath: string, rows: Iterable<LedgerRec
 
 const STATS_XLSX_COLUMNS: XlsxColumn[] = STATS_COLUMNS.map((header, i) => ({
   header,
-  width: [6, 22, 12, 11, 11, 12, 10, 12, 16, 16][i]!,
-  format: i === 1 ? 'text' : i >= 8 ? 'money' : 'integer',
-  align: i === 1 ? 'left' : i >= 8 ? 'right' : 'center',
+  width: [6, 22, 12, 11, 11, 10, 12, 10, 12, 16, 16][i]!,
+  format: i === 1 ? 'text' : i >= 9 ? 'money' : 'integer',
+  align: i === 1 ? 'left' : i >= 9 ? 'right' : 'center',
   wrap: i === 1,
 }));
 
@@ -225,7 +225,7 @@ export function wrappedRowHeight(text: string, widths: readonly number[]): numbe
 }
 
 function statsLine(sheet: SheetWriter, r: ReturnType<typeof statsRowsWithTotal>['total'], index: number | null, total: boolean) {
-  sheet.addRow([index, r.workshop, r.found, r.general, r.major, r.closed, r.rectifying, r.overdue, r.plannedFunds, r.actualFunds], total ? { total: true } : undefined);
+  sheet.addRow([index, r.workshop, r.found, r.general, r.major, r.ungraded, r.closed, r.rectifying, r.overdue, r.plannedFunds, r.actualFunds], total ? { total: true } : undefined);
 }
 
 /** 隐患排查治理统计表 as .xlsx at `filePath`: the same table, 合计 row, summary and signature lines as the statistics PDF. */
@@ -261,8 +261,8 @@ export async function writeStatsXlsx(filePath: string, s: HazardStats, ctx: { en
         [
           { text: '填表人：', from: 1, to: 2 },
           { text: '审核人：', from: 3, to: 5 },
-          { text: '主要负责人（签字）：', from: 6, to: 8 },
-          { text: '日期：      年    月    日', from: 9, to: 10 },
+          { text: '主要负责人（签字）：', from: 6, to: 9 },
+          { text: '日期：      年    月    日', from: 10, to: 11 },
         ],
         { height: 30, gapBefore: 1 },
       );

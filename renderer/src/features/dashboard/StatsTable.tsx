@@ -126,6 +126,7 @@ export function StatsTable({ stats }: { stats: HazardStats }) {
           { ...num('found'), title: t('table.found') },
           { ...num('general'), title: t('table.general') },
           { ...num('major'), title: t('table.major') },
+          { ...num('ungraded'), title: t('table.ungraded') },
           { ...num('closed'), title: t('table.closed') },
           { ...num('rectifying'), title: t('table.rectifying') },
           { ...num('overdue'), title: t('table.overdue') },

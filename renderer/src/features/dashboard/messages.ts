@@ -102,6 +102,7 @@ export const messages = defineMessages({
   'table.found': { 'zh-CN': '排查隐患数', en: 'Found' },
   'table.general': { 'zh-CN': '一般隐患', en: 'General' },
   'table.major': { 'zh-CN': '重大隐患', en: 'Major' },
+  'table.ungraded': { 'zh-CN': '未定级', en: 'Ungraded' },
   'table.closed': { 'zh-CN': '已整改销号', en: 'Closed' },
   'table.rectifying': { 'zh-CN': '正在整改', en: 'Rectifying' },
   'table.overdue': { 'zh-CN': '逾期未整改', en: 'Overdue' },
