@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MyTask, MyTasks as MyTasksData } from '../../../../shared/hazards/mine';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { useDashT } from './dashT';
+import { openHazardRow, useDashT } from './dashT';
 import { daysUntil } from './Reminders';
 
 export const MY_TASKS_LIMIT = 10;
@@ -72,18 +72,7 @@ export function MyTasks({ onOpenHazard }: { onOpenHazard(id: string): void }) {
         dataSource={data?.rows ?? []}
         tableLayout="fixed"
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mine.empty')} /> }}
-        onRow={(r) => ({
-          tabIndex: 0,
-          'aria-label': t('rem.open', { serial: r.serial }),
-          style: { cursor: 'pointer' },
-          onClick: () => onOpenHazard(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              onOpenHazard(r.id);
-            }
-          },
-        })}
+        onRow={openHazardRow(t, onOpenHazard)}
         columns={[
           {
             key: 'task',

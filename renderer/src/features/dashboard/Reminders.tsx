@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { daysBetween } from '../../../../shared/hazards/rules';
 import type { HazardRow } from '../../../../shared/hazards/types';
 import { errorText } from '../../lib/errors';
-import { useDashT, type DashT } from './dashT';
+import { openHazardRow, useDashT, type DashT } from './dashT';
 import { useDashboard } from './store';
 
 /** whole days from today (local calendar) to the due date: negative when overdue */
@@ -63,18 +63,7 @@ function ReminderList(props: {
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(kind === 'overdue' ? 'rem.emptyOverdue' : 'rem.emptyDueSoon')} />,
         }}
-        onRow={(r) => ({
-          tabIndex: 0,
-          'aria-label': t('rem.open', { serial: r.serial }),
-          style: { cursor: 'pointer' },
-          onClick: () => onOpenHazard(r.id),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
-              onOpenHazard(r.id);
-            }
-          },
-        })}
+        onRow={openHazardRow(t, onOpenHazard)}
         columns={[
           {
             key: 'serial',

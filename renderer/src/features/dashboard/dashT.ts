@@ -22,3 +22,19 @@ export function monthLabel(t: DashT, month: string): string {
   const m = Number(month.slice(5, 7));
   return t('chart.month', { m, mon: MONTHS_EN[m - 1] ?? month });
 }
+
+/** A table row that opens its hazard: a Tab stop, Enter or Space or a click opens it, named by its serial. */
+export function openHazardRow(t: DashT, onOpenHazard: (id: string) => void) {
+  return (r: { id: string; serial: string }) => ({
+    tabIndex: 0,
+    'aria-label': t('rem.open', { serial: r.serial }),
+    style: { cursor: 'pointer' },
+    onClick: () => onOpenHazard(r.id),
+    onKeyDown: (e: { key: string; preventDefault(): void }) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onOpenHazard(r.id);
+      }
+    },
+  });
+}
