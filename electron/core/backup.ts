@@ -246,7 +246,7 @@ function moveAside(db: string): string | null {
   }
   if (fs.existsSync(`${db}-wal`)) fs.renameSync(`${db}-wal`, `${aside}-wal`);
   // a rollback journal travels with the file it belongs to: left beside the restored store, SQLite would apply it there
-  //x
+  if (fs.existsSync(`${db}-journal`)) fs.renameSync(`${db}-journal`, `${aside}-journal`);
   fs.rmSync(`${db}-shm`, { force: true });
   return aside;
 }
