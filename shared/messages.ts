@@ -3,6 +3,7 @@
 // lists name the same parts (tests/unit/contract.test.ts).
 import { messages as app } from './app/messages';
 import { messages as attachments } from './attachments/messages';
+import { messages as congress } from './congress/messages';
 import { messages as enterprise } from './enterprise/messages';
 import { messages as hazards } from './hazards/messages';
 import type { MessagePart } from './kernel/i18n';
@@ -11,4 +12,4 @@ import { messages as org } from './org/messages';
 import { messages as roster } from './roster/messages';
 import { messages as views } from './views/messages';
 
-export const MESSAGE_PARTS: readonly MessagePart[] = [app, enterprise, org, roster, operators, attachments, views, hazards];
+export const MESSAGE_PARTS: readonly MessagePart[] = [app, enterprise, org, roster, operators, attachments, views, hazards, congress];

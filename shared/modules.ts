@@ -2,6 +2,7 @@
 // catalog (shared/glossary.ts) and the view/draft kinds derive from this list.
 import { appModule } from './app';
 import { attachmentsModule } from './attachments';
+import { congressModule } from './congress';
 import { enterpriseModule } from './enterprise';
 import { hazardsModule } from './hazards';
 import { operatorsModule } from './operators';
@@ -18,4 +19,5 @@ export const MODULES = [
   attachmentsModule,
   viewsModule,
   hazardsModule,
+  congressModule,
 ] as const;

@@ -5,6 +5,7 @@ import type { ChannelName, ChannelOutput, ChannelParsed } from '../../shared/con
 import { mergeParts } from '../../shared/kernel/channel';
 import { appHandlers } from './app/handlers';
 import { attachmentsHandlers } from './attachments/handlers';
+import { congressHandlers } from './congress/handlers';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { hazardsHandlers } from './hazards/handlers';
 import type { Ctx } from './kernel/handlers';
@@ -22,6 +23,7 @@ const merged = mergeParts([
   attachmentsHandlers,
   viewsHandlers,
   hazardsHandlers,
+  congressHandlers,
 ] as const);
 
 type Handler<K extends ChannelName> = (input: ChannelParsed<K>, ctx: Ctx) => ChannelOutput<K> | Promise<ChannelOutput<K>>;

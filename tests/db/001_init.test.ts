@@ -305,7 +305,7 @@ describe('migrate: refusals, backup and rollback', () => {
     const raw = new Database(file);
     raw.pragma('journal_mode = WAL');
     raw.exec('CREATE TABLE future_thing (x)');
-    raw.pragma('user_version = 7');
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
     const before = sha(file);
     await expect(Core.open({ dataDir, host: 'test' })).rejects.toMatchObject({ code: 'DB_TOO_NEW' });

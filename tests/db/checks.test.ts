@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
+import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congress/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -30,6 +31,10 @@ it.each([
   ['hazards', 'status', HAZARD_STATUSES],
   ['hazard_photos', 'phase', ['before', 'after']],
   ['hazards', 'cancel_kind', ['duplicate', 'invalid']],
+  ['congress_terms', 'form', TERM_FORMS],
+  ['congress_members', 'kind', MEMBER_KINDS],
+  ['congress_members', 'joined_by', JOINED_BY],
+  ['congress_members', 'left_by', LEFT_BY],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

@@ -10,6 +10,7 @@ import * as m003 from './003_module_kinds';
 import * as m004 from './004_audit_chain';
 import * as m005 from './005_signin_guard';
 import * as m006 from './006_major_hazards';
+import * as m007 from './007_congress_terms';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'audit chain', up: m004.up },
   { version: 5, name: 'sign-in guard', up: m005.up },
   { version: 6, name: 'major hazards', up: m006.up },
+  { version: 7, name: 'congress terms', up: m007.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
