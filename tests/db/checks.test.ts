@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
-import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congress/types';
+import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congress/reps/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
-import type { Term } from '../../shared/congress/types';
+import type { Term } from '../../shared/congress/reps/types';
 import { openTestCore, say, type TestCore } from '../helpers/core';
 
 setQuiet(true);

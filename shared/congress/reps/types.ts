@@ -1,6 +1,6 @@
 // The workers' congress: terms, constituencies and representatives.
-import type { CommitteeRole } from '../roster/roles';
-import type { CompositionCheck, CompositionSettings, QuorumRule } from './rules';
+import type { CommitteeRole } from '../../roster/roles';
+import type { CompositionCheck, CompositionSettings, QuorumRule } from '../rules';
 
 export const TERM_FORMS = ['congress', 'assembly'] as const;
 /** 职工代表大会, or 职工大会 (all staff vote) in a small enterprise */

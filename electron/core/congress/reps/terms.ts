@@ -1,14 +1,14 @@
 // Terms (届) and constituencies (代表团/代表组) of the workers' congress. Writes: one transaction → read before →
 // change → read after → audit.
 import type { z } from 'zod';
-import { DEFAULT_TERM_SETTINGS, type groupInput, type termInput, type termUpdate } from '../../../shared/congress/schemas';
-import { CONGRESS_RUNNERS, type CongressGroup, type Term, type TermSettings } from '../../../shared/congress/types';
-import type { Operator } from '../../../shared/operators/types';
-import { holdsAnyRole } from '../../../shared/roster/roles';
-import { AppError } from '../../../shared/result';
-import { writeAudit, type Actor } from '../audit';
-import type { Store } from '../db/store';
-import { nowIso, todayLocal, uuidv7 } from '../util';
+import { DEFAULT_TERM_SETTINGS, type groupInput, type termInput, type termUpdate } from '../../../../shared/congress/reps/schemas';
+import { CONGRESS_RUNNERS, type CongressGroup, type Term, type TermSettings } from '../../../../shared/congress/reps/types';
+import type { Operator } from '../../../../shared/operators/types';
+import { holdsAnyRole } from '../../../../shared/roster/roles';
+import { AppError } from '../../../../shared/result';
+import { writeAudit, type Actor } from '../../audit';
+import type { Store } from '../../db/store';
+import { nowIso, todayLocal, uuidv7 } from '../../util';
 
 /** Union officers and administrators run the congress; the backend refuses the rest. */
 export function assertRunner(op: Operator): void {

@@ -1,14 +1,14 @@
 // Representatives' stints in a term: election, by-election, invitation (observers), presidium, recall, departure —
 // history kept, everything "as of a date"; the composition checks on the representatives serving on that date.
 import type { z } from 'zod';
-import { compositionChecks } from '../../../shared/congress/rules';
-import type { memberAdd, memberEnd, memberUpdate } from '../../../shared/congress/schemas';
-import type { Composition, Member, RosterImportResult } from '../../../shared/congress/types';
-import type { Operator } from '../../../shared/operators/types';
-import { AppError } from '../../../shared/result';
-import { writeAudit, type Actor } from '../audit';
-import type { Store } from '../db/store';
-import { nowIso, uuidv7 } from '../util';
+import { compositionChecks } from '../../../../shared/congress/rules';
+import type { memberAdd, memberEnd, memberUpdate } from '../../../../shared/congress/reps/schemas';
+import type { Composition, Member, RosterImportResult } from '../../../../shared/congress/reps/types';
+import type { Operator } from '../../../../shared/operators/types';
+import { AppError } from '../../../../shared/result';
+import { writeAudit, type Actor } from '../../audit';
+import type { Store } from '../../db/store';
+import { nowIso, uuidv7 } from '../../util';
 import { assertRunner, ensureWorkshopGroups, termDay, termRow, termSettingsOf } from './terms';
 
 interface MemberRow {

@@ -1,7 +1,7 @@
 // Input schemas of the congress channels (zod 4). Messages are keys (v.* shared, v.congress.* here).
 import { z } from 'zod';
-import { idSchema, isoDate, optDate, optText, reqText } from '../kernel/schemas';
-import { DEFAULT_COMPOSITION, DEFAULT_QUORUM_RULE, QUORUM_RULES, QUOTA_PRESETS } from './rules';
+import { idSchema, isoDate, optDate, optText, reqText } from '../../kernel/schemas';
+import { DEFAULT_COMPOSITION, DEFAULT_QUORUM_RULE, QUORUM_RULES, QUOTA_PRESETS } from '../rules';
 import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS, type TermSettings } from './types';
 
 export const DEFAULT_TERM_SETTINGS: TermSettings = { ...DEFAULT_COMPOSITION, quorumRule: DEFAULT_QUORUM_RULE };
