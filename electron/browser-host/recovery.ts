@@ -49,7 +49,7 @@ export function recoveryPage(opts: { dataDir: string; error: AppErrorData; messa
     .join('');
   const table = backups.length
     ? `<table><thead><tr><th>备份 Backup</th><th>时间 Time</th><th>大小 Size</th><th>企业 Enterprise</th><th>职工 Workers</th><th></th></tr></thead><tbody>${rows}</tbody></table>`
-    : `<p>${both('recover.none', { dir: paths.backups })}</p>`;
+    : `<p>${both('recover.none', { dir: paths.backups })}</p><p>${both('recover.noneHint')}</p>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>安康 Ankang</title>
 <style>
 body{font-family:system-ui,"Noto Sans SC",sans-serif;margin:0;background:#f5f5f5;color:#222}

@@ -379,10 +379,22 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
     else text += place;
     text += defect.text;
     const clauses = r() < 0.35 ? 0 : Math.min(4, Math.floor(-Math.log(1 - r()) * 1.4));
-    for (let c = 0; c < clauses; c++) text += `，${fill(pick(DETAILS))}`;
+    // a clause or remark drawn twice is written once (the draws stay, so the rest of the data is the same)
+    const drawn = new Set<string>();
+    for (let c = 0; c < clauses; c++) {
+      const tpl = pick(DETAILS);
+      const detail = fill(tpl);
+      if (!drawn.has(tpl)) text += `，${detail}`;
+      drawn.add(tpl);
+    }
     if (r() < 0.3 && ACC_WORDS[defect.acc]) text += `，存在${ACC_WORDS[defect.acc]}风险`;
     text += '。';
-    for (let n = 0; n < 8 && r() < (n === 0 ? 0.25 : 0.5); n++) text += fill(pick(REMARKS));
+    for (let n = 0; n < 8 && r() < (n === 0 ? 0.25 : 0.5); n++) {
+      const tpl = pick(REMARKS);
+      const remark = fill(tpl);
+      if (!drawn.has(tpl)) text += remark;
+      drawn.add(tpl);
+    }
     if ([...text].length < 10) text = `${unit.wsName}${text}`;
     const description = [...text].length > 300 ? `${[...text].slice(0, 299).join('')}。` : text;
     const category2 = (HAZARD_CATEGORIES[defect.cat[0]] as readonly string[]).includes(defect.cat[1]) ? defect.cat[1] : null;

@@ -66,6 +66,7 @@ export const messages = defineMessages({
   'recover.cliHint': { 'zh-CN': '可以从备份恢复：npm run cli -- restore <备份文件>', en: 'To restore a backup: npm run cli -- restore <backup file>' },
   'recover.newest': { 'zh-CN': '最新的备份：', en: 'Newest backups:' },
   'recover.none': { 'zh-CN': '备份文件夹中没有备份：{dir}', en: 'No backups in {dir}' },
+  'recover.noneHint': { 'zh-CN': '如果别处有备份（如 U 盘上的 .sqlite 文件），把它复制到这个文件夹，再刷新本页即可在这里恢复。', en: 'If you have a backup elsewhere (such as a .sqlite file on a USB drive), copy it into this folder and reload this page to restore it here.' },
   'recover.restore': { 'zh-CN': '恢复此备份', en: 'Restore this backup' },
   'recover.confirm': { 'zh-CN': '用备份 {name} 替换当前数据文件？当前文件会保留在数据目录中。', en: 'Replace the current data file with backup {name}? The current file is kept in the data folder.' },
   'recover.done': { 'zh-CN': '已恢复：{enterprise}，{workers} 名职工。正在打开安康…', en: 'Restored: {enterprise}, {workers} workers. Opening Ankang…' },

@@ -55,6 +55,9 @@ describe('BackupPanel', () => {
     const bad = screen.getByText(BAD.name).closest('tr')!;
     expect(within(bad).getByText('不是 SQLite 数据库文件')).toBeInTheDocument();
     expect(within(bad).getByRole('button', { name: `恢复 ${BAD.name}` })).toBeDisabled();
+    // no automatic backups exist: the intro says when one is made instead of promising daily ones
+    expect(screen.getByText(/只在点“立即备份”、用命令行 backup 或升级数据结构前生成/)).toBeInTheDocument();
+    expect(screen.queryByText(/每天自动/)).toBeNull();
     const about = screen.getByTestId('about-box');
     expect(within(about).getByText('0.1.0')).toBeInTheDocument();
     expect(within(about).getByText('/home/u/.config/Ankang')).toBeInTheDocument();

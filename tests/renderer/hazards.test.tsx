@@ -894,6 +894,8 @@ describe('HazardDrawer', () => {
     await waitFor(() => expect(be.count('hazards.majorReport')).toBe(1));
     expect(be.last('hazards.majorReport')).toEqual({ id: 'h-1', reportedDate: '2026-04-21', body: '椒江区应急管理局', docNo: '恒安安〔2026〕7号', summary: '光电保护失效，需停机更换' });
     await waitFor(() => expect(screen.getByTestId('major-card')).toHaveTextContent('2026-04-21 · 椒江区应急管理局 · 恒安安〔2026〕7号'));
+    // the toast says what was done, to which hazard (not the bare name of the button)
+    expect(await screen.findByText('YH-2026-0007 报告监管部门：已完成')).toBeInTheDocument();
     expect(be.validationFailures()).toEqual([]);
   });
 
@@ -912,6 +914,10 @@ describe('HazardDrawer', () => {
     await u.click(okButton(dlg));
     await waitFor(() => expect(be.count('hazards.majorEvaluate')).toBe(1));
     expect(be.last('hazards.majorEvaluate')).toMatchObject({ id: 'h-1', kind: 'third_party', evaluator: '某安全评价公司', conclusion: '符合安全生产条件', passed: true });
+    // the recorded evaluation reads as one block (a Descriptions cell is a flex row: loose text nodes became columns)
+    const line = await within(screen.getByTestId('major-card')).findByTestId('major-evaluation');
+    expect(line.tagName).toBe('DIV');
+    expect(line).toHaveTextContent(/某安全评价公司 · 符合安全生产条件\s*符合安全生产条件$/);
   });
 
   test('a failed PDF shows the backend message and downloads nothing', async () => {

@@ -132,6 +132,12 @@ describe('demo data', () => {
     expect(Math.max(...lengths)).toBeLessThanOrEqual(300);
     expect(lengths.filter((l) => l >= 80).length).toBeGreaterThan(30);
     expect(n(s, `SELECT count(DISTINCT description) FROM hazards`) / 3000).toBeGreaterThan(0.8);
+    // no description says the same sentence or clause twice (车间主任已到场确认…车间主任已到场确认…)
+    const repeats = (s.db.prepare(`SELECT description FROM hazards`).pluck().all() as string[]).filter((d) => {
+      const parts = d.split(/[，。：]/).filter((x) => x.length > 3);
+      return new Set(parts).size < parts.length;
+    });
+    expect(repeats.slice(0, 3)).toEqual([]);
 
     // the text indexes built after the load find exactly what a scan finds (trigram and 1–2 character index)
     for (const term of ['安全阀', '法兰连接处渗漏', '反应釜', '泄', '护栏']) {

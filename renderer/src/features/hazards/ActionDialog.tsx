@@ -71,7 +71,7 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
         h = await call(`hazards.${action}`, { id: hazard.id, comment: String(v.comment ?? '') });
       }
       if (h) {
-        message.success(t(`hazardAction.${action}`));
+        message.success(t('hz.actionDone', { serial: h.serial, action: t(`hazardAction.${action}`) }));
         onDone(h);
       }
     } catch (e) {

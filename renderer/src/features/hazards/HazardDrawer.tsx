@@ -334,12 +334,17 @@ function MajorCard({ h, onRecord }: { h: HazardDetail; onRecord(a: MajorAction):
         </Descriptions.Item>
         <Descriptions.Item label={t('hazard.major.evaluation')} span={2}>
           {m?.evaluationDate ? (
-            <>
-              {m.evaluationDate} · {m.evaluatorKind ? t(`evaluator.${m.evaluatorKind}`) : ''} · {m.evaluator} ·{' '}
+            // one block: the cell is a flex row, in which loose text and the tag would become side-by-side columns
+            <div data-testid="major-evaluation">
+              {[m.evaluationDate, m.evaluatorKind ? t(`evaluator.${m.evaluatorKind}`) : '', m.evaluator ?? ''].filter(Boolean).join(' · ')} ·{' '}
               <Typography.Text type={m.evaluationPassed ? 'success' : 'danger'}>{t(m.evaluationPassed ? 'hazard.major.passedYes' : 'hazard.major.passedNo')}</Typography.Text>
-              <br />
-              {m.evaluationConclusion}
-            </>
+              {m.evaluationConclusion && (
+                <>
+                  <br />
+                  {m.evaluationConclusion}
+                </>
+              )}
+            </div>
           ) : (
             t('hazard.major.notEvaluated')
           )}

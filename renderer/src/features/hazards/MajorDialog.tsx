@@ -45,7 +45,7 @@ export function MajorDialog({ action, hazard, onClose, onDone }: { action: Major
     setBusy(true);
     try {
       const h = await call(`hazards.${action}`, v as never);
-      message.success(t(`hazardAction.${action}`));
+      message.success(t('hz.actionDone', { serial: h.serial, action: t(`hazardAction.${action}`) }));
       onDone(h);
     } catch (e) {
       if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));

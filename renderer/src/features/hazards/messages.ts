@@ -4,6 +4,7 @@ import { defineMessages } from '../../../../shared/kernel/i18n';
 export const messages = defineMessages({
   'hz.quickLog': { 'zh-CN': '上报隐患', en: 'Log a hazard' },
   'hz.reported': { 'zh-CN': '已上报 {serial}', en: 'Logged {serial}' },
+  'hz.actionDone': { 'zh-CN': '{serial} {action}：已完成', en: '{serial} {action}: done' },
   'hz.draftSaved': { 'zh-CN': '草稿已自动保存 {time}', en: 'Draft saved {time}' },
   'hz.draftRestored': { 'zh-CN': '已恢复 {time} 的草稿', en: 'Restored the draft from {time}' },
   'hz.discardDraft': { 'zh-CN': '放弃草稿', en: 'Discard draft' },

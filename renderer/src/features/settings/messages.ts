@@ -13,8 +13,8 @@ export const messages = defineMessages({
   'settings.adminOnly': { 'zh-CN': '只有管理员可以修改规则', en: 'Only administrators can change the rules' },
   'backup.title': { 'zh-CN': '备份与恢复', en: 'Backup and restore' },
   'backup.intro': {
-    'zh-CN': '备份保存在数据目录的 backups 文件夹中（每天自动保留最近的备份）。恢复前会做与命令行相同的检查，当前数据会保留在数据目录中。',
-    en: 'Backups are kept in the backups folder of the data folder (recent ones are kept automatically). A restore runs the same checks as the command line and keeps the current data in the data folder.',
+    'zh-CN': '备份保存在数据目录的 backups 文件夹中，只在点“立即备份”、用命令行 backup 或升级数据结构前生成，请定期备份；旧备份按天精简（当天保留最新 5 个，之前每天 1 个，最多 30 个）。恢复前会做与命令行相同的检查，当前数据会保留在数据目录中。',
+    en: 'Backups are kept in the backups folder of the data folder. They are made only by Back up now, the command line backup and before a schema upgrade, so back up regularly; older ones are thinned by day (today\'s newest 5, one for each earlier day, at most 30). A restore runs the same checks as the command line and keeps the current data in the data folder.',
   },
   'backup.now': { 'zh-CN': '立即备份', en: 'Back up now' },
   'backup.made': { 'zh-CN': '已备份：{name}', en: 'Backed up: {name}' },
