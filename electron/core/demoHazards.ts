@@ -490,18 +490,23 @@ export function generateDemoHazards(store: Store, count: number, opts: DemoHazar
       before: null, after: JSON.stringify({ serial, status, description }), reason: '演示数据',
     });
     const reporter = actors[0];
-    ev.run(uuidv7(), id, iso(foundMs), reporter?.id ?? null, reporter?.name ?? SYSTEM_ACTOR.name, 'report', null, 'reported', null);
-    if (cancelled) ev.run(uuidv7(), id, iso(cancelAt), cancelBy!.id, cancelBy!.name, 'cancel', 'reported', 'cancelled', cancelReason);
+    // the timeline in the order things happened (its seq is its order): the workflow steps and the major-hazard
+    // steps between them
+    const events: { ms: number; args: unknown[] }[] = [];
+    events.push({ ms: foundMs, args: [iso(foundMs), reporter?.id ?? null, reporter?.name ?? SYSTEM_ACTOR.name, 'report', null, 'reported', null] });
+    if (cancelled) events.push({ ms: cancelAt, args: [iso(cancelAt), cancelBy!.id, cancelBy!.name, 'cancel', 'reported', 'cancelled', cancelReason] });
     for (let s = 1; s <= reached; s++) {
       const who = actors[s]!;
-      ev.run(uuidv7(), id, iso(T[s]!), who.id, who.name, STEPS[s - 1], REACHED[s - 1], REACHED[s], STEPS[s - 1] === 'accept' ? pick(ACCEPT_COMMENTS) : null);
+      events.push({ ms: T[s]!, args: [iso(T[s]!), who.id, who.name, STEPS[s - 1], REACHED[s - 1], REACHED[s], STEPS[s - 1] === 'accept' ? pick(ACCEPT_COMMENTS) : null] });
     }
+    for (const m of majorSteps ?? []) events.push({ ms: m.at, args: [iso(m.at), m.who.id, m.who.name, m.action, m.status, m.status, m.comment] });
+    events.sort((a, b) => a.ms - b.ms); // stable: a step and a record at the same moment keep this order
+    for (const e of events) ev.run(uuidv7(), id, ...e.args);
     if (majorSteps && majorSteps.length > 0) {
       // as the service records them (workflow.ts majorStep): the hazard_major row, a timeline event per step (the
-      // status unchanged) and an audit entry with the record before and after the step
+      // status unchanged, above) and an audit entry with the record before and after the step
       let before: HazardMajor = NO_MAJOR;
       for (const m of majorSteps) {
-        ev.run(uuidv7(), id, iso(m.at), m.who.id, m.who.name, m.action, m.status, m.status, m.comment);
         appendAudit(store, {
           id: uuidv7(), at: writtenAt, actor_id: SYSTEM_ACTOR.id, actor_name: SYSTEM_ACTOR.name, entity: 'hazard', entity_id: id, action: m.action,
           before: JSON.stringify({ major: before }), after: JSON.stringify({ major: m.after }), reason: '演示数据',

@@ -1131,12 +1131,16 @@ describe('demo hazards', () => {
       } else if (h.closed_date || h.accepted_by) problems.push(`${tag}: open with closed_date/accepted_by`);
       const due = dueDate({ status: s, foundDate: h.found_date as string, deadline: h.deadline as string | null, submittedDate: (h.submitted_at as string | null)?.slice(0, 10) ?? null });
       if (due !== h.due_date) problems.push(`${tag}: due_date ${h.due_date} ≠ ${due}`);
-      const ev = eventRows(h.id as string);
+      const all = eventRows(h.id as string);
+      // the timeline is in the order things happened; the major-hazard records (status unchanged) sit between the steps
+      if (all.some((e, i) => i > 0 && e.at < all[i - 1]!.at)) problems.push(`${tag}: events out of time order`);
+      const ev = all.filter((e) => !e.action.startsWith('major'));
       // a cancelled demo hazard was reported and then cancelled: two events
       const steps = s === 'cancelled' ? 2 : reached + 1;
       if (ev.length !== steps) problems.push(`${tag}: ${ev.length} events for ${steps} steps`);
       if (s === 'cancelled' && (!h.cancel_kind || !h.cancel_reason)) problems.push(`${tag}: cancelled without kind/reason`);
       if (ev.at(-1)?.to_status !== s) problems.push(`${tag}: last event ends in ${ev.at(-1)?.to_status}`);
+      if (all.some((e) => e.action.startsWith('major') && e.from_status !== e.to_status)) problems.push(`${tag}: a major-hazard record changed the status`);
     }
     expect(problems.slice(0, 20)).toEqual([]);
 
