@@ -16,6 +16,7 @@ import type { Core } from '../core/core';
 import type { StoreProblem } from '../core/db/health';
 import { log } from '../core/log';
 import { dataPaths } from '../core/paths';
+import { localTime } from '../core/recovery';
 
 export interface RecoveryOptions {
   dataDir: string;
@@ -34,6 +35,15 @@ const both = (key: string, vars?: Vars) => {
 };
 const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
 
+/** SQLite's own words (quick_check's lines), folded away: a union chair reads the sentence, whoever repairs the file the rest. */
+function technical(problems: StoreProblem[], error: AppErrorData): string {
+  const details = [...problems.map((p) => p.params?.detail), (error.details as { detail?: unknown } | undefined)?.detail].filter(
+    (d, i, all): d is string | number => (typeof d === 'string' || typeof d === 'number') && all.indexOf(d) === i,
+  );
+  if (details.length === 0) return '';
+  return `<details class="muted"><summary>${both('err.db.technicalDetail')}</summary><pre style="white-space:pre-wrap">${esc(details.join('\n'))}</pre></details>`;
+}
+
 export function recoveryPage(opts: { dataDir: string; error: AppErrorData; message?: string }): string {
   const paths = dataPaths(opts.dataDir);
   const backups = listBackups(paths.backups, { inspect: true, limit: 8 });
@@ -44,7 +54,7 @@ export function recoveryPage(opts: { dataDir: string; error: AppErrorData; messa
       const btn = b.problem
         ? ''
         : `<button type="button" data-name="${esc(b.name)}" data-confirm="${esc(`${term('recover.confirm', 'zh-CN', { name: b.name })}\n${term('recover.confirm', 'en', { name: b.name })}`)}">${both('recover.restore')}</button>`;
-      return `<tr><td><code>${esc(b.name)}</code></td><td>${esc(b.modifiedAt.slice(0, 16).replace('T', ' '))}</td><td>${kb(b.bytes)}</td>${what}<td>${btn}</td></tr>`;
+      return `<tr><td><code>${esc(b.name)}</code></td><td>${esc(localTime(b.modifiedAt))}</td><td>${kb(b.bytes)}</td>${what}<td>${btn}</td></tr>`;
     })
     .join('');
   const table = backups.length
@@ -62,6 +72,7 @@ button{background:#1677ff;color:#fff;border:0;border-radius:6px;padding:6px 12px
 <h1>${both('recover.title')}</h1>
 <div class="err" role="alert">${both(opts.error.message, opts.error.details as Vars)}</div>
 ${problems.length > 1 || (problems.length === 1 && problems[0]!.key !== opts.error.message) ? `<p>${both('recover.problems')}</p><ul>${problems.map((p) => `<li>${both(p.key, p.params)}</li>`).join('')}</ul>` : ''}
+${technical(problems, opts.error)}
 <p>${both('recover.intro')}</p>
 <p class="muted">${both('recover.dataDir', { dir: opts.dataDir })}</p>
 ${table}

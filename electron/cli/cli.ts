@@ -17,6 +17,7 @@ import { commitImport, ImportSessions, planImport, targetLabel } from '../core/r
 import { setQuiet } from '../core/log';
 import { lockHolder } from '../core/lock';
 import { dataPaths, resolveDataDir } from '../core/paths';
+import { localTime } from '../core/recovery';
 import { listWorkers } from '../core/roster/workers';
 import { workerQuery } from '../../shared/roster/schemas';
 import { callCommand, channelsCommand } from './scripting';
@@ -102,7 +103,7 @@ function recoveryHint(dataDir: string): void {
   if (list.length === 0) process.stderr.write(`${term('recover.none', 'zh-CN', { dir })}\n`);
   else {
     process.stderr.write(`${term('recover.newest')}\n`);
-    for (const b of list) process.stderr.write(`  ${b.file}  ${b.modifiedAt.slice(0, 19).replace('T', ' ')}  ${Math.ceil(b.bytes / 1024)} KB\n`);
+    for (const b of list) process.stderr.write(`  ${b.file}  ${localTime(b.modifiedAt)}  ${Math.ceil(b.bytes / 1024)} KB\n`);
   }
 }
 
@@ -229,7 +230,11 @@ export async function run(argv: string[]): Promise<number> {
                 : `数据指纹 ${paper.text} 与审计日志第 ${paper.seq} 条不符：打印之后，该条及之前的审计记录被改写、删除或替换过`,
           );
         }
-        for (const x of problems) out(`  - ${term(x.key, 'zh-CN', x.params)}`);
+        for (const x of problems) {
+          out(`  - ${term(x.key, 'zh-CN', x.params)}`);
+          // SQLite's own words, for whoever repairs the file
+          if (x.params?.detail) out(`    ${term('err.db.technicalDetail', 'zh-CN')}：${x.params.detail}`);
+        }
         if (problems.some((x) => RECOVERABLE.has(x.code))) recoveryHint(dataDir);
         return problems.length === 0 && (!printed || paper?.matches) ? 0 : 1;
       }

@@ -109,7 +109,7 @@ export interface BackupEntry extends Partial<ValidatedBackup> {
   name: string;
   file: string;
   bytes: number;
-  /** ISO time the file was last written */
+  /** ISO time the backup was made (from its name; the file's time for other names) */
   modifiedAt: string;
   /** the message key of what is wrong with it, when it would not restore */
   problem: string | null;

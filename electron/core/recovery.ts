@@ -11,7 +11,25 @@ export interface BackupFile {
   name: string;
   file: string;
   bytes: number;
+  /** when the backup was made: the time in its name (ankang-YYYYMMDD-HHMMSS, local time), else the file's time (a copy
+   * carried over from another machine has a new file time but keeps its name) */
   modifiedAt: string;
+}
+
+/** The local time a dated backup's name holds, as ISO; null for a name without one. */
+export function timeOfName(name: string): string | null {
+  const m = /-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?\.sqlite$/.exec(name);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const t = new Date(y, mo - 1, d, h, mi, s);
+  return Number.isNaN(t.getTime()) || t.getMonth() !== mo - 1 ? null : t.toISOString();
+}
+
+/** "2026-03-01 12:00" in this machine's local time (the hosts' pages and dialogs; the renderer formats its own). */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** Dated backups (ankang-…) and pre-migration copies in the folder, newest first (no file is opened). */
@@ -23,7 +41,7 @@ export function backupFiles(dir: string, limit = 100): BackupFile[] {
     const file = path.join(dir, name);
     try {
       const st = fs.statSync(file);
-      if (st.isFile()) out.push({ name, file, bytes: st.size, modifiedAt: st.mtime.toISOString() });
+      if (st.isFile()) out.push({ name, file, bytes: st.size, modifiedAt: timeOfName(name) ?? st.mtime.toISOString() });
     } catch {
       /* gone meanwhile */
     }
@@ -64,7 +82,7 @@ export function recoveryDialog(error: AppErrorData, dataDir: string, backupsDir:
   if (!isRecoverable(error)) return null;
   const list = backupFiles(backupsDir, max);
   if (list.length === 0) return null;
-  const buttons = list.map((b) => `${term('recover.restore')} ${b.name.replace(/\.sqlite$/, '')}（${b.modifiedAt.slice(0, 16).replace('T', ' ')}，${size(b.bytes)}）`);
+  const buttons = list.map((b) => `${term('recover.restore')} ${b.name.replace(/\.sqlite$/, '')}（${localTime(b.modifiedAt)}，${size(b.bytes)}）`);
   buttons.push(both('recover.quit').replace('\n', ' / '));
   return {
     message: `${both('recover.title')}\n\n${both(error.message, error.details as Vars)}`,
