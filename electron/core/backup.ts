@@ -39,6 +39,19 @@ export function defaultBackupName(dir: string): string {
 }
 
 /**
+ * The day's automatic backup: when the backups folder holds no dated backup (ankang-YYYYMMDD-…) of today yet, one is
+ * made through SQLite's backup API and old ones are pruned. Returns the new file, or null when today's exists.
+ */
+export async function dailyBackup(db: DB, dir: string, now = new Date()): Promise<string | null> {
+  const today = stamp(now).slice(0, 8);
+  if (fs.existsSync(dir) && fs.readdirSync(dir).some((f) => f.startsWith(`ankang-${today}-`) && f.endsWith('.sqlite'))) return null;
+  const file = path.join(dir, `ankang-${stamp(now)}.sqlite`);
+  await backupTo(db, file);
+  pruneBackups(dir, { now });
+  return file;
+}
+
+/**
  * Retention like Actual's: keep today's newest `today` backups, the newest one of each earlier day,
  * and at most `cap` files overall. Only files named ankang-YYYYMMDD-HHMMSS.sqlite are touched.
  */

@@ -7,7 +7,7 @@ import type { Operator } from '../../shared/operators/types';
 import { AppError, type AppErrorData, type Result } from '../../shared/result';
 import { type Actor } from './audit';
 import { isInitialized } from './app/setup';
-import { restoreInto, type RestoreOutcome } from './backup';
+import { dailyBackup, restoreInto, type RestoreOutcome } from './backup';
 import { openCheckedStore, problemOf, problemsError, type StoreProblem } from './db/health';
 import { LATEST_VERSION, schemaVersion } from './db/migrations';
 import { Store } from './db/store';
@@ -26,6 +26,11 @@ export type { Ctx, Session };
 export interface CoreOptions {
   dataDir: string;
   host: 'electron' | 'browser' | 'cli' | 'test';
+  /**
+   * The app's hosts (electron, browser) make the day's backup this long after the store passed its check (default
+   * 20 s: after the first screen); null: never (the CLI and tests, unless they ask).
+   */
+  dailyBackupAfterMs?: number | null;
 }
 
 export class Core {
@@ -64,10 +69,34 @@ export class Core {
     state.done = check.then((problems) => {
       state.problems = problems;
       state.pending = false;
+      if (problems.length === 0) this.scheduleDailyBackup();
       // (a store closed while its check ran is no news: the check simply could not finish)
       if (problems.length > 0 && this.store.db.open) log('error', `the store failed its integrity check: ${problems.map((p) => p.key).join(', ')}`);
     });
     this.integrity = state;
+  }
+
+  private backupTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The day's automatic backup, made once the store is known sound (never into a damaged store's backups). */
+  private scheduleDailyBackup(): void {
+    const appHost = this.opts.host === 'electron' || this.opts.host === 'browser';
+    // ANKANG_DAILY_BACKUP=off: none (the end-to-end tests count the backups they make)
+    const after = this.opts.dailyBackupAfterMs !== undefined ? this.opts.dailyBackupAfterMs : appHost && process.env.ANKANG_DAILY_BACKUP !== 'off' ? 20_000 : null;
+    if (after === null || this.backupTimer) return;
+    this.backupTimer = setTimeout(() => {
+      this.backupTimer = null;
+      void this.dailyBackup().catch((e: unknown) => log('warn', 'the daily backup failed', e));
+    }, after);
+    this.backupTimer.unref();
+  }
+
+  /** Makes today's backup unless there is one (an empty store, before the first-run wizard, has nothing to keep). */
+  async dailyBackup(): Promise<string | null> {
+    if (this.restoring || !this.store.db.open || !isInitialized(this.store)) return null;
+    const file = await dailyBackup(this.store.db, this.paths.backups);
+    if (file) log('info', `daily backup: ${file}`);
+    return file;
   }
 
   /**
@@ -253,6 +282,8 @@ export class Core {
   }
 
   close(): void {
+    if (this.backupTimer) clearTimeout(this.backupTimer);
+    this.backupTimer = null;
     // a store whose check failed or has not finished gets nothing written on the way out (no statistics)
     const sound = !this.integrity.pending && this.integrity.problems.length === 0;
     this.checkAbort.abort();

@@ -59,7 +59,7 @@ export async function startHost(dataDir: string = tmpDataDir()): Promise<HostPro
   const child = spawn(process.execPath, [HOST_BUNDLE, '--data', dataDir, '--no-open', '--port', '0'], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
+    env: { ...process.env, ANKANG_DAILY_BACKUP: 'off' },
   });
   let out = '';
   child.stderr!.setEncoding('utf8');
