@@ -20,7 +20,8 @@ const SetupWizard = lazy(() => import('../features/setup/SetupWizard').then((m) 
 export function App() {
   const locale = useI18n((s) => s.locale);
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0f766e', borderRadius: 6 } }}>
+    // button labels as written: antd would space out two-character ones ("保 存") beside unspaced longer ones ("去导入")
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#0f766e', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Root />
       </AntApp>
