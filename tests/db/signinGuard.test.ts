@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core, type Session } from '../../electron/core/core';
-import { FREE_TRIES, lockDelayMs, signIn } from '../../electron/core/operators/service';
+import { FREE_TRIES, lockDelayMs, QUIET_RESET_MS, signIn } from '../../electron/core/operators/service';
 import type { ChannelInput, ChannelName } from '../../shared/contract';
 import type { AppErrorData } from '../../shared/result';
 import { openTestCore, say, type TestCore } from '../helpers/core';
@@ -58,7 +58,7 @@ describe('the sign-in guard', () => {
     const fifth = await dispatchError(reopened, s, 'session.signIn', { operatorId: op.id, pin: '0000' });
     expect(fifth.message).toBe('err.pin.locked');
     expect(fifth.details).toMatchObject({ minutes: 1 });
-    expect(String(fifth.details?.time)).toMatch(/^\d\d:\d\d$/);
+    expect(String(fifth.details?.time)).toMatch(/^\d\d:\d\d:\d\d$/); // with the seconds: a one-minute lock ends within the minute
 
     // restart again: even the right PIN meets the lock
     reopened.close();
@@ -99,6 +99,28 @@ describe('the sign-in guard', () => {
     expect(store.get('SELECT 1 FROM signin_guard WHERE operator_id = ?', [op.id])).toBeUndefined();
     // the count starts afresh
     expect(tryAt('1111', t0 + 10 * MIN)).toBe('err.pin.wrong:4');
+  });
+
+  it('a quiet day after a lock starts the count afresh: four tries with a warning before the next lock', async () => {
+    tc = await openTestCore();
+    const op = await pinOperator(tc, '2468');
+    const t0 = Date.parse('2026-06-01T08:00:00Z');
+    const tryAt = (pin: string, at: number) => {
+      try {
+        signIn(tc!.core.store, op.id, pin, at);
+        return 'ok';
+      } catch (e) {
+        const err = e as { message: string; details?: { seconds?: number; left?: number } };
+        return `${err.message}:${err.details?.seconds ?? err.details?.left}`;
+      }
+    };
+    for (let i = 0; i < 5; i++) tryAt('1111', t0 + i);
+    // an hour later the lock is over but the run goes on: the next wrong PIN locks again, for longer
+    expect(tryAt('1111', t0 + 60 * MIN)).toBe('err.pin.locked:120');
+    // a day and more after the last wrong PIN: the next one is the first of a new run
+    const later = t0 + 60 * MIN + QUIET_RESET_MS + 1;
+    expect(tryAt('1111', later)).toBe('err.pin.wrong:4');
+    expect(tryAt('2468', later + 1)).toBe('ok');
   });
 
   it('audits every wrong PIN and the lock, in the operator record, with the system as actor', async () => {

@@ -104,6 +104,8 @@ export function removeOperator(store: Store, actor: Actor, self: Operator, id: s
 export const FREE_TRIES = 5;
 const MINUTE = 60_000;
 const MAX_LOCK_MS = 60 * MINUTE;
+/** A run of wrong PINs ends after a quiet day: the next wrong PIN counts as the first again (four tries before a lock). */
+export const QUIET_RESET_MS = 24 * 60 * MINUTE;
 
 /**
  * How long sign-in is locked after the `failures`-th wrong PIN in a row: nothing for the first four, then 1 minute
@@ -116,6 +118,7 @@ export function lockDelayMs(failures: number): number {
 
 interface GuardRow {
   failures: number;
+  last_failure_at: string | null;
   locked_until: string | null;
 }
 
@@ -140,7 +143,7 @@ function lockedError(untilMs: number, now: number): AppError {
  */
 export function signIn(store: Store, operatorId: string, pin: string | null | undefined, now = Date.now()): Operator {
   const o = getOperator(store, operatorId);
-  const guard = store.get<GuardRow>('SELECT failures, locked_until FROM signin_guard WHERE operator_id = ?', [operatorId]);
+  const guard = store.get<GuardRow>('SELECT failures, last_failure_at, locked_until FROM signin_guard WHERE operator_id = ?', [operatorId]);
   // a clock set back cannot stretch a lock beyond its longest
   const lockedUntil = guard?.locked_until ? Math.min(Date.parse(guard.locked_until), now + MAX_LOCK_MS) : 0;
   // while locked the PIN is not even checked (no guessing at 10 a second), and nothing is written
@@ -148,7 +151,11 @@ export function signIn(store: Store, operatorId: string, pin: string | null | un
   if (o.hasPin) {
     const hash = store.get<{ pin_hash: string }>('SELECT pin_hash FROM operators WHERE id = ?', [operatorId])!.pin_hash;
     if (!pin || !verifyPin(pin, hash)) {
-      const failures = (guard?.failures ?? 0) + 1;
+      // a day without a wrong PIN (and no lock running) starts the count afresh; a last failure "in the future"
+      // (a clock set back) does not
+      const last = guard?.last_failure_at ? Date.parse(guard.last_failure_at) : null;
+      const quiet = last !== null && now - last > QUIET_RESET_MS;
+      const failures = (quiet ? 0 : (guard?.failures ?? 0)) + 1;
       const delay = lockDelayMs(failures);
       const at = nowIso(new Date(now));
       const until = delay > 0 ? nowIso(new Date(now + delay)) : null;
