@@ -387,6 +387,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
   // keep connections open between calls (a new TCP connection per call costs more than the call)
   server.keepAliveTimeout = 65_000;
+  // bounded: one page needs a handful of connections; a client that trickles a large body in holds one for at most
+  // two minutes (the largest upload over loopback takes well under a second)
+  server.maxConnections = 64;
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

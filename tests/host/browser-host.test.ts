@@ -1,5 +1,6 @@
 // The browser host in-process: token, Origin and Host checks, static files with CSP, path-traversal guard.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeJoin, startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
@@ -34,6 +35,27 @@ function api(body: unknown, headers: Record<string, string> = {}) {
 }
 
 describe('browser host', () => {
+  it('holds at most 64 connections: the 65th is closed at once, and the host answers again when they go', async () => {
+    const open: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 64; i++) {
+        const s = net.connect(host.port, '127.0.0.1');
+        await new Promise<void>((r) => s.once('connect', () => r()));
+        open.push(s);
+      }
+      const extra = net.connect(host.port, '127.0.0.1');
+      const closed = await new Promise<boolean>((r) => {
+        extra.once('close', () => r(true));
+        setTimeout(() => r(false), 2000);
+      });
+      expect(closed).toBe(true);
+    } finally {
+      for (const s of open) s.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await api({ channel: 'app.info', input: {} })).status).toBe(200);
+  });
+
   it('listens on loopback only and prints a URL carrying the token in the fragment', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
