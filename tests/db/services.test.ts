@@ -451,8 +451,8 @@ describe('operators and sign-in', () => {
     const locked = await errorOf(other.call('session.signIn', { operatorId: op.id, pin: '97531' }));
     expect(locked.code).toBe('BAD_PIN');
     expect(locked.message).toBe('err.pin.locked');
-    expect(say(locked)).toMatch(/次数过多，已锁定至 \d\d:\d\d（约 1 分钟后可再试）/);
-    expect(say(locked, 'en')).toMatch(/locked until \d\d:\d\d \(try again in about 1 min\)/);
+    expect(say(locked)).toMatch(/次数过多，已锁定至 \d\d:\d\d:\d\d（约 1 分钟后可再试）/);
+    expect(say(locked, 'en')).toMatch(/locked until \d\d:\d\d:\d\d \(try again in about 1 min\)/);
     expect(other.session.operatorId).toBeNull();
     // another operator is not affected
     const op2 = await makeOperator('P6', { pin: '1357' });

@@ -188,7 +188,7 @@ describe('English: no Chinese text from the backend reaches the screen (browser 
     await waitText(alert, enPattern('err.pin.locked'));
     const locked = await alert.innerText();
     expectEnglish(locked, 'PIN locked');
-    expect(locked).toMatch(/until \d\d:\d\d \(try again in about 1 min\)/); // the parameters are filled in
+    expect(locked).toMatch(/until \d\d:\d\d:\d\d \(try again in about 1 min\)/); // the parameters are filled in
     await shot(2, 'pin-locked');
     await expectScreenEnglish(p, 'PIN locked');
 
