@@ -4,6 +4,9 @@ import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
 import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congress/reps/types';
+import { QUORUM_RULES } from '../../shared/congress/rules';
+import { ATTENDANCE, CHOICES, ITEM_KINDS, SESSION_KINDS, SESSION_STATUSES, TEMPLATE_KEYS, VOTE_METHODS, VOTE_STATUSES } from '../../shared/congress/sessions/types';
+import { ANSWER_CLASSES, FEEDBACKS, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../shared/congress/proposals/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -35,6 +38,20 @@ it.each([
   ['congress_members', 'kind', MEMBER_KINDS],
   ['congress_members', 'joined_by', JOINED_BY],
   ['congress_members', 'left_by', LEFT_BY],
+  ['congress_sessions', 'kind', SESSION_KINDS],
+  ['congress_sessions', 'status', SESSION_STATUSES],
+  ['congress_agenda_items', 'template_key', TEMPLATE_KEYS],
+  ['congress_agenda_items', 'kind', ITEM_KINDS],
+  ['congress_attendance', 'status', ATTENDANCE],
+  ['congress_votes', 'method', VOTE_METHODS],
+  ['congress_votes', 'status', VOTE_STATUSES],
+  ['congress_votes', 'quorum_rule', QUORUM_RULES],
+  ['congress_votes', 'verdict', ['passed', 'failed', 'noQuorum']],
+  ['congress_vote_ballots', 'choice', CHOICES],
+  ['congress_proposals', 'category', PROPOSAL_CATEGORIES],
+  ['congress_proposals', 'state', PROPOSAL_STATES],
+  ['congress_proposal_answers', 'answer_class', ANSWER_CLASSES],
+  ['congress_proposal_answers', 'feedback', FEEDBACKS],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

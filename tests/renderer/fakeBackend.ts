@@ -20,6 +20,7 @@ import type { Operator } from '../../shared/operators/types';
 import type { OrgUnit } from '../../shared/org/types';
 import type { FileRef } from '../../shared/files';
 import { setTransport, type CallOptions, type Transport } from '../../renderer/src/lib/api';
+import { congressRepsHandlers, newCongressRepsState, type CongressRepsState } from './congressRepsFake';
 
 /** Thrown by a handler; becomes `{ ok: false, error }` like AppError in the real backend. */
 export class FakeError extends Error {
@@ -171,6 +172,8 @@ export class FakeBackend {
   /** decoded text of every file sent to roster.importPreview */
   uploadedFiles: { fileName: string; text: string }[] = [];
   calls: RecordedCall[] = [];
+  /** the workers' congress representatives (terms, groups, stints): see congressRepsFake.ts */
+  congressReps: CongressRepsState = newCongressRepsState();
   private overrides = new Map<string, Handler>();
 
   constructor(seed: FakeSeed = {}) {
@@ -457,6 +460,7 @@ export class FakeBackend {
     },
     'roster.importCancel': (i) => ({ cancelled: this.imports.delete(i.importId) }),
     'roster.export': () => fakeFile('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    ...congressRepsHandlers(this),
     'operators.list': () => this.operators.map(publicOperator),
     'operators.add': (i) => {
       const w = this.worker(i.workerId);

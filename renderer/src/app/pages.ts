@@ -3,6 +3,7 @@
 // how to load it (each page is its own chunk). A new module adds one entry here and nothing else in app/ or i18n/.
 import type { ComponentType } from 'react';
 import type { MessagePart } from '../../../shared/kernel/i18n';
+import { messages as congress } from '../features/congress/messages';
 import { messages as dashboard } from '../features/dashboard/messages';
 import { messages as enterprise } from '../features/enterprise/messages';
 import { messages as hazards } from '../features/hazards/messages';
@@ -30,6 +31,8 @@ export const PAGE_DEFS = [
   { page: 'dashboard', label: 'nav.home', messages: dashboard, load: () => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })) },
   { page: 'hazards', label: 'nav.ledger', records: true, messages: hazards, load: () => import('../features/hazards/LedgerPage').then((m) => ({ default: m.LedgerPage })) },
   { page: 'roster', label: 'nav.roster', records: true, messages: roster, load: () => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })) },
+  // the tab is the second segment (#/congress/<tab>), carried as the route's id
+  { page: 'congress', label: 'nav.congress', records: true, messages: congress, load: () => import('../features/congress/CongressPage').then((m) => ({ default: m.CongressPage })) },
   { page: 'enterprise', label: 'nav.enterprise', messages: enterprise, load: () => import('../features/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })) },
   { page: 'operators', label: 'nav.operators', messages: operators, load: () => import('../features/operators/OperatorsPage').then((m) => ({ default: m.OperatorsPage })) },
   { page: 'settings', label: 'nav.settings', messages: settings, load: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })) },

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { byId, ch, defineContract } from '../../kernel/channel';
 import { idSchema } from '../../kernel/schemas';
-import { asOfQuery, groupInput, memberAdd, memberEnd, membersQuery, memberUpdate, rosterImport, termInput, termUpdate } from './schemas';
-import type { CongressGroup, Composition, Member, RosterImportResult, Term } from './types';
+import { asOfQuery, groupInput, memberAdd, memberEnd, membersQuery, memberUpdate, repsImportCancel, repsImportCommit, repsImportPreview, rosterImport, termInput, termUpdate } from './schemas';
+import type { CongressGroup, Composition, Member, RepsImportPreview, RepsImportResult, RosterImportResult, Term } from './types';
 
 export const repsContract = defineContract(['congress'], {
   'congress.terms': ch<Term[]>()(z.object({}).strict()),
@@ -21,4 +21,7 @@ export const repsContract = defineContract(['congress'], {
   'congress.memberEnd': ch<Member>()(memberEnd),
   'congress.importFromRoster': ch<RosterImportResult>()(rosterImport),
   'congress.composition': ch<Composition>()(asOfQuery),
+  'congress.repsImportPreview': ch<RepsImportPreview>()(repsImportPreview),
+  'congress.repsImportCommit': ch<RepsImportResult>()(repsImportCommit),
+  'congress.repsImportCancel': ch<{ cancelled: boolean }>()(repsImportCancel),
 });

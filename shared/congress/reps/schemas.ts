@@ -1,5 +1,6 @@
 // Input schemas of the congress channels (zod 4). Messages are keys (v.* shared, v.congress.* here).
 import { z } from 'zod';
+import { fileData } from '../../kernel/channel';
 import { idSchema, isoDate, optDate, optText, reqText } from '../../kernel/schemas';
 import { DEFAULT_COMPOSITION, DEFAULT_QUORUM_RULE, QUORUM_RULES, QUOTA_PRESETS } from '../rules';
 import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS, type TermSettings } from './types';
@@ -99,3 +100,9 @@ export const memberEnd = z
 export const asOfQuery = z.object({ termId: idSchema, asOf: optDate }).strict();
 export const membersQuery = z.object({ termId: idSchema, asOf: optDate, history: z.boolean().optional().default(false) }).strict();
 export const rosterImport = z.object({ termId: idSchema, joinedOn: isoDate }).strict();
+
+/** A sheet of representatives (xlsx/csv): matched and checked, nothing written (see congress.repsImportCommit). */
+export const repsImportPreview = fileData.extend({ termId: idSchema, joinedOn: isoDate }).strict();
+/** Writes the previewed rows in one transaction; rows with problems only with skipInvalid. */
+export const repsImportCommit = z.object({ token: idSchema, skipInvalid: z.boolean().optional().default(false) }).strict();
+export const repsImportCancel = z.object({ token: idSchema }).strict();

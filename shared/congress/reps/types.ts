@@ -89,3 +89,50 @@ export interface RosterImportResult {
 
 /** who runs terms, representatives and sessions: union officers (and administrators, who hold every role) */
 export const CONGRESS_RUNNERS = ['union_officer'] as const satisfies readonly CommitteeRole[];
+
+// ---------------------------------------------------------------------------------------------------------
+// Importing representatives from a sheet (xlsx/csv)
+
+/** A problem of one row of the sheet: a message key and its parameters. */
+export interface RepsImportProblem {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export interface RepsImportRow {
+  /** the row's number in the sheet (1-based, as the spreadsheet shows it) */
+  rowNumber: number;
+  empNo: string | null;
+  name: string | null;
+  /** the worker the row was matched to */
+  workerId: string | null;
+  workerName: string | null;
+  /** the constituency the representative goes in, and whether it is made by the import */
+  groupName: string | null;
+  groupNew: boolean;
+  kind: MemberKind;
+  presidium: boolean;
+  /** add: will be added; already: serves in the term already (left alone); invalid: has problems (skipped) */
+  status: 'add' | 'already' | 'invalid';
+  problems: RepsImportProblem[];
+}
+
+export interface RepsImportPreview {
+  token: string;
+  fileName: string;
+  termId: string;
+  joinedOn: string;
+  /** which columns were recognised (by header) */
+  columns: { empNo: boolean; idCard: boolean; name: boolean; group: boolean; kind: boolean; presidium: boolean };
+  rows: RepsImportRow[];
+  counts: { add: number; already: number; invalid: number };
+  /** constituencies the import will make */
+  newGroups: string[];
+}
+
+export interface RepsImportResult {
+  added: number;
+  already: number;
+  skipped: number;
+  groupsCreated: number;
+}

@@ -104,7 +104,7 @@ function assertGroupOfTerm(store: Store, groupId: string | null, termId: string)
 }
 
 /** Inside a transaction. */
-function insertMember(store: Store, actor: Actor, d: z.output<typeof memberAdd>): Member {
+export function insertMember(store: Store, actor: Actor, d: z.output<typeof memberAdd>): Member {
   const t = termRow(store, d.termId);
   assertWithinTerm(t, d.joinedOn, 'joinedOn');
   assertGroupOfTerm(store, d.groupId, d.termId);

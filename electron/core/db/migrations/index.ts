@@ -11,6 +11,8 @@ import * as m004 from './004_audit_chain';
 import * as m005 from './005_signin_guard';
 import * as m006 from './006_major_hazards';
 import * as m007 from './007_congress_terms';
+import * as m008 from './008_congress_sessions';
+import * as m009 from './009_congress_proposals';
 
 export interface Migration {
   version: number;
@@ -27,6 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'sign-in guard', up: m005.up },
   { version: 6, name: 'major hazards', up: m006.up },
   { version: 7, name: 'congress terms', up: m007.up },
+  { version: 8, name: 'congress sessions', up: m008.up },
+  { version: 9, name: 'congress proposals', up: m009.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
