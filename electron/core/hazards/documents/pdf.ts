@@ -359,7 +359,7 @@ export async function renderStatsTable(s: HazardStats, ctx: StatsDocContext): Pr
     right: `制表日期：${localDateCn(now)}`,
   });
   runningHeader(pdf, `${ctx.enterprise.name}  ${title}（续）`, `统计期间：${period}`);
-  const table = new PdfTable(pdf, STATS_TABLE_COLUMNS, { minRow: 20, padY: 3 }).begin();
+  const table = new PdfTable(pdf, STATS_TABLE_COLUMNS, { minRow: 18, padY: 2 }).begin();
   const { rows, total } = statsRowsWithTotal(s);
   const totalValues = statsRowValues(total, null).map((t, i) => (i === 1 ? { text: t, align: 'center' as const } : t));
   const summary = `说明：${statsSummary(s, total)}`;
