@@ -152,7 +152,7 @@ describe('collection and co-signers', () => {
     expect(noTitle.details!.issues).toEqual([{ path: 'title', message: 'v.required' }]);
     expect(tables(tc!.core)).toBe(before);
     const p = await admin('congress.proposalSubmit', input({ cosignerIds: [r2.id, r3.id, r4.id] }));
-    expect(p).toMatchObject({ serial: `TA3-${today.slice(0, 4)}-001`, state: 'submitted', cosigners: 3, onBehalf: true, enteredBy: '王主席', submittedOn: today });
+    expect(p).toMatchObject({ serial: `TA3-${today.slice(0, 4)}-001`, state: 'submitted', cosigners: 3, onBehalf: true, enteredBy: '王主席', submittedOn: today, sessionDate: shiftDate(today, 10) });
     expect(p.cosignerList.map((c) => c.name)).toEqual(['李附议', '王附议', '赵附议']);
     // the union office may review, assign and enter on behalf
     expect(p.allowedActions).toEqual(['file', 'refer', 'reject']);

@@ -63,6 +63,7 @@ function proposal(p: Partial<ProposalDetail> & Pick<ProposalDetail, 'id' | 'seri
     proposer: { workerId: 'w-r1', name: '张提案', empNo: 'R1' },
     cosigners: 2,
     submittedOn: today,
+    sessionDate: shiftDate(today, 10),
     onBehalf: false,
     leadUnitId: null,
     leadUnitName: null,

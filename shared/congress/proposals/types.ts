@@ -57,6 +57,8 @@ export interface ProposalRow {
   proposer: PersonRef;
   cosigners: number;
   submittedOn: string;
+  /** the session it was collected for (the settings' session date when it was submitted) */
+  sessionDate: string | null;
   onBehalf: boolean;
   leadUnitId: string | null;
   leadUnitName: string | null;

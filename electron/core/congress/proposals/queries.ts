@@ -85,6 +85,7 @@ export interface ProposalBase {
   proposer_emp_no: string;
   cosigners: number;
   submitted_on: string;
+  session_date: string | null;
   on_behalf: number;
   lead_unit_id: string | null;
   lead_unit_name: string | null;
@@ -98,7 +99,7 @@ export interface ProposalBase {
 export const PROPOSAL_SELECT = `
   SELECT p.id, p.term_id, p.serial, p.title, p.category, p.state, p.round, p.proposer_id, w.name AS proposer_name, w.emp_no AS proposer_emp_no,
     (SELECT count(*) FROM congress_proposal_cosigners c WHERE c.proposal_id = p.id) AS cosigners,
-    p.submitted_on, p.on_behalf, p.lead_unit_id, u.name AS lead_unit_name, p.due_date,
+    p.submitted_on, p.session_date, p.on_behalf, p.lead_unit_id, u.name AS lead_unit_name, p.due_date,
     (SELECT a.answer_class FROM congress_proposal_answers a WHERE a.proposal_id = p.id ORDER BY a.round DESC LIMIT 1) AS answer_class,
     (SELECT a.feedback FROM congress_proposal_answers a WHERE a.proposal_id = p.id ORDER BY a.round DESC LIMIT 1) AS feedback,
     (SELECT count(*) FROM congress_proposal_hazards l JOIN hazards h ON h.id = l.hazard_id
@@ -123,6 +124,7 @@ export function toRow(r: ProposalBase, today: string): ProposalRow {
     proposer: { workerId: r.proposer_id, name: r.proposer_name, empNo: r.proposer_emp_no },
     cosigners: r.cosigners,
     submittedOn: r.submitted_on,
+    sessionDate: r.session_date,
     onBehalf: r.on_behalf === 1,
     leadUnitId: r.lead_unit_id,
     leadUnitName: r.lead_unit_name,
