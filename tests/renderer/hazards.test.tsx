@@ -418,6 +418,22 @@ describe('ActionDialog', () => {
     expect((onDone.mock.calls[0]![0] as HazardDetail).status).toBe('assigned');
   });
 
+  test('a major hazard: the measures and the emergency plan typed in the 五落实 are carried into the governance plan, never over the user’s own text', async () => {
+    const { dlg } = await openAction('assign', confirmed({ grade: 'major' }));
+    const u = user();
+    await fill(u, within(dlg).getByLabelText('应急预案'), '执行专项应急预案');
+    expect(within(dlg).getByLabelText('安全措施和应急预案')).toHaveValue('执行专项应急预案');
+    await fill(u, within(dlg).getByLabelText('整改措施'), '更换阀门');
+    expect(within(dlg).getByLabelText('采取的方法和措施')).toHaveValue('更换阀门');
+    // the user's own text in the plan stays when the 五落实 changes again
+    await u.clear(within(dlg).getByLabelText('采取的方法和措施'));
+    await fill(u, within(dlg).getByLabelText('采取的方法和措施'), '更换阀门并加装液位报警');
+    await u.clear(within(dlg).getByLabelText('整改措施'));
+    await fill(u, within(dlg).getByLabelText('整改措施'), '更换全部阀门');
+    expect(within(dlg).getByLabelText('采取的方法和措施')).toHaveValue('更换阀门并加装液位报警');
+    expect(within(dlg).getByLabelText('安全措施和应急预案')).toHaveValue('执行专项应急预案');
+  });
+
   test('assign for a major hazard requires the six governance-plan fields and sends them', async () => {
     const major = confirmed({
       grade: 'major',

@@ -1,6 +1,6 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { GOVERNANCE_FIELDS, HAZARD_GRADES, LEC_VALUES, lecMeaningKey, type HazardAction, type LecAxis } from '../../../../shared/hazards/rules';
 import { assignInput, cancelInput, confirmInput, governancePlan, submitInput } from '../../../../shared/hazards/schemas';
 import type { AttachmentInfo } from '../../../../shared/attachments/types';
@@ -19,6 +19,8 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  /** what was last carried from the 五落实 into the governance plan (so the user's own text there is never overwritten) */
+  const carriedRef = useRef<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ d: number; risk: string } | null>(null);
   const [dupes, setDupes] = useState<HazardRow[]>([]);
@@ -120,7 +122,28 @@ export function ActionDialog({ action, hazard, onClose, onDone }: { action: Haza
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
         {hazard.description}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={() => void submit()} onFieldsChange={clearErrorsOnEdit(form)}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={() => void submit()}
+        onFieldsChange={clearErrorsOnEdit(form)}
+        onValuesChange={(changed: Record<string, unknown>, all: Record<string, unknown>) => {
+          // a major hazard's governance plan repeats the 五落实's measures and emergency plan: what is typed there is
+          // carried into the plan's matching field while that field is empty or still holds the carried text
+          if (action !== 'assign' || hazard.grade !== 'major') return;
+          const plan = (all.governancePlan ?? {}) as Record<string, string | undefined>;
+          for (const [from, to] of [['measures', 'methods'], ['emergencyPlan', 'safetyPlan']] as const) {
+            if (!(from in changed)) continue;
+            const carried = carriedRef.current[to];
+            if (!plan[to] || plan[to] === carried) {
+              const text = (changed[from] as string | undefined) ?? '';
+              carriedRef.current[to] = text;
+              form.setFieldValue(['governancePlan', to], text);
+            }
+          }
+        }}
+      >
         {action === 'confirm' && (
           <>
             <Form.Item label={t('hazard.grade')} name="grade" required>
