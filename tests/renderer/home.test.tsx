@@ -2,10 +2,13 @@
 // (the operator's waiting hazards from hazards.mine).
 import { screen, waitFor, within } from '@testing-library/react';
 import { useRouter } from '../../renderer/src/app/router';
+import { CongressYear } from '../../renderer/src/features/dashboard/CongressYear';
 import { FirstSteps } from '../../renderer/src/features/dashboard/FirstSteps';
+import { useI18n } from '../../renderer/src/i18n';
+import type { SessionYearCheck } from '../../shared/congress/sessions/contract';
 import { MyTasks } from '../../renderer/src/features/dashboard/MyTasks';
 import type { MyTask } from '../../shared/hazards/mine';
-import { makeOperator, makeWorker } from './fakeBackend';
+import { FakeError, makeOperator, makeWorker } from './fakeBackend';
 import { adminOperator, label, renderInProviders, resetStores, signedInBackend, user } from './harness';
 
 beforeEach(() => {
@@ -55,6 +58,7 @@ describe('开始使用 (first steps)', () => {
 
     await user().click(within(screen.getByTestId('first-step-roster')).getByRole('button', { name: label('去导入') }));
     expect(useRouter.getState().route).toEqual({ page: 'roster', id: null });
+    expect(useRouter.getState().intent).toEqual({ page: 'roster', name: 'import' }); // the roster opens its import dialog
     await user().click(within(screen.getByTestId('first-step-rules')).getByRole('button', { name: label('查看规则') }));
     expect(useRouter.getState().route).toEqual({ page: 'settings', id: null });
   });
@@ -124,5 +128,102 @@ describe('待我处理 (my tasks)', () => {
     be.on('hazards.mine', () => ({ rows: [], total: 0 }));
     renderInProviders(<MyTasks onOpenHazard={vi.fn()} />);
     expect(await screen.findByText('没有等待您处理的隐患')).toBeInTheDocument();
+  });
+});
+
+describe('职代会年度召开情况 (the yearly congress check)', () => {
+  const TODAY = day(0);
+  const YEAR = Number(TODAY.slice(0, 4));
+  const check = (p: Partial<SessionYearCheck>): SessionYearCheck => ({ year: YEAR, today: TODAY, hasTerm: true, held: null, planned: null, lastYearMissed: false, ...p });
+  const entry = (date: string, status: 'preparing' | 'issued' | 'in_session' | 'closed') => ({ id: 's-1', termNumber: 3, seq: 2, date, status });
+  const state = async () => (await screen.findByTestId('congress-year-state')).getAttribute('data-state');
+
+  test('no term at all: a first step to the congress page', async () => {
+    const be = signedInBackend();
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('noTerm');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText(`${YEAR} 年度安全生产专题职代会`)).toBeInTheDocument();
+    expect(within(card).getByText(/尚未建立职代会届次和代表/)).toBeInTheDocument();
+    expect(be.inputs('congress.sessionYearCheck')).toEqual([{}]);
+    await user().click(within(card).getByRole('button', { name: label('去建立届次') }));
+    expect(useRouter.getState().route).toEqual({ page: 'congress', id: null });
+  });
+
+  test('held this year (opened or closed): green with its date', async () => {
+    const be = signedInBackend();
+    be.on('congress.sessionYearCheck', () => check({ held: entry(`${YEAR}-04-22`, 'closed') }));
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('held');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText('已召开')).toBeInTheDocument();
+    expect(within(card).getByText(`已于 ${YEAR}-04-22 召开（第3届第2次会议，已闭会）`)).toBeInTheDocument();
+    expect(card.style.borderTop).toContain('rgb(56, 158, 13)');
+    expect(screen.queryByTestId('congress-year-last')).not.toBeInTheDocument();
+  });
+
+  test('one in preparation: its date, its status and the days left', async () => {
+    const be = signedInBackend();
+    be.on('congress.sessionYearCheck', () => check({ planned: entry(day(12), 'issued') }));
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('planned');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText('已发通知')).toBeInTheDocument();
+    expect(within(card).getByText(`第3届第2次会议定于 ${day(12)} 召开`)).toBeInTheDocument();
+    expect(within(card).getByText('还有 12 天')).toBeInTheDocument();
+  });
+
+  test('its day passed without it opening: red, overdue', async () => {
+    const be = signedInBackend();
+    be.on('congress.sessionYearCheck', () => check({ planned: entry(day(-3), 'preparing') }));
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('late');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText('已逾期')).toBeInTheDocument();
+    expect(within(card).getByText(`第3届第2次会议原定 ${day(-3)} 召开，已过 3 天仍未开幕（筹备中）`)).toBeInTheDocument();
+    expect(card.style.borderTop).toContain('rgb(207, 19, 34)');
+  });
+
+  test('none this year, and last year went without one: red, with a button to arrange it', async () => {
+    const be = signedInBackend();
+    be.on('congress.sessionYearCheck', () => check({ lastYearMissed: true }));
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('none');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText('未安排')).toBeInTheDocument();
+    expect(within(card).getByText(`${YEAR} 年尚未召开或安排安全生产专题职代会`)).toBeInTheDocument();
+    expect(screen.getByTestId('congress-year-last')).toHaveTextContent(`${YEAR - 1} 年未召开安全生产专题职代会（已逾期）`);
+    expect(card.style.borderTop).toContain('rgb(207, 19, 34)');
+    await user().click(within(card).getByRole('button', { name: label('去安排会议') }));
+    expect(useRouter.getState().route).toEqual({ page: 'congress', id: null });
+  });
+
+  test('a failed read says why and retries', async () => {
+    const be = signedInBackend();
+    let fail = true;
+    be.on('congress.sessionYearCheck', () => {
+      if (fail) throw new FakeError('INTERNAL', '读取失败');
+      return check({ held: entry(`${YEAR}-03-01`, 'in_session') });
+    });
+    renderInProviders(<CongressYear />);
+    const card = await screen.findByTestId('congress-year');
+    await within(card).findByRole('alert');
+    fail = false;
+    await user().click(within(card).getByRole('button', { name: label('重试') }));
+    expect(await state()).toBe('held');
+    expect(be.count('congress.sessionYearCheck')).toBe(2);
+  });
+
+  test('English', async () => {
+    const be = signedInBackend();
+    useI18n.setState({ locale: 'en' });
+    be.on('congress.sessionYearCheck', () => check({ planned: entry(day(5), 'preparing') }));
+    renderInProviders(<CongressYear />);
+    expect(await state()).toBe('planned');
+    const card = screen.getByTestId('congress-year');
+    expect(within(card).getByText(`Safety-themed workers' congress ${YEAR}`)).toBeInTheDocument();
+    expect(within(card).getByText(`Term 3, session 2 planned for ${day(5)}`)).toBeInTheDocument();
+    expect(within(card).getByText('Preparing')).toBeInTheDocument();
+    expect(within(card).getByText('in 5 days')).toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import { ImportDialog } from '../../renderer/src/features/roster/ImportDialog';
 import { FakeError, makeWorker, type FakeBackend, type FakeSeed } from './fakeBackend';
 import { button, findButton, renderInProviders, resetStores, signedInBackend, user } from './harness';
 import { openRoster, rows } from './rosterFixtures';
+import { useRouter } from '../../renderer/src/app/router';
 
 beforeEach(resetStores);
 
@@ -312,5 +313,18 @@ describe('ImportDialog', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(be.count('workers.list')).toBe(2);
     await waitFor(() => expect(screen.queryByText('导入职工花名册')).not.toBeInTheDocument());
+  });
+});
+
+describe('arriving from the home page’s first steps', () => {
+  it('the roster opens straight into the import dialog, once (Back to the roster later does not reopen it)', async () => {
+    const be = signedInBackend();
+    useRouter.getState().navigate({ page: 'roster', id: null }, { intent: 'import' });
+    await openRoster(be);
+    await screen.findByText('选择 .xlsx 或 .csv 文件');
+    expect(useRouter.getState().intent).toBeNull();
+    // a plain visit opens nothing
+    useRouter.getState().navigate({ page: 'dashboard', id: null });
+    expect(useRouter.getState().takeIntent('roster', 'import')).toBe(false);
   });
 });

@@ -65,8 +65,15 @@ function entryList(): number | undefined {
 
 interface RouterState {
   route: Route;
+  /**
+   * What the page navigated to should do on arrival, once (e.g. 'import' on the roster: open the import dialog) —
+   * set by navigate(…, { intent }), taken by the page (takeIntent). Not part of the address: Back does not repeat it.
+   */
+  intent: { page: Page; name: string } | null;
   /** Goes to a page or opens a record: a new history entry (Back returns), or the current one replaced. */
-  navigate(to: Route, opts?: { replace?: boolean }): void;
+  navigate(to: Route, opts?: { replace?: boolean; intent?: string }): void;
+  /** True once when the page was navigated to with this intent (and clears it). */
+  takeIntent(page: Page, name: string): boolean;
   /** Closes the open record: back to the page's list (through history when the record was opened from it). */
   closeRecord(): void;
   /** Reads the route from location.hash (on start, Back/Forward, an address typed or a link followed). */
@@ -79,9 +86,17 @@ function hasToken() {
 
 export const useRouter = create<RouterState>((set, get) => ({
   route: hasToken() ? HOME : parseHash(window.location.hash).route,
+  intent: null,
+  takeIntent(page, name) {
+    const i = get().intent;
+    if (!i || i.page !== page || i.name !== name) return false;
+    set({ intent: null });
+    return true;
+  },
   navigate(to, opts = {}) {
     const route: Route = { page: to.page, id: RECORD_PAGES.includes(to.page) ? to.id : null };
     const from = get().route;
+    set({ intent: opts.intent ? { page: route.page, name: opts.intent } : null });
     if (sameRoute(from, route)) return;
     const url = routeHash(route);
     if (opts.replace) {

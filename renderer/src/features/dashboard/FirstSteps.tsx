@@ -37,9 +37,10 @@ export function FirstSteps() {
   // only while the store still looks new: the wizard's operator is the only worker or the only operator
   if (!admin || hidden || !progress || (progress.workers > 1 && progress.operators > 1)) return null;
 
-  const steps: { key: string; page: Page; done: boolean }[] = [
-    { key: 'roster', page: 'roster', done: progress.workers > 1 },
-    { key: 'operators', page: 'operators', done: progress.operators > 1 },
+  // each step goes to its page with what to do there (the roster opens its import dialog, operators the add dialog)
+  const steps: { key: string; page: Page; intent?: string; done: boolean }[] = [
+    { key: 'roster', page: 'roster', intent: 'import', done: progress.workers > 1 },
+    { key: 'operators', page: 'operators', intent: 'add', done: progress.operators > 1 },
     { key: 'rules', page: 'settings', done: false },
   ];
   const hide = () => {
@@ -68,7 +69,7 @@ export function FirstSteps() {
           <List.Item
             data-testid={`first-step-${s.key}`}
             actions={[
-              <Button key="go" size="small" type={s.done ? 'default' : 'primary'} onClick={() => navigate({ page: s.page, id: null })}>
+              <Button key="go" size="small" type={s.done ? 'default' : 'primary'} onClick={() => navigate({ page: s.page, id: null }, { intent: s.intent })}>
                 {t(`first.${s.key}.action`)}
               </Button>,
             ]}

@@ -2,6 +2,7 @@ import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Select, Sp
 import { useCallback, useEffect, useState } from 'react';
 import type { Operator } from '../../../../shared/operators/types';
 import type { WorkerRow } from '../../../../shared/roster/types';
+import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
@@ -14,6 +15,10 @@ export function OperatorsPage() {
   const [ops, setOps] = useState<Operator[]>([]);
   const [loading, setLoading] = useState(true);
   const [adding, setAdding] = useState(false);
+  // arriving from the home page's first steps ("添加"): straight into the add dialog
+  useEffect(() => {
+    if (useRouter.getState().takeIntent('operators', 'add')) setAdding(true);
+  }, []);
   const [pinFor, setPinFor] = useState<Operator | null>(null);
   const load = useCallback(() => {
     setLoading(true);

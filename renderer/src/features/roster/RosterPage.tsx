@@ -40,6 +40,10 @@ export function RosterPage() {
   const openWorker = useCallback((id: string) => navigate({ page: 'roster', id }), [navigate]);
   const [detailVersion, setDetailVersion] = useState(0);
   const [importing, setImporting] = useState(false);
+  // arriving from the home page's first steps ("去导入"): straight into the import dialog
+  useEffect(() => {
+    if (useRouter.getState().takeIntent('roster', 'import')) setImporting(true);
+  }, []);
   const exportJob = useJob();
   const searchRef = useRef<{ focus(opts?: { cursor?: 'start' | 'end' | 'all' }): void } | null>(null);
   const applySearch = useCallback((search: string) => setQuery({ search }), [setQuery]);
