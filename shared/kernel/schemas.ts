@@ -12,6 +12,12 @@ export function isValidIsoDate(v: string): boolean {
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && y >= 1900 && y <= 2200;
 }
+/** Today's date on this machine's clock, local time ('YYYY-MM-DD'; the UTC date is yesterday's before 08:00 in China). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
 /** A date 'YYYY-MM-DD'; left empty it is "required", not a format error. */
 export const isoDate = z
   .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'v.date') })

@@ -1,6 +1,6 @@
 // Roster schemas: a worker, the roster query.
 import { z } from 'zod';
-import { idSchema, optText, reqText } from '../kernel/schemas';
+import { idSchema, localToday, optText, reqText } from '../kernel/schemas';
 import { idCardGender, idCardProblem } from './idcard';
 import { halfWidth, idCardLostDigits, normalizeIdCardText, normalizeName, normalizePhone, parseLooseDate } from './normalize';
 import { COMMITTEE_ROLES } from './roles';
@@ -72,7 +72,9 @@ export const workerInput = z
     phone: phoneSchema,
     orgUnitId: z.union([idSchema, z.null()]).optional().transform((v) => v ?? null),
     post: optText(50),
-    hireDate: looseDate,
+    // checked on the field itself, so a future hire date shows beside the row's other problems (an object-level
+    // refinement runs only once every field is valid)
+    hireDate: looseDate.refine((v) => !v || v <= localToday(), { message: 'v.futureDate' }),
     skillGrade: z
       .union([z.number({ error: 'v.grade' }).int({ error: 'v.grade' }).min(1, { error: 'v.grade' }).max(5, { error: 'v.grade' }), z.null()], { error: 'v.grade' })
       .optional()
@@ -106,9 +108,6 @@ export const workerInput = z
     if (w.idCard && idCardProblem(w.idCard) === null) {
       const g = idCardGender(w.idCard);
       if (g && g !== w.gender) ctx.addIssue({ code: 'custom', path: ['gender'], message: 'v.genderMismatch' });
-    }
-    if (w.hireDate && w.hireDate > new Date().toISOString().slice(0, 10)) {
-      ctx.addIssue({ code: 'custom', path: ['hireDate'], message: 'v.futureDate' });
     }
   });
 export type WorkerInput = z.input<typeof workerInput>;

@@ -4,7 +4,7 @@ import { glossary, isGlossaryKey } from '../../shared/glossary';
 import { idCardBirthDate, idCardCheckChar, idCardGender, idCardProblem, maskIdCard, normalizeIdCard } from '../../shared/roster/idcard';
 import { normalizeUscc, usccCheckChar, usccProblem } from '../../shared/enterprise/uscc';
 import { enterpriseInput } from '../../shared/enterprise/schemas';
-import { isValidIsoDate, toFieldIssues } from '../../shared/kernel/schemas';
+import { isValidIsoDate, localToday, toFieldIssues } from '../../shared/kernel/schemas';
 import { workerInput, type WorkerInput } from '../../shared/roster/schemas';
 import { demoUscc } from '../../electron/core/demo';
 
@@ -252,6 +252,15 @@ describe('workerInput schema', () => {
 
   it('rejects a future hire date and invalid dates, accepts today', () => {
     expect(issues({ ...base, hireDate: isoDay(2) })).toEqual([{ path: 'hireDate', message: 'v.futureDate' }]);
+    // beside the row's other problems, not only once they are fixed (an import preview shows them all at once)
+    expect(issues({ ...base, hireDate: isoDay(2), phone: '12345' })).toEqual(
+      expect.arrayContaining([
+        { path: 'hireDate', message: 'v.futureDate' },
+        { path: 'phone', message: 'v.phone' },
+      ]),
+    );
+    // today on this machine's clock (local date; the UTC date lags by eight hours in China)
+    expect(issues({ ...base, hireDate: localToday() })).toEqual([]);
     expect(issues({ ...base, hireDate: '2024-02-30' })).toEqual([{ path: 'hireDate', message: 'v.date' }]);
     // the spellings an HR sheet uses are read as the date they name (the form accepts what import accepts)
     expect(parseOk({ ...base, hireDate: '2024/02/01' }).hireDate).toBe('2024-02-01');
