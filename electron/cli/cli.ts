@@ -12,6 +12,7 @@ import { Core } from '../core/core';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
+import { generateDemoCongress } from '../core/congress/demo';
 import type { Progress } from '../core/kernel/jobs';
 import { commitImport, ImportSessions, planImport, targetLabel } from '../core/roster/import';
 import { setQuiet } from '../core/log';
@@ -42,7 +43,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
                                         terminal (or read as the first line of stdin); --out FILE keeps a produced
                                         file (exports, PDFs). Refused: exit 1, the typed error as JSON on stderr
   demo [--size small|large] [--quiet]   fill an empty store with demo data (small = 860 workers, 300 hazards;
-                                        large = 50,000 workers, 100,000 hazards); progress on stderr
+                                        large = 50,000 workers, 100,000 hazards; both: the workers' congress with
+                                        last year's session and this year's in preparation); progress on stderr
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
 
@@ -76,7 +78,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 
 /** the small demo's ledger: about a dozen hazards a month over two years, the newest in every state */
 const DEMO_SMALL_HAZARDS = 300;
-const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards' };
+const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards', 'demo.congress': '职代会 congress' };
 
 /** Progress lines on stderr for `demo`: one per stage at every tenth of the way (and at most every 2 s otherwise). */
 function demoProgress(t0: number) {
@@ -283,7 +285,12 @@ export async function run(argv: string[]): Promise<number> {
             size === 'large'
               ? generateDemoHazards(core.store, 100_000, { progress, batchSize: 20_000 })
               : generateDemoHazards(core.store, DEMO_SMALL_HAZARDS, { progress, spanDays: 730 });
-          out(`演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员，${h.hazards} 条隐患（${Date.now() - t} ms）`);
+          // after the hazards: last year's session freezes the ledger's figures into its item 5
+          const c = generateDemoCongress(core.store, { progress });
+          out(
+            `演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员，${h.hazards} 条隐患，` +
+              `第${c.termNumber}届职代会 ${c.representatives} 名代表、${c.sessions} 次会议、${c.proposals} 件提案（${Date.now() - t} ms）`,
+          );
           return 0;
         });
       }

@@ -157,7 +157,9 @@ export function generateDemo(store: Store, size: 'small' | 'large', opts: DemoOp
         skillGrade: 1 + Math.floor(r() * 5),
         status: r() < 0.03 ? 'left' : 'active',
         roles,
-        isRepresentative: r() < 0.06 || i === 2,
+        // 职工代表: about 6 % of staff (0.7 % in the large demo, whose congress agrees its own number), women a little
+        // above their share so the composition's women check holds
+        isRepresentative: r() < (size === 'large' ? 0.007 : 0.06) * (gender === 'F' ? 1.25 : 1) || i === 2,
         isFrontline: r() < 0.8,
         isManager: r() < 0.05,
         certType: hasCert ? w.cert! : null,

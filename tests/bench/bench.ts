@@ -1,4 +1,6 @@
-// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]]
+// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small]
+//   --small     every step on the small demo (860 workers, 3,000 hazards) to try the bench quickly: its figures are not
+//               at the targets' scale (the congress step's are: it builds its own term of 300 representatives)
 //   --data DIR  build the demo store under DIR/large once and reuse it on later runs (the 1M load takes minutes);
 //               a reused store skips the load figures and gains the 200 hazards step 10 reports on each run
 //   --keep      keep the store after the run (a run without --data otherwise works in a temporary folder and removes it)
@@ -33,6 +35,7 @@ import { textHitsUpTo } from '../../electron/core/db/fts';
 import { startBrowserHost } from '../../electron/browser-host/server';
 import { setQuiet } from '../../electron/core/log';
 import { todayLocal } from '../../electron/core/util';
+import { shiftDate } from '../../shared/congress/proposals/workflow';
 
 setQuiet(true);
 const args = process.argv.slice(2);
@@ -44,14 +47,16 @@ if (scale !== '100k' && scale !== '1m') {
   process.exit(2);
 }
 const BIG = scale === '1m';
+const SMALL = args.includes('--small');
 const dataArg = argOf('--data');
 const KEEP = args.includes('--keep');
 if (args.includes('--data') && (!dataArg || dataArg.startsWith('--'))) {
   console.error('--data needs a folder');
   process.exit(2);
 }
-const HAZARDS = BIG ? 1_000_000 : 100_000;
-const SCALE = BIG ? '1M' : '100k';
+const HAZARDS = SMALL ? 3_000 : BIG ? 1_000_000 : 100_000;
+const SCALE = SMALL ? '3k (--small)' : BIG ? '1M' : '100k';
+const WORKERS = SMALL ? '860' : '50,000';
 /** issue #6 targets (ms unless noted); the 1M ones where the issue names them */
 const T = {
   roster: 15,
@@ -66,6 +71,10 @@ const T = {
   open: 500,
   import10k: 3000,
   create: 5,
+  // issue #8: the minutes of a session of 300 representatives (and 200 proposals), and the session screen's check-in
+  minutesPdf: 2000,
+  minutesMb: 2,
+  checkIn: 20,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -191,6 +200,139 @@ function httpClient(port: number, token: string) {
   return { call, close: () => worker.terminate() };
 }
 
+type Dispatch = Core['dispatch'];
+/** in process, typed loosely (the bench builds its inputs by hand): the value, or a thrown error naming the channel */
+async function value<T>(core: Core, session: Session, channel: string, input: unknown): Promise<T> {
+  const r = await (core.dispatch as (c: string, i: unknown, s: Session) => ReturnType<Dispatch>)(channel, input, session);
+  if (!r.ok) throw new Error(`${channel} failed: ${JSON.stringify(r.error)}`);
+  return r.value as T;
+}
+
+const BENCH_TERM = 90;
+const BENCH_REPS = 300;
+const BENCH_PROPOSALS = 200;
+
+/**
+ * Step 11 (issue #8): a term of 300 representatives (term 90, made on the first run and reused by a run on a kept
+ * store), a safety-themed 5+X session with three X items to vote on, every representative checked in one at a time
+ * the way the session screen does it over the browser host (attendanceSet, then the attendance list and the session
+ * reread), every vote counted and announced, resolutions, 200 proposals with co-signers; then the minutes PDF (first
+ * and warm) and its size, and the proposal handling report PDF.
+ */
+async function congressStep(core: Core, session: Session, call: (channel: string, input: unknown) => Promise<HttpReply>, release: (v: unknown) => void) {
+  const db = core.store.db;
+  const v = <T>(channel: string, input: unknown) => value<T>(core, session, channel, input);
+  const today = todayLocal();
+  const Y = Number(today.slice(0, 4));
+  let termId = db.prepare(`SELECT id FROM congress_terms WHERE number = ? AND deleted_at IS NULL`).pluck().get(BENCH_TERM) as string | undefined;
+  const [, tSetup] = await time(async () => {
+    if (!termId) {
+      // after any term the store has (a demo's): the bench's starts where the last one ends, or a year ago
+      const last = db.prepare(`SELECT max(end_date) FROM congress_terms WHERE deleted_at IS NULL`).pluck().get() as string | null;
+      const start = last && last > `${Y - 1}-01-01` ? last : `${Y - 1}-01-01`;
+      if (start > shiftDate(today, -40)) throw new Error(`congress step: a term runs until ${start}; the bench's term cannot start before it`);
+      const t = await v<{ id: string }>('congress.termCreate', { number: BENCH_TERM, startDate: start, endDate: `${Number(start.slice(0, 4)) + 4}${start.slice(4)}`, settings: { quotaPreset: 'custom', customQuota: { perMille: 6, min: 30 } } });
+      termId = t.id;
+      const groups = await v<{ id: string; orgUnitId: string | null }[]>('congress.groupsFromWorkshops', { termId });
+      const groupOf = new Map(groups.map((g) => [g.orgUnitId, g.id]));
+      const workers = db
+        .prepare(`SELECT id, workshop_id FROM workers WHERE deleted_at IS NULL AND status = 'active' ORDER BY rid LIMIT ?`)
+        .all(BENCH_REPS) as { id: string; workshop_id: string | null }[];
+      if (workers.length < BENCH_REPS) throw new Error(`congress step: ${workers.length} active workers, ${BENCH_REPS} needed`);
+      for (const [k, w] of workers.entries()) {
+        await v('congress.memberAdd', { termId, workerId: w.id, groupId: groupOf.get(w.workshop_id) ?? null, presidium: k < 9, joinedOn: start });
+      }
+    }
+  });
+  record(`congress: a term of ${BENCH_REPS} representatives (groups, memberAdd ×${BENCH_REPS})`, tSetup);
+
+  // the session: today, 5+X, three X items to vote on; papers issued and the session opened
+  type Item = { id: string; kind: string; title: string; votes: { id: string }[] };
+  type Detail = { id: string; agenda: Item[] };
+  let s = await v<Detail>('congress.sessionCreate', { termId, kind: 'safety', date: today, time: '08:30', place: '职工活动中心', convenor: '公司工会' });
+  for (const title of ['审议《劳动防护用品配发标准》', '审议《高温季节作业时间调整方案》', '审议《职工安全生产奖惩办法》']) {
+    s = await v<Detail>('congress.agendaAdd', { sessionId: s.id, title, kind: 'vote', presenter: '安全环保部', plannedMinutes: 15 });
+  }
+  await v('congress.sessionStep', { id: s.id, action: 'issue' });
+  await v('congress.sessionStep', { id: s.id, action: 'open' });
+
+  // check-in, one representative at a time, as the session screen does it (DayScreen: set, reload the list, reread)
+  const rows = (await v<{ rows: { memberId: string }[] }>('congress.attendance', { sessionId: s.id, q: null })).rows;
+  const setMs: number[] = [];
+  const screenMs: number[] = [];
+  for (const r of rows) {
+    const t0 = performance.now();
+    const a = await call('congress.attendanceSet', { sessionId: s.id, memberIds: [r.memberId], status: 'present' });
+    if (!a.ok) throw new Error(`congress.attendanceSet over HTTP failed: ${JSON.stringify(a.error)}`);
+    const b = await call('congress.attendance', { sessionId: s.id, q: null });
+    const c = await call('congress.session', { id: s.id });
+    if (!b.ok || !c.ok) throw new Error(`check-in reread over HTTP failed: ${JSON.stringify(b.error ?? c.error)}`);
+    setMs.push(a.ms);
+    screenMs.push(performance.now() - t0);
+  }
+  record(`congress check-in over HTTP (${rows.length} representatives): attendanceSet p50`, pct(setMs, 50));
+  record(`congress check-in over HTTP: attendanceSet p95`, pct(setMs, 95), T.checkIn);
+  record(`congress check-in over HTTP: the screen's round trip (set + list + session) p50`, pct(screenMs, 50));
+  record(`congress check-in over HTTP: the screen's round trip p95`, pct(screenMs, 95), T.checkIn);
+
+  // votes on every item to vote on: nearly all yes, announced; the resolutions written
+  s = await v<Detail>('congress.session', { id: s.id });
+  const present = rows.length;
+  for (const item of s.agenda.filter((i) => i.kind === 'vote')) {
+    const opened = await v<Detail>('congress.voteOpen', { itemId: item.id });
+    const vote = opened.agenda.find((i) => i.id === item.id)!.votes.at(-1)!;
+    await v('congress.voteCount', { id: vote.id, counts: { issued: present, yes: present - 12, no: 5, abstain: 6, invalid: 1 } });
+    await v('congress.voteAnnounce', { id: vote.id });
+    await v('congress.agendaRecord', { id: item.id, summary: `代表分组审议了${item.title.replace(/^审议/, '')}，提出修改意见 12 条。`, resolution: `大会表决通过${item.title.replace(/^审议/, '')}。` });
+  }
+  for (const item of s.agenda.filter((i) => i.kind !== 'vote')) {
+    await v('congress.agendaRecord', { id: item.id, summary: '与会代表听取并审议了该项报告，认为报告内容翔实、措施具体，同意提交大会。', resolution: null });
+  }
+
+  // 200 proposals for this session, each with three co-signers, collected in the 30 days before it
+  const reps = db
+    .prepare(`SELECT worker_id FROM congress_members WHERE term_id = ? AND kind = 'representative' AND left_on IS NULL ORDER BY rid`)
+    .pluck()
+    .all(termId) as string[];
+  await v('congress.proposalSettingsSave', { termId, windowDays: 30, minCosigners: 2, secondAnswerDays: 15, sessionDate: today, committee: [] });
+  const [, tProp] = await time(async () => {
+    for (let k = 0; k < BENCH_PROPOSALS; k++) {
+      const at = (d: number) => reps[(k * 7 + d) % reps.length]!;
+      await v('congress.proposalSubmit', {
+        termId,
+        category: (['safety', 'occupational_health', 'protective_equipment', 'wage', 'other'] as const)[k % 5],
+        title: `关于第 ${k + 1} 号岗位安全防护改进的提案`,
+        reason: '现场巡检发现作业平台防护设施老化，夜间照明不足，职工反映强烈。'.repeat(1 + (k % 3)),
+        measure: '更换老化防护设施，增设防爆照明灯具，并纳入月度安全检查。',
+        proposerId: at(0),
+        cosignerIds: [at(1), at(2), at(3)],
+        submittedOn: shiftDate(today, -1 - (k % 29)),
+      });
+    }
+  });
+  record(`congress: ${BENCH_PROPOSALS} proposals submitted (in process), each`, tProp / BENCH_PROPOSALS);
+  await v('congress.sessionStep', { id: s.id, action: 'close' });
+
+  // the minutes: the first of the process (fonts and pdfkit load) and warm, with its size
+  const [first, tFirst] = await time(() => v<FileRef>('congress.sessionMinutesPdf', { id: s.id }));
+  release(first);
+  const warm: number[] = [];
+  let bytes = first.bytes;
+  for (let i = 0; i < 5; i++) {
+    const [r, t] = await time(() => v<FileRef>('congress.sessionMinutesPdf', { id: s.id }));
+    bytes = r.bytes;
+    release(r);
+    warm.push(t);
+  }
+  record(`congress minutes PDF (${present} representatives): first call`, tFirst, T.minutesPdf);
+  record('congress minutes PDF: warm p50', pct(warm, 50), T.minutesPdf);
+  record('congress minutes PDF: size', bytes / 1048576, T.minutesMb, 'MB');
+  const [rep, tRep] = await time(() => v<FileRef>('congress.proposalReportPdf', { termId }));
+  release(rep);
+  record(`congress proposal handling report PDF (${BENCH_PROPOSALS}+ proposals)`, tRep, T.minutesPdf);
+  record('congress proposal handling report PDF: size', rep.bytes / 1048576, T.minutesMb, 'MB');
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-bench-'));
   const dir = dataArg ? path.resolve(dataArg) : tmp;
@@ -213,10 +355,10 @@ async function main() {
       note('demo load', `reused ${dir} (not measured)`);
     } else {
       if (fs.existsSync(path.join(dir, 'large'))) throw new Error(`${path.join(dir, 'large')} exists but is no finished bench store: remove it or use another --data folder`);
-      say(`loading the demo: 50,000 workers and ${HAZARDS.toLocaleString('en')} hazards…`);
+      say(`loading the demo: ${WORKERS} workers and ${HAZARDS.toLocaleString('en')} hazards…`);
       const big = await Core.open({ dataDir: path.join(dir, 'large'), host: 'cli' });
-      const [, tWorkers] = await time(() => generateDemo(big.store, 'large'));
-      record('demo load: 50,000 workers (audited)', tWorkers);
+      const [, tWorkers] = await time(() => generateDemo(big.store, SMALL ? 'small' : 'large'));
+      record(`demo load: ${WORKERS} workers (audited)`, tWorkers);
       let lastSay = performance.now();
       const [, tHz] = await time(() =>
         generateDemoHazards(big.store, HAZARDS, {
@@ -237,7 +379,7 @@ async function main() {
 
     // ---- 3. reopen: what a user's next start costs, and the process's own memory once loaded
     const [core, tReopen] = await time(() => Core.open({ dataDir: path.join(dir, 'large'), host: 'cli' }));
-    record(`store open (50,000 workers, ${SCALE} hazards)`, tReopen, T.open);
+    record(`store open (${WORKERS} workers, ${SCALE} hazards)`, tReopen, T.open);
     const db = core.store.db;
     const session: Session = { operatorId: db.prepare('SELECT id FROM operators WHERE is_admin = 1 LIMIT 1').pluck().get() as string };
     const host = await startBrowserHost({ core, rendererDir, token: 'bench-token-0123456789abcdef' });
@@ -495,6 +637,11 @@ async function main() {
       creates.push(tc);
     }
     record(`hazard report with event and audit, p50 (${SCALE})`, pct(creates, 50), T.create);
+
+    // ---- 11. the workers' congress: a term of 300 representatives, a 5+X session checked in one by one on the session
+    // screen through the browser host, votes entered, 200 proposals; the minutes PDF of it all
+    say('congress…');
+    await congressStep(core, session, call, release);
     const end = process.memoryUsage();
     record('memory at the end: RSS', end.rss / 1048576, undefined, 'MiB');
     await client.close();
@@ -540,7 +687,7 @@ async function main() {
   for (const r of lines) console.log(`${r.metric.padEnd(w)}${r.value.padStart(14)}  ${r.target.padEnd(12)} ${r.ok === null ? '' : r.ok ? 'met' : 'MISSED'}`);
   const outDir = path.resolve('bench-results');
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, BIG ? 'bench-1m.json' : 'bench.json');
+  const file = path.join(outDir, SMALL ? 'bench-small.json' : BIG ? 'bench-1m.json' : 'bench.json');
   fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: head, node: process.version, iterations: ITER, scale: SCALE, results: json }, null, 2));
   console.log(`\nwritten ${file}`);
 }

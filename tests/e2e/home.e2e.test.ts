@@ -155,4 +155,31 @@ describe('home page and roster after the wizard (browser host + Chromium)', () =
     await r.row('王焊工').waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  step('the yearly congress check: no term → a first step to the congress page; a session being prepared → its date and status', async () => {
+    await shell().go('首页');
+    await home().waitUntilVisible();
+    const card = app.page.getByTestId('congress-year');
+    await card.getByText(/尚未建立职代会届次和代表/).waitFor();
+    await card.getByRole('button', { name: /去建立届次/ }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await shot('06-congress-no-term');
+    // a term and this year's safety-themed session in preparation (the API tab is the administrator)
+    const Y = Number(todayLocal().slice(0, 4));
+    const term = await api<{ id: string }>(app.host, 'congress.termCreate', { number: 1, startDate: `${Y}-01-01`, endDate: `${Y + 3}-01-01` });
+    const date = day(10) <= `${Y}-12-31` ? day(10) : `${Y}-12-31`;
+    await api(app.host, 'congress.sessionCreate', { termId: term.id, kind: 'safety', date, place: '职工之家' });
+    await shell().go('职工花名册');
+    await shell().go('首页');
+    await home().waitUntilVisible();
+    await card.getByText(`第1届第1次会议定于 ${date} 召开`).waitFor();
+    await card.getByText('筹备中').waitFor();
+    expect(await card.getByTestId('congress-year-state').getAttribute('data-state')).toBe('planned');
+    await card.scrollIntoViewIfNeeded();
+    await shot('07-congress-planned');
+    // 查看 opens the congress page
+    await card.getByRole('button', { name: /查\s*看/ }).click();
+    await app.page.waitForURL(/#\/congress/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -192,6 +192,29 @@ describe('the session list', () => {
     await waitFor(() => expect(clicks).toHaveBeenCalled());
     clicks.mockRestore();
   });
+
+  it('exports the resolutions (PDF) and the vote results (xlsx) once the session has opened; not before', async () => {
+    const { be, state } = sessionBackend(makeSession());
+    be.on('congress.sessionResolutionsPdf', () => fakeFile('第3届职工代表大会第1次会议决议.pdf', 'application/pdf'));
+    be.on('congress.sessionVotesXlsx', () => fakeFile('第3届职工代表大会第1次会议表决结果.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    const clicks = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const u = user();
+    state.s.status = 'issued';
+    const view = renderInProviders(<SessionView id="s-1" term={TERM} canRun onBack={() => undefined} />);
+    await screen.findByRole('button', { name: '表决票 PDF' });
+    expect(screen.queryByRole('button', { name: '决议 PDF' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '表决结果 Excel' })).toBeNull();
+    view.unmount();
+    state.s.status = 'closed';
+    renderInProviders(<SessionView id="s-1" term={TERM} canRun onBack={() => undefined} />);
+    await u.click(await screen.findByRole('button', { name: '决议 PDF' }));
+    await waitFor(() => expect(be.last('congress.sessionResolutionsPdf')).toEqual({ id: 's-1' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: '表决结果 Excel' })).toBeEnabled());
+    await u.click(screen.getByRole('button', { name: '表决结果 Excel' }));
+    await waitFor(() => expect(be.last('congress.sessionVotesXlsx')).toEqual({ id: 's-1' }));
+    await waitFor(() => expect(clicks).toHaveBeenCalledTimes(2));
+    clicks.mockRestore();
+  });
 });
 
 describe('the agenda editor', () => {

@@ -193,6 +193,7 @@ function installBackend(handlers: Record<string, Handler> = {}) {
     'hazards.stats': (i) => stats(i.year as number, (i.quarter as number | null) ?? null),
     'hazards.reminders': () => reminders(),
     'hazards.mine': () => ({ rows: [], total: 0 }),
+    'congress.sessionYearCheck': () => ({ year: THIS_YEAR, today, hasTerm: true, held: { id: 's-1', termNumber: 3, seq: 1, date: today, status: 'closed' }, planned: null, lastYearMissed: false }),
     'hazards.exportStats': (i) => ({
       fileId: `file-stats-${String(i.year)}`,
       fileName: `隐患排查治理统计表-${String(i.year)}${i.quarter ? `-Q${String(i.quarter)}` : ''}.xlsx`,
@@ -290,6 +291,9 @@ describe('DashboardPage', () => {
     // 待我处理 comes first on the home page
     expect(be.inputs('hazards.mine')).toEqual([{ limit: 10 }]);
     expect(await screen.findByText('没有等待您处理的隐患')).toBeInTheDocument();
+    // the yearly congress check sits below it
+    expect(await screen.findByText(`已于 ${today} 召开（第3届第1次会议，已闭会）`)).toBeInTheDocument();
+    expect(be.inputs('congress.sessionYearCheck')).toEqual([{}]);
     expect(be.invalid).toEqual([]);
 
     expect(kpi('open')).toHaveTextContent('未销号隐患');

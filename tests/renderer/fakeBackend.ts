@@ -461,6 +461,11 @@ export class FakeBackend {
     'roster.importCancel': (i) => ({ cancelled: this.imports.delete(i.importId) }),
     'roster.export': () => fakeFile('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     ...congressRepsHandlers(this),
+    // the home page's yearly check: a term or not; tests of the card answer with their own (be.on)
+    'congress.sessionYearCheck': () => {
+      const today = new Date().toISOString().slice(0, 10);
+      return { year: Number(today.slice(0, 4)), today, hasTerm: this.congressReps.terms.length > 0, held: null, planned: null, lastYearMissed: false };
+    },
     'operators.list': () => this.operators.map(publicOperator),
     'operators.add': (i) => {
       const w = this.worker(i.workerId);

@@ -122,6 +122,8 @@ describe('cli: demo and check', () => {
   it('demo --size small fills the store; check reports ok and exits 0', async () => {
     expect(query<number>(demoDir, 'SELECT count(*) FROM workers')).toBe(860);
     expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(6);
+    // the workers' congress comes with it: last year's session closed, this year's in preparation
+    expect(query<string>(demoDir, `SELECT group_concat(status, ',') FROM (SELECT status FROM congress_sessions ORDER BY seq)`)).toBe('closed,preparing');
     const r = await cli('check', '--data', demoDir);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`结构版本 ${LATEST_VERSION}/${LATEST_VERSION}`);

@@ -14,6 +14,16 @@ import { verifyAuditChain } from '../../electron/core/auditChain';
 import { hazardState4Rules, majorOf } from '../../electron/core/hazards/queries';
 import { OPEN_STATUSES, refusal } from '../../shared/hazards/rules';
 import { todayLocal } from '../../electron/core/util';
+import { execFileSync } from 'node:child_process';
+import { DEMO_PAST_FAILING, DEMO_PAST_PASSING, generateDemoCongress } from '../../electron/core/congress/demo';
+import { composition, listMembers } from '../../electron/core/congress/reps/members';
+import { listGroups, listTerms } from '../../electron/core/congress/reps/terms';
+import { getSession, listSessions } from '../../electron/core/congress/sessions/sessions';
+import { sessionYearCheck } from '../../electron/core/congress/sessions/yearCheck';
+import { renderMinutes } from '../../electron/core/congress/sessions/minutesPdf';
+import { chainHead } from '../../electron/core/auditChain';
+import { getEnterprise } from '../../electron/core/enterprise/service';
+import { AGENDA_TEMPLATE } from '../../shared/congress/sessions/types';
 
 let dirs: string[] = [];
 let stores: Store[] = [];
@@ -231,6 +241,115 @@ describe('demo data', () => {
     const s = await freshStore();
     generateDemo(s, 'small');
     expect(() => generateDemo(s, 'small')).toThrow();
+  });
+});
+
+describe('demo congress', () => {
+  it('第3届: roster representatives per workshop, composition green, a recall and a by-election; last year held and closed with its minutes; this year in preparation; proposals; audit chain whole', async () => {
+    const s = await freshStore();
+    generateDemo(s, 'small');
+    generateDemoHazards(s, 300, { spanDays: 730 });
+    const stages: (string | undefined)[] = [];
+    const res = generateDemoCongress(s, { progress: (p) => stages.push(p.stage) });
+    expect(stages.at(-1)).toBe('demo.congress');
+    const today = todayLocal();
+    const Y = Number(today.slice(0, 4));
+
+    // the term: started two to three years ago, 3–5 years long, its representatives the roster's flagged workers
+    const [term] = listTerms(s);
+    expect(term).toMatchObject({ number: 3, startDate: `${Y - 2}-09-26`, observers: 2, groups: 10 });
+    expect(res).toEqual({ termNumber: 3, representatives: term!.representatives, sessions: 2, proposals: 8 });
+    const flagged = n(s, `SELECT count(*) FROM workers WHERE is_representative = 1 AND status = 'active' AND deleted_at IS NULL`);
+    // the flagged ones, less the recalled one, plus the one elected in the by-election
+    expect(term!.representatives).toBe(flagged);
+    // one group per workshop, each with a leader serving in it
+    const groups = listGroups(s, term!.id);
+    expect(groups.map((g) => g.orgUnitName)).toEqual(groups.map((g) => g.name));
+    for (const g of groups) expect(g.leaderWorkerId, g.name).not.toBeNull();
+    // every composition check green: quota, front-line ≥ ½, managers ≤ 20 %, women by share, presidium of 5 (≤ 100 representatives)
+    const c = composition(s, { termId: term!.id, asOf: null });
+    expect(c.checks.filter((x) => !x.ok)).toEqual([]);
+    expect(c.representatives.frontLine * 2).toBeGreaterThanOrEqual(c.representatives.total);
+    expect(c.representatives.managers * 5).toBeLessThanOrEqual(c.representatives.total);
+    expect(c.representatives.women * c.staff.total).toBeGreaterThanOrEqual(c.staff.women * c.representatives.total);
+    expect(c.presidium.total).toBeGreaterThanOrEqual(5);
+    expect(c.presidium.total).toBeLessThanOrEqual(7);
+    // history: a recall with its grounds, and a by-election into the same group
+    const history = listMembers(s, { termId: term!.id, asOf: null, history: true });
+    const recalled = history.filter((m) => m.leftBy === 'recall');
+    const by = history.filter((m) => m.joinedBy === 'by_election');
+    expect(recalled).toHaveLength(1);
+    expect(by).toHaveLength(1);
+    expect(recalled[0]!.leftNote).toBeTruthy();
+    expect(by[0]!.groupId).toBe(recalled[0]!.groupId);
+    expect(by[0]!.joinedOn > recalled[0]!.leftOn!).toBe(true);
+
+    // last year's safety-themed session: closed, above the quorum, votes announced by the legal rule
+    const [next, pastSummary] = listSessions(s, term!.id);
+    const past = getSession(s, pastSummary!.id);
+    expect(past).toMatchObject({ seq: 1, kind: 'safety', status: 'closed', hazardsFrozen: true });
+    expect(past.date.slice(0, 4)).toBe(String(Y - 1));
+    expect(past.counts.quorum.met).toBe(true);
+    expect(past.counts.leave).toBeGreaterThan(0);
+    expect(past.counts.absent).toBeGreaterThan(0);
+    expect(past.agenda.filter((i) => i.templateKey === null).map((i) => i.title)).toEqual([DEMO_PAST_PASSING, DEMO_PAST_FAILING]);
+    const votes = past.agenda.flatMap((i) => i.votes.map((v) => ({ title: i.title, resolution: i.resolution, ...v })));
+    expect(votes.length).toBe(past.agenda.filter((i) => i.kind === 'vote').length);
+    for (const v of votes) {
+      expect(v.status, v.title).toBe('announced');
+      expect(v.entitled, v.title).toBe(past.counts.entitled);
+      expect(v.verdict, v.title).toBe(v.title === DEMO_PAST_FAILING ? 'failed' : 'passed');
+      // a resolution only for what passed
+      expect(!!v.resolution, v.title).toBe(v.verdict === 'passed');
+    }
+    // the failing one: most of those present voted yes, yet not more than half of ALL representatives
+    const failing = votes.find((v) => v.title === DEMO_PAST_FAILING)!;
+    expect(failing.counts!.yes * 2).toBeGreaterThan(failing.present);
+    expect(failing.counts!.yes).toBe(failing.needed - 1);
+    expect(failing.needed).toBe(Math.floor(failing.entitled / 2) + 1);
+
+    // its minutes print: every item, the attendance, the verdicts in words, the signature lines
+    const pdf = await renderMinutes(past, { enterprise: getEnterprise(s), fingerprint: chainHead(s).fingerprint });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ankang-demo-minutes-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'm.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'm.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const i of past.agenda) expect(text, i.title).toContain(i.title.replace(/\s+/g, ''));
+    expect(text).toContain(`应到代表${past.counts.entitled}人，实到${past.counts.present}人，请假${past.counts.leave}人，缺席${past.counts.absent}人。`);
+    expect(text).toContain(`赞成${failing.counts!.yes}票，未超过全体代表的半数（须至少${failing.needed}票），未通过。`);
+    expect(text).toContain(`超过全体代表的半数（须至少${failing.needed}票），通过。`);
+    expect(text).toContain('主持人（签字）');
+    expect(text).toContain('记录人（签字）');
+
+    // this year's: in preparation from the 5+X template (and one X item), papers not issued
+    const nx = getSession(s, next!.id);
+    expect(nx).toMatchObject({ seq: 2, kind: 'safety', status: 'preparing', issuedAt: null, hazardsFrozen: false });
+    expect(nx.date.slice(0, 4)).toBe(String(Y));
+    expect(nx.date >= today).toBe(true);
+    expect(nx.agenda.filter((i) => i.templateKey).map((i) => i.templateKey)).toEqual(AGENDA_TEMPLATE.map((t) => t.key));
+    // the home page's yearly check: this year's is planned, last year's was held
+    expect(sessionYearCheck(s)).toMatchObject({ hasTerm: true, held: null, planned: { id: nx.id, status: 'preparing' }, lastYearMissed: false });
+
+    // proposals for this year's session in various states, each with at least two co-signers, one linked to a new hazard
+    const states = s.db.prepare(`SELECT state FROM congress_proposals ORDER BY serial`).pluck().all() as string[];
+    expect(new Set(states)).toEqual(new Set(['submitted', 'filed', 'assigned', 'answered', 'closed', 'referred', 'rejected']));
+    expect(n(s, `SELECT count(*) FROM congress_proposals p WHERE (SELECT count(*) FROM congress_proposal_cosigners c WHERE c.proposal_id = p.id) < 2`)).toBe(0);
+    expect(n(s, `SELECT count(*) FROM congress_proposals WHERE round = 2 AND state = 'assigned'`)).toBe(1);
+    expect(n(s, `SELECT count(*) FROM congress_proposal_hazards ph JOIN hazards h ON h.id = ph.hazard_id WHERE ph.created = 1 AND h.source = 'proposal'`)).toBe(1);
+
+    // through the services: every change audited by the union officer, the chain whole, the schema unchanged
+    const officer = s.db.prepare(`SELECT o.id FROM operators o JOIN workers w ON w.id = o.worker_id WHERE w.emp_no = 'AK000003'`).pluck().get();
+    expect(n(s, `SELECT count(*) FROM audit_log WHERE entity LIKE 'congress%' AND actor_id IS NOT ?`, officer)).toBe(0);
+    for (const [entity, action] of [['congress_term', 'create'], ['congress_member', 'recall'], ['congress_session', 'close'], ['congress_vote', 'announce'], ['congress_proposal', 'create']]) {
+      expect(n(s, `SELECT count(*) FROM audit_log WHERE entity = ? AND action = ?`, entity, action), `${entity} ${action}`).toBeGreaterThan(0);
+    }
+    expect(verifyAuditChain(s.db)).toEqual([]);
+    expect(compareSchema(s.db)).toEqual([]);
+
+    // a second run refuses and changes nothing
+    const audits = n(s, `SELECT count(*) FROM audit_log`);
+    expect(() => generateDemoCongress(s)).toThrow();
+    expect(n(s, `SELECT count(*) FROM audit_log`)).toBe(audits);
   });
 });
 

@@ -48,6 +48,8 @@ export const messages = defineMessages({
     en: 'A safety-themed session needs the five fixed items of "5+X"; {count} missing',
   },
   'err.congress.session.minutesNotYet': { 'zh-CN': '会议开幕后才能生成会议纪要', en: 'The minutes are made once the session has opened' },
+  'err.congress.session.resolutionsNotYet': { 'zh-CN': '会议开幕后才能生成决议', en: 'The resolutions are made once the session has opened' },
+  'err.congress.session.votesNotYet': { 'zh-CN': '会议开幕后才能导出表决结果', en: 'The vote results are exported once the session has opened' },
   'err.congress.session.papersNotYet': { 'zh-CN': '发出会议通知后才能打印会议文件', en: 'The papers are printed once they are issued' },
   'err.congress.session.votesPending': { 'zh-CN': '还有 {count} 项表决未宣布结果，不能闭会', en: '{count} votes are not announced yet; the session cannot close' },
   'err.congress.session.cannot.edit': { 'zh-CN': '会议通知发出后不能再修改会议信息和议程（可先撤回通知）', en: 'Details and agenda can be changed only before the papers are issued (withdraw them first)' },

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { waitText } from './common';
 import { SignInPage } from './SignInPage';
 
-export type NavItem = '首页' | '隐患台账' | '职工花名册' | '企业档案' | '操作员' | '设置';
+export type NavItem = '首页' | '隐患台账' | '职工花名册' | '职代会' | '企业档案' | '操作员' | '设置';
 
 /** The signed-in frame: header menu, current operator, sign-out. */
 export class Shell {

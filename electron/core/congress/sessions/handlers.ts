@@ -1,11 +1,13 @@
 import { sessionsContract } from '../../../../shared/congress/sessions/contract';
 import { defineHandlers, signedIn } from '../../kernel/handlers';
 import * as day from './day';
-import { minutesPdf, papersPdf } from './minutes';
+import { minutesPdf, papersPdf, resolutionsPdf, voteResultsXlsx } from './minutes';
 import * as sessions from './sessions';
+import { sessionYearCheck } from './yearCheck';
 
 export const sessionsHandlers = defineHandlers(sessionsContract, {
   'congress.sessions': (i, ctx) => sessions.listSessions(ctx.store, i.termId),
+  'congress.sessionYearCheck': (_i, ctx) => sessionYearCheck(ctx.store),
   'congress.session': (i, ctx) => sessions.getSession(ctx.store, i.id),
   'congress.sessionCreate': (i, ctx) => sessions.createSession(ctx.store, signedIn(ctx), ctx.actor, i),
   'congress.sessionUpdate': (i, ctx) => sessions.updateSession(ctx.store, signedIn(ctx), ctx.actor, i),
@@ -16,6 +18,8 @@ export const sessionsHandlers = defineHandlers(sessionsContract, {
   'congress.sessionNotice': (i, ctx) => day.publicNotice(ctx.store, i.id),
   'congress.sessionMinutesPdf': (i, ctx) => minutesPdf(ctx, i.id),
   'congress.sessionPapersPdf': (i, ctx) => papersPdf(ctx, i.id, i.paper),
+  'congress.sessionResolutionsPdf': (i, ctx) => resolutionsPdf(ctx, i.id),
+  'congress.sessionVotesXlsx': (i, ctx) => voteResultsXlsx(ctx, i.id),
   'congress.agendaAdd': (i, ctx) => sessions.addItem(ctx.store, signedIn(ctx), ctx.actor, i),
   'congress.agendaUpdate': (i, ctx) => sessions.updateItem(ctx.store, signedIn(ctx), ctx.actor, i),
   'congress.agendaDelete': (i, ctx) => sessions.deleteItem(ctx.store, signedIn(ctx), ctx.actor, i.id),

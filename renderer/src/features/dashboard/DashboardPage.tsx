@@ -7,6 +7,7 @@ import { errorText } from '../../lib/errors';
 import { gradeChart, monthlyChart, riskChart, workshopChart, type ChartSpec } from './chartOptions';
 import { EChart } from './EChart';
 import { useDashT, type DashT } from './dashT';
+import { CongressYear } from './CongressYear';
 import { FirstSteps } from './FirstSteps';
 import { MyTasks } from './MyTasks';
 import { Reminders } from './Reminders';
@@ -127,6 +128,7 @@ export function DashboardPage(props: { onOpenHazard(id: string): void }) {
 
         <FirstSteps />
         <MyTasks onOpenHazard={props.onOpenHazard} />
+        <CongressYear />
 
         {current ? <Kpis stats={current} /> : statsLoading || statsError == null ? <KpiSkeleton label={t('dash.loading')} /> : null}
 

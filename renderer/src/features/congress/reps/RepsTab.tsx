@@ -231,7 +231,7 @@ export function RepsTab() {
         </Space>
       ),
     },
-    { title: t('worker.empNo'), dataIndex: 'empNo', width: 110, ellipsis: true },
+    { title: t('worker.empNo'), dataIndex: 'empNo', width: 124, ellipsis: true },
     {
       title: t('congress.reps.col.group'),
       key: 'group',
@@ -341,6 +341,7 @@ export function RepsTab() {
         <Button disabled={!canRun} onClick={() => setDialog({ kind: 'term', term: null })}>
           {t('congress.reps.newTerm')}
         </Button>
+        <Button onClick={() => setDialog({ kind: 'groups' })}>{t('congress.reps.groups')}</Button>
         {term.representatives + term.observers === 0 && (
           <Popconfirm title={t('congress.reps.confirmDeleteTerm', { number: term.number })} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void deleteTerm()}>
             <Button danger disabled={!canRun}>
@@ -351,7 +352,8 @@ export function RepsTab() {
       </Space>
       <div style={{ display: 'flex', gap: 16, flex: 1, minHeight: 0 }}>
         <div style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 8 }}>
-          <Space wrap>
+          {/* one line at 1366 px in both languages (the constituencies button sits with the term) */}
+          <Space wrap size={[6, 8]}>
             <Tooltip title={t('congress.reps.asOfHint')}>
               <DatePicker
                 aria-label={t('congress.reps.asOf')}
@@ -359,7 +361,7 @@ export function RepsTab() {
                 value={dayjs(asOf)}
                 onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
                 disabledDate={outsideTerm(term)}
-                style={{ width: 140 }}
+                style={{ width: 132 }}
               />
             </Tooltip>
             <Space size={4}>
@@ -387,7 +389,6 @@ export function RepsTab() {
             <Button disabled={!canRun} onClick={() => setDialog({ kind: 'sheet' })}>
               {t('congress.reps.fromSheet')}
             </Button>
-            <Button onClick={() => setDialog({ kind: 'groups' })}>{t('congress.reps.groups')}</Button>
           </Space>
           {lastImport && <Alert type="success" showIcon closable title={t(lastImport.key, lastImport.vars)} onClose={() => setLastImport(null)} data-testid="import-summary" />}
           <Table<Member>
@@ -405,7 +406,7 @@ export function RepsTab() {
             footer={() => <Typography.Text type="secondary">{t('congress.reps.count', { n: rows.length })}</Typography.Text>}
           />
         </div>
-        <div style={{ width: 340, flex: 'none', overflow: 'auto' }}>
+        <div style={{ width: 320, flex: 'none', overflow: 'auto' }}>
           <CompositionPanel composition={composition} />
         </div>
       </div>

@@ -15,7 +15,7 @@ export const messages = defineMessages({
   'congress.reps.termSaved': { 'zh-CN': '已保存第{number}届', en: 'Saved term {number}' },
   'congress.reps.chooseTerm': { 'zh-CN': '届次', en: 'Term' },
   'congress.reps.termOption': { 'zh-CN': '第{number}届（{start} 至 {end}）', en: 'Term {number} ({start} to {end})' },
-  'congress.reps.termCounts': { 'zh-CN': '代表 {reps} 名 · 列席 {observers} 名 · 代表团（组）{groups} 个', en: 'Representatives: {reps} · observers: {observers} · constituencies: {groups}' },
+  'congress.reps.termCounts': { 'zh-CN': '代表 {reps} 名 · 列席 {observers} 名 · 代表团（组）{groups} 个', en: 'Representatives: {reps} · Observers: {observers} · Constituencies: {groups}' },
   // the term form
   'congress.reps.number': { 'zh-CN': '届次（第几届）', en: 'Term number' },
   'congress.reps.form': { 'zh-CN': '形式', en: 'Form' },

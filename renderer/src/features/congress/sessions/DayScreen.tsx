@@ -77,7 +77,8 @@ export function DayScreen({ session: s, canRun, onChange }: Props) {
         ))}
         <Alert style={{ ...BIG, flex: 1, minWidth: 320 }} type={c.quorum.met ? 'success' : 'warning'} showIcon message={<span style={BIG}>{quorumWords}</span>} />
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 16, alignItems: 'start' }}>
+      {/* side by side from 1280 px (check-in | votes); stacked on a narrower projector */}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 580px), 1fr))', gap: 16, alignItems: 'start' }}>
         <section aria-label={t('congress.sessions.view.day')} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
           {!canCheckIn && s.status === 'preparing' && <Alert type="info" message={t('congress.day.notYet')} />}
           <Input.Search
@@ -134,13 +135,15 @@ export function DayScreen({ session: s, canRun, onChange }: Props) {
                 {
                   title: t('congress.sessions.status'),
                   key: 'status',
-                  width: 240,
+                  // the three large buttons on one line in either language
+                  width: 300,
                   render: (_v, r) =>
                     canCheckIn ? (
                       <Radio.Group
                         size="large"
                         optionType="button"
                         buttonStyle="solid"
+                        style={{ whiteSpace: 'nowrap' }}
                         aria-label={r.name}
                         value={r.marked ? r.status : undefined}
                         onChange={(e) => void mark([r.memberId], e.target.value as Attendance)}
@@ -203,7 +206,7 @@ function VoteCard({
   const canOpen = canVote && (election || item.votes.length === 0);
   return (
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 8, padding: 12 }} data-testid={`vote-item-${item.position}`}>
-      <Space wrap>
+      <Space wrap style={{ display: 'flex' }}>
         <Typography.Text strong style={{ fontSize: 20 }}>{`${item.position}. ${item.title}`}</Typography.Text>
         <Tag>{t(`congress.itemKind.${item.kind}`)}</Tag>
       </Space>
@@ -275,7 +278,7 @@ function VoteLine({
   return (
     <div style={{ marginTop: 8, paddingTop: 8, borderTop: '1px dashed #d9d9d9' }} data-testid={`vote-${v.id}`}>
       <Space wrap>
-        {v.candidate && <Typography.Text strong style={{ fontSize: 18 }}>{`${t('congress.vote.candidate')}：${v.candidate}`}</Typography.Text>}
+        {v.candidate && <Typography.Text strong style={{ fontSize: 18 }}>{t('congress.vote.candidateIs', { name: v.candidate })}</Typography.Text>}
         <Tag>{t(`congress.voteMethod.${v.method}`)}</Tag>
         <Tag color={v.status === 'announced' ? 'purple' : v.status === 'counted' ? 'blue' : 'processing'}>{t(`congress.voteStatus.${v.status}`)}</Tag>
         {v.counts && <Typography.Text style={{ fontSize: 16 }}>{t('congress.vote.tally', v.counts as unknown as Record<string, number>)}</Typography.Text>}

@@ -199,10 +199,16 @@ export function SessionView({ id, term, canRun, onBack }: { id: string; term: Te
       onOk: () => step('issue'),
     });
   };
-  const printDoc = async (paper: 'minutes' | 'notice' | 'signIn' | 'ballots') => {
+  const printDoc = async (paper: 'minutes' | 'resolutions' | 'votes' | 'notice' | 'signIn' | 'ballots') => {
     try {
       const f = await pdfJob.run((opts) =>
-        paper === 'minutes' ? call('congress.sessionMinutesPdf', { id: s.id }, opts) : call('congress.sessionPapersPdf', { id: s.id, paper }, opts),
+        paper === 'minutes'
+          ? call('congress.sessionMinutesPdf', { id: s.id }, opts)
+          : paper === 'resolutions'
+            ? call('congress.sessionResolutionsPdf', { id: s.id }, opts)
+            : paper === 'votes'
+              ? call('congress.sessionVotesXlsx', { id: s.id }, opts)
+              : call('congress.sessionPapersPdf', { id: s.id, paper }, opts),
       );
       await pdfJob.save(f);
     } catch (e) {
@@ -260,11 +266,12 @@ export function SessionView({ id, term, canRun, onBack }: { id: string; term: Te
               {t(`congress.sessions.paper.${p}`)}
             </Button>
           ))}
-        {(s.status === 'in_session' || s.status === 'closed') && (
-          <Button disabled={pdfJob.running} onClick={() => void printDoc('minutes')}>
-            {t('congress.sessions.minutesPdf')}
-          </Button>
-        )}
+        {(s.status === 'in_session' || s.status === 'closed') &&
+          (['minutes', 'resolutions', 'votes'] as const).map((p) => (
+            <Button key={p} disabled={pdfJob.running} onClick={() => void printDoc(p)}>
+              {t(p === 'minutes' ? 'congress.sessions.minutesPdf' : p === 'resolutions' ? 'congress.sessions.resolutionsPdf' : 'congress.sessions.votesXlsx')}
+            </Button>
+          ))}
         <JobProgress job={pdfJob} cancellable={false} />
         {allowed.includes('delete') && (
           <Popconfirm title={t('congress.sessions.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void remove()}>
