@@ -307,4 +307,42 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
     await shot('07-exports');
     expect(app.pageErrors).toEqual([]);
   });
+
+  step('in English at 1366 px: the representatives\' toolbar on one line, the employee-number header whole, the check-in buttons on one line', async () => {
+    await page().getByRole('button', { name: 'language' }).click();
+    await page().getByRole('tab', { name: 'Terms and representatives' }).click();
+    await waitText(page().getByTestId('composition-summary'), 'Every check passes');
+    const tops = [];
+    for (const name of ['Add representative', 'By-election', 'Add observer', 'From the roster', 'From a sheet']) {
+      tops.push((await page().getByRole('button', { name, exact: true }).boundingBox())!.y);
+    }
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(2);
+    const th = page().locator('.ant-table-thead th').filter({ hasText: 'Employee no.' });
+    expect(await th.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await waitText(page().getByTestId('term-counts'), /Representatives: 15 · Observers: 0 · Constituencies: 2/);
+    await shot('08-english-reps');
+    // the closed session: its verdicts and exports in English
+    await page().getByRole('tab', { name: 'Sessions and votes' }).click();
+    await page().getByRole('button', { name: "Term 1, session 1 of the workers' congress" }).click();
+    await page().getByText('The day (check-in and votes)', { exact: true }).click();
+    await page().getByText('15 representatives, 12 present, at least 11 needed: quorum.').waitFor();
+    await waitText(voteCard(8).getByTestId('verdict'), '15 representatives; 7 yes, not more than half of all representatives (at least 8 needed): not passed.');
+    await expect(page().getByRole('button', { name: 'Resolutions (PDF)' }).isVisible()).resolves.toBe(true);
+    await expect(page().getByRole('button', { name: 'Vote results (Excel)' }).isVisible()).resolves.toBe(true);
+    // a second session in progress: the check-in buttons of a row stay on one line in English
+    const s2 = await api<{ id: string }>(app.host, 'congress.sessionCreate', { termId: ids.term, kind: 'regular', date: shiftDate(today, 20), template: false });
+    await api(app.host, 'congress.agendaAdd', { sessionId: s2.id, title: '表决安全生产责任制考核办法', kind: 'vote' });
+    await api(app.host, 'congress.sessionStep', { id: s2.id, action: 'issue' });
+    await api(app.host, 'congress.sessionStep', { id: s2.id, action: 'open' });
+    await page().getByRole('button', { name: 'Back to the sessions' }).click();
+    await page().getByRole('button', { name: "Term 1, session 2 of the workers' congress" }).click();
+    await page().getByTestId('day-screen').waitFor();
+    const group = page().getByRole('radiogroup', { name: '韩冰' });
+    const present = (await group.getByText('Present', { exact: true }).boundingBox())!;
+    const absent = (await group.getByText('Absent', { exact: true }).boundingBox())!;
+    expect(Math.abs(present.y - absent.y)).toBeLessThan(2);
+    await page().getByText('15 representatives, 0 present, at least 11 needed: no quorum.').waitFor();
+    await shot('09-english-day');
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -137,6 +137,17 @@ describe('the session list', () => {
     expect(screen.getByRole('button', { name: label('删除会议') })).toBeInTheDocument();
   });
 
+  it('opens a session from the list with the keyboard (Tab to it, Enter)', async () => {
+    sessionBackend(makeSession());
+    const u = user();
+    renderInProviders(<SessionsTab />);
+    const open = await screen.findByRole('button', { name: '第3届职工代表大会第1次会议' });
+    open.focus();
+    expect(open).toHaveFocus();
+    await u.keyboard('{Enter}');
+    expect(await screen.findByRole('button', { name: label('发出会议通知') })).toBeInTheDocument();
+  });
+
   it('keeps the notice period setting (a warning when the papers go out later)', async () => {
     const { be } = sessionBackend(makeSession());
     be.on('congress.sessionSettings', () => ({ noticeDays: 7 }));

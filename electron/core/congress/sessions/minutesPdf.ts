@@ -54,7 +54,7 @@ const AGENDA_COLUMNS: TableColumn[] = [
   { header: '议题', flex: 1 },
   { header: '类别', width: 70, align: 'center' },
   { header: '报告人', width: 80, align: 'center' },
-  { header: '时长\n（分钟）', width: 52, align: 'center' },
+  { header: '时长\n（分钟）', width: 60, align: 'center' },
 ];
 const MAJOR_COLUMNS: TableColumn[] = [
   { header: '隐患编号', width: 84 },

@@ -58,7 +58,7 @@ export async function writeVoteResultsXlsx(filePath: string, s: SessionDetail, c
         name: '表决结果',
         columns: VOTE_COLUMNS,
         title: `${ctx.enterprise.name}${sessionTitleCn(s)}表决结果统计表`,
-        subtitle: { left: `会议日期：${s.date}${s.place ? `　地点：${s.place}` : ''}　会议类型：${zh(`congress.sessionKind.${s.kind}`)}`, right: `应到 ${s.counts.entitled} 人　实到 ${s.counts.present} 人` },
+        subtitle: { left: `会议日期：${s.date}${s.place ? `\u3000地点：${s.place}` : ''}\u3000会议类型：${zh(`congress.sessionKind.${s.kind}`)}`, right: `应到 ${s.counts.entitled} 人\u3000实到 ${s.counts.present} 人` },
         freezeColumns: 2,
         headerHeight: 32,
         print: { ...(ctx.fingerprint ? { footerLeft: `数据指纹 ${ctx.fingerprint}` } : {}) },

@@ -75,7 +75,16 @@ export function SessionsTab() {
   }
 
   const columns: ColumnsType<SessionSummary> = [
-    { title: t('congress.sessions.name'), key: 'title', render: (_v, s) => <Typography.Link onClick={() => setOpenId(s.id)}>{sessionTitle(t, s)}</Typography.Link> },
+    {
+      title: t('congress.sessions.name'),
+      key: 'title',
+      // a button, so the keyboard reaches it (an <a> without href is skipped by Tab)
+      render: (_v, s) => (
+        <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => setOpenId(s.id)}>
+          {sessionTitle(t, s)}
+        </Button>
+      ),
+    },
     { title: t('congress.sessions.kind'), dataIndex: 'kind', width: 140, render: (k: string) => t(`congress.sessionKind.${k}`) },
     { title: t('congress.sessions.date'), dataIndex: 'date', width: 120, render: (d: string, s) => `${d}${s.time ? ` ${s.time}` : ''}` },
     { title: t('congress.sessions.place'), dataIndex: 'place', ellipsis: true },
