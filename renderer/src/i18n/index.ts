@@ -1,6 +1,8 @@
 // The renderer's language: the locale (remembered), and t() over the one message catalog (./catalog).
 // t is stable for a locale — the same function object until the language changes — so hooks may list it as a
 // dependency without re-running on every render.
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { create } from 'zustand';
 import { DEFAULT_LOCALE, makeTranslator, type Locale, type Vars } from '../../../shared/kernel/i18n';
 import { catalog } from './catalog';
@@ -17,12 +19,19 @@ function initialLocale(): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** Date pickers and dayjs formats follow the language (antd's locale covers its own words, dayjs month and weekday names). */
+function applyDayjsLocale(locale: Locale): void {
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+}
+
 interface I18nState {
   locale: Locale;
   setLocale(l: Locale): void;
 }
+const startLocale = initialLocale();
+applyDayjsLocale(startLocale);
 export const useI18n = create<I18nState>((set) => ({
-  locale: initialLocale(),
+  locale: startLocale,
   setLocale: (locale) => {
     try {
       localStorage.setItem(STORAGE_KEY, locale);
@@ -30,6 +39,7 @@ export const useI18n = create<I18nState>((set) => ({
       /* ignore */
     }
     document.documentElement.lang = locale;
+    applyDayjsLocale(locale);
     set({ locale });
   },
 }));
