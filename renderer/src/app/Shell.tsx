@@ -40,10 +40,11 @@ export function Shell() {
           mode="horizontal"
           selectedKeys={[route.page]}
           onClick={(e) => navigate({ page: e.key as Page, id: null })}
-          style={{ flex: 1, background: 'transparent' }}
+          // minWidth 0: a narrow window folds the last menu entries into "…" instead of pushing the operator out
+          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
           items={PAGE_DEFS.map((n) => ({ key: n.page, label: t(n.label) }))}
         />
-        <Space>
+        <Space style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           <span style={{ color: '#cbd5e1' }} data-testid="current-operator">
             {t('nav.operator')}
             {operator?.name}
@@ -53,7 +54,7 @@ export function Shell() {
               </Tag>
             )}
           </span>
-<LanguageButton />
+          <LanguageButton />
           <Button size="small" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </Button>
