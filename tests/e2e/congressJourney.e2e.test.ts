@@ -187,7 +187,9 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
     await waitText(page().getByTestId('agenda-8'), new RegExp(`8\\. ${X_TITLE.replace(/[《》]/g, '.')}`));
     await waitText(page().getByTestId('hazard-figures'), /发现 1 项/);
     await page().getByRole('button', { name: label('发出会议通知') }).click();
-    await page().getByText(/已随会议通知定格/).waitFor();
+    // item 5: the hazard figures and the proposals box are both frozen with the papers
+    await page().getByText(/已随会议通知定格/).first().waitFor();
+    expect(await page().getByText(/已随会议通知定格/).count()).toBe(2);
     await waitText(page().getByTestId('hazard-figures'), /发现 1 项/);
     await shot('03-papers-issued');
     const notice = flat(await download('会议通知 PDF', '第1届职工代表大会第1次会议会议通知.pdf', 'congress-journey-notice.pdf'));

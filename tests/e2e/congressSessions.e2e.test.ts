@@ -89,7 +89,9 @@ describe('congress sessions (browser host + Chromium)', () => {
     await waitText(d.locator('.ant-modal-confirm-title'), '通知期不足，仍要发出吗？');
     await shot('02-short-notice');
     await d.getByRole('button', { name: label('发出会议通知') }).click();
-    await page().getByText(/已随会议通知定格/).waitFor();
+    // item 5: the hazard figures and the proposals box, both frozen with the papers
+    await page().getByText(/已随会议通知定格/).first().waitFor();
+    expect(await page().getByText(/已随会议通知定格/).count()).toBe(2);
     await page().getByRole('button', { name: label('宣布开幕') }).click();
     await page().getByTestId('day-screen').waitFor();
   });

@@ -11,6 +11,7 @@ import type { Term } from '../../shared/congress/reps/types';
 import { ballotProblems, decide, majorityNeeded, quorum } from '../../shared/congress/rules';
 import { AGENDA_TEMPLATE, type AttendanceRow, type SessionDetail } from '../../shared/congress/sessions/types';
 import { refusal } from '../../shared/congress/sessions/workflow';
+import { useI18n } from '../../renderer/src/i18n';
 import { FakeError, fakeFile, type FakeBackend } from './fakeBackend';
 import { label, renderInProviders, resetStores, signedInBackend, user } from './harness';
 
@@ -254,6 +255,64 @@ describe('the agenda editor', () => {
     expect(within(fig).getByText('实时数据，发出通知时定格')).toBeInTheDocument();
     expect(within(fig).getByText('液氯储罐区泄漏报警失灵')).toBeInTheDocument();
     expect(screen.getAllByText('5+X 固定议题')).toHaveLength(5);
+  });
+
+  const PROPOSALS: NonNullable<SessionDetail['hazards']['proposals']> = {
+    asOf: '2026-12-01',
+    counts: {
+      total: 3,
+      byState: { submitted: 0, filed: 0, referred: 0, rejected: 1, assigned: 1, answered: 0, closed: 1, archived: 0 },
+      byCategory: { safety: 2, occupational_health: 0, protective_equipment: 0, wage: 0, other: 1 },
+      byAnswer: { A: 1, B: 0, C: 0 },
+      byFeedback: { satisfied: 1, basically: 0, dissatisfied: 0 },
+      overdue: 1,
+      hazards: { linked: 2, closed: 1 },
+    },
+    rows: [
+      { serial: 'TA3-2026-001', title: '反应釜平台护栏加高', category: 'safety', state: 'closed', overdue: false, answerClass: 'A', feedback: 'satisfied', hazards: { total: 2, closed: 1 } },
+      { serial: 'TA3-2026-002', title: '仓库照明改造', category: 'safety', state: 'assigned', overdue: true, answerClass: null, feedback: null, hazards: { total: 0, closed: 0 } },
+      { serial: 'TA3-2026-003', title: '食堂增加夜宵', category: 'other', state: 'rejected', overdue: false, answerClass: null, feedback: null, hazards: { total: 0, closed: 0 } },
+    ],
+  };
+
+  it('item 5 also shows the handling of proposals: the counts and one row each, overdue marked', () => {
+    const s = makeSession();
+    const { state } = sessionBackend(makeSession({ hazards: { ...s.hazards, proposals: PROPOSALS } }));
+    renderInProviders(<AgendaEditor session={state.s} canRun onChange={() => undefined} />);
+    const fig = screen.getByTestId('proposal-figures');
+    expect(within(fig).getByText('提案办理情况')).toBeInTheDocument();
+    expect(within(fig).getByText('实时数据，发出通知时定格')).toBeInTheDocument();
+    expect(within(fig).getByText('共 3 件：立案 2 件 · 转意见建议 0 件 · 不予立案 1 件 · 待审查 0 件')).toBeInTheDocument();
+    expect(within(fig).getByText('答复 A 类 1 件 · B 类 0 件 · C 类 0 件 · 办理中 1 件（逾期 1 件）')).toBeInTheDocument();
+    expect(within(fig).getByText('提案人满意 1 件 · 基本满意 0 件 · 不满意 0 件 · 关联隐患 2 项，已销号 1 项')).toBeInTheDocument();
+    const row1 = within(fig).getByText('反应釜平台护栏加高').closest('tr')!;
+    for (const cell of ['TA3-2026-001', '安全生产', '已办结', 'A', '满意', '已销号 1/2']) expect(within(row1).getByText(cell)).toBeInTheDocument();
+    const row2 = within(fig).getByText('仓库照明改造').closest('tr')!;
+    expect(within(row2).getByText('办理中')).toBeInTheDocument();
+    expect(within(row2).getByText('逾期')).toBeInTheDocument();
+    expect(within(within(fig).getByText('食堂增加夜宵').closest('tr')!).getByText('不予立案')).toBeInTheDocument();
+  });
+
+  it('item 5’s proposals frozen with the papers, in English; none yet says so; an old snapshot without them shows no box', () => {
+    useI18n.setState({ locale: 'en' });
+    const s = makeSession({ status: 'issued', hazardsFrozen: true });
+    const { state } = sessionBackend({ ...s, hazards: { ...s.hazards, proposals: PROPOSALS } });
+    const view = renderInProviders(<AgendaEditor session={state.s} canRun onChange={() => undefined} />);
+    const fig = screen.getByTestId('proposal-figures');
+    expect(within(fig).getByText('Handling of proposals')).toBeInTheDocument();
+    expect(within(fig).getByText('Frozen with the papers (2026-12-01)')).toBeInTheDocument();
+    expect(within(fig).getByText('3 in all: 2 filed · 0 passed on as opinions · 1 not filed · 0 awaiting review')).toBeInTheDocument();
+    expect(within(fig).getByText('Answered A 1 · B 0 · C 0 · 1 being handled (1 overdue)')).toBeInTheDocument();
+    expect(within(fig).getByText('1 of 2 closed')).toBeInTheDocument();
+    expect(within(fig).getByText('Overdue')).toBeInTheDocument();
+    view.unmount();
+    const none = { ...PROPOSALS, counts: { ...PROPOSALS.counts, total: 0 }, rows: [] };
+    const v2 = renderInProviders(<AgendaEditor session={{ ...s, hazards: { ...s.hazards, proposals: none } }} canRun onChange={() => undefined} />);
+    expect(within(screen.getByTestId('proposal-figures')).getByText('No proposals for this session or earlier ones')).toBeInTheDocument();
+    v2.unmount();
+    renderInProviders(<AgendaEditor session={s} canRun onChange={() => undefined} />);
+    expect(screen.getByTestId('hazard-figures')).toBeInTheDocument();
+    expect(screen.queryByTestId('proposal-figures')).toBeNull();
   });
 
   it('once the papers are issued: no editing buttons, the figures say they are frozen', () => {

@@ -1,5 +1,6 @@
 // The session of the workers' congress (第X届第Y次会议): its agenda (the 5+X template), the hazard figures frozen into it
 // when the papers are issued, the day's attendance and the votes.
+import type { AnswerClass, Feedback, ProposalCategory, ProposalReport, ProposalState } from '../proposals/types';
 import type { BallotCounts, Quorum, QuorumRule, Verdict } from '../rules';
 
 export const SESSION_KINDS = ['regular', 'safety'] as const;
@@ -91,6 +92,32 @@ export interface HazardSnapshot {
   open: number;
   overdue: number;
   majors: { serial: string; description: string; workshop: string | null; status: string; foundDate: string; dueDate: string | null; closedDate: string | null }[];
+  /**
+   * The handling of proposals (提案办理情况) as item 5 reports it, frozen with the hazard figures. Absent in snapshots
+   * frozen before it was recorded.
+   */
+  proposals?: ProposalFigures;
+}
+
+/**
+ * The proposals of the session's term collected for this session or an earlier one (the session date they were collected
+ * for — else the day submitted — on or before this session's date), whatever their state: the counts of the proposal
+ * handling report over them, and one compact row each.
+ */
+export interface ProposalFigures {
+  /** the day "overdue" was taken on */
+  asOf: string;
+  counts: ProposalReport['counts'];
+  rows: {
+    serial: string;
+    title: string;
+    category: ProposalCategory;
+    state: ProposalState;
+    overdue: boolean;
+    answerClass: AnswerClass | null;
+    feedback: Feedback | null;
+    hazards: { total: number; closed: number };
+  }[];
 }
 
 export interface Material {

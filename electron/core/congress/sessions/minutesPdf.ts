@@ -1,11 +1,13 @@
 // The minutes of a session (职工代表大会会议纪要) as one paper-ready PDF on the shared toolkit: the cover lines
 // (enterprise, 第X届第Y次, kind, date, place, convenor), the attendance with the quorum sentence, the agenda, and per
-// item what was heard, the figures shown (item 5: the hazard ledger frozen with the papers), the votes with their base
-// and verdict in words, the resolution; signature lines for the chair and the recorder; page numbers and the
-// audit-chain fingerprint on every page. Chinese, like the paper. Deterministic for the same input and `now`.
+// item what was heard, the figures shown (item 5: the hazard ledger and the handling of proposals, frozen with the
+// papers), the votes with their base and verdict in words, the resolution; signature lines for the chair and the
+// recorder; page numbers and the audit-chain fingerprint on every page. Chinese, like the paper. Deterministic for the
+// same input and `now`.
 import type { Enterprise } from '../../../../shared/enterprise/types';
 import type { AgendaItem, SessionDetail, Vote } from '../../../../shared/congress/sessions/types';
 import { term } from '../../../../shared/glossary';
+import { countsText, hazardText } from '../proposals/text';
 import { BLANK_DATE, createPdf, PdfTable, runningHeader, signatureLines, signatureLinesHeight, titleBlock, type PdfDoc, type TableColumn } from '../../documents/pdf';
 
 export interface MinutesContext {
@@ -64,6 +66,46 @@ const MAJOR_COLUMNS: TableColumn[] = [
   { header: '整改期限', width: 66, align: 'center' },
 ];
 
+const PROPOSAL_COLUMNS: TableColumn[] = [
+  { header: '提案编号', width: 84 },
+  { header: '案由', flex: 1 },
+  { header: '类别', width: 58, align: 'center' },
+  { header: '状态', width: 90, align: 'center' },
+  { header: '答复\n类别', width: 36, align: 'center' },
+  { header: '提案人\n意见', width: 50, align: 'center' },
+  { header: '关联隐患', width: 70 },
+];
+
+/** 提案办理情况 under item 5: the counts in words, then one row per proposal (frozen with the papers). */
+function proposalBlock(pdf: PdfDoc, s: SessionDetail) {
+  const p = s.hazards.proposals;
+  // a snapshot frozen before the proposals were recorded with it
+  if (!p) return;
+  pdf.gap(4);
+  pdf.ensure(pdf.paraHeight('提案办理情况', { bold: true }) + 40);
+  pdf.para('提案办理情况', { indent: 12, bold: true, gap: 2 });
+  if (p.counts.total === 0) {
+    pdf.para('本次会议及以前各次会议未收到提案。', { indent: 12 });
+    return;
+  }
+  const when = s.hazardsFrozen ? `数据截至${dateCn(p.asOf)}会议通知发出时` : '实时数据';
+  pdf.para(`（${when}）${countsText({ termId: s.termId, termNumber: s.termNumber, asOf: p.asOf, rows: [], counts: p.counts })}`, { indent: 12 });
+  const table = new PdfTable(pdf, PROPOSAL_COLUMNS, { minRow: 18, padY: 3, padX: 4 }).begin();
+  for (const r of p.rows) {
+    table.row([
+      r.serial,
+      r.title,
+      zh(`congress.proposal.category.${r.category}`),
+      zh(`congress.proposal.state.${r.state}`) + (r.overdue ? '（逾期）' : ''),
+      r.answerClass ?? '',
+      r.feedback ? zh(`congress.proposal.feedback.${r.feedback}`) : '',
+      hazardText({ ...r.hazards, allClosed: r.hazards.total > 0 && r.hazards.closed === r.hazards.total }),
+    ]);
+  }
+  table.end();
+  pdf.gap(6);
+}
+
 function itemBlock(pdf: PdfDoc, s: SessionDetail, item: AgendaItem) {
   heading(pdf, `${cnOrdinal(item.position)}、${item.title}（${zh(`congress.itemKind.${item.kind}`)}）`);
   if (item.presenter) pdf.para(`报告人：${item.presenter}`, { indent: 12 });
@@ -80,6 +122,7 @@ function itemBlock(pdf: PdfDoc, s: SessionDetail, item: AgendaItem) {
       table.end();
       pdf.gap(6);
     }
+    proposalBlock(pdf, s);
   }
   // the opening and the closing need no record of what was heard
   if (item.summary || (item.templateKey !== 'opening' && item.templateKey !== 'closing')) pdf.para(`审议情况：${item.summary ?? '（未记录）'}`, { indent: 12 });

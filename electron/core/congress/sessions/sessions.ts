@@ -1,6 +1,7 @@
 // Sessions of the workers' congress (第X届第Y次) and their agenda. Writes: one transaction → read before → change →
 // read after → audit; the workflow table (shared/congress/sessions/workflow.ts) decides which step is allowed.
 import type { z } from 'zod';
+import { ANSWER_CLASSES, FEEDBACKS, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../../../shared/congress/proposals/types';
 import { quorum } from '../../../../shared/congress/rules';
 import { CONGRESS_RUNNERS } from '../../../../shared/congress/reps/types';
 import type { itemAdd, itemRecord, itemUpdate, materialAdd, sessionCreate, sessionUpdate } from '../../../../shared/congress/sessions/schemas';
@@ -11,6 +12,7 @@ import {
   type AgendaItem,
   type AttendanceCounts,
   type HazardSnapshot,
+  type ProposalFigures,
   type SessionDetail,
   type SessionSettings,
   type SessionStatus,
@@ -28,6 +30,7 @@ import { getAttachment } from '../../attachments/service';
 import { writeAudit, type Actor } from '../../audit';
 import type { Store } from '../../db/store';
 import { nowIso, todayLocal, uuidv7 } from '../../util';
+import { proposalReport } from '../proposals/report';
 import { termRow, termSettingsOf } from '../reps/terms';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,6 +151,55 @@ export function hazardFigures(store: Store, from: string, to: string, asOf: stri
   };
 }
 
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * Item 5's proposal figures from the proposal handling report (read only): the term's proposals collected for this
+ * session or an earlier one — the session date they were collected for, else the day submitted, on or before
+ * `sessionDate` (those collected for a later session wait for it) — counted as the report counts them.
+ */
+export function proposalFigures(store: Store, termId: string, sessionDate: string): ProposalFigures {
+  const report = proposalReport(store, termId);
+  const rows = report.rows.filter((r) => (r.sessionDate ?? r.submittedOn) <= sessionDate);
+  const counts: ProposalFigures['counts'] = {
+    total: rows.length,
+    byState: zeros(PROPOSAL_STATES),
+    byCategory: zeros(PROPOSAL_CATEGORIES),
+    byAnswer: zeros(ANSWER_CLASSES),
+    byFeedback: zeros(FEEDBACKS),
+    overdue: 0,
+    hazards: { linked: 0, closed: 0 },
+  };
+  for (const r of rows) {
+    counts.byState[r.state]++;
+    counts.byCategory[r.category]++;
+    if (r.answerClass) counts.byAnswer[r.answerClass]++;
+    if (r.feedback) counts.byFeedback[r.feedback]++;
+    if (r.overdue) counts.overdue++;
+    counts.hazards.linked += r.hazards.total;
+    counts.hazards.closed += r.hazards.closed;
+  }
+  return {
+    asOf: report.asOf,
+    counts,
+    rows: rows.map((r) => ({
+      serial: r.serial,
+      title: r.title,
+      category: r.category,
+      state: r.state,
+      overdue: r.overdue,
+      answerClass: r.answerClass,
+      feedback: r.feedback,
+      hazards: { total: r.hazards.total, closed: r.hazards.closed },
+    })),
+  };
+}
+
+/** Everything item 5 shows: the hazard ledger for the period and the handling of proposals (live until frozen). */
+function item5Figures(store: Store, r: Pick<SessionRow, 'term_id' | 'date' | 'period_from' | 'period_to'>): HazardSnapshot {
+  return { ...hazardFigures(store, r.period_from, r.period_to, todayLocal()), proposals: proposalFigures(store, r.term_id, r.date) };
+}
+
 interface ItemRow {
   id: string;
   session_id: string;
@@ -227,7 +279,7 @@ export function getSession(store: Store, id: string): SessionDetail {
     termQuorumRule: termSettingsOf(term).quorumRule,
     issuedAt: r.issued_at,
     notice: { days, needed: settings.noticeDays, short: days < settings.noticeDays },
-    hazards: frozen ? (JSON.parse(r.hazard_snapshot!) as HazardSnapshot) : hazardFigures(store, r.period_from, r.period_to, todayLocal()),
+    hazards: frozen ? (JSON.parse(r.hazard_snapshot!) as HazardSnapshot) : item5Figures(store, r),
     hazardsFrozen: frozen,
     agenda: items.map((i) => ({
       id: i.id,
@@ -361,7 +413,7 @@ export function stepSession(store: Store, op: Operator, actor: Actor, id: string
         const missing = FIVE_KEYS.filter((k) => !before.agenda.some((i) => i.templateKey === k));
         if (missing.length > 0) throw new AppError('CONFLICT', 'err.congress.session.fiveMissing', { count: missing.length });
       }
-      const snap = hazardFigures(store, before.periodFrom, before.periodTo, todayLocal());
+      const snap = item5Figures(store, { term_id: before.termId, date: before.date, period_from: before.periodFrom, period_to: before.periodTo });
       store.run(`UPDATE congress_sessions SET status = ?, hazard_snapshot = ?, issued_at = ?, updated_at = ? WHERE id = ?`, [to, JSON.stringify(snap), now, now, id]);
     } else if (action === 'withdraw') {
       store.run(`UPDATE congress_sessions SET status = ?, hazard_snapshot = NULL, issued_at = NULL, updated_at = ? WHERE id = ?`, [to, now, id]);

@@ -1,11 +1,12 @@
 // The agenda of a session: the 5+X items and the enterprise's X items, each with its kind, presenter, planned minutes
 // and materials; reordered by dragging a row or, from the keyboard, Alt+↑ / Alt+↓ on its handle (or the buttons).
-// Item 5 shows the hazard ledger for the period — live while preparing, frozen once the papers are issued. During and
+// Item 5 shows the hazard ledger for the period and the handling of proposals — live while preparing, frozen once the
+// papers are issued. During and
 // after the session each item records what was heard and, for a passed vote, the resolution.
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { itemAdd } from '../../../../../shared/congress/sessions/schemas';
-import { ITEM_KINDS, type AgendaItem, type HazardSnapshot, type SessionDetail } from '../../../../../shared/congress/sessions/types';
+import { ITEM_KINDS, type AgendaItem, type HazardSnapshot, type ProposalFigures as ProposalFiguresData, type SessionDetail } from '../../../../../shared/congress/sessions/types';
 import { allowedActions } from '../../../../../shared/congress/sessions/workflow';
 import { useT } from '../../../i18n';
 import { ApiError, call, fileToBase64 } from '../../../lib/api';
@@ -129,6 +130,7 @@ export function AgendaEditor({ session: s, canRun, onChange }: Props) {
                       {item.plannedMinutes && <Typography.Text type="secondary">{t('congress.agenda.minutesShort', { n: item.plannedMinutes })}</Typography.Text>}
                     </Space>
                     {item.templateKey === 'hazards' && <HazardFigures h={s.hazards} frozen={s.hazardsFrozen} />}
+                    {item.templateKey === 'hazards' && s.hazards.proposals && <ProposalFigures p={s.hazards.proposals} frozen={s.hazardsFrozen} />}
                     <Materials item={item} canEdit={canEdit} onChange={onChange} />
                     {(item.summary || item.resolution) && !canRecord && (
                       <div style={{ marginTop: 8 }}>
@@ -201,6 +203,63 @@ export function HazardFigures({ h, frozen }: { h: HazardSnapshot; frozen: boolea
             { title: t('congress.hazards.due'), dataIndex: 'dueDate', width: 110 },
           ]}
         />
+      )}
+    </div>
+  );
+}
+
+/** Item 5's handling of proposals: the counts of the proposal handling report and one row per proposal. */
+export function ProposalFigures({ p, frozen }: { p: ProposalFiguresData; frozen: boolean }) {
+  const t = useT();
+  const c = p.counts;
+  const filed = c.total - c.byState.submitted - c.byState.referred - c.byState.rejected;
+  return (
+    <div style={{ marginTop: 8, padding: 8, background: '#f0f5ff', border: '1px solid #adc6ff', borderRadius: 4 }} data-testid="proposal-figures">
+      <Typography.Text strong>{t('congress.hazards.proposals.title')}</Typography.Text>{' '}
+      <Typography.Text type="secondary">{frozen ? t('congress.hazards.frozen', { asOf: p.asOf }) : t('congress.hazards.live')}</Typography.Text>
+      <div>
+        <Typography.Text type="secondary">{t('congress.hazards.proposals.scope')}</Typography.Text>
+      </div>
+      {c.total === 0 ? (
+        <div>
+          <Typography.Text type="secondary">{t('congress.hazards.proposals.none')}</Typography.Text>
+        </div>
+      ) : (
+        <>
+          <div>{t('congress.hazards.proposals.review', { total: c.total, filed, referred: c.byState.referred, rejected: c.byState.rejected, submitted: c.byState.submitted })}</div>
+          <div>{t('congress.hazards.proposals.handling', { ...c.byAnswer, assigned: c.byState.assigned, overdue: c.overdue })}</div>
+          <div>{t('congress.hazards.proposals.feedback', { ...c.byFeedback, linked: c.hazards.linked, closed: c.hazards.closed })}</div>
+          <Table
+            size="small"
+            rowKey="serial"
+            pagination={false}
+            dataSource={p.rows}
+            columns={[
+              { title: t('congress.hazards.proposals.serial'), dataIndex: 'serial', width: 130 },
+              { title: t('congress.hazards.proposals.subject'), dataIndex: 'title', ellipsis: true },
+              { title: t('congress.hazards.proposals.category'), dataIndex: 'category', width: 110, render: (v: string) => t(`congress.proposal.category.${v}`) },
+              {
+                title: t('congress.hazards.proposals.state'),
+                key: 'state',
+                width: 130,
+                render: (_: unknown, r: ProposalFiguresData['rows'][number]) => (
+                  <Space size={4}>
+                    {t(`congress.proposal.state.${r.state}`)}
+                    {r.overdue && <Tag color="red">{t('congress.hazards.proposals.overdue')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('congress.hazards.proposals.answer'), dataIndex: 'answerClass', width: 80, render: (v: string | null) => v ?? '' },
+              { title: t('congress.hazards.proposals.feedbackCol'), dataIndex: 'feedback', width: 100, render: (v: string | null) => (v ? t(`congress.proposal.feedback.${v}`) : '') },
+              {
+                title: t('congress.hazards.proposals.hazards'),
+                key: 'hazards',
+                width: 110,
+                render: (_: unknown, r: ProposalFiguresData['rows'][number]) => (r.hazards.total > 0 ? t('congress.hazards.proposals.hazardsCell', r.hazards) : ''),
+              },
+            ]}
+          />
+        </>
       )}
     </div>
   );
