@@ -1,4 +1,4 @@
-// Photo limits, shared by the backend (which enforces them) and the renderer (which states them in the picker and
+// Photo and document limits, shared by the backend (which enforces them) and the renderer (which states them in the picker and
 // shrinks a big phone photo before upload).
 
 /** The largest photo file accepted, in bytes. */
@@ -28,4 +28,46 @@ export function shrinkPlan(width: number, height: number, bytes: number): Shrink
   if (!tooBig) return { shrink: false, width, height };
   const scale = Math.min(1, STORED_LONG_EDGE / long);
   return { shrink: true, width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** The image types stored as photos (what is kept is always JPEG; PNG and WebP from before are read as they are). */
+export const PHOTO_MIMES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/**
+ * Documents (agenda materials and the like), by extension: the file's content must say the same type. Stored as they
+ * are, never opened or converted.
+ */
+export const DOCUMENT_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  txt: 'text/plain',
+  csv: 'text/csv',
+} as const;
+export type DocumentExt = keyof typeof DOCUMENT_TYPES;
+export type DocumentMime = (typeof DOCUMENT_TYPES)[DocumentExt];
+export const DOCUMENT_MIMES = Object.values(DOCUMENT_TYPES) as DocumentMime[];
+
+/** Every type the attachments table accepts (its CHECK list: tests/db/checks.test.ts keeps them equal). */
+export const ATTACHMENT_MIMES: readonly string[] = [...PHOTO_MIMES, ...DOCUMENT_MIMES];
+
+/** The largest document accepted, in bytes. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** The `accept` of a file picker for documents or photos. */
+export const DOCUMENT_ACCEPT = [...Object.keys(DOCUMENT_TYPES).map((e) => `.${e}`), ...PHOTO_MIMES].join(',');
+
+/** Whether an attachment is a photo (may be shown, thumbnailed, linked as a photo and embedded in a PDF). */
+export function isImageMime(mime: string): boolean {
+  return (PHOTO_MIMES as readonly string[]).includes(mime);
+}
+
+/** The document type a file name's extension names, or null. */
+export function documentExt(fileName: string): DocumentExt | null {
+  const m = /\.([A-Za-z0-9]{1,5})$/.exec(fileName.trim());
+  const ext = m?.[1]?.toLowerCase();
+  return ext && Object.hasOwn(DOCUMENT_TYPES, ext) ? (ext as DocumentExt) : null;
 }

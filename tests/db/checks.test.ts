@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, type DB } from '../../electron/core/db/store';
 import { setQuiet } from '../../electron/core/log';
+import { ATTACHMENT_MIMES } from '../../shared/attachments/rules';
 import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congress/reps/types';
 import { QUORUM_RULES } from '../../shared/congress/rules';
 import { ATTENDANCE, CHOICES, ITEM_KINDS, SESSION_KINDS, SESSION_STATUSES, TEMPLATE_KEYS, VOTE_METHODS, VOTE_STATUSES } from '../../shared/congress/sessions/types';
@@ -33,6 +34,7 @@ it.each([
   ['hazards', 'production_stop', PRODUCTION_STOPS],
   ['hazards', 'status', HAZARD_STATUSES],
   ['hazard_photos', 'phase', ['before', 'after']],
+  ['attachments', 'mime', ATTACHMENT_MIMES],
   ['hazards', 'cancel_kind', ['duplicate', 'invalid']],
   ['congress_terms', 'form', TERM_FORMS],
   ['congress_members', 'kind', MEMBER_KINDS],

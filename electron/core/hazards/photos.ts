@@ -7,11 +7,12 @@ import type { Store } from '../db/store';
 import { nowIso, uuidv7 } from '../util';
 import { findRow, getHazard } from './queries';
 import { event, type HazardCtx } from './workflow';
-import { getAttachment } from '../attachments/service';
+import { getImage } from '../attachments/service';
 
 /** Returns false when the photo was already attached. */
 export function addPhotoRow(store: Store, hazardId: string, attachmentId: string, phase: 'before' | 'after', now: string): boolean {
-  getAttachment(store, attachmentId);
+  // a document cannot be a photo
+  getImage(store, attachmentId);
   if (store.get('SELECT 1 FROM hazard_photos WHERE hazard_id = ? AND attachment_id = ? AND deleted_at IS NULL', [hazardId, attachmentId])) return false;
   store.run('INSERT INTO hazard_photos (id, hazard_id, attachment_id, phase, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
     uuidv7(),

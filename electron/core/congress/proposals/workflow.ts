@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/congress/proposals/schemas';
 import type { ProposalDetail, ProposalSettings, ProposalState } from '../../../../shared/congress/proposals/types';
 import { collectionWindow, nextState, PROPOSAL_TRANSITIONS, proposalSerial, refusal, shiftDate, type ProposalAction } from '../../../../shared/congress/proposals/workflow';
+import { isImageMime } from '../../../../shared/attachments/rules';
 import type { HazardData } from '../../../../shared/hazards/schemas';
 import type { Operator } from '../../../../shared/operators/types';
 import { AppError } from '../../../../shared/result';
@@ -187,8 +188,13 @@ export function submitProposal(c: ProposalCtx, d: z.output<typeof proposalSubmit
       });
     }
     for (const a of d.photoIds) {
-      if (!store.get(`SELECT 1 FROM attachments WHERE id = ?`, [a])) {
+      const m = store.get<{ mime: string; original_name: string | null }>(`SELECT mime, original_name FROM attachments WHERE id = ?`, [a]);
+      if (!m) {
         throw new AppError('VALIDATION', 'err.congress.proposal.photoNotFound', { issues: [{ path: 'photoIds', message: 'v.invalid' }] });
+      }
+      // a document (agenda material) cannot be a proposal's photo
+      if (!isImageMime(m.mime)) {
+        throw new AppError('VALIDATION', 'err.attachment.notImage', { id: a, name: m.original_name ?? '', issues: [{ path: 'photoIds', message: 'v.photo' }] });
       }
     }
     const id = uuidv7();

@@ -13,6 +13,7 @@ import * as m006 from './006_major_hazards';
 import * as m007 from './007_congress_terms';
 import * as m008 from './008_congress_sessions';
 import * as m009 from './009_congress_proposals';
+import * as m010 from './010_attachment_documents';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'congress terms', up: m007.up },
   { version: 8, name: 'congress sessions', up: m008.up },
   { version: 9, name: 'congress proposals', up: m009.up },
+  { version: 10, name: 'attachment documents', up: m010.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -2,6 +2,7 @@
 // data fingerprint on the statistics table. Large exports stream straight into the output file.
 import fs from 'node:fs';
 import { categoryText, gradeText, periodText, riskText, sourceText, statusText } from './text';
+import { isImageMime } from '../../../../shared/attachments/rules';
 import { noticePrintable } from '../../../../shared/hazards/rules';
 import type { HazardQuery } from '../../../../shared/hazards/schemas';
 import type { HazardDetail } from '../../../../shared/hazards/types';
@@ -33,7 +34,8 @@ export const ACCEPTANCE_PRINTABLE = ['submitted', 'closed'] as const;
 async function photosOf(ctx: Ctx, h: HazardDetail, phase: 'before' | 'after'): Promise<PdfPhoto[]> {
   const out: PdfPhoto[] = [];
   const round = (id: string) => h.photoRounds?.[id] ?? 1;
-  const list = h.photos.filter((x) => x.phase === phase);
+  // photos only: a document can never be linked as a photo, and would not be embedded if it were
+  const list = h.photos.filter((x) => x.phase === phase && isImageMime(x.mime));
   if (phase === 'after') list.sort((a, b) => round(b.id) - round(a.id));
   for (const p of list.slice(0, 4)) {
     const data = await photoAsJpeg(ctx.store, ctx.env.paths.attachments, p.id);

@@ -3,13 +3,15 @@
 // Item 5 shows the hazard ledger for the period and the handling of proposals — live while preparing, frozen once the
 // papers are issued. During and
 // after the session each item records what was heard and, for a passed vote, the resolution.
+import { FileExcelOutlined, FilePdfOutlined, FilePptOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { DOCUMENT_ACCEPT, DOCUMENT_TYPES, isImageMime, PHOTO_MIMES } from '../../../../../shared/attachments/rules';
 import { itemAdd } from '../../../../../shared/congress/sessions/schemas';
 import { ITEM_KINDS, type AgendaItem, type HazardSnapshot, type ProposalFigures as ProposalFiguresData, type SessionDetail } from '../../../../../shared/congress/sessions/types';
 import { allowedActions } from '../../../../../shared/congress/sessions/workflow';
 import { useT } from '../../../i18n';
-import { ApiError, call, fileToBase64 } from '../../../lib/api';
+import { ApiError, call, fileToBase64, saveFile } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { Thumb } from '../../hazards/photos';
@@ -265,7 +267,27 @@ export function ProposalFigures({ p, frozen }: { p: ProposalFiguresData; frozen:
   );
 }
 
-function Materials({ item, canEdit, onChange }: { item: AgendaItem; canEdit: boolean; onChange(s: SessionDetail): void }) {
+/** A material's size for people: 812 B, 35.2 KB, 4.7 MB. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function DocIcon({ mime }: { mime: string }) {
+  const style = { fontSize: 28 };
+  if (mime === 'application/pdf') return <FilePdfOutlined style={{ ...style, color: '#cf1322' }} aria-hidden />;
+  if (mime === DOCUMENT_TYPES.docx || mime === DOCUMENT_TYPES.doc) return <FileWordOutlined style={{ ...style, color: '#1d39c4' }} aria-hidden />;
+  if (mime === DOCUMENT_TYPES.xlsx || mime === DOCUMENT_TYPES.xls) return <FileExcelOutlined style={{ ...style, color: '#389e0d' }} aria-hidden />;
+  if (mime === DOCUMENT_TYPES.pptx) return <FilePptOutlined style={{ ...style, color: '#d46b08' }} aria-hidden />;
+  return <FileTextOutlined style={style} aria-hidden />;
+}
+
+/** A picked file that is a photo (uploaded as a photo); anything else goes as a document and the backend checks it. */
+const isPhotoFile = (f: File) => (PHOTO_MIMES as readonly string[]).includes(f.type) || /\.(jpe?g|png|webp)$/i.test(f.name);
+
+/** An item's materials: documents (PDF, Word, Excel, PowerPoint, TXT, CSV) or images, each with its size and a download. */
+export function Materials({ item, canEdit, onChange }: { item: AgendaItem; canEdit: boolean; onChange(s: SessionDetail): void }) {
   const t = useT();
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
@@ -274,23 +296,38 @@ function Materials({ item, canEdit, onChange }: { item: AgendaItem; canEdit: boo
   const upload = async (files: File[]) => {
     setBusy(true);
     try {
+      // each file on its own: a refused one (its name and reason shown) does not stop the others
       for (const f of files) {
-        const a = await call('attachments.upload', { fileName: f.name, dataBase64: await fileToBase64(f) });
-        onChange(await call('congress.agendaMaterialAdd', { itemId: item.id, attachmentId: a.id, title: (f.name || a.originalName || a.id).slice(0, 80) }));
+        try {
+          const data = { fileName: f.name, dataBase64: await fileToBase64(f) };
+          const a = await call(isPhotoFile(f) ? 'attachments.upload' : 'attachments.uploadDocument', data);
+          onChange(await call('congress.agendaMaterialAdd', { itemId: item.id, attachmentId: a.id, title: (f.name || a.originalName || a.id).slice(0, 80) }));
+        } catch (e) {
+          message.error(errorText(e, t));
+        }
       }
-    } catch (e) {
-      message.error(errorText(e, t));
     } finally {
       setBusy(false);
     }
   };
+  const download = async (attachmentId: string) => {
+    try {
+      await saveFile(await call('attachments.download', { id: attachmentId }));
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
   return (
-    <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+    <div style={{ marginTop: 8, display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }} data-testid={`materials-${item.id}`}>
       <Typography.Text type="secondary">{t('congress.agenda.materials')}</Typography.Text>
       {item.materials.map((m) => (
-        <Space key={m.attachmentId} size={4}>
-          <Thumb id={m.attachmentId} alt={m.title} size={40} />
+        <Space key={m.attachmentId} size={4} data-testid="material">
+          {isImageMime(m.mime) ? <Thumb id={m.attachmentId} alt={m.title} size={40} /> : <DocIcon mime={m.mime} />}
           <span>{m.title}</span>
+          <Typography.Text type="secondary">{sizeText(m.bytes)}</Typography.Text>
+          <Button size="small" type="link" aria-label={t('congress.agenda.downloadMaterial', { title: m.title })} onClick={() => void download(m.attachmentId)}>
+            {t('congress.agenda.download')}
+          </Button>
           {canEdit && (
             <Button
               size="small"
@@ -305,13 +342,13 @@ function Materials({ item, canEdit, onChange }: { item: AgendaItem; canEdit: boo
       ))}
       {canEdit && (
         <>
-          <Button size="small" loading={busy} onClick={() => input.current?.click()}>
+          <Button size="small" loading={busy} onClick={() => input.current?.click()} title={t('congress.agenda.materialTypes')}>
             {t('congress.agenda.addMaterial')}
           </Button>
           <input
             ref={input}
             type="file"
-            accept="image/jpeg,image/png,image/webp"
+            accept={DOCUMENT_ACCEPT}
             multiple
             hidden
             aria-label={`${t('congress.agenda.addMaterial')} ${item.title}`}
