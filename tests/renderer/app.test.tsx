@@ -10,7 +10,8 @@ beforeEach(resetStores);
 async function gotoRoster(be: FakeBackend) {
   await user().click(await screen.findByRole('menuitem', { name: '职工花名册' }));
   await screen.findByLabelText('搜索姓名、工号、电话、岗位');
-  await waitFor(() => expect(be.count('workers.list')).toBeGreaterThanOrEqual(1));
+  // the roster's own list call (the home page's 开始使用 card counts the workers with pageSize 1)
+  await waitFor(() => expect(be.inputs('workers.list').filter((i) => (i as { pageSize?: number }).pageSize !== 1).length).toBeGreaterThanOrEqual(1));
 }
 
 describe('App boot', () => {
@@ -42,7 +43,8 @@ describe('App boot', () => {
     expect(within(screen.getByTestId('current-operator')).getByText('管理员')).toBeInTheDocument();
     expect(be.count('session.operators')).toBe(0); // no detour through sign-in
     await gotoRoster(be);
-    expect(be.count('workers.list')).toBe(1);
+    // the roster's own list (the home page's 开始使用 card may have counted the workers first: pageSize 1)
+    expect(be.inputs('workers.list').filter((i) => (i as { pageSize?: number }).pageSize !== 1)).toHaveLength(1);
     expect(be.count('org.tree')).toBe(1);
     expect(be.validationFailures()).toEqual([]);
   });
