@@ -11,11 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
-import { api, SHOTS_DIR, useE2E } from './fixtures';
+import { api, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
 import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
@@ -36,18 +36,7 @@ function expectFontsEmbedded(file: string) {
 
 describe('the workers\' congress, end to end (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-congress-journey-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'congress-journey-');
   const shot = (n: string) => app.shot(`congress-journey-${n}`);
   const page = () => app.page;
   const dialog = () => page().getByRole('dialog').filter({ visible: true }).last();

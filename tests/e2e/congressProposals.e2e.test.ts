@@ -4,11 +4,11 @@
 // reason); a safety proposal assigned to a department creates a hazard in the ledger; the hazard closed through the
 // hazard ledger shows on the proposal as "all linked hazards closed". Screenshots in test-results/e2e/congress-proposals-*.png.
 import type { Locator } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
-import { api, useE2E } from './fixtures';
+import { api, journeySteps, useE2E } from './fixtures';
 import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
@@ -16,18 +16,7 @@ const today = todayLocal();
 
 describe('congress proposals (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-proposals-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'proposals-');
   const shot = (n: string) => app.shot(`congress-proposals-${n}`);
   const page = () => app.page;
   /** the modal titled `title…` (a drawer is a dialog too: modals are told apart by their title) */

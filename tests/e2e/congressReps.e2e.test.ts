@@ -4,27 +4,16 @@
 // pass in English. Screenshots in test-results/e2e/congress-reps-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
-import { api, useE2E } from './fixtures';
+import { api, journeySteps, useE2E } from './fixtures';
 import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 
 describe('congress representatives (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-congress-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'congress-');
   const shot = (n: string) => app.shot(`congress-reps-${n}`);
   const page = () => app.page;
   const check = (key: string) => page().getByTestId(`check-${key}`);

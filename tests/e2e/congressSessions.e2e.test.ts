@@ -6,9 +6,9 @@
 // Screenshots in test-results/e2e/congress-sessions-*.png.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
-import { api, SHOTS_DIR, useE2E } from './fixtures';
+import { api, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
 import { SetupPage, Shell, label, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
@@ -16,18 +16,7 @@ const REPS = 15;
 
 describe('congress sessions (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-congress-sessions-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'congress-sessions-');
   const shot = (n: string) => app.shot(`congress-sessions-${n}`);
   const page = () => app.page;
   const dialog = () => page().getByRole('dialog').filter({ visible: true }).last();

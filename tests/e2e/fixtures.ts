@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const HOST_BUNDLE = path.join(REPO_ROOT, 'out', 'browser-host', 'browser-host.cjs');
@@ -190,4 +190,27 @@ export async function api<T>(host: HostProcess, channel: string, input: unknown 
   const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.value;
+}
+
+/**
+ * The steps of a journey, each an `it` that builds on the ones before: once one fails the rest are skipped (the first
+ * failure is the one to read) and the page is photographed as failed-<prefix><step>.png.
+ */
+export function journeySteps(app: E2E, prefix: string, timeoutMs?: number) {
+  let brokenAt: string | null = null;
+  return (name: string, fn: () => Promise<void> | void) =>
+    it(
+      name,
+      async (ctx) => {
+        if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
+        try {
+          await fn();
+        } catch (e) {
+          brokenAt = name;
+          await app.shot(`failed-${prefix}${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
+          throw e;
+        }
+      },
+      timeoutMs,
+    );
 }

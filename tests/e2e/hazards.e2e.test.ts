@@ -11,7 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
-import { SHOTS_DIR, useE2E } from './fixtures';
+import { journeySteps, SHOTS_DIR, useE2E } from './fixtures';
 import { DashboardPage, LedgerPage, OperatorsPage, OrgTree, RosterPage, SetupPage, Shell, pickTree, toast, waitCount, waitText } from './pages';
 
 const A = { empNo: 'A0001', name: '李主席', gender: '男' as const }; // first operator: admin, 工会负责人, no PIN
@@ -43,18 +43,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 describe('hazard ledger journey (browser host + Chromium)', () => {
   const app = useE2E();
   // The steps build on each other: once one fails, the rest are skipped (the first failure is the one to read).
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-hz-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'hz-');
   const shell = () => new Shell(app.page);
   const ledger = () => new LedgerPage(app.page);
   const drawer = () => ledger().drawer;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/enterprise/uscc';
-import { api, SHOTS_DIR, TAB, useE2E, type HostProcess } from './fixtures';
+import { api, type HostProcess, journeySteps, SHOTS_DIR, TAB, useE2E } from './fixtures';
 import { LedgerPage, SetupPage, Shell, waitText } from './pages';
 
 const USCC = ((first17: string) => first17 + usccCheckChar(first17))('91321283MA1TRUX07');
@@ -49,18 +49,7 @@ interface Hz {
 describe('hazard ledger: what a new user tripped over (1366 × 768)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
   const SO_TAB = 'e2eSecondOperatorTab0001';
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-hzt-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'hzt-');
   /** a viewport-sized screenshot (what the user sees without scrolling) */
   const viewShot = (n: string) => app.page.screenshot({ path: path.join(SHOTS_DIR, `hzt-${n}.png`), animations: 'disabled' });
   const ledger = () => new LedgerPage(app.page);

@@ -2,11 +2,11 @@
 // 待我处理 once hazards wait for the operator, and in the roster the certificate highlight and filter, a rare name
 // (𠮷), and the recycle bin (已删除) with restore. Screenshots in test-results/e2e/home-*.png.
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { addDays } from '../../shared/hazards/rules';
-import { api, useE2E, type HostProcess } from './fixtures';
+import { api, type HostProcess, journeySteps, useE2E } from './fixtures';
 import { DashboardPage, RosterPage, SetupPage, Shell, pickSelect, toast, waitCount, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '包主席', gender: '男' as const };
@@ -26,18 +26,7 @@ async function apiIn<T>(host: HostProcess, session: string, channel: string, inp
 
 describe('home page and roster after the wizard (browser host + Chromium)', () => {
   const app = useE2E();
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-home-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, 'home-');
   const shot = (n: string) => app.shot(`home-${n}`);
   const home = () => new DashboardPage(app.page);
   const shell = () => new Shell(app.page);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Shell } from './pages/Shell';
 import { describe, expect, it } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
-import { useE2E } from './fixtures';
+import { journeySteps, useE2E } from './fixtures';
 import { RosterPage, SetupPage, SignInPage, label, toast, waitCount, waitText } from './pages';
 import { BAD_DATE_ROW, BAD_ID_ROW, WORKSHOPS, rosterCsvGbk, rosterRows } from './rosterFixture';
 
@@ -20,18 +20,7 @@ const EXPORT_HEADER = ['工号', '姓名', '性别', '身份证号', '手机号'
 describe('roster journey (browser host + Chromium)', () => {
   const app = useE2E({ cleanShots: true });
   // The steps build on each other: once one fails, the rest are skipped (the first failure is the one to read).
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void> | void) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-${name.slice(0, 40).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    });
+  const step = journeySteps(app, '');
   const roster = () => new RosterPage(app.page);
 
   step('first-run wizard: enterprise with a valid USCC, then the first operator with a PIN', async () => {

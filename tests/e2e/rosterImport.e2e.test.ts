@@ -8,23 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import { MESSY_HEADER, messyXlsx } from '../helpers/messyRoster';
-import { api, TAB, useE2E } from './fixtures';
+import { api, journeySteps, TAB, useE2E } from './fixtures';
 import { RosterPage, SetupPage, Shell, toast, waitText } from './pages';
 
 describe('roster import of a messy HR file (browser host + Chromium)', () => {
   const app = useE2E();
-  let brokenAt: string | null = null;
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async (ctx) => {
-      if (brokenAt) ctx.skip(`an earlier step failed: ${brokenAt}`);
-      try {
-        await fn();
-      } catch (e) {
-        brokenAt = name;
-        await app.shot(`failed-import-${name.slice(0, 30).replace(/[^\w\u4e00-\u9fa5]+/g, '-')}`).catch(() => undefined);
-        throw e;
-      }
-    }, 60_000);
+  const step = journeySteps(app, 'import-', 60_000);
   const roster = () => new RosterPage(app.page);
   const saveDownload = async (d: import('playwright-core').Download) => {
     const file = path.join(app.dataDir, 'downloads', d.suggestedFilename());
