@@ -11,5 +11,6 @@ import { messages as operators } from './operators/messages';
 import { messages as org } from './org/messages';
 import { messages as roster } from './roster/messages';
 import { messages as views } from './views/messages';
+import { messages as wage } from './wage/messages';
 
-export const MESSAGE_PARTS: readonly MessagePart[] = [app, enterprise, org, roster, operators, attachments, views, hazards, congress];
+export const MESSAGE_PARTS: readonly MessagePart[] = [app, enterprise, org, roster, operators, attachments, views, hazards, congress, wage];

@@ -9,6 +9,7 @@ import { operatorsModule } from './operators';
 import { orgModule } from './org';
 import { rosterModule } from './roster';
 import { viewsModule } from './views';
+import { wageModule } from './wage';
 
 export const MODULES = [
   appModule,
@@ -20,4 +21,5 @@ export const MODULES = [
   viewsModule,
   hazardsModule,
   congressModule,
+  wageModule,
 ] as const;

@@ -13,6 +13,7 @@ import { operatorsHandlers } from './operators/handlers';
 import { orgHandlers } from './org/handlers';
 import { rosterHandlers } from './roster/handlers';
 import { viewsHandlers } from './views/handlers';
+import { wageHandlers } from './wage/handlers';
 
 const merged = mergeParts([
   appHandlers,
@@ -24,6 +25,7 @@ const merged = mergeParts([
   viewsHandlers,
   hazardsHandlers,
   congressHandlers,
+  wageHandlers,
 ] as const);
 
 type Handler<K extends ChannelName> = (input: ChannelParsed<K>, ctx: Ctx) => ChannelOutput<K> | Promise<ChannelOutput<K>>;

@@ -8,6 +8,7 @@ import { JOINED_BY, LEFT_BY, MEMBER_KINDS, TERM_FORMS } from '../../shared/congr
 import { QUORUM_RULES } from '../../shared/congress/rules';
 import { ATTENDANCE, CHOICES, ITEM_KINDS, SESSION_KINDS, SESSION_STATUSES, TEMPLATE_KEYS, VOTE_METHODS, VOTE_STATUSES } from '../../shared/congress/sessions/types';
 import { ANSWER_CLASSES, FEEDBACKS, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../shared/congress/proposals/types';
+import { ACCIDENT_SEVERITIES, BEHAVIOUR_KINDS, TIMEKEEPING_SOURCES } from '../../shared/wage/records/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -54,6 +55,9 @@ it.each([
   ['congress_proposals', 'state', PROPOSAL_STATES],
   ['congress_proposal_answers', 'answer_class', ANSWER_CLASSES],
   ['congress_proposal_answers', 'feedback', FEEDBACKS],
+  ['wage_timekeeping', 'source', TIMEKEEPING_SOURCES],
+  ['wage_behaviour', 'kind', BEHAVIOUR_KINDS],
+  ['wage_accidents', 'severity', ACCIDENT_SEVERITIES],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

@@ -14,6 +14,7 @@ import * as m007 from './007_congress_terms';
 import * as m008 from './008_congress_sessions';
 import * as m009 from './009_congress_proposals';
 import * as m010 from './010_attachment_documents';
+import * as m011 from './011_wage_records';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'congress sessions', up: m008.up },
   { version: 9, name: 'congress proposals', up: m009.up },
   { version: 10, name: 'attachment documents', up: m010.up },
+  { version: 11, name: 'wage records', up: m011.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
