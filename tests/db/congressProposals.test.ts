@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import { todayLocal } from '../../electron/core/util';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput } from '../../shared/contract';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
-import { openTestCore, say, type TestCore } from '../helpers/core';
+import { type Call, openTestCore, refusal, say, type TestCore } from '../helpers/core';
 
 setQuiet(true);
 let tc: TestCore | null = null;
@@ -21,16 +21,6 @@ afterEach(() => {
   tc = null;
 });
 
-type Call = <K extends ChannelName>(channel: K, input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;
-type Err = { code: string; message: string; details?: { issues?: { path: string; message: string }[] } & Record<string, unknown> };
-async function refusal(p: Promise<unknown>): Promise<Err> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { data: Err }).data;
-  }
-  throw new Error('expected a refusal');
-}
 
 const TABLES = [
   'congress_proposals',

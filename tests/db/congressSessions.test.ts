@@ -9,8 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core, Session } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
-import { openTestCore, say, type TestCore } from '../helpers/core';
+import { type Call, openTestCore, refusal, say, type TestCore } from '../helpers/core';
 
 setQuiet(true);
 let tc: TestCore | null = null;
@@ -19,16 +18,6 @@ afterEach(() => {
   tc = null;
 });
 
-type Call = <K extends ChannelName>(channel: K, input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;
-type Err = { code: string; message: string; details?: { issues?: { path: string; message: string }[] } & Record<string, unknown> };
-async function refusal(p: Promise<unknown>): Promise<Err> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { data: Err }).data;
-  }
-  throw new Error('expected a refusal');
-}
 
 const TABLES = ['congress_sessions', 'congress_agenda_items', 'congress_item_materials', 'congress_attendance', 'congress_votes', 'congress_vote_ballots'];
 /** A snapshot of the session tables, to prove a refusal changed nothing. */

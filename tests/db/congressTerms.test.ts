@@ -2,11 +2,11 @@
 // history and "as of a date", the composition checks, import from the roster's flags — through the real dispatch;
 // every refusal leaves the tables as they were.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core, Session } from '../../electron/core/core';
+import type { Core } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ChannelInput } from '../../shared/contract';
 import type { Term } from '../../shared/congress/reps/types';
-import { openTestCore, say, type TestCore } from '../helpers/core';
+import { type Call, caller, openTestCore, refusal, say, type TestCore } from '../helpers/core';
 
 setQuiet(true);
 let tc: TestCore | null = null;
@@ -15,25 +15,6 @@ afterEach(() => {
   tc = null;
 });
 
-type Call = <K extends ChannelName>(channel: K, input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;
-type Err = { code: string; message: string; details?: { issues?: { path: string; message: string }[] } & Record<string, unknown> };
-function caller(core: Core): { call: Call; session: Session } {
-  const session: Session = { operatorId: null };
-  const call: Call = async (channel, input) => {
-    const r = await core.dispatch(channel, input ?? {}, session);
-    if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { data: r.error });
-    return r.value as never;
-  };
-  return { call, session };
-}
-async function refusal(p: Promise<unknown>): Promise<Err> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as { data: Err }).data;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A snapshot of the congress tables, to prove a refusal changed nothing. */
 function tables(core: Core): string {

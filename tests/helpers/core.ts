@@ -65,3 +65,29 @@ export async function openTestCore(opts: { init?: boolean; dir?: string } = {}):
 export function say(e: { message: string; details?: unknown; params?: unknown }, locale: Locale = 'zh-CN'): string {
   return term(e.message, locale, (e.params ?? e.details) as Vars | undefined);
 }
+
+/** A channel call that resolves with the output or throws an Error carrying the typed refusal in `data`. */
+export type Call = <K extends ChannelName>(channel: K, input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;
+/** A typed refusal as a test reads it. */
+export type Err = { code: string; message: string; details?: { issues?: { path: string; message: string }[] } & Record<string, unknown> };
+
+/** A session of its own on the core (sign in with call('session.signIn', …)). */
+export function caller(core: Core): { call: Call; session: Session } {
+  const session: Session = { operatorId: null };
+  const call: Call = async (channel, input) => {
+    const r = await core.dispatch(channel, input ?? {}, session);
+    if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { data: r.error });
+    return r.value as never;
+  };
+  return { call, session };
+}
+
+/** The refusal a call ends with (fails the test when it succeeds). */
+export async function refusal(p: Promise<unknown>): Promise<Err> {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { data: Err }).data;
+  }
+  throw new Error('expected a refusal');
+}

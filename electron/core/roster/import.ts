@@ -1,12 +1,11 @@
 import { COMMITTEE_ROLES, type CommitteeRole } from '../../../shared/roster/roles';
 import { halfWidth, normalizeIdCardText, normalizeName, normalizePhone, parseLooseDate, parseSkillGrade, parseYesNo } from '../../../shared/roster/normalize';
-import { glossary, term } from '../../../shared/glossary';
+import { term } from '../../../shared/glossary';
 import { AppError } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/kernel/schemas';
 import { idCardFromNumberCell, workerInput, type WorkerData } from '../../../shared/roster/schemas';
 import { idCardGender } from '../../../shared/roster/idcard';
 import {
-  IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
   type ImportParsed,
@@ -24,175 +23,8 @@ import { getWorker, insertWorker, replaceWorker, type CheckedRow } from './worke
 import { nowIso } from '../util';
 import type { Table } from '../documents/tabular';
 
-const norm = (s: string) => s.toLowerCase().replace(/[\s*＊:：()（）_\-.·]/g, '');
-
-const FIELD_LABEL_KEY: Record<ImportField, string> = {
-  empNo: 'worker.empNo',
-  name: 'worker.name',
-  gender: 'worker.gender',
-  idCard: 'worker.idCard',
-  phone: 'worker.phone',
-  workshop: 'worker.workshop',
-  team: 'worker.team',
-  post: 'worker.post',
-  hireDate: 'worker.hireDate',
-  skillGrade: 'worker.skillGrade',
-  status: 'worker.status',
-  roles: 'worker.roles',
-  isRepresentative: 'worker.isRepresentative',
-  isFrontline: 'worker.isFrontline',
-  isManager: 'worker.isManager',
-  certType: 'worker.certType',
-  certNo: 'worker.certNo',
-  certExpiry: 'worker.certExpiry',
-  hazardFactors: 'worker.hazardFactors',
-};
-export const fieldLabel = (f: ImportField) => term(FIELD_LABEL_KEY[f]);
-/** The label of a worker field or a role flag column (its role's name). */
-export const targetLabel = (f: ImportTarget | string, locale?: 'zh-CN' | 'en') =>
-  f.startsWith('role.') ? term(f, locale) : FIELD_LABEL_KEY[f as ImportField] ? term(FIELD_LABEL_KEY[f as ImportField], locale) : f;
-
-// ---- headers, matched by meaning ----
-// 1. exact names (after normalisation: full-width to half-width, case, spaces, punctuation and a note in brackets
-//    such as （必填） or (18位) dropped): the field's own label in both languages and the aliases below;
-// 2. a committee role's name alone (班组长, 是否安全员) — a flag column of √ / 是;
-// 3. otherwise the first containment rule whose word the header contains, in the order of CONTAINS (more specific
-//    first: 身份证号 before 证号, 证书有效期 before 证书, 特种作业操作证号 before 特种作业, 班组 before 车间).
-const EXTRA_ALIASES: Record<ImportField, string[]> = {
-  empNo: ['员工编号', '职工编号', '员工号', '编号', '人员编号', 'empno', 'employeeno', 'employeenumber', 'employeeid', 'staffno'],
-  name: ['职工姓名', '员工姓名', '名字', 'fullname'],
-  gender: ['sex'],
-  idCard: ['身份证', '身份证号码', '公民身份号码', '证件号码', 'idcard', 'idcardno', 'idnumber'],
-  phone: ['手机', '手机号码', '联系电话', '电话', '联系方式', 'mobile', 'tel'],
-  workshop: ['所属车间', '部门', '车间名称', 'department'],
-  team: ['所属班组', '班组名称'],
-  post: ['工种', '岗位名称', 'position', 'job'],
-  hireDate: ['入职时间', '入厂日期', '入职', 'hiredate'],
-  skillGrade: ['技能等级', '安全等级', 'grade', 'skillgrade'],
-  status: ['在职状态', '人员状态'],
-  roles: ['职责', '安全职务', '委员会职务', 'roles', 'role'],
-  isRepresentative: ['是否职工代表', '职代会代表', 'representative'],
-  isFrontline: ['是否一线职工', '一线', 'frontline'],
-  isManager: ['中层及以上', '是否中层及以上', '管理人员', 'manager'],
-  certType: ['特种作业类型', '特种作业', '作业类别', 'certtype'],
-  certNo: ['特种作业操作证号', '操作证号', '证书编号', '证号', 'certno'],
-  certExpiry: ['有效期至', '证书有效期', '有效期', 'certexpiry'],
-  hazardFactors: ['职业病危害因素', '危害因素', 'hazardfactors', 'hazards'],
-};
-
-/** Containment rules, in priority order: the first whose word the (normalised) header contains wins. */
-export const HEADER_CONTAINS: readonly (readonly [ImportField, readonly string[]])[] = [
-  ['idCard', ['身份证', '公民身份', '证件号']],
-  ['certExpiry', ['有效期', '复审', '到期', '复训']],
-  ['certNo', ['证号', '证书编号', '证编号', '证书号', '操作证']],
-  ['certType', ['特种作业', '作业类别', '作业类型', '准操项目', '操作项目']],
-  ['phone', ['电话', '手机', '联系方式', 'phone', 'mobile']],
-  ['hazardFactors', ['危害因素', '职业病危害', '接害']],
-  ['isRepresentative', ['代表']],
-  ['isFrontline', ['一线']],
-  ['isManager', ['中层', '管理人员']],
-  ['roles', ['职责', '安全职务', '委员会']],
-  ['skillGrade', ['等级', '技能']],
-  ['hireDate', ['入职', '入厂', '进厂', '到岗', '参加工作']],
-  ['status', ['状态', '在职', '在岗']],
-  ['team', ['班组']],
-  ['workshop', ['车间', '部门', '科室', '工段', 'department', 'workshop']],
-  ['post', ['岗位', '工种', '职位']],
-  ['gender', ['性别']],
-  ['name', ['姓名']],
-  ['empNo', ['工号', '员工号', '职工号', '编号']],
-];
-
-/** A header's comparable form: half-width, lower case, without a note in brackets, spaces or punctuation. */
-function headerKey(h: string): string {
-  const s = halfWidth(h).toLowerCase();
-  const bare = s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '');
-  return (bare.trim() ? bare : s).replace(/[\s*:_\-.·、/\\()?？!！'"“”‘’#№]/g, '');
-}
-
-const ALIASES = new Map<string, ImportTarget>();
-for (const f of IMPORT_FIELDS) {
-  const g = (glossary as Record<string, { 'zh-CN': string; en: string }>)[FIELD_LABEL_KEY[f]]!;
-  for (const a of [g['zh-CN'], g.en, f, ...EXTRA_ALIASES[f]]) ALIASES.set(headerKey(a), f);
-}
-for (const r of COMMITTEE_ROLES) {
-  const names = [term(`role.${r}`, 'zh-CN'), term(`role.${r}`, 'en'), ...(r === 'union_officer' ? ['工会主席'] : []), ...(r === 'team_leader' ? ['班长'] : [])];
-  for (const n of names) for (const pre of ['', '是否', '是否为']) ALIASES.set(headerKey(pre + n), `role.${r}`);
-}
-
-/** How a header was recognised: 'exact' (a name or alias), 'contains' (a containment rule) or null. */
-export function matchHeaderHow(h: string): { target: ImportTarget; how: 'exact' | 'contains' } | null {
-  const k = headerKey(h);
-  if (!k) return null;
-  const exact = ALIASES.get(k);
-  if (exact) return { target: exact, how: 'exact' };
-  for (const [f, words] of HEADER_CONTAINS) if (words.some((w) => k.includes(w))) return { target: f, how: 'contains' };
-  return null;
-}
-export function matchHeader(h: string): ImportTarget | null {
-  return matchHeaderHow(h)?.target ?? null;
-}
-
-const HEADER_SCAN_ROWS = 30;
-const rowMatches = (row: readonly string[] | undefined) => new Set((row ?? []).map(matchHeader).filter((x) => x !== null)).size;
-
-/**
- * The header is the row, among the first 30, that names the most known columns (the first of equals): a title row,
- * and a group row (基本信息 / 岗位信息 / 职代会 / 特种作业) merged over the real headers, name fewer. -1 when no row
- * names two.
- */
-export function findHeaderRow(table: Table): number {
-  let best = -1;
-  let bestHits = 1;
-  const limit = Math.min(table.length, HEADER_SCAN_ROWS);
-  for (let i = 0; i < limit; i++) {
-    const hits = rowMatches(table[i]);
-    if (hits > bestHits) {
-      best = i;
-      bestHits = hits;
-    }
-  }
-  return best;
-}
-
-/**
- * The header's cells as read: an empty cell takes the name of the cell above it (up to two rows) when that names a
- * known column — 工号 and 姓名 written once over a two-row header whose second row has 性别, 身份证号….
- */
-export function headerCells(table: Table, headerRow: number): string[] {
-  const row = table[headerRow] ?? [];
-  const width = Math.max(row.length, table[headerRow - 1]?.length ?? 0, table[headerRow - 2]?.length ?? 0);
-  const out: string[] = [];
-  for (let i = 0; i < width; i++) {
-    let h = row[i] ?? '';
-    if (h === '') {
-      for (const up of [headerRow - 1, headerRow - 2]) {
-        const above = up >= 0 ? (table[up]?.[i] ?? '') : '';
-        if (above && matchHeader(above)) {
-          h = above;
-          break;
-        }
-      }
-    }
-    out.push(h);
-  }
-  while (out.length > row.length && out[out.length - 1] === '') out.pop();
-  return out;
-}
-
-/** Each known column to the first header that names it exactly, else the first that contains one of its words. */
-export function autoMapping(header: string[]): ImportMapping {
-  const m: ImportMapping = {};
-  const found = header.map(matchHeaderHow);
-  for (const pass of ['exact', 'contains'] as const) {
-    found.forEach((x, i) => {
-      if (x && x.how === pass && m[x.target] === undefined) m[x.target] = i;
-    });
-  }
-  return m;
-}
-
-const REQUIRED: ImportField[] = ['empNo', 'name'];
+export { fieldLabel, targetLabel, HEADER_CONTAINS, matchHeader, matchHeaderHow, findHeaderRow, headerCells, autoMapping } from './importHeaders';
+import { autoMapping, findHeaderRow, HEADER_SCAN_ROWS, headerCells, norm, REQUIRED, rowMatches } from './importHeaders';
 
 // ---- rows that are not workers ----
 const FOOTER_START = /^(合计|总计|小计|共计|总人数|人数合计|制表|填表|填报|审核|审批|批准|复核|负责人|单位负责人|单位盖章|单位[(（]盖章[)）]|盖章|备注|说明|注[:：]|注\s)/;
