@@ -3,6 +3,8 @@
 // number — made effective from a date, and superseded by the next version. Only a draft is edited; an adopted version
 // never changes (a new version is a copy). The backend enforces refusal(); the UI shows allowedActions().
 
+import type { CommitteeRole } from '../roster/roles';
+
 export const SCHEME_STATES = ['draft', 'proposed', 'adopted', 'effective', 'superseded', 'rejected'] as const;
 export type SchemeState = (typeof SCHEME_STATES)[number];
 
@@ -85,3 +87,6 @@ export function allowedActions(state: SchemeState, runner: boolean): SchemeActio
 export function usableForRuns(state: SchemeState): boolean {
   return state === 'effective' || state === 'superseded';
 }
+
+/** Who runs the wage (schemes, runs, review and approval): union officers — and administrators, who hold every role. */
+export const WAGE_RUNNERS = ['union_officer'] as const satisfies readonly CommitteeRole[];

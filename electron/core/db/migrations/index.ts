@@ -15,6 +15,9 @@ import * as m008 from './008_congress_sessions';
 import * as m009 from './009_congress_proposals';
 import * as m010 from './010_attachment_documents';
 import * as m011 from './011_wage_records';
+import * as m012 from './012_wage_schemes';
+import * as m013 from './013_wage_runs';
+import * as m014 from './014_wage_manual';
 
 export interface Migration {
   version: number;
@@ -35,6 +38,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'congress proposals', up: m009.up },
   { version: 10, name: 'attachment documents', up: m010.up },
   { version: 11, name: 'wage records', up: m011.up },
+  { version: 12, name: 'wage schemes', up: m012.up },
+  { version: 13, name: 'wage runs', up: m013.up },
+  { version: 14, name: 'wage manual figures', up: m014.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

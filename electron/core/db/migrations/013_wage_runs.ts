@@ -1,0 +1,6 @@
+import type { DB } from '../store';
+
+/** v13: reserved (placeholder — filled by its area). */
+export function up(db: DB): void {
+  void db;
+}
