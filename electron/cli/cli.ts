@@ -13,6 +13,7 @@ import { LATEST_VERSION, schemaVersion } from '../core/db/migrations';
 import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
 import { generateDemoCongress } from '../core/congress/demo';
+import { generateDemoWage, generateDemoWagePlan } from '../core/wage/demo';
 import type { Progress } from '../core/kernel/jobs';
 import { commitImport, ImportSessions, planImport, targetLabel } from '../core/roster/import';
 import { setQuiet } from '../core/log';
@@ -44,7 +45,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
                                         file (exports, PDFs). Refused: exit 1, the typed error as JSON on stderr
   demo [--size small|large] [--quiet]   fill an empty store with demo data (small = 860 workers, 300 hazards;
                                         large = 50,000 workers, 100,000 hazards; both: the workers' congress with
-                                        last year's session and this year's in preparation); progress on stderr
+                                        last year's session and this year's in preparation;
+                                        the skill-level wage: a year of records, the year's scheme and a draft,
+                                        this year's approved runs); progress on stderr
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
 
@@ -78,7 +81,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 
 /** the small demo's ledger: about a dozen hazards a month over two years, the newest in every state */
 const DEMO_SMALL_HAZARDS = 300;
-const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards', 'demo.congress': '职代会 congress' };
+const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards', 'demo.congress': '职代会 congress', 'demo.wage': '能级工资 wage', 'demo.wagePlan': '能级工资方案与核算 wage runs' };
 
 /** Progress lines on stderr for `demo`: one per stage at every tenth of the way (and at most every 2 s otherwise). */
 function demoProgress(t0: number) {
@@ -287,9 +290,13 @@ export async function run(argv: string[]): Promise<number> {
               : generateDemoHazards(core.store, DEMO_SMALL_HAZARDS, { progress, spanDays: 730 });
           // after the hazards: last year's session freezes the ledger's figures into its item 5
           const c = generateDemoCongress(core.store, { progress });
+          // after the congress: a year of the wage's records, the year's scheme and a draft, this year's runs
+          const wg = generateDemoWage(core.store, { progress });
+          const wp = await generateDemoWagePlan(core, { progress });
           out(
-            `演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators} 名操作员，${h.hazards} 条隐患，` +
-              `第${c.termNumber}届职代会 ${c.representatives} 名代表、${c.sessions} 次会议、${c.proposals} 件提案（${Date.now() - t} ms）`,
+            `演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators + wp.operatorsAdded} 名操作员，${h.hazards} 条隐患，` +
+              `第${c.termNumber}届职代会 ${c.representatives} 名代表、${c.sessions} 次会议、${c.proposals} 件提案，` +
+              `能级工资 ${wg.timekeeping} 条月度工时、${wg.behaviour} 条行为记录、${wg.accidents} 起事故、方案 2 版、${wp.runs.length} 个月的核算（${Date.now() - t} ms）`,
           );
           return 0;
         });

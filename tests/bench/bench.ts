@@ -1,5 +1,5 @@
 // npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small]
-//   --small     every step on the small demo (860 workers, 3,000 hazards) to try the bench quickly: its figures are not
+//   --small     every step on the small demo (860 workers, 3,000 hazards; the wage step 860 workers) to try the bench quickly: its figures are not
 //               at the targets' scale (the congress step's are: it builds its own term of 300 representatives)
 //   --data DIR  build the demo store under DIR/large once and reuse it on later runs (the 1M load takes minutes);
 //               a reused store skips the load figures and gains the 200 hazards step 10 reports on each run
@@ -27,7 +27,8 @@ import { hazardQuery, type HazardQueryInput } from '../../shared/hazards/schemas
 import { OPEN_STATUSES } from '../../shared/hazards/rules';
 import type { FileRef } from '../../shared/files';
 import { Core, type Session } from '../../electron/core/core';
-import { generateDemo } from '../../electron/core/demo';
+import { demoUscc, generateDemo } from '../../electron/core/demo';
+import { generateDemoWage } from '../../electron/core/wage/demo';
 import { generateDemoHazards } from '../../electron/core/demoHazards';
 import { buildWorkerQuery, workerListSql } from '../../electron/core/roster/workers';
 import { buildHazardQuery, hazardListSql, LEDGER_COUNT_CAP, ROW_SELECT } from '../../electron/core/hazards/queries';
@@ -75,6 +76,10 @@ const T = {
   minutesPdf: 2000,
   minutesMb: 2,
   checkIn: 20,
+  // issue #9: the skill-level wage at 5,000 workers × 12 months
+  wageRuns: 2000,
+  wageExport: 2000,
+  wageWhatIf: 3000,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -331,6 +336,97 @@ async function congressStep(core: Core, session: Session, call: (channel: string
   release(rep);
   record(`congress proposal handling report PDF (${BENCH_PROPOSALS}+ proposals)`, tRep, T.minutesPdf);
   record('congress proposal handling report PDF: size', rep.bytes / 1048576, T.minutesMb, 'MB');
+}
+
+const WAGE_WORKERS = SMALL ? 860 : 5_000;
+const WAGE_WORKSHOPS = ['合成车间', '精馏车间', '聚合车间', '包装车间', '储运车间', '机修车间', '电仪车间', '公用工程车间', '质检中心', '安环部'];
+
+/**
+ * Step 12 (issue #9): the skill-level wage at 5,000 workers × 12 months, in a store of its own (the runs read every
+ * active worker, so the large demo's 50,000 would be another figure): the roster imported, a year of the demo's
+ * records (time, behaviour, accidents — electron/core/wage/demo.ts) and hazards found by them; the year's scheme made
+ * from the catalogue, adopted and effective from the first month, and a draft copy with other weights. Measured
+ * through the dispatch: a year of runs (12 × wage.runCalculate), the payroll export of the last month (wide xlsx and
+ * long CSV), and the what-if of the draft over the year.
+ */
+async function wageStep(tmp: string) {
+  const core = await Core.open({ dataDir: path.join(tmp, 'wage'), host: 'cli' });
+  const release = (f: FileRef) => core.files.release(f.fileId);
+  try {
+    const session: Session = { operatorId: null };
+    const v = <T>(channel: string, input: unknown) => value<T>(core, session, channel, input);
+    await v('setup.init', {
+      enterprise: { name: '泰州市基准化工有限公司', uscc: demoUscc(), headcount: WAGE_WORKERS, address: '泰州', industry: '化学原料和化学制品制造业' },
+      operator: { empNo: 'B0001', name: '王主席', gender: 'M', roles: ['union_officer'], pin: null },
+    });
+    // the chair and a second union officer (an approval needs another operator than the review)
+    const wb = new ExcelJS.Workbook();
+    const sh = wb.addWorksheet('花名册');
+    sh.addRow(['工号', '姓名', '性别', '身份证号', '车间', '班组', '岗位', '入职日期', '安全技能等级', '安全职责']);
+    for (let i = 0; i < WAGE_WORKERS; i++) {
+      const first17 = `3212021980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+      sh.addRow([
+        `WG${String(i).padStart(6, '0')}`, `基准职工${i}`, Number(first17[16]) % 2 ? '男' : '女', first17 + idCardCheckChar(first17),
+        WAGE_WORKSHOPS[i % WAGE_WORKSHOPS.length], `${['甲', '乙', '丙', '丁'][Math.floor(i / WAGE_WORKSHOPS.length) % 4]}班`, '操作工',
+        i % 97 === 0 ? shiftDate(todayLocal(), -100 - (i % 60)) : `20${String(10 + (i % 15)).padStart(2, '0')}-03-01`, String(1 + (i % 5)),
+        i === 1 ? '工会负责人' : i % 50 === 3 ? '安全员' : '',
+      ]);
+    }
+    const preview = await v<{ importId: string }>('roster.importPreview', { fileName: 'wage.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    await v('roster.importCommit', { importId: preview.importId });
+    const db = core.store.db;
+    const chairOp = db.prepare(`SELECT id FROM operators LIMIT 1`).pluck().get() as string;
+    const second = db.prepare(`SELECT id FROM workers WHERE emp_no = 'WG000001'`).pluck().get() as string;
+    const reviewerOp = (await v<{ id: string }>('operators.add', { workerId: second, isAdmin: false, pin: null })).id;
+    session.operatorId = chairOp;
+    const reviewer: Session = { operatorId: reviewerOp };
+
+    // a year of records and of hazards found
+    const [rec, tRec] = await time(() => generateDemoWage(core.store));
+    generateDemoHazards(core.store, Math.round(WAGE_WORKERS * 0.6), { spanDays: 400 });
+    record(`wage: a year of records for ${WAGE_WORKERS.toLocaleString('en')} workers (${rec.timekeeping.toLocaleString('en')} months of time, ${rec.behaviour} behaviour records)`, tRec);
+    const periods = rec.periods;
+
+    // the year's scheme, effective from the first month, and a draft copy with other weights
+    type Version = { id: string; name: string; content: { indicators: { code: string; weightPct: number }[]; money: unknown; totalCapFen: number | null; veto: unknown } };
+    const made = await v<Version>('wage.schemeCreate', { name: '基准能级工资方案', codes: ['SKILL', 'SAFE_TIME', 'BEHAVIOUR', 'HAZARDS'] });
+    const content = { ...made.content, money: { kind: 'pointValue', fenPerPoint: 500 }, totalCapFen: 60_000, veto: { severities: ['minor_injury', 'serious_injury', 'death'], team: false } };
+    await v('wage.schemeUpdate', { id: made.id, name: made.name, content });
+    const first = `${periods[0]}-01`;
+    await v('wage.schemeAction', { id: made.id, action: 'adoptElsewhere', docNo: '基准〔2026〕1号', date: shiftDate(first, -30) });
+    await v('wage.schemeAction', { id: made.id, action: 'makeEffective', effectiveFrom: first });
+    const copy = await v<Version>('wage.schemeAction', { id: made.id, action: 'copy', name: '基准能级工资方案（讨论稿）' });
+    await v('wage.schemeUpdate', { id: copy.id, name: copy.name, content: { ...copy.content, indicators: copy.content.indicators.map((i) => ({ ...i, weightPct: 25 })) } });
+
+    // ---- a year of runs
+    const runs: { id: string; workers: number }[] = [];
+    const per: number[] = [];
+    for (const period of periods) {
+      const [r, t] = await time(() => v<{ id: string; workers: number }>('wage.runCalculate', { period }));
+      runs.push(r);
+      per.push(t);
+    }
+    const year = per.reduce((a, b) => a + b, 0);
+    record(`wage: a year of runs (12 × wage.runCalculate, ${runs.at(-1)!.workers.toLocaleString('en')} workers)`, year, T.wageRuns);
+    record('wage: one month\'s run, p50', pct(per, 50));
+
+    // ---- the payroll export of the last month (an approved run)
+    const last = runs.at(-1)!;
+    await value(core, reviewer, 'wage.runReview', { id: last.id });
+    await v('wage.runApprove', { id: last.id });
+    const [xlsx, tXlsx] = await time(() => v<FileRef>('wage.payrollXlsx', { runId: last.id, idCard: 'masked' }));
+    release(xlsx);
+    const [csv, tCsv] = await time(() => v<FileRef>('wage.payrollCsv', { runId: last.id, encoding: 'gbk' }));
+    release(csv);
+    record(`wage: payroll export, wide xlsx (${last.workers.toLocaleString('en')} workers)`, tXlsx, T.wageExport);
+    record('wage: payroll export, long CSV (GBK)', tCsv, T.wageExport);
+
+    // ---- the what-if of the draft over the year
+    const [, tWhat] = await time(() => v('wage.whatIf', { schemeId: copy.id, from: periods[0], to: periods.at(-1) }));
+    record(`wage: what-if of a draft over a year (${periods.length} months)`, tWhat, T.wageWhatIf);
+  } finally {
+    core.close();
+  }
 }
 
 async function main() {
@@ -642,6 +738,10 @@ async function main() {
     // screen through the browser host, votes entered, 200 proposals; the minutes PDF of it all
     say('congress…');
     await congressStep(core, session, call, release);
+
+    // ---- 12. the skill-level wage: 5,000 workers × 12 months in a store of its own
+    say('wage…');
+    await wageStep(tmp);
     const end = process.memoryUsage();
     record('memory at the end: RSS', end.rss / 1048576, undefined, 'MiB');
     await client.close();

@@ -9,6 +9,9 @@ import { QUORUM_RULES } from '../../shared/congress/rules';
 import { ATTENDANCE, CHOICES, ITEM_KINDS, SESSION_KINDS, SESSION_STATUSES, TEMPLATE_KEYS, VOTE_METHODS, VOTE_STATUSES } from '../../shared/congress/sessions/types';
 import { ANSWER_CLASSES, FEEDBACKS, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from '../../shared/congress/proposals/types';
 import { ACCIDENT_SEVERITIES, BEHAVIOUR_KINDS, TIMEKEEPING_SOURCES } from '../../shared/wage/records/types';
+import { INDICATOR_SOURCES } from '../../shared/wage/catalogue';
+import { SCHEME_STATES } from '../../shared/wage/scheme';
+import { RUN_STATES } from '../../shared/wage/runs/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -58,6 +61,10 @@ it.each([
   ['wage_timekeeping', 'source', TIMEKEEPING_SOURCES],
   ['wage_behaviour', 'kind', BEHAVIOUR_KINDS],
   ['wage_accidents', 'severity', ACCIDENT_SEVERITIES],
+  ['wage_catalogue', 'source', INDICATOR_SOURCES],
+  ['wage_schemes', 'state', SCHEME_STATES],
+  ['wage_schemes', 'verdict', ['passed', 'failed']],
+  ['wage_runs', 'state', RUN_STATES],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

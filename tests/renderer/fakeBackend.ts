@@ -21,6 +21,9 @@ import type { OrgUnit } from '../../shared/org/types';
 import type { FileRef } from '../../shared/files';
 import { setTransport, type CallOptions, type Transport } from '../../renderer/src/lib/api';
 import { congressRepsHandlers, newCongressRepsState, type CongressRepsState } from './congressRepsFake';
+import { newWageRecordsState, wageRecordsHandlers, type WageRecordsState } from './wageRecordsFake';
+import { newWageRunsState, wageRunsHandlers, type WageRunsState } from './wageRunsFake';
+import { newWageSchemesState, wageSchemesHandlers, type WageSchemesState } from './wageSchemesFake';
 
 /** Thrown by a handler; becomes `{ ok: false, error }` like AppError in the real backend. */
 export class FakeError extends Error {
@@ -174,6 +177,12 @@ export class FakeBackend {
   calls: RecordedCall[] = [];
   /** the workers' congress representatives (terms, groups, stints): see congressRepsFake.ts */
   congressReps: CongressRepsState = newCongressRepsState();
+  /** the wage records (timekeeping, behaviour, accidents, manual figures): see wageRecordsFake.ts */
+  wageRecords: WageRecordsState = newWageRecordsState();
+  /** the wage runs (runs, lines, explanations): see wageRunsFake.ts (seedWageRun) */
+  wageRuns: WageRunsState = newWageRunsState();
+  /** the wage catalogue and scheme versions (agenda items, announced votes): see wageSchemesFake.ts (seedScheme) */
+  wageSchemes: WageSchemesState = newWageSchemesState();
   private overrides = new Map<string, Handler>();
 
   constructor(seed: FakeSeed = {}) {
@@ -461,6 +470,9 @@ export class FakeBackend {
     'roster.importCancel': (i) => ({ cancelled: this.imports.delete(i.importId) }),
     'roster.export': () => fakeFile('花名册.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     ...congressRepsHandlers(this),
+    ...wageRecordsHandlers(this),
+    ...wageRunsHandlers(this),
+    ...wageSchemesHandlers(this),
     // the home page's yearly check: a term or not; tests of the card answer with their own (be.on)
     'congress.sessionYearCheck': () => {
       const today = new Date().toISOString().slice(0, 10);

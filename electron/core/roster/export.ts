@@ -8,6 +8,7 @@ import type { WorkerQuery } from '../../../shared/roster/schemas';
 import { IMPORT_FIELDS, type ImportField } from '../../../shared/roster/types';
 import type { Store } from '../db/store';
 import { writeOutputFile } from '../documents/output';
+import { writeRejectedRowsXlsx } from '../documents/rejectedRows';
 import { writeXlsxFile, type CellInput, type ColumnFormat, type XlsxColumn } from '../documents/xlsx';
 import type { Ctx } from '../kernel/handlers';
 import type { ProgressReporter } from '../kernel/jobs';
@@ -181,29 +182,7 @@ export async function writeRejectedRows(
   locale: Locale = 'zh-CN',
   now = new Date(),
 ): Promise<number> {
-  const width = Math.max(rejected.header.length, ...rejected.rows.map((r) => r.cells.length));
-  const columns: XlsxColumn[] = [
-    { header: term('import.row', locale), width: 8, format: 'integer', align: 'center' },
-    ...Array.from({ length: width }, (_, i) => {
-      const h = rejected.header[i] || `#${i + 1}`;
-      return { header: h, width: Math.min(30, Math.max(8, [...h].length * 2 + 2)), format: 'id' as const };
-    }),
-    { header: term('import.problems', locale), width: 60, wrap: true },
-  ];
-  return writeXlsxFile(
-    filePath,
-    async (w) => {
-      const sheet = w.addSheet({ name: term('import.rejected.sheet', locale), columns, freezeColumns: 1, headerHeight: 20 });
-      let n = 0;
-      for (const r of rejected.rows) {
-        const cells = Array.from({ length: width }, (_, i) => r.cells[i] ?? '');
-        sheet.addRow([r.rowNumber, ...cells, r.problems.map((p) => problemText(p, locale)).join(term('import.listSep', locale))]);
-        if (++n % 500 === 0) await sheet.drain();
-      }
-      sheet.commit();
-    },
-    { createdAt: now },
-  );
+  return writeRejectedRowsXlsx(filePath, rejected, problemText, locale, now);
 }
 
 export async function rejectedRowsFile(ctx: Ctx, s: Session, locale: Locale = 'zh-CN'): Promise<FileRef> {

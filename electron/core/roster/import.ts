@@ -22,22 +22,12 @@ import { insertUnit } from '../org/service';
 import { getWorker, insertWorker, replaceWorker, type CheckedRow } from './workers';
 import { nowIso } from '../util';
 import type { Table } from '../documents/tabular';
+import { footerOf } from '../documents/importHeaders';
 
 export { fieldLabel, targetLabel, HEADER_CONTAINS, matchHeader, matchHeaderHow, findHeaderRow, headerCells, autoMapping } from './importHeaders';
 import { autoMapping, findHeaderRow, HEADER_SCAN_ROWS, headerCells, norm, REQUIRED, rowMatches } from './importHeaders';
 
-// ---- rows that are not workers ----
-const FOOTER_START = /^(合计|总计|小计|共计|总人数|人数合计|制表|填表|填报|审核|审批|批准|复核|负责人|单位负责人|单位盖章|单位[(（]盖章[)）]|盖章|备注|说明|注[:：]|注\s)/;
-const FOOTER_ANYWHERE = /(制表人|填表人|填报人|审核人|审批人|制表日期|填报日期|合计[:：]?\s*\d+\s*人)/;
-
-/** 合计：N 人, 制表人…审核人…, 填报日期 under the table: not a worker, not a bad row. Returns the row's text. */
-function footerOf(cells: readonly string[], empNoCell: string): string | null {
-  const first = cells.find((c) => c !== '');
-  if (first === undefined) return null;
-  const footer =
-    FOOTER_START.test(first.trim()) || (cells.some((c) => c !== '' && FOOTER_ANYWHERE.test(c)) && !/^[A-Za-z0-9_-]{1,32}$/.test(halfWidth(empNoCell).trim()));
-  return footer ? cells.filter((c) => c !== '').join(' ') : null;
-}
+// rows that are not workers (合计：N 人, 制表人…审核人…): footerOf in documents/importHeaders.ts
 
 // ---- cell conversion ----
 const GENDER: Record<string, 'M' | 'F'> = { 男: 'M', 女: 'F', 男性: 'M', 女性: 'F', m: 'M', f: 'F', male: 'M', female: 'F' };

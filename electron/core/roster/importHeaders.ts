@@ -1,10 +1,9 @@
 // The roster import's columns: field labels, and headers matched by meaning (exact names and aliases, committee-role
 // tick columns, containment rules), the header row found among the first rows, the automatic mapping.
 import { COMMITTEE_ROLES } from '../../../shared/roster/roles';
-import { halfWidth } from '../../../shared/roster/normalize';
 import { glossary, term } from '../../../shared/glossary';
 import { IMPORT_FIELDS, type ImportField, type ImportMapping, type ImportTarget } from '../../../shared/roster/types';
-import type { Table } from '../documents/tabular';
+import { HEADER_SCAN_ROWS, headerMatcher } from '../documents/importHeaders';
 
 export const norm = (s: string) => s.toLowerCase().replace(/[\s*＊:：()（）_\-.·]/g, '');
 
@@ -85,93 +84,28 @@ export const HEADER_CONTAINS: readonly (readonly [ImportField, readonly string[]
   ['empNo', ['工号', '员工号', '职工号', '编号']],
 ];
 
-/** A header's comparable form: half-width, lower case, without a note in brackets, spaces or punctuation. */
-function headerKey(h: string): string {
-  const s = halfWidth(h).toLowerCase();
-  const bare = s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '');
-  return (bare.trim() ? bare : s).replace(/[\s*:_\-.·、/\\()?？!！'"“”‘’#№]/g, '');
-}
-
-const ALIASES = new Map<string, ImportTarget>();
+// the matching itself is generic (electron/core/documents/importHeaders.ts): the roster's names and rules go in
+const NAMES: [string, ImportTarget][] = [];
 for (const f of IMPORT_FIELDS) {
   const g = (glossary as Record<string, { 'zh-CN': string; en: string }>)[FIELD_LABEL_KEY[f]]!;
-  for (const a of [g['zh-CN'], g.en, f, ...EXTRA_ALIASES[f]]) ALIASES.set(headerKey(a), f);
+  for (const a of [g['zh-CN'], g.en, f, ...EXTRA_ALIASES[f]]) NAMES.push([a, f]);
 }
 for (const r of COMMITTEE_ROLES) {
   const names = [term(`role.${r}`, 'zh-CN'), term(`role.${r}`, 'en'), ...(r === 'union_officer' ? ['工会主席'] : []), ...(r === 'team_leader' ? ['班长'] : [])];
-  for (const n of names) for (const pre of ['', '是否', '是否为']) ALIASES.set(headerKey(pre + n), `role.${r}`);
+  for (const n of names) for (const pre of ['', '是否', '是否为']) NAMES.push([pre + n, `role.${r}`]);
 }
+const matcher = headerMatcher<ImportTarget>(NAMES, HEADER_CONTAINS);
 
 /** How a header was recognised: 'exact' (a name or alias), 'contains' (a containment rule) or null. */
-export function matchHeaderHow(h: string): { target: ImportTarget; how: 'exact' | 'contains' } | null {
-  const k = headerKey(h);
-  if (!k) return null;
-  const exact = ALIASES.get(k);
-  if (exact) return { target: exact, how: 'exact' };
-  for (const [f, words] of HEADER_CONTAINS) if (words.some((w) => k.includes(w))) return { target: f, how: 'contains' };
-  return null;
-}
-export function matchHeader(h: string): ImportTarget | null {
-  return matchHeaderHow(h)?.target ?? null;
-}
-
-export const HEADER_SCAN_ROWS = 30;
-export const rowMatches = (row: readonly string[] | undefined) => new Set((row ?? []).map(matchHeader).filter((x) => x !== null)).size;
-
-/**
- * The header is the row, among the first 30, that names the most known columns (the first of equals): a title row,
- * and a group row (基本信息 / 岗位信息 / 职代会 / 特种作业) merged over the real headers, name fewer. -1 when no row
- * names two.
- */
-export function findHeaderRow(table: Table): number {
-  let best = -1;
-  let bestHits = 1;
-  const limit = Math.min(table.length, HEADER_SCAN_ROWS);
-  for (let i = 0; i < limit; i++) {
-    const hits = rowMatches(table[i]);
-    if (hits > bestHits) {
-      best = i;
-      bestHits = hits;
-    }
-  }
-  return best;
-}
-
-/**
- * The header's cells as read: an empty cell takes the name of the cell above it (up to two rows) when that names a
- * known column — 工号 and 姓名 written once over a two-row header whose second row has 性别, 身份证号….
- */
-export function headerCells(table: Table, headerRow: number): string[] {
-  const row = table[headerRow] ?? [];
-  const width = Math.max(row.length, table[headerRow - 1]?.length ?? 0, table[headerRow - 2]?.length ?? 0);
-  const out: string[] = [];
-  for (let i = 0; i < width; i++) {
-    let h = row[i] ?? '';
-    if (h === '') {
-      for (const up of [headerRow - 1, headerRow - 2]) {
-        const above = up >= 0 ? (table[up]?.[i] ?? '') : '';
-        if (above && matchHeader(above)) {
-          h = above;
-          break;
-        }
-      }
-    }
-    out.push(h);
-  }
-  while (out.length > row.length && out[out.length - 1] === '') out.pop();
-  return out;
-}
-
+export const matchHeaderHow = matcher.matchHeaderHow;
+export const matchHeader = matcher.matchHeader;
+export { HEADER_SCAN_ROWS };
+export const rowMatches = matcher.rowMatches;
+/** The header row among the first 30 (see headerMatcher): a title row and a group row (基本信息 / 岗位信息) name fewer. */
+export const findHeaderRow = matcher.findHeaderRow;
+/** The header's cells as read (工号 and 姓名 written once over a two-row header count for the second row). */
+export const headerCells = matcher.headerCells;
 /** Each known column to the first header that names it exactly, else the first that contains one of its words. */
-export function autoMapping(header: string[]): ImportMapping {
-  const m: ImportMapping = {};
-  const found = header.map(matchHeaderHow);
-  for (const pass of ['exact', 'contains'] as const) {
-    found.forEach((x, i) => {
-      if (x && x.how === pass && m[x.target] === undefined) m[x.target] = i;
-    });
-  }
-  return m;
-}
+export const autoMapping = (header: string[]): ImportMapping => matcher.autoMapping(header);
 
 export const REQUIRED: ImportField[] = ['empNo', 'name'];

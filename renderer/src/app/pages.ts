@@ -10,6 +10,7 @@ import { messages as hazards } from '../features/hazards/messages';
 import { messages as operators } from '../features/operators/messages';
 import { messages as roster } from '../features/roster/messages';
 import { messages as settings } from '../features/settings/messages';
+import { messages as wage } from '../features/wage/messages';
 
 /** What every page receives from the frame. */
 export interface PageProps {
@@ -33,6 +34,8 @@ export const PAGE_DEFS = [
   { page: 'roster', label: 'nav.roster', records: true, messages: roster, load: () => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })) },
   // the tab is the second segment (#/congress/<tab>), carried as the route's id
   { page: 'congress', label: 'nav.congress', records: true, messages: congress, load: () => import('../features/congress/CongressPage').then((m) => ({ default: m.CongressPage })) },
+  // the tab is the second segment (#/wage/<tab>), carried as the route's id
+  { page: 'wage', label: 'nav.wage', records: true, messages: wage, load: () => import('../features/wage/WagePage').then((m) => ({ default: m.WagePage })) },
   { page: 'enterprise', label: 'nav.enterprise', messages: enterprise, load: () => import('../features/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })) },
   { page: 'operators', label: 'nav.operators', messages: operators, load: () => import('../features/operators/OperatorsPage').then((m) => ({ default: m.OperatorsPage })) },
   { page: 'settings', label: 'nav.settings', messages: settings, load: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })) },

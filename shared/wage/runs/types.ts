@@ -81,3 +81,76 @@ export interface RunGroupTotal {
   workers: number;
   totalFen: number;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Added by the RUNS area: what the channels of shared/wage/runs/contract.ts answer.
+
+/** One component of a run as its scheme version defined it (the run keeps a copy: the lines' column headers). */
+export interface RunIndicator {
+  code: string;
+  name: { 'zh-CN': string; en: string };
+  unit: { 'zh-CN': string; en: string };
+  source: string;
+  weightPct: number;
+  safety: boolean;
+  capFen: number | null;
+}
+
+/** A run with the components it pays (wage.run). */
+export interface RunDetail extends RunSummary {
+  indicators: RunIndicator[];
+  /** a worker's total cap in fen (null: uncapped) and whether pro rata applied, as the scheme version said */
+  totalCapFen: number | null;
+  proRata: boolean;
+  /** the other versions of the same period, newest first (this one included) */
+  versions: { id: string; version: number; state: RunState; totalFen: number; calculatedAt: string }[];
+}
+
+export const RUN_LINE_SORT_FIELDS = ['empNo', 'name', 'workshop', 'team', 'total'] as const;
+export type RunLineSortField = (typeof RUN_LINE_SORT_FIELDS)[number];
+export const RUN_GROUP_BY = ['workshop', 'team'] as const;
+export type RunGroupBy = (typeof RUN_GROUP_BY)[number];
+
+/** Group totals also carry each component's sum and the vetoes in the group. */
+export interface RunGroupTotalDetail extends RunGroupTotal {
+  /** a team's workshop (by 'team'); null by 'workshop' */
+  workshopName: string | null;
+  components: { code: string; fen: number }[];
+  vetoes: number;
+}
+
+/** One worker whose pay differs between two versions (absent from one: null on that side). */
+export interface RunDiffRow {
+  workerId: string;
+  empNo: string;
+  name: string;
+  workshopName: string | null;
+  teamName: string | null;
+  fromTotalFen: number | null;
+  toTotalFen: number | null;
+  /** every component of either version, with the amount in each (null: not in that version / worker absent) */
+  components: { code: string; fromFen: number | null; toFen: number | null }[];
+}
+
+export interface RunDiff {
+  from: RunSummary;
+  to: RunSummary;
+  /** only the workers whose total or any component changed, sorted by employee number */
+  rows: RunDiffRow[];
+  /** workers only in `to`, only in `from`, in both with a change */
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+/** The dashboard's wage cards (wage.dashboard). */
+export interface WageDashboard {
+  /** this month 'YYYY-MM' (local clock) */
+  period: string;
+  /** this month's current run version (the newest not replaced), or none yet */
+  run: RunSummary | null;
+  /** the latest approved run of any period (what was last paid) */
+  lastApproved: RunSummary | null;
+  /** of the run shown (this month's, else the last approved): total paid, workers, share with a safety component > 0 (0–1), vetoes */
+  shown: { period: string; state: RunState; totalFen: number; workers: number; safetyShare: number; vetoes: number } | null;
+}

@@ -55,6 +55,7 @@ export interface SchemeVersion {
   note: string | null;
   /** proposed: the congress agenda item (item 4, 能级工资) it is put to, and the session it belongs to */
   agendaItemId: string | null;
+  sessionId: string | null;
   sessionLabel: string | null;
   /** the vote that decided it (linked when recorded) and its verdict */
   voteId: string | null;
@@ -66,4 +67,24 @@ export interface SchemeVersion {
   supersededOn: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A congress agenda item a scheme may be put to (wage.schemeAgendaItems): of a session not closed, not an election. */
+export interface SchemeAgendaChoice {
+  itemId: string;
+  sessionId: string;
+  /** 第X届第Y次职工代表大会 as the papers write it */
+  sessionLabel: string;
+  sessionDate: string;
+  sessionStatus: 'preparing' | 'issued' | 'in_session';
+  position: number;
+  title: string;
+  templateKey: string | null;
+  kind: 'report' | 'deliberate' | 'vote';
+  /** the item the wage scheme belongs to: template_key 'wage' (item 4 of the 5+X agenda) */
+  preferred: boolean;
+  /** another version is already put to this item (it cannot take a second) */
+  takenBy: { id: string; name: string; version: number } | null;
+  /** a vote of the item was already announced (too late to put a scheme to it) */
+  decided: boolean;
 }

@@ -8,6 +8,7 @@ import { gradeChart, monthlyChart, riskChart, workshopChart, type ChartSpec } fr
 import { EChart } from './EChart';
 import { useDashT, type DashT } from './dashT';
 import { CongressYear } from './CongressYear';
+import { WageCard } from './WageCard';
 import { FirstSteps } from './FirstSteps';
 import { MyTasks } from './MyTasks';
 import { Reminders } from './Reminders';
@@ -129,6 +130,7 @@ export function DashboardPage(props: { onOpenHazard(id: string): void }) {
         <FirstSteps />
         <MyTasks onOpenHazard={props.onOpenHazard} />
         <CongressYear />
+        <WageCard />
 
         {current ? <Kpis stats={current} /> : statsLoading || statsError == null ? <KpiSkeleton label={t('dash.loading')} /> : null}
 

@@ -1,0 +1,109 @@
+// 能级工资 on the home page: this month's run state, what it pays in all, the share of workers paid a safety component
+// (above zero) and the vetoes applied — of this month's run, or when there is none yet, of the last approved month (said
+// so). No run at all: a word on where to calculate one. Read from wage.dashboard; the button opens #/wage/runs.
+import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { formatYuan } from '../../../../shared/kernel/money';
+import type { WageDashboard } from '../../../../shared/wage/runs/types';
+import { useRouter } from '../../app/router';
+import { call } from '../../lib/api';
+import { errorText } from '../../lib/errors';
+import { thisMonth } from '../wage/runs/format';
+import { RunStateTag } from '../wage/runs/RunStateTag';
+import { useDashT } from './dashT';
+
+const GREEN = '#389e0d';
+const RED = '#cf1322';
+const AMBER = '#d48806';
+
+export function WageCard() {
+  const { t } = useDashT();
+  const navigate = useRouter((s) => s.navigate);
+  const [data, setData] = useState<WageDashboard | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    call('wage.dashboard', {}).then(setData, (e: unknown) => setError(e));
+  }, []);
+  useEffect(load, [load]);
+
+  const shown = data?.shown ?? null;
+  const color = data?.run ? (data.run.state === 'approved' ? GREEN : AMBER) : undefined;
+
+  const body = () => {
+    if (!data) return null;
+    return (
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        <div data-testid="wage-card-state" data-state={data.run?.state ?? (shown ? 'lastApproved' : 'none')} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+          {data.run ? (
+            <RunStateTag state={data.run.state} />
+          ) : (
+            <Typography.Text strong style={{ color: AMBER }}>
+              {t('wage.card.notYet')}
+            </Typography.Text>
+          )}
+          {!data.run && shown && <Typography.Text type="secondary">{t('wage.card.showing', { period: shown.period })}</Typography.Text>}
+        </div>
+        {shown ? (
+          <Row gutter={[12, 8]}>
+            <Col xs={24} sm={8}>
+              <Statistic data-testid="wage-card-total" title={t('wage.card.total')} value={formatYuan(shown.totalFen)} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('wage.card.workers', { n: shown.workers })}
+              </Typography.Text>
+            </Col>
+            <Col xs={12} sm={8}>
+              <Statistic data-testid="wage-card-safety" title={t('wage.card.safetyShare')} value={(Math.round(shown.safetyShare * 1000) / 10).toFixed(1)} suffix="%" />
+            </Col>
+            <Col xs={12} sm={8}>
+              <Statistic
+                data-testid="wage-card-vetoes"
+                title={t('wage.card.vetoes')}
+                value={shown.vetoes}
+                styles={{ content: shown.vetoes > 0 ? { color: RED } : undefined }}
+              />
+            </Col>
+          </Row>
+        ) : (
+          <Typography.Text type="secondary" data-testid="wage-card-none">
+            {t('wage.card.none')}
+          </Typography.Text>
+        )}
+      </Space>
+    );
+  };
+
+  return (
+    <Card
+      size="small"
+      className="ak-dash-noprint"
+      data-testid="wage-card"
+      style={{ borderTop: color ? `3px solid ${color}` : undefined }}
+      title={<h2 style={{ margin: 0, fontSize: 14, fontWeight: 600 }}>{t('wage.card.title', { period: data?.period ?? thisMonth() })}</h2>}
+      extra={
+        data && (
+          <Button size="small" type="link" onClick={() => navigate({ page: 'wage', id: 'runs' })}>
+            {t('wage.card.open')}
+          </Button>
+        )
+      }
+    >
+      {error != null ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error, t)}
+          action={
+            <Button size="small" danger onClick={load}>
+              {t('dash.retry')}
+            </Button>
+          }
+        />
+      ) : data ? (
+        body()
+      ) : (
+        <Skeleton active title={false} paragraph={{ rows: 1 }} />
+      )}
+    </Card>
+  );
+}

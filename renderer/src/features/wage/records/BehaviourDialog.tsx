@@ -1,0 +1,122 @@
+// A behaviour record's form: date, the worker or the team (or both), violation or good act, the category (common ones
+// offered, free text allowed), the points (their sign follows the kind), a note and the evidence photo.
+import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AttachmentInfo } from '../../../../../shared/attachments/types';
+import type { OrgUnit } from '../../../../../shared/org/types';
+import { behaviourInput } from '../../../../../shared/wage/records/schemas';
+import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
+import { WorkerSelect } from '../../../components/pickers';
+import { useT } from '../../../i18n';
+import { ApiError, call } from '../../../lib/api';
+import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { parseForm } from '../../../lib/zodForm';
+import { PhotoPicker } from '../../hazards/photos';
+import { afterToday, dateProps, defaultDate } from './common';
+
+/** Teams for a select, labelled "workshop / team" (retired ones left out, unless the record already names one). */
+export function teamOptions(units: OrgUnit[], keep?: string | null) {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return units
+    .filter((u) => u.kind === 'team' && (!u.retiredAt || u.id === keep))
+    .map((u) => {
+      const ws = u.parentId ? byId.get(u.parentId) : undefined;
+      return { value: u.id, label: ws ? `${ws.name} / ${u.name}` : u.name };
+    });
+}
+
+/** a photo already attached: the picker only needs its id (the thumbnail is fetched by id) */
+const known = (id: string): AttachmentInfo => ({ id, sha256: '', mime: 'image/jpeg', bytes: 0, width: 0, height: 0, originalName: null });
+
+export function BehaviourDialog(props: { record: Behaviour | null; period: string; units: OrgUnit[]; onClose(): void; onDone(b: Behaviour): void }) {
+  const { record } = props;
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [photos, setPhotos] = useState<AttachmentInfo[]>(record?.evidenceId ? [known(record.evidenceId)] : []);
+  const kind = (Form.useWatch('kind', form) as BehaviourKind | undefined) ?? record?.kind ?? 'violation';
+  const teams = useMemo(() => teamOptions(props.units, record?.teamId), [props.units, record?.teamId]);
+  const initial = record
+    ? { date: record.date, workerId: record.workerId, teamId: record.teamId, kind: record.kind, category: record.category, points: record.points, note: record.note ?? '' }
+    : { date: defaultDate(props.period), workerId: null, teamId: null, kind: 'violation', category: '', points: null, note: '' };
+
+  const submit = async () => {
+    const v: Record<string, unknown> = { ...(form.getFieldsValue(true) as Record<string, unknown>), evidenceId: photos.at(-1)?.id ?? null };
+    if (!parseForm(behaviourInput, v, form, t)) return;
+    setBusy(true);
+    try {
+      const b = record ? await call('wage.behaviourUpdate', { ...v, id: record.id } as never) : await call('wage.behaviourCreate', v as never);
+      const what = `${b.workerName ?? b.teamName ?? ''} ${b.category}`;
+      message.success(t(record ? 'wage.bh.updated' : 'wage.bh.created', { what }));
+      props.onDone(b);
+    } catch (e) {
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={600}
+      title={t(record ? 'wage.bh.edit' : 'wage.bh.new')}
+      onCancel={props.onClose}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="wageBh"
+        layout="vertical"
+        initialValues={initial}
+        onFieldsChange={clearErrorsOnEdit(form)}
+        onValuesChange={(changed: Record<string, unknown>) => {
+          // the sign of the points follows the kind: a violation takes off, a good act adds
+          if ('kind' in changed) {
+            const p = form.getFieldValue('points') as number | null;
+            if (typeof p === 'number' && p !== 0 && (changed.kind === 'violation') !== p < 0) form.setFieldValue('points', -p);
+          }
+        }}
+        onFinish={() => void submit()}
+      >
+        <Space size={16} align="start" wrap>
+          <Form.Item label={t('wage.bh.date')} name="date" required {...dateProps}>
+            <DatePicker style={{ width: 160 }} disabledDate={afterToday} />
+          </Form.Item>
+          <Form.Item label={t('wage.bh.kind')} name="kind" required>
+            <Radio.Group optionType="button" options={BEHAVIOUR_KINDS.map((k) => ({ value: k, label: t(`wage.kind.${k}`) }))} />
+          </Form.Item>
+        </Space>
+        <Space size={16} align="start" wrap>
+          <Form.Item label={t('wage.rec.worker')} name="workerId">
+            <WorkerSelect placeholder={t('wage.rec.workerHint')} initialLabel={record?.workerName ? `${record.workerName} · ${record.empNo ?? ''}` : null} />
+          </Form.Item>
+          <Form.Item label={t('wage.bh.team')} name="teamId" extra={t('wage.bh.teamHint')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teams} style={{ width: 220 }} />
+          </Form.Item>
+        </Space>
+        <Space size={16} align="start" wrap>
+          <Form.Item label={t('wage.bh.category')} name="category" required extra={t('wage.bh.categoryHint')}>
+            <AutoComplete options={BEHAVIOUR_CATEGORY_HINTS[kind].map((c) => ({ value: c }))} style={{ width: 260 }} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+          </Form.Item>
+          <Form.Item label={t('wage.bh.points')} name="points" required extra={t(`wage.bh.pointsHint.${kind}`)}>
+            <InputNumber style={{ width: 140 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item label={t('wage.rec.note')} name="note">
+          <Input.TextArea rows={2} maxLength={200} />
+        </Form.Item>
+        <Form.Item label={t('wage.bh.evidence')}>
+          <PhotoPicker value={photos} onChange={(v) => setPhotos(v.slice(-1))} label={t('wage.bh.evidence')} />
+        </Form.Item>
+        <button type="submit" hidden />
+      </Form>
+    </Modal>
+  );
+}

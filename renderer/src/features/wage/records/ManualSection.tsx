@@ -1,0 +1,202 @@
+// The manual monthly figures (for indicators of source 'manual', e.g. a contest score): one figure per worker, month
+// and indicator code. Entered in the row on top (Enter saves; the same worker, month and code again changes it), a row
+// taken back into it to change, deleted with an undo; filtered by code and by name or employee number.
+import { Alert, App, AutoComplete, Button, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { manualSave } from '../../../../../shared/wage/manual/schemas';
+import type { ManualValue } from '../../../../../shared/wage/manual/types';
+import { WorkerSelect } from '../../../components/pickers';
+import { useT } from '../../../i18n';
+import { ApiError, call } from '../../../lib/api';
+import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
+import { parseForm } from '../../../lib/zodForm';
+import { localTime, num, undoNote } from './common';
+
+const blank = { workerId: null, code: '', value: null, note: '' };
+
+export function ManualSection({ period, canRecord }: { period: string; canRecord: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [rows, setRows] = useState<ManualValue[] | null>(null);
+  const [code, setCode] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [search, setSearch] = useState('');
+  const [text, setText] = useDebouncedSearch(search, setSearch);
+  const [busy, setBusy] = useState(false);
+  /** the row taken into the entry row to be changed (its worker label for the picker) */
+  const [editing, setEditing] = useState<ManualValue | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const list = await call('wage.manual', { period, code, search });
+      setRows(list);
+      setCodes((cur) => [...new Set([...cur, ...list.map((m) => m.code)])].sort());
+    } catch (e) {
+      setRows((cur) => cur ?? []);
+      message.error(errorText(e, t));
+    }
+  }, [period, code, search, message, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const focusWorker = useCallback(() => setTimeout(() => document.getElementById('wageMn_workerId')?.focus(), 0), []);
+  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  useListShortcuts({ focusSearch, create: focusWorker, enabled: canRecord });
+
+  const enter = async () => {
+    const v = { ...(form.getFieldsValue(true) as Record<string, unknown>), period };
+    const parsed = parseForm(manualSave, v, form, t);
+    if (!parsed) return;
+    setBusy(true);
+    try {
+      const saved = await call('wage.manualSave', v as never);
+      message.success(t('wage.mn.saved', { name: saved.name, code: saved.code, value: num(saved.value) }));
+      // the code stays for the next worker: figures are usually entered one indicator at a time
+      form.setFieldsValue({ workerId: null, value: null, note: '', code: saved.code });
+      setEditing(null);
+      await load();
+      focusWorker();
+    } catch (e) {
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const edit = (m: ManualValue) => {
+    setEditing(m);
+    form.setFieldsValue({ workerId: m.workerId, code: m.code, value: m.value, note: m.note ?? '' });
+    setTimeout(() => document.getElementById('wageMn_value')?.focus(), 0);
+  };
+
+  const remove = async (m: ManualValue) => {
+    try {
+      await call('wage.manualDelete', { id: m.id });
+      await load();
+      undoNote(message, t, `undo-mn-${m.id}`, `${m.name} ${m.code}`, () => call('wage.manualSave', { workerId: m.workerId, period: m.period, code: m.code, value: m.value, note: m.note }), load);
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+
+  const columns: ColumnsType<ManualValue> = [
+    { title: t('worker.empNo'), dataIndex: 'empNo', width: 110 },
+    { title: t('worker.name'), dataIndex: 'name', width: 110 },
+    { title: t('wage.rec.unit'), key: 'unit', width: 180, ellipsis: true, render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') || '—' },
+    { title: t('wage.mn.code'), dataIndex: 'code', width: 140 },
+    { title: t('wage.mn.value'), dataIndex: 'value', width: 100, align: 'right', render: (v: number) => num(v) },
+    { title: t('wage.rec.note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
+    { title: t('wage.rec.enteredBy'), dataIndex: 'enteredBy', width: 100 },
+    { title: t('wage.rec.updatedAt'), dataIndex: 'updatedAt', width: 150, render: (v: string) => localTime(v) },
+  ];
+  if (canRecord) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      render: (_, m) => (
+        <Space size={4}>
+          <Button size="small" type="link" aria-label={t('wage.mn.editLabel', { name: m.name, code: m.code })} onClick={() => edit(m)}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm title={t('wage.rec.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void remove(m)}>
+            <Button size="small" type="link" danger aria-label={t('wage.mn.deleteLabel', { name: m.name, code: m.code })}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <div data-testid="wage-manual">
+      <Alert type="info" showIcon title={t('wage.mn.about')} style={{ marginBottom: 12 }} />
+      {canRecord && (
+        <Form
+          form={form}
+          name="wageMn"
+          layout="inline"
+          initialValues={blank}
+          onFieldsChange={clearErrorsOnEdit(form)}
+          onFinish={() => void enter()}
+          aria-label={t('wage.rec.section.manual')}
+          style={{ marginBottom: 12, rowGap: 8 }}
+        >
+          <Form.Item label={t('wage.rec.worker')} name="workerId" required>
+            <WorkerSelect placeholder={t('wage.rec.workerHint')} initialLabel={editing ? `${editing.name} · ${editing.empNo}` : null} />
+          </Form.Item>
+          <Form.Item label={t('wage.mn.code')} name="code" required normalize={(v: string | undefined) => (v ?? '').toUpperCase()}>
+            <AutoComplete options={codes.map((c) => ({ value: c }))} placeholder={t('wage.mn.codeHint')} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item label={t('wage.mn.value')} name="value" required>
+            <InputNumber style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item label={t('wage.rec.note')} name="note">
+            <Input maxLength={200} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('common.save')}
+              </Button>
+              {editing && (
+                <Button
+                  onClick={() => {
+                    setEditing(null);
+                    form.setFieldsValue(blank);
+                  }}
+                >
+                  {t('common.cancel')}
+                </Button>
+              )}
+            </Space>
+          </Form.Item>
+        </Form>
+      )}
+      {editing && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {t('wage.mn.editing', { name: editing.name, code: editing.code })}
+        </Typography.Paragraph>
+      )}
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Select
+          aria-label={t('wage.mn.code')}
+          allowClear
+          placeholder={t('wage.mn.allCodes')}
+          value={code ?? undefined}
+          onChange={(v: string | undefined) => setCode(v ?? null)}
+          options={codes.map((c) => ({ value: c, label: c }))}
+          style={{ width: 160 }}
+        />
+        <Input.Search
+          ref={(el) => {
+            searchRef.current = el?.input ?? null;
+          }}
+          allowClear
+          aria-label={t('wage.rec.search')}
+          placeholder={t('wage.rec.search')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ width: 240 }}
+        />
+        {rows && rows.length > 0 && <Typography.Text type="secondary">{t('wage.rec.count', { n: rows.length })}</Typography.Text>}
+      </Space>
+      <Table<ManualValue>
+        rowKey="id"
+        size="small"
+        loading={rows === null}
+        columns={columns}
+        dataSource={rows ?? []}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description={<span data-testid="wage-mn-empty">{search || code ? t('wage.mn.emptySearch') : t('wage.mn.empty', { period })}</span>} /> }}
+        scroll={{ x: 1000 }}
+      />
+    </div>
+  );
+}

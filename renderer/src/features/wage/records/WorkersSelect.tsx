@@ -1,0 +1,44 @@
+// Several workers from the roster, searched on the backend by employee number or name (the roster does not come to the
+// browser); the ones chosen keep their labels while the search changes.
+import { Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { WorkerRef } from '../../../../../shared/wage/records/types';
+import { call } from '../../../lib/api';
+
+const labelOf = (w: { name: string; empNo: string; workshopName?: string | null }) => `${w.name} · ${w.empNo}${w.workshopName ? ` · ${w.workshopName}` : ''}`;
+
+export function WorkersSelect(props: { value?: string[]; onChange?(v: string[]): void; id?: string; placeholder?: string; initial?: WorkerRef[] }) {
+  const [search, setSearch] = useState('');
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  /** labels of every worker seen, so a chosen one keeps its name when the search moves on */
+  const labels = useRef(new Map<string, string>((props.initial ?? []).map((w) => [w.workerId, labelOf(w)])));
+  useEffect(() => {
+    const h = setTimeout(() => {
+      call('workers.list', { search, pageSize: 30 }).then(
+        (p) => {
+          for (const w of p.rows) labels.current.set(w.id, labelOf(w));
+          setOptions(p.rows.map((w) => ({ value: w.id, label: labelOf(w) })));
+        },
+        () => undefined,
+      );
+    }, 150);
+    return () => clearTimeout(h);
+  }, [search]);
+  const value = props.value ?? [];
+  const all = [...options, ...value.filter((id) => !options.some((o) => o.value === id)).map((id) => ({ value: id, label: labels.current.get(id) ?? id }))];
+  return (
+    <Select
+      id={props.id}
+      mode="multiple"
+      value={value}
+      onChange={(v: string[]) => {
+        setSearch('');
+        props.onChange?.(v);
+      }}
+      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
+      placeholder={props.placeholder}
+      options={all}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,243 @@
+// The dialogs of the schemes tab: a new draft from the catalogue (tick the indicators), put a version to the congress
+// (pick the agenda item), record an adoption elsewhere (document number and date), put into effect (from a date),
+// supersede (on a date) and copy as a new version. Each checks its input with the backend's own schema first.
+import { Alert, App, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { schemeAction, schemeCreate } from '../../../../../shared/wage/schemes/schemas';
+import type { CatalogueIndicator, SchemeAgendaChoice, SchemeVersion } from '../../../../../shared/wage/schemes/types';
+import { useT } from '../../../i18n';
+import { ApiError, call } from '../../../lib/api';
+import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { parseForm } from '../../../lib/zodForm';
+import { dateProps, localToday } from '../../congress/reps/common';
+
+type Done = (v: SchemeVersion) => void;
+
+/** Runs a call; field issues land on the form, anything else is a message. */
+function useSubmit(form: ReturnType<typeof Form.useForm>[0]) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const submit = async <T,>(p: () => Promise<T>): Promise<T | null> => {
+    setBusy(true);
+    try {
+      return await p();
+    } catch (e) {
+      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, submit };
+}
+
+export function CreateDialog({ onClose, onDone }: { onClose(): void; onDone: Done }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const { busy, submit } = useSubmit(form);
+  const [catalogue, setCatalogue] = useState<CatalogueIndicator[] | null>(null);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [codesError, setCodesError] = useState<string | null>(null);
+  const { message } = App.useApp();
+  useEffect(() => {
+    call('wage.catalogue', { deleted: false }).then(
+      (c) => {
+        setCatalogue(c);
+        setCodes(c.map((x) => x.code));
+      },
+      (e: unknown) => {
+        setCatalogue([]);
+        message.error(errorText(e, t));
+      },
+    );
+  }, [message, t]);
+  const ticked = catalogue?.filter((c) => codes.includes(c.code)) ?? [];
+  const sum = ticked.reduce((s, c) => s + c.weightPct, 0);
+
+  const ok = async () => {
+    const v = { name: (form.getFieldValue('name') as string | undefined) ?? '', codes, note: (form.getFieldValue('note') as string | undefined) ?? null };
+    const parsed = parseForm(schemeCreate, v, form, t);
+    setCodesError(codes.length === 0 ? t('v.wage.noIndicators') : null);
+    if (!parsed) return;
+    const s = await submit(() => call('wage.schemeCreate', v));
+    if (s) {
+      message.success(t('wage.sch.created', { name: s.name, version: s.version }));
+      onDone(s);
+    }
+  };
+
+  return (
+    <Modal open title={t('wage.sch.create')} okText={t('wage.sch.createOk')} cancelText={t('common.cancel')} onOk={() => void ok()} onCancel={onClose} confirmLoading={busy} width={760} destroyOnHidden>
+      <Form form={form} layout="vertical" onFieldsChange={clearErrorsOnEdit(form)} initialValues={{ name: t('wage.sch.defaultName', { year: localToday().slice(0, 4) }) }}>
+        <Form.Item name="name" label={t('wage.sch.name')} required>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+        <Form.Item label={t('wage.sch.pickIndicators')} required validateStatus={codesError ? 'error' : undefined} help={codesError ?? t('wage.sch.pickHint')}>
+          {catalogue === null ? (
+            <Skeleton active />
+          ) : catalogue.length === 0 ? (
+            <Empty description={t('wage.sch.catalogueEmpty')} />
+          ) : (
+            <Table<CatalogueIndicator>
+              rowKey="code"
+              size="small"
+              pagination={false}
+              dataSource={catalogue}
+              rowSelection={{
+                selectedRowKeys: codes,
+                onChange: (keys) => {
+                  setCodes(keys.map(String));
+                  setCodesError(null);
+                },
+                getCheckboxProps: (c) => ({ 'aria-label': t('wage.sch.tick', { code: c.code, name: c.name['zh-CN'] }) }),
+              }}
+              columns={[
+                { title: t('wage.sch.col.code'), dataIndex: 'code', width: 120 },
+                { title: t('wage.sch.col.name'), key: 'name', render: (_, c) => c.name['zh-CN'] },
+                { title: t('wage.sch.col.source'), key: 'source', render: (_, c) => t(`wage.indicatorSource.${c.source}`) },
+                { title: t('wage.sch.col.rule'), key: 'rule', width: 100, render: (_, c) => t(`wage.rule.kind.${c.rule.kind}`) },
+                { title: t('wage.sch.col.weight'), dataIndex: 'weightPct', width: 80, render: (v: number) => `${v}%` },
+              ]}
+            />
+          )}
+        </Form.Item>
+        {ticked.length > 0 && sum !== 100 && <Alert type="info" showIcon title={t('wage.sch.createScaled', { sum })} />}
+        <Form.Item name="note" label={t('wage.sch.note')}>
+          <Input.TextArea autoSize maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const { busy, submit } = useSubmit(form);
+  const { message } = App.useApp();
+  const [choices, setChoices] = useState<SchemeAgendaChoice[] | null>(null);
+  const [itemId, setItemId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('wage.schemeAgendaItems', { id: scheme.id }).then(
+      (list) => {
+        setChoices(list);
+        const usable = list.filter((c) => !c.takenBy && !c.decided);
+        setItemId((usable.find((c) => c.preferred) ?? usable[0])?.itemId ?? null);
+      },
+      (e: unknown) => {
+        setChoices([]);
+        message.error(errorText(e, t));
+      },
+    );
+  }, [scheme.id, message, t]);
+
+  const ok = async () => {
+    if (!itemId) {
+      setError(t('wage.scheme.needsAgendaItem'));
+      return;
+    }
+    const s = await submit(() => call('wage.schemeAction', { id: scheme.id, action: 'propose', agendaItemId: itemId }));
+    if (s) {
+      message.success(t('wage.sch.proposed', { session: s.sessionLabel ?? '' }));
+      onDone(s);
+    }
+  };
+
+  return (
+    <Modal open title={t('wage.sch.proposeTitle', { name: scheme.name, version: scheme.version })} okText={t('wage.scheme.action.propose')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !choices || choices.length === 0 }} onOk={() => void ok()} onCancel={onClose} confirmLoading={busy} width={680} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('wage.sch.proposeHint')}</Typography.Paragraph>
+      {choices === null ? (
+        <Skeleton active />
+      ) : choices.length === 0 ? (
+        <Empty description={<span data-testid="no-agenda-items">{t('wage.sch.noAgendaItems')}</span>} />
+      ) : (
+        <Radio.Group
+          aria-label={t('wage.sch.agendaItem')}
+          value={itemId}
+          onChange={(e) => {
+            setItemId(e.target.value as string);
+            setError(null);
+          }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+        >
+          {choices.map((c) => (
+            <Radio key={c.itemId} value={c.itemId} disabled={!!c.takenBy || c.decided}>
+              <Space wrap size={4}>
+                <span>{`${c.sessionLabel}（${c.sessionDate}）· ${c.position}. ${c.title}`}</span>
+                {c.preferred && <Tag color="green">{t('wage.sch.preferredItem')}</Tag>}
+                <Tag>{t(`congress.itemKind.${c.kind}`)}</Tag>
+                {c.kind !== 'vote' && !c.takenBy && !c.decided && <Typography.Text type="secondary">{t('wage.sch.becomesVote')}</Typography.Text>}
+                {c.takenBy && <Typography.Text type="secondary">{t('wage.sch.itemTaken', { name: c.takenBy.name, version: c.takenBy.version })}</Typography.Text>}
+                {c.decided && <Typography.Text type="secondary">{t('wage.sch.itemDecided')}</Typography.Text>}
+              </Space>
+            </Radio>
+          ))}
+        </Radio.Group>
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
+    </Modal>
+  );
+}
+
+/** adoptElsewhere (doc no + date), makeEffective (from), supersede (on). */
+export function DateActionDialog({ scheme, action, onClose, onDone }: { scheme: SchemeVersion; action: 'adoptElsewhere' | 'makeEffective' | 'supersede'; onClose(): void; onDone: Done }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const { busy, submit } = useSubmit(form);
+  const { message } = App.useApp();
+  const field = action === 'adoptElsewhere' ? 'date' : action === 'makeEffective' ? 'effectiveFrom' : 'on';
+  const ok = async () => {
+    const v = { ...(form.getFieldsValue(true) as Record<string, unknown>), id: scheme.id, action };
+    if (!parseForm(schemeAction, v, form, t)) return;
+    const s = await submit(() => call('wage.schemeAction', v as never));
+    if (s) {
+      message.success(t(`wage.sch.done.${action}`, { name: s.name, version: s.version }));
+      onDone(s);
+    }
+  };
+  return (
+    <Modal open title={`${t(`wage.scheme.action.${action}`)} · ${scheme.name}（${t('wage.sch.versionN', { n: scheme.version })}）`} okText={t(`wage.scheme.action.${action}`)} cancelText={t('common.cancel')} onOk={() => void ok()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t(`wage.sch.hint.${action}`, { adopted: scheme.adoptedOn ?? '', effective: scheme.effectiveFrom ?? '' })}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFieldsChange={clearErrorsOnEdit(form)} initialValues={{ [field]: localToday() }}>
+        {action === 'adoptElsewhere' && (
+          <Form.Item name="docNo" label={t('wage.sch.docNo')} required>
+            <Input autoFocus maxLength={60} placeholder={t('wage.sch.docNoHint')} />
+          </Form.Item>
+        )}
+        <Form.Item name={field} label={t(`wage.sch.date.${action}`)} required {...dateProps}>
+          <DatePicker style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function CopyDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const { busy, submit } = useSubmit(form);
+  const { message } = App.useApp();
+  const ok = async () => {
+    const name = ((form.getFieldValue('name') as string | undefined) ?? '').trim();
+    const v = { id: scheme.id, action: 'copy' as const, name: name === '' ? null : name };
+    if (!parseForm(schemeAction, v, form, t)) return;
+    const s = await submit(() => call('wage.schemeAction', v));
+    if (s) {
+      message.success(t('wage.sch.copied', { name: s.name, version: s.version }));
+      onDone(s);
+    }
+  };
+  return (
+    <Modal open title={t('wage.scheme.action.copy')} okText={t('wage.scheme.action.copy')} cancelText={t('common.cancel')} onOk={() => void ok()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('wage.sch.copyHint', { name: scheme.name, version: scheme.version })}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFieldsChange={clearErrorsOnEdit(form)} initialValues={{ name: scheme.name }}>
+        <Form.Item name="name" label={t('wage.sch.name')}>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+

@@ -1,0 +1,324 @@
+// The schemes tab (#/wage/schemes): every scheme version — name, version, state, when adopted and effective, the congress
+// session it was put to — with only the buttons the lifecycle allows (allowedActions in shared/wage/scheme.ts): edit,
+// put to the congress, withdraw, record the vote, record an adoption elsewhere, put into effect, supersede, copy and
+// delete (with undo); a new draft from the catalogue (Alt+N), the scheme's PDF, and the catalogue editor.
+import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { holdsAnyRole } from '../../../../../shared/roster/roles';
+import { allowedActions, WAGE_RUNNERS, type SchemeAction } from '../../../../../shared/wage/scheme';
+import type { SchemeVersion } from '../../../../../shared/wage/schemes/types';
+import { useSession } from '../../../app/session';
+import { JobProgress, useJob } from '../../../components/JobProgress';
+import { useT } from '../../../i18n';
+import { call } from '../../../lib/api';
+import { errorText } from '../../../lib/errors';
+import { useListShortcuts } from '../../../lib/listHooks';
+import { StateTag } from './tags';
+
+const SchemeEditor = lazy(() => import('./SchemeEditor').then((m) => ({ default: m.SchemeEditor })));
+const CatalogueEditor = lazy(() => import('./CatalogueEditor').then((m) => ({ default: m.CatalogueEditor })));
+const CreateDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.CreateDialog })));
+const ProposeDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.ProposeDialog })));
+const DateActionDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.DateActionDialog })));
+const CopyDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.CopyDialog })));
+
+/** How long a deleted draft can be brought back before the deletion is sent. */
+export const UNDO_MS = 8000;
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'catalogue' }
+  | { kind: 'open'; id: string }
+  | { kind: 'propose'; s: SchemeVersion }
+  | { kind: 'date'; s: SchemeVersion; action: 'adoptElsewhere' | 'makeEffective' | 'supersede' }
+  | { kind: 'copy'; s: SchemeVersion }
+  | null;
+
+/** The buttons of a row, in this order (edit opens the editor; delete is last). */
+const ROW_ACTIONS: readonly SchemeAction[] = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'copy', 'delete'];
+
+export function SchemesTab() {
+  const t = useT();
+  const { message, modal } = App.useApp();
+  const operator = useSession((s) => s.operator);
+  const canRun = operator ? holdsAnyRole(operator, WAGE_RUNNERS) : false;
+  const [rows, setRows] = useState<SchemeVersion[] | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [hidden, setHidden] = useState<string[]>([]);
+  const pending = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const job = useJob();
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await call('wage.schemes', {}));
+    } catch (e) {
+      setRows([]);
+      message.error(errorText(e, t));
+    }
+  }, [message, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // ---- delete with undo: the row goes at once, the deletion is sent when the undo time is over (or on leaving)
+  const sendDelete = useCallback(
+    async (id: string) => {
+      try {
+        await call('wage.schemeDelete', { id });
+      } catch (e) {
+        message.error(errorText(e, t));
+      }
+      setHidden((h) => h.filter((x) => x !== id));
+      await load();
+    },
+    [load, message, t],
+  );
+  const flush = useCallback(() => {
+    const p = pending.current;
+    if (!p) return;
+    clearTimeout(p.timer);
+    pending.current = null;
+    void sendDelete(p.id);
+  }, [sendDelete]);
+  useEffect(() => () => flush(), [flush]);
+
+  const remove = (s: SchemeVersion) => {
+    flush();
+    setHidden((h) => [...h, s.id]);
+    const key = `undo-scheme-${s.id}`;
+    pending.current = {
+      id: s.id,
+      timer: setTimeout(() => {
+        pending.current = null;
+        message.destroy(key);
+        void sendDelete(s.id);
+      }, UNDO_MS),
+    };
+    message.open({
+      key,
+      type: 'success',
+      duration: UNDO_MS / 1000,
+      content: (
+        <Space>
+          {t('wage.sch.deleted', { name: s.name, version: s.version })}
+          <Button
+            size="small"
+            type="link"
+            onClick={() => {
+              const p = pending.current;
+              if (p?.id === s.id) {
+                clearTimeout(p.timer);
+                pending.current = null;
+              }
+              message.destroy(key);
+              setHidden((h) => h.filter((x) => x !== s.id));
+            }}
+          >
+            {t('common.undo')}
+          </Button>
+        </Space>
+      ),
+    });
+  };
+
+  const act = async (p: Promise<SchemeVersion>, ok: (v: SchemeVersion) => string) => {
+    try {
+      const v = await p;
+      message.success(ok(v));
+      await load();
+      return v;
+    } catch (e) {
+      message.error(errorText(e, t));
+      return null;
+    }
+  };
+
+  const recordVote = (s: SchemeVersion) =>
+    modal.confirm({
+      title: t('wage.scheme.action.recordVote'),
+      content: t('wage.sch.recordVoteHint', { session: s.sessionLabel ?? '' }),
+      okText: t('wage.scheme.action.recordVote'),
+      cancelText: t('common.cancel'),
+      onOk: () => act(call('wage.schemeAction', { id: s.id, action: 'recordVote' }), (v) => t(v.state === 'adopted' ? 'wage.sch.votePassed' : 'wage.sch.voteFailed', { name: v.name })),
+    });
+
+  const withdraw = (s: SchemeVersion) =>
+    modal.confirm({
+      title: t('wage.scheme.action.withdraw'),
+      content: t('wage.sch.withdrawHint', { session: s.sessionLabel ?? '' }),
+      okText: t('wage.scheme.action.withdraw'),
+      cancelText: t('common.cancel'),
+      onOk: () => act(call('wage.schemeAction', { id: s.id, action: 'withdraw' }), (v) => t('wage.sch.withdrawn', { name: v.name })),
+    });
+
+  const pdf = async (s: SchemeVersion) => {
+    try {
+      const f = await job.run((opts) => call('wage.schemePdf', { id: s.id }, opts));
+      await job.save(f);
+    } catch (e) {
+      job.fail(e);
+    }
+  };
+
+  const openCreate = useCallback(() => {
+    if (canRun) setDialog({ kind: 'create' });
+  }, [canRun]);
+  useListShortcuts({ focusSearch: () => undefined, create: openCreate, enabled: dialog === null });
+
+  const button = (s: SchemeVersion, a: SchemeAction) => {
+    const label = t(`wage.scheme.action.${a}`);
+    const common = { size: 'small' as const };
+    switch (a) {
+      case 'edit':
+        return (
+          <Button key={a} {...common} type="primary" onClick={() => setDialog({ kind: 'open', id: s.id })}>
+            {label}
+          </Button>
+        );
+      case 'propose':
+        return (
+          <Button key={a} {...common} onClick={() => setDialog({ kind: 'propose', s })}>
+            {label}
+          </Button>
+        );
+      case 'withdraw':
+        return (
+          <Button key={a} {...common} onClick={() => withdraw(s)}>
+            {label}
+          </Button>
+        );
+      case 'recordVote':
+        return (
+          <Button key={a} {...common} type="primary" onClick={() => recordVote(s)}>
+            {label}
+          </Button>
+        );
+      case 'adoptElsewhere':
+      case 'makeEffective':
+      case 'supersede':
+        return (
+          <Button key={a} {...common} type={a === 'makeEffective' ? 'primary' : 'default'} onClick={() => setDialog({ kind: 'date', s, action: a })}>
+            {label}
+          </Button>
+        );
+      case 'copy':
+        return (
+          <Button key={a} {...common} onClick={() => setDialog({ kind: 'copy', s })}>
+            {label}
+          </Button>
+        );
+      case 'delete':
+        return (
+          <Popconfirm key={a} title={t('wage.sch.deleteConfirm', { name: s.name, version: s.version })} okText={label} cancelText={t('common.cancel')} onConfirm={() => remove(s)}>
+            <Button size="small" danger>
+              {label}
+            </Button>
+          </Popconfirm>
+        );
+    }
+  };
+
+  if (rows === null) return <Skeleton active />;
+  const shown = rows.filter((r) => !hidden.includes(r.id));
+
+  const columns: ColumnsType<SchemeVersion> = [
+    {
+      title: t('wage.sch.name'),
+      key: 'name',
+      width: 220,
+      render: (_, s) => (
+        <a
+          href="#"
+          onClick={(e) => {
+            e.preventDefault();
+            setDialog({ kind: 'open', id: s.id });
+          }}
+        >
+          {s.name}
+        </a>
+      ),
+    },
+    { title: t('wage.sch.version'), key: 'version', width: 80, render: (_, s) => t('wage.sch.versionN', { n: s.version }) },
+    { title: t('wage.sch.state'), key: 'state', width: 120, render: (_, s) => <StateTag state={s.state} /> },
+    {
+      title: t('wage.sch.adoptedOn'),
+      key: 'adopted',
+      width: 170,
+      render: (_, s) =>
+        s.adoptedOn ? (
+          <span>
+            {s.adoptedOn}
+            <br />
+            <Typography.Text type="secondary">{s.adoption ? t('wage.sch.adoptedByDoc', { docNo: s.adoption.docNo }) : s.voteId ? t('wage.sch.adoptedByVote') : ''}</Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('wage.sch.effective'),
+      key: 'effective',
+      width: 170,
+      render: (_, s) => (s.effectiveFrom ? (s.supersededOn ? t('wage.sch.effectiveRange', { from: s.effectiveFrom, to: s.supersededOn }) : t('wage.sch.effectiveFrom', { from: s.effectiveFrom })) : '—'),
+    },
+    { title: t('wage.sch.session'), key: 'session', width: 220, render: (_, s) => s.sessionLabel ?? '—' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, s) => (
+        <Space wrap size={4} data-testid={`scheme-actions-${s.id}`}>
+          {ROW_ACTIONS.filter((a) => allowedActions(s.state, canRun).includes(a)).map((a) => button(s, a))}
+          <Button size="small" onClick={() => void pdf(s)}>
+            {t('wage.sch.pdf')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%', minHeight: 0 }}>
+      <Space wrap>
+        {canRun && (
+          <Button type="primary" onClick={openCreate}>
+            {t('wage.sch.create')}
+          </Button>
+        )}
+        <Button onClick={() => setDialog({ kind: 'catalogue' })}>{t('wage.sch.catalogue')}</Button>
+        <JobProgress job={job} />
+      </Space>
+      {!canRun && <Alert type="info" showIcon title={t('wage.sch.readOnlyRole')} />}
+      {shown.length === 0 ? (
+        <Empty
+          style={{ padding: 48 }}
+          description={<span data-testid="schemes-empty">{t(canRun ? 'wage.sch.empty' : 'wage.sch.emptyReader')}</span>}
+        >
+          {canRun && (
+            <Button type="primary" onClick={openCreate}>
+              {t('wage.sch.create')}
+            </Button>
+          )}
+        </Empty>
+      ) : (
+        <Table<SchemeVersion> rowKey="id" size="small" columns={columns} dataSource={shown} pagination={false} footer={() => <Typography.Text type="secondary">{t('wage.sch.count', { n: shown.length })}</Typography.Text>} />
+      )}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && (
+          <CreateDialog
+            onClose={() => setDialog(null)}
+            onDone={(s) => {
+              setDialog({ kind: 'open', id: s.id });
+              void load();
+            }}
+          />
+        )}
+        {dialog?.kind === 'open' && <SchemeEditor id={dialog.id} canRun={canRun} onClose={() => setDialog(null)} onSaved={() => void load()} />}
+        {dialog?.kind === 'catalogue' && <CatalogueEditor canRun={canRun} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'propose' && <ProposeDialog scheme={dialog.s} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
+        {dialog?.kind === 'date' && <DateActionDialog scheme={dialog.s} action={dialog.action} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
+        {dialog?.kind === 'copy' && <CopyDialog scheme={dialog.s} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
+      </Suspense>
+    </div>
+  );
+}

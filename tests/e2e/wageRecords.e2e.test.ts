@@ -1,0 +1,140 @@
+// The skill-level wage's records (issue 9) in a real Chromium against a real browser host: a month of safe production
+// time entered worker by worker from the keyboard (employee number search, Enter saves), a violation with an evidence
+// photo, an accident with two workers, a manual monthly figure — each checked through the backend too. Screenshots in
+// test-results/e2e/wage-records-*.png.
+import sharp from 'sharp';
+import dayjs from 'dayjs';
+import { describe, expect } from 'vitest';
+import { demoUscc } from '../../electron/core/demo';
+import { api, journeySteps, useE2E } from './fixtures';
+import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
+
+const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
+const PERIOD = dayjs().format('YYYY-MM');
+
+describe('wage records (browser host + Chromium)', () => {
+  const app = useE2E({ viewport: { width: 1366, height: 768 } });
+  const step = journeySteps(app, 'wage-records-');
+  const shot = (n: string) => app.shot(`wage-records-${n}`);
+  const page = () => app.page;
+  const row = (text: string) => page().locator('.ant-table-row').filter({ has: page().getByText(text, { exact: true }) });
+  const dialog = () => page().getByRole('dialog').filter({ visible: true }).last();
+
+  step('the records tab opens empty for this month and says how to fill it', async () => {
+    const setup = new SetupPage(page());
+    await setup.waitUntilVisible();
+    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
+    await setup.next();
+    await setup.fillOperator(ADMIN);
+    await setup.finish();
+    await new Shell(page()).waitSignedIn(ADMIN.name);
+
+    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
+    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
+    const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
+    const team = await api<{ id: string }>(app.host, 'org.create', { kind: 'team', parentId: ws.id, name: '甲班' });
+    for (const [empNo, name] of [
+      ['W001', '张三'],
+      ['W002', '李四'],
+      ['W003', '王五'],
+    ]) {
+      await api(app.host, 'workers.create', { empNo, name, gender: 'M', orgUnitId: team.id });
+    }
+
+    await page().getByRole('menuitem', { name: '能级工资' }).click();
+    await waitText(page().getByTestId('wage-tk-empty'), new RegExp(`^${PERIOD} 还没有工时记录。`));
+    expect(page().url()).toContain('#/wage');
+    await shot('01-empty');
+  });
+
+  step('a month of time from the keyboard: employee number, hours, Enter — the next worker follows', async () => {
+    const form = page().getByRole('form', { name: '录入' });
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /张三 · W001/, 'W001');
+    await form.getByLabel('工时（小时）').fill('176');
+    await form.getByLabel('工时（小时）').press('Enter');
+    await row('张三').waitFor();
+    // the worker picker has the focus again: type the next one straight away
+    await page().locator('#wageTk_workerId:focus').waitFor();
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /李四 · W002/, 'W002');
+    await form.getByLabel('工时（小时）').fill('160.5');
+    await form.getByLabel('班次').fill('20');
+    await form.getByLabel('班次').press('Enter');
+    await row('李四').waitFor();
+    await waitText(page().getByTestId('wage-tk-totals'), '共 2 人 · 工时合计 336.5 小时 · 班次合计 20');
+    // neither hours nor shifts: refused on the field
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /王五 · W003/, 'W003');
+    await form.getByRole('button', { name: label('保存') }).click();
+    await form.getByText('请填写工时或班次（至少一项）').waitFor();
+    await shot('02-timekeeping');
+    const month = await api<{ empNo: string; hours: number | null; shifts: number | null; source: string }[]>(app.host, 'wage.timekeeping', { period: PERIOD });
+    expect(month.map((r) => [r.empNo, r.hours, r.shifts, r.source])).toEqual([
+      ['W001', 176, null, 'manual'],
+      ['W002', 160.5, 20, 'manual'],
+    ]);
+  });
+
+  step('a violation with an evidence photo', async () => {
+    await page().getByTestId('wage-section-behaviour').click();
+    await waitText(page().getByTestId('wage-bh-empty'), new RegExp(`^${PERIOD} 还没有行为记录。`));
+    await page().getByRole('button', { name: label('新增行为记录') }).click();
+    const d = dialog();
+    await pickSelect(page(), d.getByRole('combobox', { name: '职工' }), /王五 · W003/, 'W003');
+    await d.getByRole('combobox', { name: '事项' }).fill('未戴安全帽');
+    await d.getByLabel('分值').fill('-3');
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c0392b' } }).jpeg().toBuffer();
+    await d.getByTestId('photo-input').setInputFiles({ name: '现场违章.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await d.getByRole('img', { name: '现场违章.jpg' }).waitFor();
+    await shot('03-violation-form');
+    await d.getByRole('button', { name: label('保存') }).click();
+    await d.waitFor({ state: 'hidden' });
+    await row('未戴安全帽').getByRole('img', { name: '证据照片 王五 未戴安全帽' }).waitFor();
+    await waitText(row('未戴安全帽'), /王五 · W003.*违章.*-3/);
+    await shot('04-violation');
+    const list = await api<{ kind: string; points: number; evidenceId: string | null; workerName: string }[]>(app.host, 'wage.behaviour', { period: PERIOD });
+    expect(list).toEqual([expect.objectContaining({ kind: 'violation', points: -3, workerName: '王五', evidenceId: expect.any(String) })]);
+  });
+
+  step('an accident with its team and two workers', async () => {
+    await page().getByTestId('wage-section-accidents').click();
+    await waitText(page().getByTestId('wage-ac-empty'), `${PERIOD} 没有事故记录。`);
+    await page().getByRole('button', { name: label('新增事故') }).click();
+    const d = dialog();
+    await d.getByLabel('地点').fill('合成车间二楼反应釜旁');
+    await d.getByText('轻伤', { exact: true }).click();
+    await pickSelect(page(), d.getByRole('combobox', { name: '涉及班组' }), '合成车间 / 甲班');
+    const workers = d.getByRole('combobox', { name: '涉及职工' });
+    await workers.click();
+    await workers.pressSequentially('W001');
+    await page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /张三 · W001/ }).click();
+    await workers.pressSequentially('W002');
+    await page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /李四 · W002/ }).click();
+    await workers.press('Escape');
+    await d.getByLabel('经过').fill('检修时未停机，手部被划伤，送医缝合。');
+    await shot('05-accident-form');
+    await d.getByRole('button', { name: label('保存') }).click();
+    await d.waitFor({ state: 'hidden' });
+    await waitText(row('合成车间二楼反应釜旁'), /轻伤.*甲班.*张三（W001）、李四（W002）/);
+    await shot('06-accident');
+    const list = await api<{ severity: string; teamName: string; workers: { empNo: string }[] }[]>(app.host, 'wage.accidents', { period: PERIOD });
+    expect(list).toEqual([expect.objectContaining({ severity: 'minor_injury', teamName: '甲班', workers: [expect.objectContaining({ empNo: 'W001' }), expect.objectContaining({ empNo: 'W002' })] })]);
+  });
+
+  step('a manual figure: the code taken in capitals, entered again it changes', async () => {
+    await page().getByTestId('wage-section-manual').click();
+    await waitText(page().getByTestId('wage-mn-empty'), `${PERIOD} 还没有手工录入的数值。`);
+    const form = page().getByRole('form', { name: '手工数值' });
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /张三 · W001/, 'W001');
+    await form.getByRole('combobox', { name: '指标代码' }).fill('contest');
+    await form.getByLabel('数值').fill('85.5');
+    await form.getByLabel('数值').press('Enter');
+    await waitText(row('CONTEST'), /张三.*CONTEST.*85\.5/);
+    await form.getByLabel('数值').fill('90');
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /张三 · W001/, 'W001');
+    await form.getByLabel('数值').press('Enter');
+    await waitText(row('CONTEST'), /张三.*CONTEST.*90/);
+    await shot('07-manual');
+    const list = await api<{ code: string; value: number; empNo: string }[]>(app.host, 'wage.manual', { period: PERIOD });
+    expect(list).toEqual([expect.objectContaining({ empNo: 'W001', code: 'CONTEST', value: 90 })]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+// The wage schemes tab (issue 9) in a real Chromium against a real browser host at 1366×768: the empty tab says how to
+// start; a draft is created from the catalogue with its indicators ticked; in the editor a tier of 安全生产时长 is moved
+// (the preview scores a value typed in), the weights' warning shows off 100, the draft is saved with Ctrl+S and, opened
+// again, shows the edited tier — and the store holds it. The scheme's PDF downloads. Screenshots in
+// test-results/e2e/wage-schemes-*.png.
+import { describe, expect } from 'vitest';
+import { demoUscc } from '../../electron/core/demo';
+import type { SchemeVersion } from '../../shared/wage/schemes/types';
+import { api, journeySteps, useE2E } from './fixtures';
+import { SetupPage, Shell, label, waitText } from './pages';
+
+const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
+
+describe('wage schemes (browser host + Chromium)', () => {
+  const app = useE2E({ viewport: { width: 1366, height: 768 } });
+  const step = journeySteps(app, 'wage-schemes-');
+  const shot = (n: string) => app.shot(`wage-schemes-${n}`);
+  const page = () => app.page;
+  const modal = (title: string) => page().locator('.ant-modal').filter({ has: page().locator('.ant-modal-title', { hasText: title }) });
+  const editor = () => page().getByTestId('scheme-editor');
+  const year = new Date().getFullYear();
+  const name = `${year}年度能级工资方案`;
+
+  step('the schemes tab starts empty and says how to begin', async () => {
+    const setup = new SetupPage(page());
+    await setup.waitUntilVisible();
+    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
+    await setup.next();
+    await setup.fillOperator(ADMIN);
+    await setup.finish();
+    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await page().getByRole('menuitem', { name: '能级工资' }).click();
+    await page().getByRole('tab', { name: '方案' }).click();
+    expect(page().url()).toContain('#/wage/schemes');
+    await waitText(page().getByTestId('schemes-empty'), /还没有能级工资方案/);
+    await shot('01-empty');
+  });
+
+  step('a draft from the catalogue: every indicator ticked, the editor opens on it', async () => {
+    await page().getByRole('button', { name: label('从指标库新建方案') }).first().click();
+    const d = modal('从指标库新建方案');
+    await d.getByRole('checkbox', { name: '纳入 HAZARDS 隐患排查' }).waitFor();
+    expect(await d.getByRole('checkbox', { name: /^纳入 / }).count()).toBe(4);
+    await expect(d.getByLabel('方案名称').inputValue()).resolves.toBe(name);
+    await shot('02-create');
+    await d.getByRole('button', { name: label('新建草案') }).click();
+    await editor().waitFor();
+    await waitText(editor().getByTestId('weight-sum'), '权重合计 100%');
+  });
+
+  step('a tier of 安全生产时长 moved, previewed; the weights warn off 100; saved with Ctrl+S', async () => {
+    const row = editor().locator('tr.ant-table-row').filter({ hasText: 'SAFE_TIME' });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const rule = editor().getByTestId('rule-of-SAFE_TIME');
+    await rule.getByLabel('第 2 档起点').fill('100');
+    await rule.getByLabel('第 2 档分数').fill('55');
+    await rule.getByLabel('试算：原始值').fill('110');
+    await waitText(rule.getByTestId('rule-preview-result'), '110 小时 → 55 分');
+    // a tier below the one before is told at once
+    await rule.getByLabel('第 3 档起点').fill('90');
+    await waitText(rule.getByTestId('rule-problems'), '各档的起点必须逐档递增');
+    await shot('03-tier-problem');
+    await rule.getByLabel('第 3 档起点').fill('160');
+    await rule.getByTestId('rule-problems').waitFor({ state: 'detached' });
+    await editor().getByLabel('SKILL 权重').fill('40');
+    await waitText(editor().getByTestId('weight-warning'), '权重合计为 110%，应为 100%，否则不能保存');
+    await editor().getByTestId('weight-warning').scrollIntoViewIfNeeded();
+    await shot('04-weights-warning');
+    await editor().getByLabel('SKILL 权重').fill('30');
+    await editor().getByTestId('weight-warning').waitFor({ state: 'detached' });
+    await page().keyboard.press('Control+s');
+    await page().getByText(`已保存：${name}（第 1 版）`).waitFor();
+    await editor().getByTestId('money-editor').scrollIntoViewIfNeeded();
+    await shot('05-saved-money');
+  });
+
+  step('opened again the draft shows the edited tier, and the store holds it; the PDF downloads', async () => {
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    await editor().waitFor({ state: 'detached' });
+    const listRow = page().locator('.ant-table-row').filter({ hasText: name });
+    await waitText(listRow, /草案/);
+    await listRow.getByRole('link', { name }).click();
+    const row = editor().locator('tr.ant-table-row').filter({ hasText: 'SAFE_TIME' });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const rule = editor().getByTestId('rule-of-SAFE_TIME');
+    await expect(rule.getByLabel('第 2 档起点').inputValue()).resolves.toBe('100');
+    await expect(rule.getByLabel('第 2 档分数').inputValue()).resolves.toBe('55');
+    await shot('06-reopened');
+    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
+    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
+    const [v] = await api<SchemeVersion[]>(app.host, 'wage.schemes');
+    const safe = v!.content.indicators.find((i) => i.code === 'SAFE_TIME')!;
+    expect(safe.rule).toMatchObject({ kind: 'tiers', tiers: [{ min: 80, points: 40 }, { min: 100, points: 55 }, { min: 160, points: 80 }, { min: 174, points: 100 }] });
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    await editor().waitFor({ state: 'detached' });
+    await shot('07-list');
+    const [download] = await Promise.all([page().waitForEvent('download'), listRow.getByRole('button', { name: label('方案文本 PDF') }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  step('the catalogue lists the four built-in indicators; HAZARDS opens with its points per grade', async () => {
+    await page().getByRole('button', { name: label('指标库') }).click();
+    const drawer = page().getByTestId('catalogue-editor');
+    await drawer.getByRole('button', { name: '编辑 HAZARDS' }).click();
+    const d = modal('编辑指标 HAZARDS');
+    await expect(d.getByLabel('第 2 行类别/等级').inputValue()).resolves.toBe('major');
+    await d.getByLabel('试算：原始值').fill('general, major, major');
+    await waitText(d.getByTestId('rule-preview-result'), '3 次 → 90 分');
+    await shot('08-catalogue-hazards');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+    expect(await drawer.locator('.ant-table-row').count()).toBe(4);
+    await shot('09-catalogue');
+    expect(app.pageErrors).toEqual([]);
+  });
+});

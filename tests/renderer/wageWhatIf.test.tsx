@@ -1,0 +1,185 @@
+// The what-if tab (issue 9, "What-if") and the payroll exports of a run (RunExports, mounted by the runs tab): the
+// version and the months sent, the comparison shown (totals with the difference, cost per month as a chart and a table,
+// the distribution chart, gainers and losers, by workshop, the months without an effective version), the workbook, the
+// refusals in words, the empty states; the exports wait for an approval, send the choices (ID number masked or full —
+// full for the wage runners only — and the CSV's encoding). Every payload passes the real contract schemas.
+import { screen, waitFor, within } from '@testing-library/react';
+import { DEFAULT_CATALOGUE } from '../../shared/wage/catalogue';
+import { draftContent } from '../../shared/wage/schemes/draft';
+import type { SchemeVersion } from '../../shared/wage/schemes/types';
+import type { WhatIfResult } from '../../shared/wage/whatif';
+import { RunExports } from '../../renderer/src/features/wage/runs/RunExports';
+import { WhatIfTab, defaultScheme } from '../../renderer/src/features/wage/whatif/WhatIfTab';
+import { fakeFile, makeOperator } from './fakeBackend';
+import { adminOperator, findButton, renderInProviders, resetStores, signedInBackend, user } from './harness';
+
+beforeEach(() => {
+  resetStores();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-12-15T10:00:00'));
+});
+afterEach(() => vi.useRealTimers());
+
+const NOW = '2026-11-01T08:00:00.000Z';
+function version(p: Partial<SchemeVersion> & { id: string; version: number }): SchemeVersion {
+  return {
+    name: '2026年度能级工资方案',
+    state: 'effective',
+    content: draftContent(DEFAULT_CATALOGUE),
+    basedOnId: null,
+    note: null,
+    agendaItemId: null,
+    sessionId: null,
+    sessionLabel: null,
+    voteId: null,
+    verdict: null,
+    adoption: null,
+    adoptedOn: null,
+    effectiveFrom: '2026-07-01',
+    supersededOn: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...p,
+  } as SchemeVersion;
+}
+const SCHEMES = [version({ id: 's1', version: 1 }), version({ id: 's2', version: 2, state: 'draft', name: '2027年度能级工资方案（草案）', effectiveFrom: null })];
+
+const RESULT: WhatIfResult = {
+  scheme: { id: 's2', name: '2027年度能级工资方案（草案）', version: 2 },
+  from: '2026-06',
+  to: '2026-11',
+  periods: [
+    { period: '2026-06', baseline: null, workers: 3, baselineFen: 0, candidateFen: 30000, diffFen: 30000 },
+    { period: '2026-07', baseline: { id: 's1', name: '2026年度能级工资方案', version: 1 }, workers: 3, baselineFen: 40000, candidateFen: 35050, diffFen: -4950 },
+  ],
+  totals: { workers: 3, baselineFen: 40000, candidateFen: 65050, diffFen: 25050 },
+  histogram: {
+    stepFen: 10000,
+    buckets: [
+      { fromFen: 0, toFen: 10000, baseline: 3, candidate: 1 },
+      { fromFen: 10000, toFen: 20000, baseline: 2, candidate: 5 },
+    ],
+  },
+  gainers: [{ workerId: 'w1', empNo: 'W001', name: '张三', workshop: '合成车间', baselineFen: 10000, candidateFen: 32000, diffFen: 22000 }],
+  losers: [{ workerId: 'w2', empNo: 'W002', name: '李四', workshop: null, baselineFen: 20000, candidateFen: 15050, diffFen: -4950 }],
+  byWorkshop: [
+    { workshopId: 'ws1', workshop: '合成车间', workers: 2, baselineFen: 20000, candidateFen: 50000, diffFen: 30000 },
+    { workshopId: null, workshop: null, workers: 1, baselineFen: 20000, candidateFen: 15050, diffFen: -4950 },
+  ],
+};
+
+describe('the what-if tab', () => {
+  it('starts with the newest draft and the six months before this one; shows the comparison; exports the workbook', async () => {
+    const u = user();
+    const be = signedInBackend();
+    be.on('wage.schemes', () => SCHEMES);
+    be.on('wage.whatIf', () => RESULT);
+    be.on('wage.whatIfXlsx', () => fakeFile('能级工资测算.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    renderInProviders(<WhatIfTab />);
+    expect(await screen.findByText('选择方案版本和月份范围，然后点击“测算”')).toBeTruthy();
+    expect(screen.getByLabelText('起始月份')).toHaveProperty('value', '2026-06');
+    expect(screen.getByLabelText('截止月份')).toHaveProperty('value', '2026-11');
+    expect(screen.getByText('2027年度能级工资方案（草案） · 第 2 版 · 草案')).toBeTruthy();
+    await u.click(await findButton('测算'));
+    await waitFor(() => expect(be.last('wage.whatIf')).toEqual({ schemeId: 's2', from: '2026-06', to: '2026-11' }));
+    const res = await screen.findByTestId('whatif-result');
+    // the totals and the difference with its share
+    expect(res.textContent).toContain('现行方案合计400.00元');
+    expect(res.textContent).toContain('测算方案合计650.50元');
+    expect(screen.getByTestId('whatif-diff').textContent).toBe('增减+250.50 (+62.6%)元');
+    expect(res.textContent).toContain('涉及职工3人');
+    expect(within(res).getByText('2026-06 没有生效的方案，按现行 0 元对比')).toBeTruthy();
+    // the charts carry their numbers in words
+    const cost = res.querySelector('[data-chart="whatif-cost"]')!;
+    expect(cost.getAttribute('aria-label')).toBe('各月成本：2026-06 现行 0.00 元，测算 300.00 元；2026-07 现行 400.00 元，测算 350.50 元');
+    expect(res.querySelector('[data-chart="whatif-histogram"]')!.getAttribute('aria-label')).toBe('月金额分布：0–100 元 现行 3 人·月，测算 1 人·月；100–200 元 现行 2 人·月，测算 5 人·月');
+    // the tables
+    const months = within(screen.getByTestId('whatif-periods')).getAllByRole('row').slice(1);
+    expect(months.map((r) => r.textContent)).toEqual(['2026-06无30.00300.00+300.00', '2026-072026年度能级工资方案 · 第 1 版3400.00350.50-49.50']);
+    expect(within(screen.getByTestId('whatif-gainers')).getByText('张三')).toBeTruthy();
+    expect(within(screen.getByTestId('whatif-gainers')).getByText('+220.00')).toBeTruthy();
+    expect(within(screen.getByTestId('whatif-losers')).getByText('李四')).toBeTruthy();
+    expect(within(screen.getByTestId('whatif-losers')).getByText('-49.50')).toBeTruthy();
+    const shops = within(screen.getByTestId('whatif-workshops')).getAllByRole('row').slice(1);
+    expect(shops.map((r) => r.textContent)).toEqual(['合成车间2200.00500.00+300.00', '（未分车间）1200.00150.50-49.50']);
+
+    await u.click(screen.getByRole('button', { name: /导出测算表/ }));
+    await waitFor(() => expect(be.last('wage.whatIfXlsx')).toEqual({ schemeId: 's2', from: '2026-06', to: '2026-11' }));
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  it('another version is sent when chosen; a refusal is shown in words; nothing to compare without versions', async () => {
+    const u = user();
+    const be = signedInBackend();
+    be.on('wage.schemes', () => SCHEMES);
+    be.fail('wage.whatIf', 'VALIDATION', 'err.wage.whatIf.future', { month: '2026-12', issues: [{ path: 'to', message: 'err.wage.whatIf.future' }] });
+    renderInProviders(<WhatIfTab />);
+    const select = await screen.findByLabelText('测算方案');
+    await u.click(select);
+    await u.click(await screen.findByText('2026年度能级工资方案 · 第 1 版 · 执行中'));
+    await u.click(await findButton('测算'));
+    await waitFor(() => expect(be.last('wage.whatIf')).toMatchObject({ schemeId: 's1' }));
+    expect((await screen.findByTestId('whatif-error')).textContent).toContain('只能测算已经开始的月份（到 2026-12 为止）');
+    expect(screen.queryByTestId('whatif-result')).toBeNull();
+
+    resetStores();
+    const be2 = signedInBackend();
+    be2.on('wage.schemes', () => []);
+    renderInProviders(<WhatIfTab />);
+    expect(await screen.findByText('还没有方案版本：请先在“方案”中起草一个')).toBeTruthy();
+  });
+
+  it('the default version: the newest draft, else the newest', () => {
+    expect(defaultScheme(SCHEMES)?.id).toBe('s2');
+    expect(defaultScheme([SCHEMES[0]!])?.id).toBe('s1');
+    expect(defaultScheme([])).toBeNull();
+  });
+});
+
+describe('the payroll exports of a run', () => {
+  const approved = { id: 'run-1', state: 'approved' as const, period: '2026-11', version: 2 };
+  function exportsBackend(meId = 'op-admin') {
+    const reader = makeOperator({ id: 'op-safety', name: '李安全', roles: ['safety_officer'] });
+    const be = signedInBackend({ operators: [adminOperator(), reader] }, meId);
+    be.on('wage.payrollXlsx', () => fakeFile('2026-11 能级工资发放表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    be.on('wage.payrollCsv', () => fakeFile('2026-11 能级工资明细.csv', 'text/csv'));
+    be.on('wage.slipsPdf', () => fakeFile('2026-11 能级工资条.pdf', 'application/pdf'));
+    be.on('wage.summaryPdf', () => fakeFile('2026-11 能级工资汇总表.pdf', 'application/pdf'));
+    return be;
+  }
+
+  it('a runner chooses the full ID number and GBK; each button sends its run and choice', async () => {
+    const u = user();
+    const be = exportsBackend();
+    renderInProviders(<RunExports run={approved} />);
+    await u.click(screen.getByText('完整'));
+    await u.click(screen.getByRole('button', { name: /工资表（xlsx）/ }));
+    await waitFor(() => expect(be.last('wage.payrollXlsx')).toEqual({ runId: 'run-1', idCard: 'full' }));
+    await u.click(screen.getByText('GBK'));
+    await u.click(screen.getByRole('button', { name: /明细（CSV）/ }));
+    await waitFor(() => expect(be.last('wage.payrollCsv')).toEqual({ runId: 'run-1', encoding: 'gbk' }));
+    await u.click(screen.getByRole('button', { name: /工资条（PDF）/ }));
+    await waitFor(() => expect(be.last('wage.slipsPdf')).toEqual({ runId: 'run-1' }));
+    await u.click(screen.getByRole('button', { name: /月度汇总表（PDF）/ }));
+    await waitFor(() => expect(be.last('wage.summaryPdf')).toEqual({ runId: 'run-1' }));
+    expect(screen.queryByTestId('run-exports-wait')).toBeNull();
+    expect(be.validationFailures()).toEqual([]);
+  });
+
+  it('someone else gets the masked sheet only; a run not approved waits, saying why; a refusal is shown', async () => {
+    const u = user();
+    const be = exportsBackend('op-safety');
+    const view = renderInProviders(<RunExports run={approved} />);
+    await u.click(screen.getByText('完整'));
+    await u.click(screen.getByRole('button', { name: /工资表（xlsx）/ }));
+    await waitFor(() => expect(be.last('wage.payrollXlsx')).toEqual({ runId: 'run-1', idCard: 'masked' }));
+    be.fail('wage.payrollCsv', 'CONFLICT', 'err.wage.export.notGbk', { line: 3, char: '𠀀' });
+    await u.click(screen.getByRole('button', { name: /明细（CSV）/ }));
+    expect(await screen.findByText('第 3 行含 GBK 无法表示的字符“𠀀”，请改用 UTF-8 导出')).toBeTruthy();
+    view.unmount();
+
+    renderInProviders(<RunExports run={{ ...approved, state: 'reviewed' }} />);
+    expect(screen.getByTestId('run-exports-wait').textContent).toBe('审批后才能导出工资表、明细、工资条和汇总表');
+    for (const name of [/工资表（xlsx）/, /明细（CSV）/, /工资条（PDF）/, /月度汇总表（PDF）/]) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+  });
+});
