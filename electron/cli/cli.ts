@@ -288,8 +288,9 @@ export async function run(argv: string[]): Promise<number> {
             size === 'large'
               ? generateDemoHazards(core.store, 100_000, { progress, batchSize: 20_000 })
               : generateDemoHazards(core.store, DEMO_SMALL_HAZARDS, { progress, spanDays: 730 });
-          // after the hazards: last year's session freezes the ledger's figures into its item 5
-          const c = generateDemoCongress(core.store, { progress });
+          // after the hazards: last year's session freezes the ledger's figures into its item 5; it stays in session before
+          // its item 4 (能级工资), which the wage demo puts its scheme to, votes on and closes
+          const c = generateDemoCongress(core.store, { progress, leaveWageVote: true });
           // after the congress: a year of the wage's records, the year's scheme and a draft, this year's runs
           const wg = generateDemoWage(core.store, { progress });
           const wp = await generateDemoWagePlan(core, { progress });

@@ -44,11 +44,11 @@ async function demoStore(): Promise<Store> {
 }
 
 /** the small demo with the wage's records on a Core (the scheme and the runs go through its dispatch) */
-async function demoCore(): Promise<TestCore> {
+async function demoCore(leaveWageVote = true): Promise<TestCore> {
   const tc = await openTestCore({ init: false });
   cores.push(tc);
   generateDemo(tc.core.store, 'small');
-  generateDemoCongress(tc.core.store);
+  generateDemoCongress(tc.core.store, { leaveWageVote });
   generateDemoWage(tc.core.store, { today });
   return tc;
 }
@@ -195,25 +195,30 @@ describe('the wage demo', () => {
     expect(adopted.id).toBe(r.adoptedId);
     expect(draft.id).toBe(r.draftId);
     expect(adopted.effective_from).toBe(`${Y}-01-01`);
-    // last year's session, whose item 4 (能级工资) passed by vote: its date and its resolution
+    // put to last year's session as its item 4 (能级工资), adopted by its vote on the session's date; the session closed
     const past = s.db
       .prepare(
-        `SELECT cs.date, cs.seq FROM congress_sessions cs JOIN congress_agenda_items i ON i.session_id = cs.id AND i.template_key = 'wage'
-         JOIN congress_votes v ON v.item_id = i.id AND v.status = 'announced' AND v.verdict = 'passed' WHERE cs.status = 'closed'`,
+        `SELECT cs.date, cs.status, i.id AS item, i.resolution, v.id AS vote, v.verdict FROM congress_sessions cs
+         JOIN congress_agenda_items i ON i.session_id = cs.id AND i.template_key = 'wage'
+         JOIN congress_votes v ON v.item_id = i.id AND v.status = 'announced' WHERE cs.date < ?`,
       )
-      .get() as { date: string; seq: number };
+      .get(today) as { date: string; status: string; item: string; resolution: string; vote: string; verdict: string };
     expect(past.date.slice(0, 4)).toBe(String(Y - 1));
-    expect(adopted.adopted_on).toBe(past.date);
-    expect(adopted.adoption_doc_no).toBe(`第3届职代会第${past.seq}次会议决议（议程第4项）`);
+    expect(past.status).toBe('closed');
+    expect(adopted).toMatchObject({ agenda_item_id: past.item, vote_id: past.vote, verdict: 'passed', adopted_on: past.date, adoption_doc_no: null });
+    expect(past.resolution).toContain(`《${demoSchemeName(Y)}》，自 ${Y} 年 1 月 1 日起执行`);
     const acts = s.db.prepare(`SELECT entity_id, action FROM audit_log WHERE entity = 'wage_scheme' ORDER BY seq`).raw().all();
     expect(acts).toEqual([
       [adopted.id, 'create'],
       [adopted.id, 'update'],
-      [adopted.id, 'adopt_elsewhere'],
+      [adopted.id, 'propose'],
+      [adopted.id, 'record_vote'],
       [adopted.id, 'make_effective'],
       [draft.id, 'copy'],
       [draft.id, 'update'],
     ]);
+    // the session's minutes carry the vote and the resolution like every other item
+    expect(n(s, `SELECT count(*) FROM congress_votes v JOIN congress_agenda_items i ON i.id = v.item_id WHERE i.session_id = (SELECT session_id FROM congress_agenda_items WHERE id = ?) AND v.status <> 'announced'`, past.item)).toBe(0);
     const a = JSON.parse(adopted.content as string) as SchemeContent;
     const d = JSON.parse(draft.content as string) as SchemeContent;
     expect(draft.based_on_id).toBe(adopted.id);
@@ -251,6 +256,16 @@ describe('the wage demo', () => {
 
     // a second plan is refused
     await expect(generateDemoWagePlan(tc.core, { today })).rejects.toThrow();
+  });
+
+  it('a congress whose session was closed without leaving item 4 open: the adoption recorded with its resolution as the document', async () => {
+    const tc = await demoCore(false);
+    const s = tc.core.store;
+    const Y = Number(today.slice(0, 4));
+    await generateDemoWagePlan(tc.core, { today });
+    const v = s.db.prepare(`SELECT * FROM wage_schemes WHERE version = 1`).get() as Record<string, unknown>;
+    const past = s.db.prepare(`SELECT date, seq FROM congress_sessions WHERE date < ? AND status = 'closed'`).get(today) as { date: string; seq: number };
+    expect(v).toMatchObject({ state: 'effective', vote_id: null, adoption_doc_no: `第3届职代会第${past.seq}次会议决议（议程第4项）`, adopted_on: past.date, effective_from: `${Y}-01-01` });
   });
 
   it('the same seed and day make the same runs', async () => {

@@ -369,3 +369,107 @@ describe('cancel, refusals and hostile files', () => {
     expect(en.fileName).toBe('Behaviour records import template.xlsx');
   });
 });
+
+describe('timekeeping kept day by day (考勤表: one column per day)', () => {
+  const days = (n = 31) => Array.from({ length: n }, (_, i) => i + 1);
+  const weekdays = ['三', '四', '五', '六', '日', '一', '二'];
+
+  it('a two-row header (姓名 above, 1 … 31 below), a weekday row, marks and a 出勤天数 total column: the total is read; 00123 written as 123 and 张 三 are found', async () => {
+    const { admin } = await world();
+    await admin('workers.create', { empNo: '00123', name: '赵六', gender: 'M' });
+    const marks = (worked: number) => Array.from({ length: 31 }, (_, i) => (i < worked ? (i % 7 === 5 ? '夜' : '√') : i < 30 ? '休' : null));
+    const data = await xlsx(
+      [
+        ['合成车间2026年4月份考勤表', ...Array<null>(35).fill(null)],
+        ['序号', '工号', '姓名', '出勤情况', ...Array<null>(30).fill(null), '出勤天数', '备注'],
+        [null, null, null, ...days(), null, null],
+        [null, null, '星期', ...days().map((d) => weekdays[(d - 1) % 7]!), null, null],
+        [1, 'W001', '张 三', ...marks(22), 22, null],
+        [2, 123, '赵六', ...marks(20), 20, '病假两天'],
+        [3, 'W002', '李四', ...marks(21), null, null],
+        ['制表：刘会计', ...Array<null>(35).fill(null)],
+      ],
+      ['A1:AJ1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:AH2', 'AI2:AI3', 'AJ2:AJ3'],
+    );
+    const before = tables(tc!.core);
+    const p = await preview(admin, 'timekeeping', data);
+    expect(tables(tc!.core)).toBe(before);
+    expect(p).toMatchObject({ headerRow: 3, period: '2026-04', periodFrom: 'title', missingRequired: [], days: { count: 31, first: 1, last: 31 } });
+    expect(p.skippedRows.map((r) => [r.rowNumber, r.reason])).toEqual([
+      [4, 'header'],
+      [8, 'footer'],
+    ]);
+    const row = (n: number) => p.rows.find((r) => r.rowNumber === n)!;
+    expect(row(5)).toMatchObject({ who: 'W001 张三', action: 'create', parsed: { period: '2026-04', hours: null, shifts: 22 } });
+    expect(row(6)).toMatchObject({ who: '00123 赵六', action: 'create', parsed: { shifts: 20, note: '病假两天' } });
+    // no total written: the days marked are counted
+    expect(row(7)).toMatchObject({ who: 'W002 李四', action: 'create', parsed: { shifts: 21 } });
+    await admin('wage.importCommit', { importId: p.importId });
+    expect((await admin('wage.timekeeping', { period: '2026-04' })).map((t) => [t.empNo, t.hours, t.shifts])).toEqual([
+      ['00123', null, 20],
+      ['W001', null, 22],
+      ['W002', null, 21],
+    ]);
+  });
+
+  it('hours per day without a total column are summed (8, 8.5h, 夜 without hours, 休, -, blank); a cell not understood, day 31 of April and the same worker twice are the rows’ problems', async () => {
+    const { admin } = await world();
+    const grid = (cells: Record<number, string | number>) => days().map((d) => cells[d] ?? null);
+    const eights = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [i + 1, 8]));
+    const data = await xlsx([
+      ['姓名', '工号', ...days().map((d) => `${d}日`)],
+      ['张三', 'W001', ...grid({ ...eights(20), 21: '8.5h', 22: '夜', 23: '休', 24: '-' })],
+      ['李四', 'W002', ...grid({ ...eights(3), 4: '出差?' })],
+      ['王五', 'W003', ...grid({ ...eights(2), 31: 8 })],
+      ['张三', 'W001', ...grid(eights(1))],
+    ]);
+    const p = await preview(admin, 'timekeeping', data, { period: '2026-04' });
+    expect(p).toMatchObject({ headerRow: 1, missingRequired: [], period: '2026-04', periodFrom: 'chosen' });
+    const row = (n: number) => p.rows.find((r) => r.rowNumber === n)!;
+    expect(row(2)).toMatchObject({ action: 'create', parsed: { hours: 168.5, shifts: 22 } });
+    expect(problemsOf(p, 3)).toEqual(['逐日考勤有 1 格无法识别（日: 内容）：4: “出差?”；可写当日工时（8、7.5h）、出勤标记（√ ○ 夜 白 中）或 休 假 病 事 旷 -']);
+    expect(problemsOf(p, 4)).toEqual(['2026-04 没有 31 日，但该日有出勤']);
+    expect(problemsOf(p, 5)).toEqual(['与第 2 行是同一条记录']);
+    const before = tables(tc!.core);
+    expect(await refusal(admin('wage.importCommit', { importId: p.importId }))).toMatchObject({ message: 'err.wage.import.invalidRows', details: { invalidRows: [3, 4, 5] } });
+    expect(tables(tc!.core)).toBe(before);
+    await admin('wage.importCommit', { importId: p.importId, skipInvalid: true });
+    expect((await admin('wage.timekeeping', { period: '2026-04' })).map((t) => [t.empNo, t.hours, t.shifts])).toEqual([['W001', 168.5, 22]]);
+  });
+
+  it('a total column of hours is read as written; a dash or 休 in it is 0 hours', async () => {
+    const { admin } = await world();
+    const data = await xlsx([
+      ['2026年3月考勤表'],
+      ['工号', '姓名', ...days(), '工时合计'],
+      ['W001', '张三', ...days().map(() => 8), '176'],
+      ['W002', '李四', ...days().map(() => '休'), '-'],
+      ['W003', '王五', ...days().map(() => null), '176 小时'],
+    ]);
+    const p = await preview(admin, 'timekeeping', data);
+    expect(p.rows.map((r) => [r.rowNumber, r.action, r.parsed?.hours, r.parsed?.shifts])).toEqual([
+      [3, 'create', 176, 31],
+      [4, 'create', 0, 0],
+      [5, 'create', 176, null],
+    ]);
+  });
+});
+
+describe('workbooks as offices send them', () => {
+  it('a first tab that is a cover (or an explanation) is passed over: the first tab with the kind’s header is read', async () => {
+    const { admin } = await world();
+    const wb = new ExcelJS.Workbook();
+    const cover = wb.addWorksheet('封面');
+    cover.addRow(['合成车间 2026 年 3 月考勤']);
+    cover.addRow(['填报单位：合成车间', '填报人：刘会计']);
+    const help = wb.addWorksheet('填表说明');
+    help.addRow(['工时请填写数字']);
+    const sheet = wb.addWorksheet('3月');
+    sheet.addRow(['工号', '姓名', '月份', '工时']);
+    sheet.addRow(['W001', '张三', '2026-03', 176]);
+    const data = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const p = await preview(admin, 'timekeeping', data);
+    expect(p).toMatchObject({ headerRow: 1, counts: { total: 1, create: 1, invalid: 0 } });
+    expect(p.rows[0]).toMatchObject({ who: 'W001 张三', parsed: { period: '2026-03', hours: 176 } });
+  });
+});

@@ -225,6 +225,20 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     const v2 = (await api<{ id: string; totalFen: number }[]>(app.host, 'wage.runs', { period: THIS_MONTH, current: true })).find((r) => r.id !== ids.run1)!;
     expect(v1.state).toBe('approved');
     expect(v1.totalFen - v2.totalFen).toBe(8000);
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+  });
+
+  step('in English: the tab, the states, the totals and the explanation', async () => {
+    await page().getByRole('button', { name: 'English' }).click();
+    await page().getByRole('tab', { name: 'Monthly runs' }).waitFor();
+    await waitText(runState(), 'Calculated');
+    await waitText(page().getByTestId('run-calculate'), /Recalculate/);
+    await page().getByText('Versions of the month').waitFor();
+    await page().getByTestId('run-safety-hint').getByText(/workers paid more than zero for the safety components/).waitFor();
+    await shot('11-english');
+    await page().getByRole('link', { name: "Open 王五's explanation" }).click();
+    await waitText(page().getByTestId('explain-SAFE_TIME').getByTestId('explain-reason'), new RegExp(`Veto: a Minor injury accident on ${TODAY} at 储运车间罐区 zeroes the safety components this month`, 'i'));
+    await shot('12-english-explain');
     expect(app.pageErrors).toEqual([]);
   });
 });

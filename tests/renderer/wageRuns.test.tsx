@@ -119,10 +119,33 @@ describe('the runs tab', () => {
     // 120.00+90.00+10.50+40.00 + 60.00 + 80.00+45.00−3.00 = 442.50 元
     expect(screen.getByTestId('run-total')).toHaveTextContent('442.50');
     expect(screen.getByTestId('run-workers')).toHaveTextContent('3');
-    expect(screen.getByTestId('run-safety-hint')).toHaveTextContent('2 人，占 66.7%');
+    expect(screen.getByTestId('run-safety')).toHaveTextContent('66.7%');
+    expect(screen.getByTestId('run-safety-hint')).toHaveTextContent('2 人的安全类项目合计大于零');
     expect(screen.getByTestId('run-vetoes')).toHaveTextContent('1');
     expect(screen.getByTestId('run-budget-hint')).toHaveTextContent('按点值计发，无预算');
     expect(be.validationFailures()).toEqual([]);
+  });
+
+  it('busy while calculating 5,000 workers: progress shown, the month and the button held, then the new version', async () => {
+    const u = user();
+    const be = backend();
+    effectiveScheme(be);
+    let finish: () => void = () => undefined;
+    const held = new Promise<void>((r) => (finish = r));
+    be.on('wage.runCalculate', async (i, _be, job) => {
+      job.onProgress?.({ done: 2500, total: 5000 });
+      await held;
+      return seedWageRun(be.wageRuns, { period: i.period, calculatedBy: '王主席' }, lines());
+    });
+    renderInProviders(<RunsTab />);
+    await u.click(await screen.findByTestId('run-calculate'));
+    expect(await screen.findByTestId('job-progress')).toHaveTextContent('已处理 2500 / 5000');
+    expect(screen.getByTestId('run-calculate')).toHaveClass('ant-btn-loading');
+    expect(screen.getByTestId('runs-month')).toBeDisabled();
+    expect(screen.getByText(`正在核算 ${PERIOD}：读取记录、逐人计算……`)).toBeInTheDocument();
+    finish();
+    expect(await screen.findByTestId('run-version')).toHaveTextContent('第 1 版');
+    expect(screen.queryByTestId('job-progress')).toBeNull();
   });
 
   it('a non-runner sees the month and its run but no calculate, review or approve button', async () => {
@@ -157,7 +180,9 @@ describe('the runs tab', () => {
     expect(screen.queryByTestId('run-approve')).toBeNull();
     expect(screen.getByTestId('run-own-review')).toHaveTextContent('由您复核：须由另一位操作员审批');
     expect(screen.getByTestId('run-header')).toHaveTextContent('李四 ·');
-    expect(screen.getByTestId('run-exports-wait')).toBeInTheDocument(); // exports wait for the approval
+    // the exports wait for the approval: their panel stays folded until then
+    expect(screen.getByText('工资表导出')).toBeInTheDocument();
+    expect(screen.queryByTestId('run-exports')).toBeNull();
 
     // the administrator (another operator) approves
     view.unmount();
@@ -169,7 +194,7 @@ describe('the runs tab', () => {
     await waitFor(() => expect(within(screen.getByTestId('run-header')).getByTestId('run-state')).toHaveTextContent('已审批'));
     expect(be.count('wage.runApprove')).toBe(1);
     expect(screen.getByTestId('run-header')).toHaveTextContent('已锁定');
-    expect(screen.getByTestId('run-exports')).toBeInTheDocument();
+    expect(await screen.findByTestId('run-exports')).toBeInTheDocument(); // unfolded once approved
     expect(screen.queryByTestId('run-exports-wait')).toBeNull();
     expect(screen.queryByTestId('run-review')).toBeNull();
     expect(screen.queryByTestId('run-approve')).toBeNull();
@@ -259,6 +284,8 @@ describe('the runs tab', () => {
     expect(within(table).getByText('王芳').closest('tr')).toHaveTextContent('折算 15/30');
     expect(within(table).getByText('王芳').closest('tr')).toHaveTextContent('-3.00');
 
+    await u.keyboard('{Control>}f{/Control}');
+    expect(screen.getByLabelText('搜索工号或姓名')).toHaveFocus();
     await fill(u, screen.getByLabelText('搜索工号或姓名'), 'E003');
     await waitFor(() => expect(be.last('wage.runLines')).toMatchObject({ search: 'E003', page: 1 }));
     await waitFor(() => expect(within(table).queryByText('张三')).toBeNull());

@@ -8,15 +8,16 @@ import { useState } from 'react';
 import { DEFAULT_CATALOGUE } from '../../shared/wage/catalogue';
 import type { MoneyRule, ScoringRule } from '../../shared/wage/rules';
 import { allowedActions, type SchemeState } from '../../shared/wage/scheme';
-import type { CatalogueIndicator, SchemeAgendaChoice, SchemeContent, SchemeVersion } from '../../shared/wage/schemes/types';
+import type { SchemeAgendaChoice, SchemeContent, SchemeVersion } from '../../shared/wage/schemes/types';
 import { MoneyRuleEditor } from '../../renderer/src/features/wage/schemes/MoneyRuleEditor';
 import { RuleEditor } from '../../renderer/src/features/wage/schemes/RuleEditor';
 import { SchemesTab } from '../../renderer/src/features/wage/schemes/SchemesTab';
-import { FakeError, fakeFile, makeOperator } from './fakeBackend';
+import { makeOperator } from './fakeBackend';
 import { adminOperator, fill, label, renderInProviders, resetStores, signedInBackend, user } from './harness';
 import { errorsOf, formItem } from './hazardFixtures';
 import { localToday } from '../../renderer/src/features/congress/reps/common';
 import { useI18n } from '../../renderer/src/i18n';
+import { seedAgendaItem, seedScheme } from './wageSchemesFake';
 
 beforeEach(() => resetStores());
 
@@ -194,8 +195,6 @@ describe('the rule editors', () => {
 // ---------------------------------------------------------------------------------------------------------
 // The tab, over an in-memory list of versions
 
-const catalogue: CatalogueIndicator[] = DEFAULT_CATALOGUE.map((d, i) => ({ ...d, id: `c${i + 1}`, builtIn: true, note: null, updatedAt: NOW, deletedAt: null }));
-
 function content(): SchemeContent {
   return {
     indicators: DEFAULT_CATALOGUE.map((d) => ({ ...d, capFen: null })),
@@ -206,103 +205,23 @@ function content(): SchemeContent {
   };
 }
 
-function version(p: Partial<SchemeVersion> & Pick<SchemeVersion, 'id' | 'state'>): SchemeVersion {
-  return {
-    name: '2027年度能级工资方案',
-    version: 1,
-    content: content(),
-    basedOnId: null,
-    note: null,
-    agendaItemId: null,
-    sessionId: null,
-    sessionLabel: null,
-    voteId: null,
-    verdict: null,
-    adoption: null,
-    adoptedOn: null,
-    effectiveFrom: null,
-    supersededOn: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...p,
-  };
+function version(p: Partial<SchemeVersion> & Pick<SchemeVersion, 'id' | 'state'>): Partial<SchemeVersion> {
+  return { name: '2027年度能级工资方案', version: 1, content: content(), createdAt: NOW, updatedAt: NOW, ...p };
 }
 
-const AGENDA: SchemeAgendaChoice[] = [
-  { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false, takenBy: null, decided: false },
-  { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true, takenBy: null, decided: false },
-  { itemId: 'i-old', sessionId: 'ss0', sessionLabel: '第3届职工代表大会第1次会议', sessionDate: '2026-03-20', sessionStatus: 'in_session', position: 4, title: '能级工资', templateKey: 'wage', kind: 'vote', preferred: true, takenBy: { id: 'sx', name: '旧方案', version: 1 }, decided: false },
+const AGENDA: Partial<SchemeAgendaChoice>[] = [
+  { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false },
+  { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true },
+  { itemId: 'i-old', sessionId: 'ss0', sessionLabel: '第3届职工代表大会第1次会议', sessionDate: '2026-03-20', sessionStatus: 'in_session', position: 4, title: '能级工资', templateKey: 'wage', kind: 'vote', preferred: true, takenBy: { id: 'sx', name: '旧方案', version: 1 } },
 ];
 
-function schemesBackend(seed: SchemeVersion[], meId = 'op-admin') {
+/** The shared fake (wageSchemesFake.ts) seeded with these versions and the agenda items above; `list()` reads its versions. */
+function schemesBackend(seed: Partial<SchemeVersion>[], meId = 'op-admin') {
   const reader = makeOperator({ id: 'op-safety', name: '李安全', roles: ['safety_officer'] });
   const be = signedInBackend({ operators: [adminOperator(), reader] }, meId);
-  const list = [...seed];
-  const find = (id: string) => {
-    const s = list.find((x) => x.id === id);
-    if (!s) throw new FakeError('NOT_FOUND', 'err.wage.schemeNotFound');
-    return s;
-  };
-  be.on('wage.catalogue', () => catalogue);
-  be.on('wage.schemes', () => list);
-  be.on('wage.scheme', (i) => find(i.id));
-  be.on('wage.schemeCreate', (i) => {
-    if (!('codes' in i)) throw new FakeError('INTERNAL', 'copy not faked');
-    const picked = catalogue.filter((c) => i.codes.includes(c.code));
-    const s = version({ id: `s${list.length + 1}`, state: 'draft', name: i.name, version: list.length + 1, content: { ...content(), indicators: picked.map((c) => ({ ...c, capFen: null })) } });
-    list.unshift(s);
-    return s;
-  });
-  be.on('wage.schemeUpdate', (i) => {
-    const s = find(i.id);
-    if (s.state !== 'draft') throw new FakeError('CONFLICT', 'wage.scheme.wrongState');
-    Object.assign(s, { name: i.name, note: i.note ?? null, content: i.content });
-    return s;
-  });
-  be.on('wage.schemeDelete', (i) => {
-    list.splice(list.indexOf(find(i.id)), 1);
-    return { deleted: true as const };
-  });
-  be.on('wage.schemePdf', () => fakeFile('能级工资方案.pdf', 'application/pdf'));
-  be.on('wage.schemeAgendaItems', () => AGENDA);
-  be.on('wage.schemeAction', (i) => {
-    const s = find(i.id);
-    switch (i.action) {
-      case 'propose':
-        return Object.assign(s, { state: 'proposed', agendaItemId: i.agendaItemId, sessionLabel: AGENDA.find((c) => c.itemId === i.agendaItemId)!.sessionLabel });
-      case 'recordVote':
-        return Object.assign(s, { state: 'adopted', verdict: 'passed', voteId: 'v1', adoptedOn: '2026-12-20' });
-      case 'adoptElsewhere':
-        return Object.assign(s, { state: 'adopted', adoption: { docNo: i.docNo, date: i.date }, adoptedOn: i.date });
-      case 'makeEffective':
-        return Object.assign(s, { state: 'effective', effectiveFrom: i.effectiveFrom });
-      case 'copy': {
-        const c = version({ id: `s${list.length + 1}`, state: 'draft', name: i.name ?? s.name, version: Math.max(...list.map((x) => x.version)) + 1, content: structuredClone(s.content), basedOnId: s.id });
-        list.unshift(c);
-        return c;
-      }
-      default:
-        throw new FakeError('INTERNAL', `not faked: ${i.action}`);
-    }
-  });
-  const cat = catalogue.map((c) => ({ ...c }));
-  be.on('wage.catalogue', (q) => cat.filter((c) => (c.deletedAt !== null) === q.deleted));
-  be.on('wage.catalogueSave', (i) => {
-    const c = cat.find((x) => x.id === i.id) ?? { id: `c${cat.length + 1}`, builtIn: false, updatedAt: NOW, deletedAt: null };
-    Object.assign(c, { ...i, id: c.id });
-    if (!cat.includes(c as CatalogueIndicator)) cat.push(c as CatalogueIndicator);
-    return c;
-  });
-  be.on('wage.catalogueDelete', (i) => {
-    cat.find((c) => c.id === i.id)!.deletedAt = NOW;
-    return { deleted: true as const };
-  });
-  be.on('wage.catalogueRestore', (i) => {
-    const c = cat.find((x) => x.id === i.id)!;
-    c.deletedAt = null;
-    return c;
-  });
-  return { be, list, cat };
+  for (const v of seed) seedScheme(be.wageSchemes, v);
+  for (const a of AGENDA) seedAgendaItem(be.wageSchemes, a);
+  return { be, list: () => be.wageSchemes.schemes };
 }
 
 const actionsOf = (id: string) =>
@@ -440,23 +359,28 @@ describe('the schemes tab', () => {
     expect(screen.queryByRole('button', { name: label('保存') })).toBeNull();
   });
 
-  it('a deleted draft can be brought back before the deletion is sent; otherwise it is sent', async () => {
-    const { be } = schemesBackend([version({ id: 's1', state: 'draft' }), version({ id: 's2', state: 'draft', name: '另一个草案' })]);
+  it('a draft is deleted at once and brought back with undo (wage.schemeRestore)', async () => {
+    const { be, list } = schemesBackend([version({ id: 's1', state: 'draft' }), version({ id: 's2', state: 'draft', name: '另一个草案', version: 2 })]);
     const u = user();
-    const view = renderInProviders(<SchemesTab />);
+    renderInProviders(<SchemesTab />);
     await screen.findByTestId('scheme-actions-s1');
     await u.click(within(screen.getByTestId('scheme-actions-s1')).getByRole('button', { name: label('删除') }));
     await u.click(await popconfirmOk());
+    // sent at once: the list read afresh no longer has it
+    await waitFor(() => expect(be.inputs('wage.schemeDelete')).toEqual([{ id: 's1' }]));
     await waitFor(() => expect(screen.queryByTestId('scheme-actions-s1')).toBeNull());
+    expect(list().map((x) => x.id)).toEqual(['s2']);
+    expect(screen.getByText('已删除草案“2027年度能级工资方案”第 1 版')).toBeInTheDocument();
     await u.click(await screen.findByRole('button', { name: label('撤销') }));
+    await waitFor(() => expect(be.inputs('wage.schemeRestore')).toEqual([{ id: 's1' }]));
     expect(await screen.findByTestId('scheme-actions-s1')).toBeInTheDocument();
-    expect(be.count('wage.schemeDelete')).toBe(0);
-    // deleted again, and the tab left before the undo time is over: the deletion goes
+    expect(await screen.findByText('已恢复草案“2027年度能级工资方案”第 1 版')).toBeInTheDocument();
+    // leaving the tab after a deletion sends nothing more (nothing was held back)
     await u.click(within(screen.getByTestId('scheme-actions-s2')).getByRole('button', { name: label('删除') }));
     await u.click(await popconfirmOk());
-    await waitFor(() => expect(screen.queryByTestId('scheme-actions-s2')).toBeNull());
-    act(() => view.unmount());
-    await waitFor(() => expect(be.inputs('wage.schemeDelete')).toEqual([{ id: 's2' }]));
+    await waitFor(() => expect(be.count('wage.schemeDelete')).toBe(2));
+    expect(list().map((x) => x.id)).toEqual(['s1']);
+    expect(be.validationFailures()).toEqual([]);
   });
 
   it('puts a draft to the congress: the wage item is offered first, an item already taken cannot be picked', async () => {
@@ -475,6 +399,8 @@ describe('the schemes tab', () => {
     // proposed: withdraw or record the vote
     await waitFor(() => expect(actionsOf('s1')).toEqual(['撤回', '登记表决结果', '登记其他方式通过', '复制为新版本', '方案文本PDF']));
     expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent('第3届职工代表大会第2次会议');
+    // the congress announces the item's vote: passed
+    be.wageSchemes.votes.set('i-wage', { voteId: 'v1', verdict: 'passed', date: '2026-12-20' });
     await u.click(screen.getByRole('button', { name: label('登记表决结果') }));
     await u.click([...(await screen.findAllByRole('dialog')).at(-1)!.querySelectorAll<HTMLElement>('.ant-btn-primary')].at(-1)!);
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'recordVote' }));
@@ -517,7 +443,7 @@ describe('the schemes tab', () => {
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
     await waitFor(() => expect(be.count('wage.catalogueSave')).toBe(1));
     expect(be.last('wage.catalogueSave')).toMatchObject({
-      id: 'c2',
+      id: 'cat-SAFE_TIME',
       code: 'SAFE_TIME',
       name: { 'zh-CN': '安全生产时长', en: 'Safe production time' },
       source: 'timekeeping.hours',
@@ -527,10 +453,10 @@ describe('the schemes tab', () => {
     });
     await u.click(within(drawer).getByRole('button', { name: '删除 HAZARDS' }));
     await u.click(await popconfirmOk());
-    await waitFor(() => expect(be.inputs('wage.catalogueDelete')).toEqual([{ id: 'c4' }]));
+    await waitFor(() => expect(be.inputs('wage.catalogueDelete')).toEqual([{ id: 'cat-HAZARDS' }]));
     await waitFor(() => expect(within(drawer).queryByRole('button', { name: '编辑 HAZARDS' })).toBeNull());
     await u.click(await screen.findByRole('button', { name: label('撤销') }));
-    await waitFor(() => expect(be.inputs('wage.catalogueRestore')).toEqual([{ id: 'c4' }]));
+    await waitFor(() => expect(be.inputs('wage.catalogueRestore')).toEqual([{ id: 'cat-HAZARDS' }]));
     expect(await within(drawer).findByRole('button', { name: '编辑 HAZARDS' })).toBeInTheDocument();
     expect(be.validationFailures()).toEqual([]);
   });
@@ -569,6 +495,6 @@ describe('the schemes tab', () => {
     await u.click(within(dlg).getByRole('button', { name: label('复制为新版本') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'copy', name: '2028年度能级工资方案（讨论稿）' }));
     expect(await screen.findByRole('link', { name: '2028年度能级工资方案（讨论稿）' })).toBeInTheDocument();
-    expect(actionsOf(list[0]!.id)).toEqual(['编辑', '提交职代会表决', '登记其他方式通过', '复制为新版本', '删除', '方案文本PDF']);
+    expect(actionsOf(list().find((x) => x.name === '2028年度能级工资方案（讨论稿）')!.id)).toEqual(['编辑', '提交职代会表决', '登记其他方式通过', '复制为新版本', '删除', '方案文本PDF']);
   });
 });

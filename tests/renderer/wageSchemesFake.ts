@@ -117,7 +117,7 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
   };
 
   return {
-    'wage.catalogue': (q) => st().catalogue.filter((c) => (q.deleted ? c.deletedAt !== null : c.deletedAt === null)).sort((a, b) => a.code.localeCompare(b.code)),
+    'wage.catalogue': (q) => st().catalogue.filter((c) => (q.deleted ? c.deletedAt !== null : c.deletedAt === null)).sort((a, b) => Number(b.builtIn) - Number(a.builtIn)), // as the backend: built-in first, then as added
     'wage.catalogueSave': (d) => {
       assertRunner();
       const { id, ...fields } = d;

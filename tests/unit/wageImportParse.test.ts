@@ -1,7 +1,7 @@
 // The wage sheets' cells as offices write them (shared/wage/imports/parse.ts): months, hours and days with units,
 // points with 扣 / 加, the kind of a behaviour record, an accident's severity, the people of an accident.
 import { describe, expect, it } from 'vitest';
-import { monthInText, parseBehaviourKind, parseHours, parseMonth, parsePoints, parseSeverity, parseShifts, splitPeople } from '../../shared/wage/imports/parse';
+import { chineseNumber, dayColumns, dayOfHeader, isWeekdayRow, monthInText, parseDayCell, parseBehaviourKind, parseHours, parseMonth, parsePoints, parseSeverity, parseShifts, splitPeople } from '../../shared/wage/imports/parse';
 
 describe('wage import cells', () => {
   it('months: 2026-03, 2026/3, 2026.3, 2026年3月(份), 202603, a date, an Excel serial; not a bare 3月 or month 13', () => {
@@ -34,7 +34,8 @@ describe('wage import cells', () => {
     expect(parsePoints('加３分')).toEqual({ value: 3, sign: 1 });
     expect(parsePoints('5')).toEqual({ value: 5, sign: 0 });
     expect(parsePoints('')).toBeNull();
-    expect(parsePoints('两分')).toBe('bad');
+    expect(parsePoints('一百分')).toEqual({ value: 100, sign: 0 });
+    expect(parsePoints('很多分')).toBe('bad');
   });
 
   it('kinds and severities by their words', () => {
@@ -57,5 +58,43 @@ describe('wage import cells', () => {
       { empNo: null, name: '李四', text: '李四' },
       { empNo: 'W003', name: '张三', text: '张三(W003)' },
     ]);
+  });
+
+  it('points in words as behaviour sheets write them: 扣两分, 扣除五分, 奖励3分, 处罚10分, 加半分, 扣一分半, 扣 2 分', () => {
+    expect(parsePoints('扣两分')).toEqual({ value: -2, sign: -1 });
+    expect(parsePoints('扣除五分')).toEqual({ value: -5, sign: -1 });
+    expect(parsePoints('处罚10分')).toEqual({ value: -10, sign: -1 });
+    expect(parsePoints('奖励3分')).toEqual({ value: 3, sign: 1 });
+    expect(parsePoints('加半分')).toEqual({ value: 0.5, sign: 1 });
+    expect(parsePoints('扣一分半')).toEqual({ value: -1.5, sign: -1 });
+    expect(parsePoints('扣 2 分')).toEqual({ value: -2, sign: -1 });
+    expect(parsePoints('扣十二分')).toEqual({ value: -12, sign: -1 });
+    for (const [w, n] of [['十', 10], ['二十', 20], ['九十九', 99], ['一百', 100], ['一百零五', 105], ['两百', 200], ['一点五', 1.5]] as const) expect(chineseNumber(w)).toBe(n);
+    for (const w of ['', '十十', '百百', '点五']) expect(chineseNumber(w)).toBeNull();
+  });
+
+  it('hours: a dash, a slash or 休 in a total column is 0 hours', () => {
+    for (const v of ['-', '—', '－', '/', '休', '无']) {
+      expect(parseHours(v)).toBe(0);
+      expect(parseShifts(v)).toBe(0);
+    }
+  });
+
+  it('the per-day grid: day headers, the day columns of a row (28 at least, in order), weekday rows, day cells', () => {
+    for (const [v, d] of [['1', 1], ['01', 1], ['31', 31], ['5日', 5], ['５号', 5], ['第3天', 3]] as const) expect(dayOfHeader(v)).toBe(d);
+    for (const v of ['0', '32', '1月', '']) expect(dayOfHeader(v)).toBeNull();
+    const row = ['工号', '姓名', ...Array.from({ length: 30 }, (_, i) => String(i + 1)), '合计'];
+    expect([...dayColumns(row).entries()].slice(0, 2)).toEqual([[2, 1], [3, 2]]);
+    expect(dayColumns(row).size).toBe(30);
+    expect(dayColumns(['序号', ...Array.from({ length: 20 }, (_, i) => String(i + 1))]).size).toBe(0);
+    expect(isWeekdayRow(['', '星期', '三', '四', '五', '六', '日', '一', '二', '三'])).toBe(true);
+    expect(isWeekdayRow(['W001', '张三', '√', '√', '√', '√', '√', '√', '√'])).toBe(false);
+    for (const v of ['√', '○', '夜', '白班', '●']) expect(parseDayCell(v)).toEqual({ hours: null, worked: true });
+    for (const v of ['休', '-', '病', '事假', '×', '0', '旷']) expect(parseDayCell(v)).toEqual({ hours: 0, worked: false });
+    expect(parseDayCell('8')).toEqual({ hours: 8, worked: true });
+    expect(parseDayCell('7.5h')).toEqual({ hours: 7.5, worked: true });
+    expect(parseDayCell('８小时')).toEqual({ hours: 8, worked: true });
+    expect(parseDayCell('')).toBeNull();
+    for (const v of ['25', '出差?', 'abc']) expect(parseDayCell(v)).toBe('bad');
   });
 });

@@ -126,9 +126,11 @@ const PROPOSALS: { category: ProposalCategory; title: string; reason: string; me
 
 /**
  * Adds the congress to a demo store (after generateDemo and the hazards, so last year's item 5 has figures to freeze).
- * One transaction; refuses a store that already has a term.
+ * One transaction; refuses a store that already has a term. `leaveWageVote`: last year's session is left in session
+ * before its item 4 (能级工资) is voted on, for the wage demo to put its scheme to that item, hold the vote and close
+ * the session (electron/core/wage/demo.ts).
  */
-export function generateDemoCongress(store: Store, opts: CallOptions & { today?: string } = {}): DemoCongressResult {
+export function generateDemoCongress(store: Store, opts: CallOptions & { today?: string; leaveWageVote?: boolean } = {}): DemoCongressResult {
   const job = progressReporter(opts);
   job.report(0, 1, 'demo.congress', true);
   const result = store.tx(() => {
@@ -257,11 +259,13 @@ export function generateDemoCongress(store: Store, opts: CallOptions & { today?:
       countVote(store, op, actor, v.id, voteCount.parse({ id: v.id, counts: { issued: p, yes, no, abstain, invalid } }).counts);
       return announceVote(store, op, actor, v.id);
     };
+    const leftOpen = (item: AgendaItem) => opts.leaveWageVote === true && item.templateKey === 'wage';
     for (const item of past.agenda) {
-      if (item.kind !== 'vote') continue;
+      if (item.kind !== 'vote' || leftOpen(item)) continue;
       past = vote(item, item.title !== DEMO_PAST_FAILING);
     }
     for (const item of past.agenda) {
+      if (leftOpen(item)) continue;
       const summary =
         item.templateKey !== null
           ? (SUMMARIES[item.templateKey] ?? null)
@@ -276,7 +280,7 @@ export function generateDemoCongress(store: Store, opts: CallOptions & { today?:
             : null;
       if (summary || resolution) past = recordItem(store, op, actor, itemRecord.parse({ id: item.id, summary, resolution }));
     }
-    past = stepSession(store, op, actor, past.id, 'close');
+    if (!opts.leaveWageVote) past = stepSession(store, op, actor, past.id, 'close');
 
     // ---- this year's session: in preparation from the template, papers not yet issued
     const nextDate = shiftDate(today, 20) <= `${Y}-12-31` ? shiftDate(today, 20) : `${Y}-12-31`;

@@ -93,10 +93,15 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** The first worksheet that has rows, read with exceljs's streaming reader (about a third faster than a full load). */
-export async function readXlsx(buf: Buffer, merged?: MergeRange[]): Promise<Table> {
-  const rows: Table = [];
+/**
+ * The first worksheet that has rows — or, given `pick`, the first that has rows and that `pick` accepts (a workbook
+ * whose first tab is a cover or an explanation; the first with rows when none is accepted) — read with exceljs's
+ * streaming reader (about a third faster than a full load).
+ */
+export async function readXlsx(buf: Buffer, merged?: MergeRange[], pick?: (t: Table) => boolean): Promise<Table> {
+  let rows: Table = [];
   let sheetNo: string | number | null = null;
+  let first: { rows: Table; sheetNo: string | number } | null = null;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
       sharedStrings: 'cache',
@@ -113,37 +118,52 @@ export async function readXlsx(buf: Buffer, merged?: MergeRange[]): Promise<Tabl
         rows[r.number - 1] = out;
       }
       if (rows.length > 0) {
-        sheetNo = (ws as unknown as { id: string | number }).id;
-        break;
+        const id = (ws as unknown as { id: string | number }).id;
+        for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
+        if (!pick || pick(rows)) {
+          sheetNo = id;
+          break;
+        }
+        first ??= { rows, sheetNo: id };
+        rows = [];
       }
     }
+    if (sheetNo === null && first) ({ rows, sheetNo } = first);
   } catch (e) {
     throw new AppError('BAD_FILE', 'err.file.xlsxUnreadable', { cause: (e as Error).message });
   }
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   // exceljs's streaming reader decodes each inflated chunk on its own, so a Chinese character that straddles two
   // chunks comes out as U+FFFD. When any appears, read the file again with the full loader (it decodes whole entries).
-  if (rows.some((r) => r.some((v) => v.includes('\uFFFD')))) return readXlsxWhole(buf, merged);
+  if (rows.some((r) => r.some((v) => v.includes('\uFFFD')))) return readXlsxWhole(buf, merged, pick);
   if (merged && sheetNo !== null) merged.push(...xlsxMerges(buf, sheetNo));
   return rows;
 }
 
 /** The first worksheet that has rows, read with exceljs's (non-streaming) loader. */
-async function readXlsxWhole(buf: Buffer, merged?: MergeRange[]): Promise<Table> {
+async function readXlsxWhole(buf: Buffer, merged?: MergeRange[], pick?: (t: Table) => boolean): Promise<Table> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
     throw new AppError('BAD_FILE', 'err.file.xlsxUnreadable', { cause: (e as Error).message });
   }
-  const rows: Table = [];
-  for (const ws of wb.worksheets) {
+  let rows: Table = [];
+  const withRows = wb.worksheets.filter((ws) => ws.actualRowCount > 0);
+  const tableOf = (ws: ExcelJS.Worksheet) => {
+    const t: Table = [];
     ws.eachRow({ includeEmpty: false }, (r) => {
       const values = r.values as ExcelJS.CellValue[];
       const out: string[] = [];
       for (let c = 1; c < values.length; c++) out.push(cellText(values[c] ?? null).trim());
-      rows[r.number - 1] = out;
+      t[r.number - 1] = out;
     });
+    for (let i = 0; i < t.length; i++) if (!t[i]) t[i] = [];
+    return t;
+  };
+  const chosen = (pick && withRows.find((ws) => pick(tableOf(ws)))) || withRows[0];
+  for (const ws of chosen ? [chosen] : []) {
+    rows = tableOf(ws);
     if (rows.length > 0) {
       for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
         const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
@@ -159,8 +179,11 @@ async function readXlsxWhole(buf: Buffer, merged?: MergeRange[]): Promise<Table>
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** An .xlsx's cells merged down a column are read in every row they cover (see fillMergesDown); a CSV has no merges. */
-export async function readTable(fileName: string, buf: Buffer): Promise<{ table: Table; format: string }> {
+/**
+ * An .xlsx's cells merged down a column are read in every row they cover (see fillMergesDown); a CSV has no merges.
+ * `pick`: which of the workbook's sheets is the table (see readXlsx).
+ */
+export async function readTable(fileName: string, buf: Buffer, pick?: (t: Table) => boolean): Promise<{ table: Table; format: string }> {
   if (buf.length === 0) throw new AppError('BAD_FILE', 'err.file.empty');
   if (buf.length > MAX_FILE_BYTES) throw new AppError('BAD_FILE', 'err.file.tooBig', { mb: 20 });
   const isZip = buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
@@ -168,7 +191,7 @@ export async function readTable(fileName: string, buf: Buffer): Promise<{ table:
   if (isOle) throw new AppError('BAD_FILE', 'err.file.xls');
   if (isZip) {
     const merges: MergeRange[] = [];
-    const table = await readXlsx(buf, merges);
+    const table = await readXlsx(buf, merges, pick);
     fillMergesDown(table, merges);
     return { table, format: 'xlsx' };
   }

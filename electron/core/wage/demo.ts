@@ -364,15 +364,16 @@ function caller(core: Core): Call & { session: Session } {
 }
 
 /**
- * After generateDemoWage: the year's scheme — made from the catalogue's four indicators, adopted (the record of last
- * year's congress session, whose item 4 passed it) and effective from 1 January — a draft copy for next year with other
+ * After generateDemoWage: the year's scheme — made from the catalogue's four indicators, adopted by the vote on item 4
+ * of last year's congress session and effective from 1 January — a draft copy for next year with other
  * weights, and a calculated, reviewed and approved run for each past month of this year. Every step through the
  * channels as an operator (the union chair; a second union officer reviews), so the lifecycle's and the runs' own
  * rules apply and every change is audited.
  *
- * Why an adoption record and not the vote itself: a version is put to an agenda item before its vote, and only while
- * the session is not closed; the congress demo holds and closes last year's session in one transaction, so by the time
- * a scheme can exist the item is decided. The adoption carries the session's resolution as its document.
+ * The adoption: the congress demo called with leaveWageVote leaves last year's session in session before its item 4
+ * (能级工资); the scheme is put to that item, the item voted on (passed), the vote recorded on the scheme — adopted on
+ * the session's date — the item's resolution written and the session closed. A store whose session was closed without
+ * that (the congress demo's default) gets an adoption recorded elsewhere, the session's resolution its document.
  */
 export async function generateDemoWagePlan(core: Core, opts: CallOptions & { today?: string } = {}): Promise<DemoWagePlanResult> {
   const job = progressReporter(opts);
@@ -437,15 +438,39 @@ export async function generateDemoWagePlan(core: Core, opts: CallOptions & { tod
     note: '安全技能等级、安全生产时长、安全行为、隐患排查四项指标，点值 5 元/分，每人每月最高 600 元；发生轻伤及以上事故的当事人当月安全类指标一票否决。',
     content,
   });
-  // adopted at last year's session (its item 4, 能级工资, passed by vote): the session's resolution is the document
-  const past = store.get<{ date: string; seq: number; number: number }>(
-    `SELECT cs.date, cs.seq, t.number FROM congress_agenda_items i JOIN congress_sessions cs ON cs.id = i.session_id JOIN congress_terms t ON t.id = cs.term_id
-     JOIN congress_votes v ON v.item_id = i.id AND v.status = 'announced' AND v.verdict = 'passed' AND v.deleted_at IS NULL
-     WHERE i.template_key = 'wage' AND i.deleted_at IS NULL AND cs.status = 'closed' AND cs.deleted_at IS NULL ORDER BY cs.date DESC LIMIT 1`,
+  // put to last year's session as its item 4 (能级工资) and adopted by the vote — when the congress demo left that item
+  // open (leaveWageVote); otherwise adopted with that session's resolution as the document
+  const open = store.get<{ itemId: string; sessionId: string }>(
+    `SELECT i.id AS itemId, cs.id AS sessionId FROM congress_agenda_items i JOIN congress_sessions cs ON cs.id = i.session_id
+     WHERE i.template_key = 'wage' AND i.deleted_at IS NULL AND cs.status = 'in_session' AND cs.deleted_at IS NULL AND cs.date < ?
+       AND NOT EXISTS (SELECT 1 FROM congress_votes v WHERE v.item_id = i.id AND v.deleted_at IS NULL)
+     ORDER BY cs.date DESC LIMIT 1`,
+    [today],
   );
-  const adoptedOn = past?.date ?? `${Y - 1}-12-20`;
-  const docNo = past ? `第${past.number}届职代会第${past.seq}次会议决议（议程第4项）` : `安康工〔${Y - 1}〕18号`;
-  await chair('wage.schemeAction', { id: scheme.id, action: 'adoptElsewhere', docNo, date: adoptedOn });
+  if (open) {
+    await chair('wage.schemeAction', { id: scheme.id, action: 'propose', agendaItemId: open.itemId });
+    // nearly every representative present votes yes, as on the session's other passed items
+    const present = (await chair('congress.attendance', { sessionId: open.sessionId, q: null })).rows.filter((r) => r.status === 'present').length;
+    const opened = await chair('congress.voteOpen', { itemId: open.itemId });
+    const vote = opened.agenda.find((i) => i.id === open.itemId)!.votes.at(-1)!;
+    await chair('congress.voteCount', { id: vote.id, counts: { issued: present, yes: present - 3, no: 1, abstain: 1, invalid: 1 } });
+    await chair('congress.voteAnnounce', { id: vote.id });
+    await chair('wage.schemeAction', { id: scheme.id, action: 'recordVote' });
+    await chair('congress.agendaRecord', {
+      id: open.itemId,
+      summary: `就安全生产“能级工资”方案进行专题协商，方案以安全技能等级、安全生产时长、安全行为和隐患排查四项指标计分，点值 5 元/分，经表决通过。`,
+      resolution: `通过《${demoSchemeName(Y)}》，自 ${Y} 年 1 月 1 日起执行，由人力资源部会同工会组织落实。`,
+    });
+    await chair('congress.sessionStep', { id: open.sessionId, action: 'close' });
+  } else {
+    const past = store.get<{ date: string; seq: number; number: number }>(
+      `SELECT cs.date, cs.seq, t.number FROM congress_agenda_items i JOIN congress_sessions cs ON cs.id = i.session_id JOIN congress_terms t ON t.id = cs.term_id
+       JOIN congress_votes v ON v.item_id = i.id AND v.status = 'announced' AND v.verdict = 'passed' AND v.deleted_at IS NULL
+       WHERE i.template_key = 'wage' AND i.deleted_at IS NULL AND cs.status = 'closed' AND cs.deleted_at IS NULL ORDER BY cs.date DESC LIMIT 1`,
+    );
+    const docNo = past ? `第${past.number}届职代会第${past.seq}次会议决议（议程第4项）` : `安康工〔${Y - 1}〕18号`;
+    await chair('wage.schemeAction', { id: scheme.id, action: 'adoptElsewhere', docNo, date: past?.date ?? `${Y - 1}-12-20` });
+  }
   const adopted = await chair('wage.schemeAction', { id: scheme.id, action: 'makeEffective', effectiveFrom: `${Y}-01-01` });
 
   // ---- next year's draft: a copy with more weight on behaviour and hazards, the team vetoed too

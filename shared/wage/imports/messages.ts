@@ -42,6 +42,11 @@ export const messages = defineMessages({
   'v.wage.import.ambiguousTeam': { 'zh-CN': '有多个班组叫“{name}”，请填写车间', en: 'Several teams are named "{name}"; give the workshop' },
   'v.wage.import.person': { 'zh-CN': '“{text}”不在花名册中', en: '"{text}" is not in the roster' },
   'v.wage.import.personAmbiguous': { 'zh-CN': '“{text}”有重名，请写工号', en: '"{text}" has namesakes; write the employee no.' },
+  'v.wage.import.dayCell': {
+    'zh-CN': '逐日考勤有 {count} 格无法识别（日: 内容）：{cells}；可写当日工时（8、7.5h）、出勤标记（√ ○ 夜 白 中）或 休 假 病 事 旷 -',
+    en: '{count} day cells not understood (day: text): {cells}; write the hours of the day (8, 7.5h), a mark of a day worked (√ ○) or a day off (-, or the Chinese words for rest and leave)',
+  },
+  'v.wage.import.dayBeyondMonth': { 'zh-CN': '{period} 没有 {day} 日，但该日有出勤', en: '{period} has no day {day}, yet it is filled in' },
   'v.wage.import.dupRow': { 'zh-CN': '与第 {row} 行是同一条记录', en: 'The same record as row {row}' },
 
   'err.wage.import.noHeader': {

@@ -95,6 +95,8 @@ export interface WageImportPreview {
   counts: { total: number; create: number; update: number; unchanged: number; invalid: number };
   headerCandidates: { row: number; cells: string[]; matches: number }[];
   skippedRows: { rowNumber: number; reason: 'footer' | 'header'; text: string }[];
+  /** timekeeping kept day by day: the day columns found (a total column is read; without one, the days are summed) */
+  days?: { count: number; first: number; last: number } | null;
 }
 
 export interface WageImportResult {

@@ -3,7 +3,7 @@ import { decodeBase64 } from '../../kernel/base64';
 import { defineHandlers, signedIn } from '../../kernel/handlers';
 import { uuidv7 } from '../../util';
 import { assertRecorder } from '../records/service';
-import { commitImport, planImport, WageImportSessions } from './service';
+import { commitImport, planImport, sheetFits, WageImportSessions } from './service';
 
 const sessions = (ctx: { env: { state<T>(k: string, init: () => T): T } }) => ctx.env.state('wage.imports', () => new WageImportSessions());
 
@@ -13,7 +13,7 @@ export const importsHandlers = defineHandlers(importsContract, {
     assertRecorder(signedIn(ctx));
     // exceljs loads on the first import or export, not at start
     const { readTable } = await import('../../documents/tabular');
-    const { table } = await readTable(i.fileName, decodeBase64(i.dataBase64));
+    const { table } = await readTable(i.fileName, decodeBase64(i.dataBase64), (t) => sheetFits(i.kind, t));
     const s = sessions(ctx).open(uuidv7(), i.kind, i.fileName, table, { mapping: i.mapping, period: i.period });
     return planImport(ctx.store, s).preview;
   },

@@ -14,9 +14,12 @@ import type { Operator } from '../../../../shared/operators/types';
 import { toFieldIssues } from '../../../../shared/kernel/schemas';
 import { halfWidth, normalizeName, parseLooseDate } from '../../../../shared/roster/normalize';
 import { AppError } from '../../../../shared/result';
-import { accidentInput, behaviourInput, timekeepingSave } from '../../../../shared/wage/records/schemas';
+import { accidentInput, behaviourInput, periodDays, timekeepingSave } from '../../../../shared/wage/records/schemas';
 import {
+  dayColumns,
+  isWeekdayRow,
   monthInText,
+  parseDayCell,
   parseBehaviourKind,
   parseHours,
   parsePoints,
@@ -61,6 +64,8 @@ export interface WageSession {
   period: string | null;
   /** the month named in the rows above the header (2026年3月考勤表) */
   titlePeriod: string | null;
+  /** timekeeping kept day by day (考勤表): column index → day of the month; empty otherwise */
+  days: Map<number, number>;
   createdAt: number;
   plan?: { state: string; key: string; result: Plan };
 }
@@ -91,6 +96,24 @@ function titleMonth(table: Table, headerRow: number): string | null {
   return null;
 }
 
+/**
+ * The header of a timekeeping sheet kept day by day: the row of the days 1 … 31 (under a row of 工号 / 姓名 when the
+ * header is two rows: headerCells takes those from above) — unless the matcher finds a header row below it.
+ */
+function gridHeaderRow(table: Table, found: number): number {
+  for (let r = 0; r < Math.min(table.length, HEADER_SCAN_ROWS); r++) {
+    if (dayColumns(table[r] ?? []).size > 0) return found < 0 || found <= r ? r : found;
+  }
+  return found;
+}
+/** Whether a sheet of the workbook is one of this kind (a header found): the import reads the first that is — a
+ * cover tab or an explanation before it is passed over. */
+export function sheetFits(kind: WageImportKind, table: Table): boolean {
+  const found = WAGE_MATCHERS[kind].findHeaderRow(table);
+  return (kind === 'timekeeping' ? gridHeaderRow(table, found) : found) >= 0;
+}
+const daysOf = (kind: WageImportKind, table: Table, headerRow: number) => (kind === 'timekeeping' ? dayColumns(table[headerRow] ?? []) : new Map<number, number>());
+
 export class WageImportSessions {
   private sessions = new Map<string, WageSession>();
   static readonly TTL_MS = 60 * 60 * 1000;
@@ -98,7 +121,7 @@ export class WageImportSessions {
   open(id: string, kind: WageImportKind, fileName: string, table: Table, opts: { mapping?: WageImportMapping; period?: string | null } = {}): WageSession {
     this.expire();
     const m = WAGE_MATCHERS[kind];
-    const headerRow = m.findHeaderRow(table);
+    const headerRow = kind === 'timekeeping' ? gridHeaderRow(table, m.findHeaderRow(table)) : m.findHeaderRow(table);
     if (headerRow < 0) {
       const columns = WAGE_IMPORT_REQUIRED[kind].map((f) => wageFieldLabel(f)).join('”“');
       throw new AppError('BAD_FILE', 'err.wage.import.noHeader', { columns, kind });
@@ -117,6 +140,7 @@ export class WageImportSessions {
       mapping: opts.mapping ?? m.autoMapping(header),
       period: opts.period ?? null,
       titlePeriod: titleMonth(table, headerRow),
+      days: daysOf(kind, table, headerRow),
       createdAt: Date.now(),
     };
     this.sessions.set(id, s);
@@ -136,6 +160,7 @@ export class WageImportSessions {
     s.header = WAGE_MATCHERS[s.kind].headerCells(s.table, s.headerRow);
     s.mapping = mapping ?? WAGE_MATCHERS[s.kind].autoMapping(s.header);
     s.titlePeriod = titleMonth(s.table, s.headerRow);
+    s.days = daysOf(s.kind, s.table, s.headerRow);
     s.plan = undefined;
   }
   cancel(id: string): boolean {
@@ -153,8 +178,16 @@ interface WorkerLite {
   empNo: string;
   name: string;
 }
+/** An employee number compared loosely: upper case, the leading zeros of an all-digit one dropped. */
+const looseEmpNo = (v: string) => {
+  const u = v.trim().toUpperCase();
+  return /^\d+$/.test(u) ? u.replace(/^0+(?=\d)/, '') : u;
+};
+
 interface Lookups {
   byEmp: Map<string, WorkerLite>;
+  /** by employee number, exactly or loosely (00123 = 123) when only one worker matches */
+  empOf(empNo: string): WorkerLite | undefined;
   byName: Map<string, WorkerLite[]>;
   teams: Map<string, { id: string; workshop: string | null }[]>;
   workerOf(empNo: string, name: string, field: WageImportField, problems: Problem[]): WorkerLite | null;
@@ -165,9 +198,13 @@ function lookups(store: Store): Lookups {
   const workers = store.all<{ id: string; emp_no: string; name: string }>(`SELECT id, emp_no, name FROM workers WHERE deleted_at IS NULL`);
   const byEmp = new Map<string, WorkerLite>();
   const byName = new Map<string, WorkerLite[]>();
+  // 00123 written as 123 (Excel drops the zeros of a number), w001 for W001: found when only one worker matches
+  const byLoose = new Map<string, WorkerLite | null>();
   for (const w of workers) {
     const x = { id: w.id, empNo: w.emp_no, name: w.name };
     byEmp.set(w.emp_no, x);
+    const k = looseEmpNo(w.emp_no);
+    byLoose.set(k, byLoose.has(k) ? null : x);
     const list = byName.get(w.name);
     if (list) list.push(x);
     else byName.set(w.name, [x]);
@@ -181,13 +218,15 @@ function lookups(store: Store): Lookups {
     if (list) list.push({ id: t.id, workshop: t.workshop });
     else teams.set(t.name, [{ id: t.id, workshop: t.workshop }]);
   }
+  const empOf = (empNo: string) => byEmp.get(empNo) ?? byLoose.get(looseEmpNo(empNo)) ?? undefined;
   return {
     byEmp,
+    empOf,
     byName,
     teams,
     workerOf(empNo, name, field, problems) {
       if (empNo) {
-        const w = byEmp.get(empNo);
+        const w = empOf(empNo);
         if (!w) {
           problems.push({ field, message: 'v.wage.import.unknownWorker', params: { empNo } });
           return null;
@@ -242,7 +281,7 @@ function missingColumns(s: WageSession): WageImportField[] {
   if (s.kind === 'timekeeping') {
     if (!has('empNo') && has('name')) out.splice(out.indexOf('empNo'), 1); // found by name
     if (!has('period') && !s.period && !s.titlePeriod) out.push('period');
-    if (!has('hours') && !has('shifts')) out.push('hours');
+    if (!has('hours') && !has('shifts') && s.days.size === 0) out.push('hours');
   }
   if (s.kind === 'behaviour' && !has('empNo') && !has('name') && !has('team')) out.unshift('empNo');
   return out;
@@ -261,7 +300,7 @@ function makePlan(store: Store, s: WageSession): Plan {
   const skippedRows: WageImportPreview['skippedRows'] = [];
   const keyCol = s.mapping.empNo ?? s.mapping.date ?? -1;
   const keyCol2 = s.mapping.name ?? s.mapping.place ?? s.mapping.category ?? -1;
-  const cellsOf: { rowNumber: number; get: (f: WageImportField) => string }[] = [];
+  const cellsOf: Cells = [];
   for (let r = s.headerRow + 1; r < s.table.length; r++) {
     const cells = s.table[r]!;
     if (cells.every((c) => c === '')) continue;
@@ -270,6 +309,10 @@ function makePlan(store: Store, s: WageSession): Plan {
     // the header again (a sheet printed page by page) and the footer (合计, 制表人…) are not records
     if (keyCol >= 0 && keyCell === s.header[keyCol] && (keyCol2 < 0 || (cells[keyCol2] ?? '') === s.header[keyCol2])) {
       skippedRows.push({ rowNumber, reason: 'header', text: cells.filter(Boolean).join(' ') });
+      continue;
+    }
+    if (s.days.size > 0 && isWeekdayRow(cells)) {
+      skippedRows.push({ rowNumber, reason: 'header', text: cells.filter(Boolean).join(' ').slice(0, 80) });
       continue;
     }
     const footer = footerOf(cells, s.mapping.empNo !== undefined && s.mapping.empNo !== null ? keyCell : '');
@@ -281,7 +324,7 @@ function makePlan(store: Store, s: WageSession): Plan {
       const i = s.mapping[f];
       return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
     };
-    cellsOf.push({ rowNumber, get });
+    cellsOf.push({ rowNumber, get, cell: (i: number) => (cells[i] ?? '').trim() });
   }
   const rows =
     s.kind === 'timekeeping' ? planTimekeeping(store, s, look, mapped, cellsOf) : s.kind === 'behaviour' ? planBehaviour(store, s, look, mapped, cellsOf) : planAccidents(store, look, mapped, cellsOf);
@@ -310,11 +353,12 @@ function makePlan(store: Store, s: WageSession): Plan {
       counts,
       headerCandidates,
       skippedRows,
+      days: s.days.size > 0 ? { count: s.days.size, first: Math.min(...s.days.values()), last: Math.max(...s.days.values()) } : null,
     },
   };
 }
 
-type Cells = { rowNumber: number; get: (f: WageImportField) => string }[];
+type Cells = { rowNumber: number; get: (f: WageImportField) => string; cell: (index: number) => string }[];
 const whoOf = (w: WorkerLite | null, empNo: string, name: string) => (w ? `${w.empNo} ${w.name}` : [empNo, name].filter(Boolean).join(' '));
 
 function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Set<WageImportField>, cells: Cells): PlannedRow[] {
@@ -326,7 +370,7 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
   }
   const fallback = s.period ?? s.titlePeriod;
   const seen = new Map<string, number>();
-  return cells.map(({ rowNumber, get }) => {
+  return cells.map(({ rowNumber, get, cell }) => {
     const problems: Problem[] = [];
     const empNo = halfWidth(get('empNo')).trim();
     const name = normalizeName(get('name'));
@@ -345,13 +389,16 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
     };
     const hours = num('hours');
     const shifts = num('shifts');
+    const grid = s.days.size > 0 ? sumDays(s.days, cell, period, problems) : null;
     const note = get('note') || null;
     const before = w && period ? existing.get(`${w.id}\u0000${period}`) : undefined;
+    // a total column is read as written; what it leaves blank (or the sheet has no total column for) is summed from
+    // the days
     const data = {
       workerId: w?.id ?? '',
       period: period ?? '',
-      hours: mapped.has('hours') ? hours : (before?.hours ?? null),
-      shifts: mapped.has('shifts') ? shifts : (before?.shifts ?? null),
+      hours: hours ?? grid?.hours ?? (mapped.has('hours') ? null : (before?.hours ?? null)),
+      shifts: shifts ?? (grid?.any ? grid.worked : mapped.has('shifts') ? null : (before?.shifts ?? null)),
       note: mapped.has('note') ? note : (before?.note ?? null),
     };
     let input: z.output<typeof timekeepingSave> | null = null;
@@ -374,6 +421,37 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
     if (before && action !== 'invalid') report.changes = [...changes];
     return { rowNumber, report, write: action === 'create' || action === 'update' ? { existingId: before?.id ?? null, data: input! } : null };
   });
+}
+
+/**
+ * A row of the per-day grid: the hours of the days written as numbers (null when none is), the days worked (a number
+ * above 0 or a mark such as √ ○ 夜), and whether any day is filled. A cell not understood, or a day the month does
+ * not have (31 in April) filled, is the row's problem.
+ */
+function sumDays(days: Map<number, number>, cell: (i: number) => string, period: string | null, problems: Problem[]): { hours: number | null; worked: number; any: boolean } {
+  const monthDays = period ? Number(periodDays(period).to.slice(8)) : 31;
+  let hours: number | null = null;
+  let worked = 0;
+  let any = false;
+  const bad: string[] = [];
+  for (const [i, day] of days) {
+    const raw = cell(i);
+    const d = parseDayCell(raw);
+    if (d === null) continue;
+    if (d === 'bad') {
+      bad.push(`${day}: “${raw.slice(0, 10)}”`);
+      continue;
+    }
+    if (day > monthDays && (d.worked || (d.hours ?? 0) > 0)) {
+      problems.push({ field: 'hours', message: 'v.wage.import.dayBeyondMonth', params: { day, period: period ?? '' } });
+      continue;
+    }
+    any = true;
+    if (d.worked) worked++;
+    if (d.hours !== null && raw.trim() !== '' && /\d/.test(raw)) hours = Math.round(((hours ?? 0) + d.hours) * 100) / 100;
+  }
+  if (bad.length) problems.push({ field: 'hours', message: 'v.wage.import.dayCell', params: { cells: bad.slice(0, 3).join('、'), count: bad.length } });
+  return { hours, worked, any };
 }
 
 function planBehaviour(store: Store, s: WageSession, look: Lookups, mapped: Set<WageImportField>, cells: Cells): PlannedRow[] {
@@ -489,7 +567,7 @@ function planAccidents(store: Store, look: Lookups, mapped: Set<WageImportField>
     const teamId = team ? look.teamOf(team, normalizeName(get('workshop')), problems) : null;
     const people: { id: string; label: string }[] = [];
     for (const p of splitPeople(get('workers'))) {
-      const w = p.empNo ? look.byEmp.get(p.empNo) : undefined;
+      const w = p.empNo ? look.empOf(p.empNo) : undefined;
       const byName = !p.empNo && p.name ? (look.byName.get(p.name) ?? []) : [];
       const found = w ?? (byName.length === 1 ? byName[0] : undefined);
       if (found && !(w && p.name && p.name !== w.name)) {

@@ -11,7 +11,7 @@ import type { RunDetail, RunGroupTotalDetail, RunLine, RunLineSortField } from '
 import { useI18n, useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
-import { useDebouncedSearch } from '../../../lib/listHooks';
+import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { yuan } from './format';
 
 interface Query {
@@ -26,6 +26,7 @@ interface Query {
 }
 
 const FIRST: Query = { search: '', workshopId: null, teamId: null, vetoOnly: false, sortField: 'empNo', sortDir: 'asc', page: 1, pageSize: 50 };
+const NOTHING = () => undefined;
 const SORT_KEYS: Record<string, RunLineSortField> = { empNo: 'empNo', name: 'name', workshop: 'workshop', team: 'team', total: 'total' };
 
 export function RunLinesTable({ run, onOpen, height }: { run: RunDetail; onOpen(workerId: string): void; height?: number }) {
@@ -70,6 +71,10 @@ export function RunLinesTable({ run, onOpen, height }: { run: RunDetail; onOpen(
       current = false;
     };
   }, [run.id, q, t]);
+
+  // Ctrl/Cmd+F: the search box (nothing is created here: no Alt+N)
+  const focusSearch = useCallback(() => document.getElementById('wage-run-search')?.focus(), []);
+  useListShortcuts({ focusSearch, create: NOTHING, enabled: false });
 
   const workshopName = workshops.find((w) => w.id === q.workshopId)?.name ?? null;
   const teamOptions = useMemo(

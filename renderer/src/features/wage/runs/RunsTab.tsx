@@ -344,7 +344,7 @@ function Totals({ run }: { run: RunDetail }) {
   const cards = [
     { key: 'total', title: t('wage.runs.total'), value: yuan(run.totalFen), suffix: t('wage.runs.yuan') },
     { key: 'workers', title: t('wage.runs.workers'), value: run.workers, suffix: t('wage.runs.persons') },
-    { key: 'safety', title: t('wage.runs.safetyShare'), value: `${pctText(share)}%`, hint: t('wage.runs.safetyShareHint', { n: run.safetyPaid, pct: pctText(share) }) },
+    { key: 'safety', title: t('wage.runs.safetyShare'), value: `${pctText(share)}%`, hint: t('wage.runs.safetyShareHint', { n: run.safetyPaid }) },
     { key: 'vetoes', title: t('wage.runs.vetoes'), value: run.vetoes, suffix: t('wage.runs.persons'), danger: run.vetoes > 0 },
     {
       key: 'budget',

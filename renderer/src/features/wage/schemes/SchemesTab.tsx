@@ -4,7 +4,7 @@
 // delete (with undo); a new draft from the catalogue (Alt+N), the scheme's PDF, and the catalogue editor.
 import { Alert, App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { allowedActions, WAGE_RUNNERS, type SchemeAction } from '../../../../../shared/wage/scheme';
 import type { SchemeVersion } from '../../../../../shared/wage/schemes/types';
@@ -22,9 +22,6 @@ const CreateDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default
 const ProposeDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.ProposeDialog })));
 const DateActionDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.DateActionDialog })));
 const CopyDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.CopyDialog })));
-
-/** How long a deleted draft can be brought back before the deletion is sent. */
-export const UNDO_MS = 8000;
 
 type Dialog =
   | { kind: 'create' }
@@ -45,8 +42,6 @@ export function SchemesTab() {
   const canRun = operator ? holdsAnyRole(operator, WAGE_RUNNERS) : false;
   const [rows, setRows] = useState<SchemeVersion[] | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [hidden, setHidden] = useState<string[]>([]);
-  const pending = useRef<{ id: string; timer: ReturnType<typeof setTimeout> } | null>(null);
   const job = useJob();
 
   const load = useCallback(async () => {
@@ -61,44 +56,20 @@ export function SchemesTab() {
     void load();
   }, [load]);
 
-  // ---- delete with undo: the row goes at once, the deletion is sent when the undo time is over (or on leaving)
-  const sendDelete = useCallback(
-    async (id: string) => {
-      try {
-        await call('wage.schemeDelete', { id });
-      } catch (e) {
-        message.error(errorText(e, t));
-      }
-      setHidden((h) => h.filter((x) => x !== id));
-      await load();
-    },
-    [load, message, t],
-  );
-  const flush = useCallback(() => {
-    const p = pending.current;
-    if (!p) return;
-    clearTimeout(p.timer);
-    pending.current = null;
-    void sendDelete(p.id);
-  }, [sendDelete]);
-  useEffect(() => () => flush(), [flush]);
-
-  const remove = (s: SchemeVersion) => {
-    flush();
-    setHidden((h) => [...h, s.id]);
+  // ---- delete at once, with undo: a deleted draft is kept and wage.schemeRestore brings it back
+  const remove = async (s: SchemeVersion) => {
+    try {
+      await call('wage.schemeDelete', { id: s.id });
+    } catch (e) {
+      message.error(errorText(e, t));
+      return;
+    }
+    await load();
     const key = `undo-scheme-${s.id}`;
-    pending.current = {
-      id: s.id,
-      timer: setTimeout(() => {
-        pending.current = null;
-        message.destroy(key);
-        void sendDelete(s.id);
-      }, UNDO_MS),
-    };
     message.open({
       key,
       type: 'success',
-      duration: UNDO_MS / 1000,
+      duration: 8,
       content: (
         <Space>
           {t('wage.sch.deleted', { name: s.name, version: s.version })}
@@ -106,13 +77,13 @@ export function SchemesTab() {
             size="small"
             type="link"
             onClick={() => {
-              const p = pending.current;
-              if (p?.id === s.id) {
-                clearTimeout(p.timer);
-                pending.current = null;
-              }
               message.destroy(key);
-              setHidden((h) => h.filter((x) => x !== s.id));
+              call('wage.schemeRestore', { id: s.id })
+                .then(async (v) => {
+                  message.success(t('wage.sch.restored', { name: v.name, version: v.version }));
+                  await load();
+                })
+                .catch((e: unknown) => message.error(errorText(e, t)));
             }}
           >
             {t('common.undo')}
@@ -210,7 +181,7 @@ export function SchemesTab() {
         );
       case 'delete':
         return (
-          <Popconfirm key={a} title={t('wage.sch.deleteConfirm', { name: s.name, version: s.version })} okText={label} cancelText={t('common.cancel')} onConfirm={() => remove(s)}>
+          <Popconfirm key={a} title={t('wage.sch.deleteConfirm', { name: s.name, version: s.version })} okText={label} cancelText={t('common.cancel')} onConfirm={() => void remove(s)}>
             <Button size="small" danger>
               {label}
             </Button>
@@ -220,7 +191,7 @@ export function SchemesTab() {
   };
 
   if (rows === null) return <Skeleton active />;
-  const shown = rows.filter((r) => !hidden.includes(r.id));
+
 
   const columns: ColumnsType<SchemeVersion> = [
     {
@@ -289,7 +260,7 @@ export function SchemesTab() {
         <JobProgress job={job} />
       </Space>
       {!canRun && <Alert type="info" showIcon title={t('wage.sch.readOnlyRole')} />}
-      {shown.length === 0 ? (
+      {rows.length === 0 ? (
         <Empty
           style={{ padding: 48 }}
           description={<span data-testid="schemes-empty">{t(canRun ? 'wage.sch.empty' : 'wage.sch.emptyReader')}</span>}
@@ -301,7 +272,7 @@ export function SchemesTab() {
           )}
         </Empty>
       ) : (
-        <Table<SchemeVersion> rowKey="id" size="small" columns={columns} dataSource={shown} pagination={false} footer={() => <Typography.Text type="secondary">{t('wage.sch.count', { n: shown.length })}</Typography.Text>} />
+        <Table<SchemeVersion> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} footer={() => <Typography.Text type="secondary">{t('wage.sch.count', { n: rows.length })}</Typography.Text>} />
       )}
       <Suspense fallback={null}>
         {dialog?.kind === 'create' && (

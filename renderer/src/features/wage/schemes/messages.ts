@@ -100,6 +100,7 @@ export const messages = defineMessages({
   'wage.sch.readOnlyState': { 'zh-CN': '只有草案可以修改；已提交或已通过的版本不再变动，需要修改时请“复制为新版本”。', en: 'Only a draft changes; a version put to the congress or adopted stays as it is — copy it as a new version to change it.' },
   'wage.sch.deleteConfirm': { 'zh-CN': '删除草案“{name}”第 {version} 版？', en: 'Delete the draft "{name}" v{version}?' },
   'wage.sch.deleted': { 'zh-CN': '已删除草案“{name}”第 {version} 版', en: 'Draft "{name}" v{version} deleted' },
+  'wage.sch.restored': { 'zh-CN': '已恢复草案“{name}”第 {version} 版', en: 'Draft "{name}" v{version} restored' },
   'wage.sch.recordVoteHint': { 'zh-CN': '从 {session} 该议程事项已宣布的表决结果登记：通过则方案通过，未通过则方案作废。', en: 'Takes the announced vote of the agenda item at {session}: passed adopts the scheme, failed rejects it.' },
   'wage.sch.votePassed': { 'zh-CN': '表决通过：“{name}”已通过', en: 'Vote passed: "{name}" is adopted' },
   'wage.sch.voteFailed': { 'zh-CN': '表决未通过：“{name}”未通过', en: 'Vote failed: "{name}" is rejected' },
