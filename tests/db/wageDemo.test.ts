@@ -179,7 +179,7 @@ describe('the wage demo', () => {
     expect(content(c).time).not.toEqual(content(a).time);
   });
 
-  it('the year scheme: adopted (the session resolution its document), effective from January; a draft copy with other weights; an approved run for each past month of this year', async () => {
+  it('the year scheme: put to item 4 of last year session and adopted by its vote, effective from January; a draft copy with other weights; an approved run for each past month of this year', async () => {
     const tc = await demoCore();
     const s = tc.core.store;
     const Y = Number(today.slice(0, 4));

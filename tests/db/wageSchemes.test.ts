@@ -488,7 +488,7 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: 'nope' }))).toMatchObject({ code: 'NOT_FOUND', message: 'err.wage.agendaItemNotFound' });
     expect((await admin('wage.schemeAgendaItems', { id: s.id })).map((c) => c.itemId)).not.toContain(election.id);
     expect(tables(tc!.core)).toBe(before);
-    // once the papers are out, a report item cannot become a vote; an announced item is decided
+    // once the session sits, a report item cannot become a vote; an announced item is decided
     const report = session.agenda.find((i) => i.templateKey === 'hazards')!;
     await voteOn(admin, session.id, xItem.id, 8, 6);
     before = tables(tc!.core);
@@ -514,6 +514,36 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: skillsItem.id }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.sessionClosed' });
     expect(await admin('wage.schemeAgendaItems', { id: s.id })).toEqual([]);
     expect(tables(tc!.core)).toBe(before);
+  });
+});
+
+describe('a session whose papers are already out', () => {
+  it('refuses the scheme with the way out (withdraw the papers, propose, issue again) — changing nothing; issued again, the papers carry it', async () => {
+    const w = await world(9);
+    const { admin, session, wageItem } = w;
+    const s = await create(admin);
+    await admin('congress.sessionStep', { id: session.id, action: 'issue' });
+    // the item is still offered, marked as out of reach while the papers are out
+    expect((await admin('wage.schemeAgendaItems', { id: s.id })).find((c) => c.itemId === wageItem.id)).toMatchObject({ sessionStatus: 'issued', takenBy: null, decided: false });
+    const before = tables(tc!.core);
+    const issued = await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id }));
+    expect(issued).toMatchObject({ code: 'CONFLICT', message: 'err.wage.papersIssued', details: { session: '第3届职工代表大会第1次会议', issues: [{ path: 'agendaItemId', message: 'v.invalid' }] } });
+    expect(say(issued)).toContain('请先在“职代会”中撤回该次会议的通知');
+    expect(tables(tc!.core)).toBe(before);
+    expect(await admin('wage.scheme', { id: s.id })).toMatchObject({ state: 'draft', agendaItemId: null });
+    // the chair withdraws the papers, puts the scheme to item 4 and issues them again: the item carries the text
+    await admin('congress.sessionStep', { id: session.id, action: 'withdraw' });
+    expect(await act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id })).toMatchObject({ state: 'proposed' });
+    const again = await admin('congress.sessionStep', { id: session.id, action: 'issue' });
+    expect(again.status).toBe('issued');
+    expect(again.agenda.find((i) => i.id === wageItem.id)!.materials.map((m) => m.title)).toEqual(['2027年度能级工资方案（第1版）']);
+    // withdrawn from the vote once the papers are out, the material stays as it went out
+    await act(admin, { id: s.id, action: 'withdraw' });
+    expect((await admin('congress.session', { id: session.id })).agenda.find((i) => i.id === wageItem.id)!.materials).toHaveLength(1);
+    // the session sitting, the presidium may still put it to the vote item on the floor (no material is added then)
+    await admin('congress.sessionStep', { id: session.id, action: 'open' });
+    expect(await act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id })).toMatchObject({ state: 'proposed', agendaItemId: wageItem.id });
+    expect((await admin('congress.session', { id: session.id })).agenda.find((i) => i.id === wageItem.id)!.materials).toHaveLength(1);
   });
 });
 

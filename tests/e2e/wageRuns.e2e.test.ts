@@ -229,7 +229,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
   });
 
   step('in English: the tab, the states, the totals and the explanation', async () => {
-    await page().getByRole('button', { name: 'English' }).click();
+    await page().getByRole('button', { name: 'language' }).click();
     await page().getByRole('tab', { name: 'Monthly runs' }).waitFor();
     await waitText(runState(), 'Calculated');
     await waitText(page().getByTestId('run-calculate'), /Recalculate/);

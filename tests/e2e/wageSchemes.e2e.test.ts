@@ -1,8 +1,10 @@
-// The wage schemes tab (issue 9) in a real Chromium against a real browser host at 1366×768: the empty tab says how to
+// The wage schemes tab (issue 9) in a real Chromium against a real browser host at 1280×800: the empty tab says how to
 // start; a draft is created from the catalogue with its indicators ticked; in the editor a tier of 安全生产时长 is moved
 // (the preview scores a value typed in), the weights' warning shows off 100, the draft is saved with Ctrl+S and, opened
-// again, shows the edited tier — and the store holds it. The scheme's PDF downloads. Screenshots in
-// test-results/e2e/wage-schemes-*.png.
+// again, shows the edited tier — and the store holds it. The scheme's PDF downloads. Then the lifecycle: a session
+// whose papers are already out is not offered (with the way out); the papers withdrawn, the draft is put to item 4
+// (its text among the item's materials), the vote announced and recorded, the version put into effect, copied, and
+// the tab read in English. Screenshots in test-results/e2e/wage-schemes-*.png.
 import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
 import type { SchemeVersion } from '../../shared/wage/schemes/types';
@@ -12,7 +14,7 @@ import { SetupPage, Shell, label, waitText } from './pages';
 const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 
 describe('wage schemes (browser host + Chromium)', () => {
-  const app = useE2E({ viewport: { width: 1366, height: 768 } });
+  const app = useE2E({ viewport: { width: 1280, height: 800 } });
   const step = journeySteps(app, 'wage-schemes-');
   const shot = (n: string) => app.shot(`wage-schemes-${n}`);
   const page = () => app.page;
@@ -112,6 +114,95 @@ describe('wage schemes (browser host + Chromium)', () => {
     await d.waitFor({ state: 'hidden' });
     expect(await drawer.locator('.ant-table-row').count()).toBe(4);
     await shot('09-catalogue');
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    await drawer.waitFor({ state: 'detached' });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  const ids: Record<string, string> = {};
+  const row = () => page().locator('.ant-table-row').filter({ hasText: name });
+  const tab = async (label: string) => {
+    await page().getByRole('tab', { name: label }).click();
+    await page().getByRole('tab', { name: label, selected: true }).waitFor();
+  };
+
+  step('a session whose papers are out is not offered, and says how to add the scheme; papers withdrawn, the draft goes to item 4', async () => {
+    // a term of three representatives and a safety-themed 5+X session today, its papers issued
+    const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
+    for (const [k, n] of ['张伟', '李娜', '王强'].entries()) {
+      await api(app.host, 'workers.create', { empNo: `R0${k + 1}`, name: n, gender: k === 1 ? 'F' : 'M', orgUnitId: ws.id, isRepresentative: true });
+    }
+    const y = Number(today.slice(0, 4));
+    const term = await api<{ id: string }>(app.host, 'congress.termCreate', { number: 1, startDate: `${y - 1}-01-01`, endDate: `${y + 3}-12-31`, settings: { quotaPreset: 'custom', customQuota: { perMille: 200, min: 3 } } });
+    await api(app.host, 'congress.importFromRoster', { termId: term.id, joinedOn: `${y - 1}-01-01` });
+    const s = await api<{ id: string; agenda: { id: string; templateKey: string | null }[] }>(app.host, 'congress.sessionCreate', { termId: term.id, kind: 'safety', date: today, place: '职工活动中心' });
+    ids.session = s.id;
+    ids.item = s.agenda.find((i) => i.templateKey === 'wage')!.id;
+    await api(app.host, 'congress.sessionStep', { id: ids.session, action: 'issue' });
+
+    await tab('记录');
+    await tab('方案');
+    await row().getByRole('button', { name: label('提交职代会表决') }).click();
+    let d = modal('提交职代会表决');
+    const item = d.getByRole('radio', { name: /能级工资/ });
+    await item.waitFor();
+    expect(await item.isDisabled()).toBe(true);
+    await waitText(d, /会议通知已发出：请先在“职代会”中撤回通知/);
+    await shot('10-papers-out');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+
+    await api(app.host, 'congress.sessionStep', { id: ids.session, action: 'withdraw' });
+    await row().getByRole('button', { name: label('提交职代会表决') }).click();
+    d = modal('提交职代会表决');
+    await d.getByRole('radio', { name: /能级工资/, checked: true }).waitFor();
+    await shot('11-propose');
+    await d.locator('.ant-modal-footer .ant-btn-primary').click();
+    await d.waitFor({ state: 'hidden' });
+    await waitText(row(), /已提交职代会/);
+    const session = await api<{ agenda: { id: string; materials: { title: string }[] }[] }>(app.host, 'congress.session', { id: ids.session });
+    expect(session.agenda.find((i) => i.id === ids.item)!.materials.map((m) => m.title)).toEqual([`${name}（第1版）`]);
+    await shot('12-proposed');
+  });
+
+  step('the vote announced and recorded: adopted; in effect from today; copied as a new draft', async () => {
+    await api(app.host, 'congress.sessionStep', { id: ids.session, action: 'issue' });
+    await api(app.host, 'congress.sessionStep', { id: ids.session, action: 'open' });
+    const att = await api<{ rows: { memberId: string }[] }>(app.host, 'congress.attendance', { sessionId: ids.session, q: null });
+    await api(app.host, 'congress.attendanceSet', { sessionId: ids.session, memberIds: att.rows.map((r) => r.memberId), status: 'present' });
+    const opened = await api<{ agenda: { id: string; votes: { id: string }[] }[] }>(app.host, 'congress.voteOpen', { itemId: ids.item });
+    const vote = opened.agenda.find((i) => i.id === ids.item)!.votes.at(-1)!;
+    await api(app.host, 'congress.voteCount', { id: vote.id, counts: { issued: 3, yes: 3, no: 0, abstain: 0, invalid: 0 } });
+    await api(app.host, 'congress.voteAnnounce', { id: vote.id });
+    await tab('记录');
+    await tab('方案');
+    await row().getByRole('button', { name: label('登记表决结果') }).click();
+    await page().locator('.ant-modal-confirm').getByRole('button', { name: label('登记表决结果') }).click();
+    await waitText(row(), /已通过/);
+    await row().getByRole('button', { name: label('设定生效日期') }).click();
+    const e = modal('设定生效日期');
+    await shot('13-effective-dialog');
+    await e.locator('.ant-modal-footer .ant-btn-primary').click();
+    await e.waitFor({ state: 'hidden' });
+    await waitText(row(), /执行中/);
+    await row().getByRole('button', { name: label('复制为新版本') }).click();
+    const c = modal('复制为新版本');
+    const n = c.getByLabel('方案名称');
+    await n.fill(`${year + 1}年度能级工资方案（讨论稿：按车间协商意见修改技能等级分值与隐患排查封顶）`);
+    await c.locator('.ant-modal-footer .ant-btn-primary').click();
+    await c.waitFor({ state: 'hidden' });
+    await page().getByRole('link', { name: /讨论稿/ }).waitFor();
+    await shot('14-versions');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  step('in English', async () => {
+    await page().getByRole('button', { name: 'language' }).click();
+    await page().getByRole('tab', { name: 'Schemes', selected: true }).waitFor();
+    await waitText(row().first(), /In effect/);
+    await shot('15-english');
+    await page().getByRole('button', { name: 'language' }).click();
     expect(app.pageErrors).toEqual([]);
   });
 });

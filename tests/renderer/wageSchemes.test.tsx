@@ -212,6 +212,7 @@ function version(p: Partial<SchemeVersion> & Pick<SchemeVersion, 'id' | 'state'>
 const AGENDA: Partial<SchemeAgendaChoice>[] = [
   { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false },
   { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true },
+  { itemId: 'i-issued', sessionId: 'ss2', sessionLabel: '第3届职工代表大会第3次会议', sessionDate: '2027-01-10', sessionStatus: 'issued', position: 4, title: '能级工资方案表决', templateKey: 'wage', kind: 'vote', preferred: true },
   { itemId: 'i-old', sessionId: 'ss0', sessionLabel: '第3届职工代表大会第1次会议', sessionDate: '2026-03-20', sessionStatus: 'in_session', position: 4, title: '能级工资', templateKey: 'wage', kind: 'vote', preferred: true, takenBy: { id: 'sx', name: '旧方案', version: 1 } },
 ];
 
@@ -383,7 +384,7 @@ describe('the schemes tab', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
-  it('puts a draft to the congress: the wage item is offered first, an item already taken cannot be picked', async () => {
+  it('puts a draft to the congress: the wage item is offered first; an item already taken, or of a session whose papers are out, cannot be picked', async () => {
     const { be } = schemesBackend([version({ id: 's1', state: 'draft' })]);
     const u = user();
     renderInProviders(<SchemesTab />);
@@ -393,6 +394,9 @@ describe('the schemes tab', () => {
     expect(wage).toBeChecked();
     expect(within(dlg).getByRole('radio', { name: /第1次会议.*能级工资/ })).toBeDisabled();
     expect(within(dlg).getByText('已提交“旧方案”第 1 版')).toBeInTheDocument();
+    // a session whose papers are out: not offered, with the way to add the scheme to its papers
+    expect(within(dlg).getByRole('radio', { name: /第3次会议.*能级工资方案表决/ })).toBeDisabled();
+    expect(within(dlg).getByText(/^会议通知已发出：请先在“职代会”中撤回通知/)).toBeInTheDocument();
     expect(within(dlg).getAllByText('（将改为表决事项）')).toHaveLength(2);
     await u.click(within(dlg).getByRole('button', { name: label('提交职代会表决') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'propose', agendaItemId: 'i-wage' }));

@@ -188,6 +188,9 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
           const other = st().schemes.find((x) => x.agendaItemId === item.itemId && x.state === 'proposed');
           if (other) throw new FakeError('CONFLICT', 'err.wage.itemTaken', { name: other.name, version: other.version });
           if (item.decided || st().votes.has(item.itemId)) throw new FakeError('CONFLICT', 'err.wage.itemDecided');
+          const issue = { issues: [{ path: 'agendaItemId', message: 'v.invalid' }] };
+          if (item.sessionStatus === 'issued') throw new FakeError('CONFLICT', 'err.wage.papersIssued', { session: item.sessionLabel, ...issue });
+          if (item.kind !== 'vote' && item.sessionStatus !== 'preparing') throw new FakeError('CONFLICT', 'err.wage.itemNotVote', issue);
           Object.assign(s, { state: 'proposed', agendaItemId: item.itemId, sessionId: item.sessionId, sessionLabel: item.sessionLabel, updatedAt: now });
           return s;
         }

@@ -77,9 +77,13 @@ export const messages = defineMessages({
     en: 'It must take effect after the version in effect did ({date})',
   },
   'err.wage.supersedeBeforeEffective': { 'zh-CN': '废止日期必须晚于生效日期（{date}）', en: 'It must end after it took effect ({date})' },
+  'err.wage.papersIssued': {
+    'zh-CN': '{session}的会议通知和材料已经发出，方案文本无法随会议材料送达代表。请先在“职代会”中撤回该次会议的通知，提交方案后再重新发出通知。',
+    en: 'The papers of {session} are already out, so the scheme’s text would not reach the representatives with them. Withdraw that session’s papers under Congress, put the scheme to the item, then issue the papers again.',
+  },
   'err.wage.itemNotVote': {
-    'zh-CN': '该议程事项不是表决事项，且会议通知已发出，不能再改为表决事项',
-    en: 'That agenda item is not a vote, and the papers are out: it can no longer become one',
+    'zh-CN': '该议程事项不是表决事项，且会议已经开始，不能再改为表决事项',
+    en: 'That agenda item is not a vote, and the session has begun: it can no longer become one',
   },
   'err.wage.schemeChanged': { 'zh-CN': '方案刚被修改，请重新提交', en: 'The scheme was just changed; please put it again' },
   'err.wage.adoptionInFuture': { 'zh-CN': '通过日期不能晚于今天', en: 'The adoption date cannot be in the future' },

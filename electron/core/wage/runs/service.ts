@@ -14,7 +14,6 @@ import { AppError } from '../../../../shared/result';
 import { runPeriod } from '../../../../shared/wage/run';
 import type { runDiffQuery, runExplainQuery, runGroupsQuery, runLinesQuery, runsQuery } from '../../../../shared/wage/runs/schemas';
 import type {
-  RunComponent,
   RunDetail,
   RunDiff,
   RunDiffRow,
@@ -22,7 +21,6 @@ import type {
   RunGroupTotalDetail,
   RunIndicator,
   RunLine,
-  RunSourceRecord,
   RunState,
   RunSummary,
   WageDashboard,
@@ -34,6 +32,7 @@ import type { Store } from '../../db/store';
 import type { ProgressReporter } from '../../kernel/jobs';
 import { nowIso, todayLocal, uuidv7 } from '../../util';
 import { gatherInputs } from './inputs';
+import { decodeComponents, decodeSources, encodeComponents, encodeSources } from './lines';
 import { schemeForPeriod } from './scheme';
 
 /** Union officers and administrators calculate, review and approve runs. */
@@ -141,16 +140,15 @@ interface LineRow {
   pro_rata_worked: number | null;
   pro_rata_of: number | null;
   components: string;
-  sources: string;
+  /** only read by the explanation */
+  sources?: string | null;
   id_card: string | null;
 }
 
-interface StoredSources {
-  records: Record<string, RunSourceRecord[]>;
-  vetoBy: RunSourceRecord[];
-}
+/** The indicator codes of a run's scheme content, in order: the stored lines' components follow it. */
+const codesOf = (run: RunRow): string[] => (JSON.parse(run.scheme_content) as SchemeContent).indicators.map((i) => i.code);
 
-const toLine = (r: LineRow, idCard: 'masked' | 'full'): RunLine => ({
+const toLine = (r: LineRow, codes: readonly string[], idCard: 'masked' | 'full'): RunLine => ({
   workerId: r.worker_id,
   empNo: r.emp_no,
   name: r.name,
@@ -159,13 +157,14 @@ const toLine = (r: LineRow, idCard: 'masked' | 'full'): RunLine => ({
   workshopName: r.workshop_name,
   teamId: r.team_id,
   teamName: r.team_name,
-  components: JSON.parse(r.components) as RunComponent[],
+  components: decodeComponents(r.components, codes),
   totalFen: r.total_fen,
   veto: r.veto === 1,
   proRata: r.pro_rata_worked === null || r.pro_rata_of === null ? null : { worked: r.pro_rata_worked, of: r.pro_rata_of },
 });
 
-const LINE_SELECT = `SELECT l.*, w.id_card FROM wage_run_lines l LEFT JOIN workers w ON w.id = l.worker_id`;
+const LINE_COLUMNS = `l.worker_id, l.emp_no, l.name, l.workshop_id, l.workshop_name, l.team_id, l.team_name, l.total_fen, l.veto, l.pro_rata_worked, l.pro_rata_of, l.components`;
+const LINE_SELECT = `SELECT ${LINE_COLUMNS}, w.id_card FROM wage_run_lines l LEFT JOIN workers w ON w.id = l.worker_id`;
 const SORT_SQL: Record<z.output<typeof runLinesQuery>['sortField'], string> = {
   empNo: 'l.emp_no',
   name: 'l.name',
@@ -176,7 +175,7 @@ const SORT_SQL: Record<z.output<typeof runLinesQuery>['sortField'], string> = {
 
 /** A run's lines, a page at a time: search by number or name, by workshop or team, vetoed only; ID numbers masked. */
 export function runLines(store: Store, q: z.output<typeof runLinesQuery>): Page<RunLine> {
-  runRow(store, q.runId);
+  const codes = codesOf(runRow(store, q.runId));
   const where = ['l.run_id = ?'];
   const params: unknown[] = [q.runId];
   const s = q.search.trim().toLowerCase();
@@ -199,13 +198,13 @@ export function runLines(store: Store, q: z.output<typeof runLinesQuery>): Page<
     `${LINE_SELECT} WHERE ${where.join(' AND ')} ORDER BY ${SORT_SQL[q.sortField]} ${dir}, l.emp_no ${dir} LIMIT ? OFFSET ?`,
     [...params, q.pageSize, (q.page - 1) * q.pageSize] as never,
   );
-  return { rows: rows.map((r) => toLine(r, 'masked')), total, page: q.page, pageSize: q.pageSize };
+  return { rows: rows.map((r) => toLine(r, codes, 'masked')), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** Every line of a run in employee-number order (the exports: `full` ID numbers only where the operator chose them). */
 export function allRunLines(store: Store, runId: string, idCard: 'masked' | 'full' = 'masked'): RunLine[] {
-  runRow(store, runId);
-  return store.all<LineRow>(`${LINE_SELECT} WHERE l.run_id = ? ORDER BY l.emp_no`, [runId]).map((r) => toLine(r, idCard));
+  const codes = codesOf(runRow(store, runId));
+  return store.all<LineRow>(`${LINE_SELECT} WHERE l.run_id = ? ORDER BY l.emp_no`, [runId]).map((r) => toLine(r, codes, idCard));
 }
 
 /** Totals by workshop or by team (workers, amount, each component, vetoes); the unplaced last. */
@@ -252,11 +251,14 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
  */
 export function explain(store: Store, q: z.output<typeof runExplainQuery>): RunExplanation {
   const run = runRow(store, q.runId);
-  const r = store.get<LineRow>(`${LINE_SELECT} WHERE l.run_id = ? AND l.worker_id = ?`, [q.runId, q.workerId]);
+  const r = store.get<LineRow>(
+    `SELECT ${LINE_COLUMNS}, l.sources, w.id_card FROM wage_run_lines l LEFT JOIN workers w ON w.id = l.worker_id WHERE l.run_id = ? AND l.worker_id = ?`,
+    [q.runId, q.workerId],
+  );
   if (!r) throw new AppError('NOT_FOUND', 'err.wage.run.lineNotFound', { workerId: q.workerId });
-  const line = toLine(r, 'masked');
   const content = JSON.parse(run.scheme_content) as SchemeContent;
-  const src = JSON.parse(r.sources) as StoredSources;
+  const line = toLine(r, content.indicators.map((i) => i.code), 'masked');
+  const src = decodeSources(r.sources ?? null, line, new Set(content.indicators.filter((i) => i.source === 'roster.skillGrade').map((i) => i.code)));
   return {
     line,
     components: line.components.map((c) => {
@@ -338,14 +340,16 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
       `INSERT INTO wage_run_lines (run_id, worker_id, emp_no, name, workshop_id, workshop_name, team_id, team_name, total_fen, veto, pro_rata_worked, pro_rata_of, components, sources)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // one prepared statement, the lines compact (lines.ts); the transaction commits them together
     result.lines.forEach((l, n) => {
       const w = g.workers[n]!;
       const input = g.inputs[n]!;
-      const components: RunComponent[] = l.indicators.map((c) => {
-        const raw = w.raw[c.code] ?? null;
-        return { code: c.code, raw: Array.isArray(raw) ? raw.length : (raw as number | string | null), points: c.points, weighted: c.weighted, fen: c.fen, applied: c.applied };
-      });
-      const sources: StoredSources = { records: w.records, vetoBy: w.vetoBy };
+      const components = encodeComponents(
+        l.indicators.map((c) => {
+          const raw = w.raw[c.code] ?? null;
+          return { raw: Array.isArray(raw) ? raw.length : (raw as number | string | null), points: c.points, weighted: c.weighted, fen: c.fen, applied: c.applied };
+        }),
+      );
       insert.run(
         id,
         w.workerId,
@@ -359,8 +363,8 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
         input.veto ? 1 : 0,
         input.proRata?.worked ?? null,
         input.proRata?.of ?? null,
-        JSON.stringify(components),
-        JSON.stringify(sources),
+        components,
+        encodeSources(w.records, w.vetoBy),
       );
       job?.report(n + 1, result.lines.length, undefined, n + 1 === result.lines.length);
     });

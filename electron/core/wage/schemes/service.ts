@@ -217,8 +217,9 @@ function proposedOn(store: Store, itemId: string, exceptId: string | null): { id
 }
 
 /**
- * The agenda item a version may be put to: of a session not closed, not an election, with no other version put to it
- * and no vote announced yet; an item that is not a vote becomes one (only while the session prepares its papers).
+ * The agenda item a version may be put to: of a session preparing its papers (the scheme's text is attached to the item
+ * as a material, and an item that is not a vote becomes one) or sitting (a vote item; not one whose papers are out and
+ * the session not yet open), not an election, with no other version put to it and no vote announced yet.
  */
 function itemForProposal(store: Store, schemeId: string, itemId: string): ItemFacts {
   const issue = { issues: [{ path: 'agendaItemId', message: 'v.invalid' }] };
@@ -229,6 +230,11 @@ function itemForProposal(store: Store, schemeId: string, itemId: string): ItemFa
   const taken = proposedOn(store, itemId, schemeId);
   if (taken) throw new AppError('CONFLICT', 'err.wage.itemTaken', { name: taken.name, version: taken.version, ...issue });
   if (announcedVote(store, itemId)) throw new AppError('CONFLICT', 'err.wage.itemDecided', issue);
+  // the scheme's text goes to the representatives with the papers. Papers already out (the session not yet open): the
+  // chair withdraws them on the congress page, puts the scheme to the item and issues them again — refused with that
+  // way out, rather than a vote on a text the representatives never received. A session sitting: the presidium may
+  // still put it to a vote item on the floor (its text handed out there; the screen says so); no item becomes a vote.
+  if (item.session_status === 'issued') throw new AppError('CONFLICT', 'err.wage.papersIssued', { session: sessionLabelCn(item.term_number, item.session_seq), ...issue });
   if (item.kind !== 'vote' && item.session_status !== 'preparing') throw new AppError('CONFLICT', 'err.wage.itemNotVote', issue);
   return item;
 }

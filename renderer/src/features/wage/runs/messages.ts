@@ -64,7 +64,7 @@ export const messages = defineMessages({
   'wage.runs.budgetOf': { 'zh-CN': '{used} / {budget} 元（{pct}%）', en: '{used} of {budget} yuan ({pct}%)' },
   'wage.runs.noBudget': { 'zh-CN': '按点值计发，无预算', en: 'Paid by point value: no budget' },
   'wage.runs.yuan': { 'zh-CN': '元', en: 'yuan' },
-  'wage.runs.persons': { 'zh-CN': '人', en: 'workers' },
+  'wage.runs.persons': { 'zh-CN': '人', en: '' },
   'wage.runs.exports': { 'zh-CN': '工资表导出', en: 'Payroll exports' },
   'wage.runs.lines': { 'zh-CN': '人员明细', en: 'Workers' },
   'wage.runs.byWorkshop': { 'zh-CN': '按车间', en: 'By workshop' },

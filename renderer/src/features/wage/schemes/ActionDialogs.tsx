@@ -111,6 +111,16 @@ export function CreateDialog({ onClose, onDone }: { onClose(): void; onDone: Don
   );
 }
 
+/** Why an agenda item cannot take the scheme now (null: it can) — the backend refuses the same. */
+export function outOfReach(c: SchemeAgendaChoice): 'taken' | 'decided' | 'papersIssued' | 'notVote' | null {
+  if (c.takenBy) return 'taken';
+  if (c.decided) return 'decided';
+  // papers out and the session not yet open: the scheme's text could not go out with them
+  if (c.sessionStatus === 'issued') return 'papersIssued';
+  if (c.sessionStatus === 'in_session' && c.kind !== 'vote') return 'notVote';
+  return null;
+}
+
 export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
   const t = useT();
   const [form] = Form.useForm();
@@ -123,7 +133,7 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
     call('wage.schemeAgendaItems', { id: scheme.id }).then(
       (list) => {
         setChoices(list);
-        const usable = list.filter((c) => !c.takenBy && !c.decided);
+        const usable = list.filter((c) => !outOfReach(c));
         setItemId((usable.find((c) => c.preferred) ?? usable[0])?.itemId ?? null);
       },
       (e: unknown) => {
@@ -162,18 +172,24 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
           }}
           style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
         >
-          {choices.map((c) => (
-            <Radio key={c.itemId} value={c.itemId} disabled={!!c.takenBy || c.decided}>
-              <Space wrap size={4}>
-                <span>{`${c.sessionLabel}（${c.sessionDate}）· ${c.position}. ${c.title}`}</span>
-                {c.preferred && <Tag color="green">{t('wage.sch.preferredItem')}</Tag>}
-                <Tag>{t(`congress.itemKind.${c.kind}`)}</Tag>
-                {c.kind !== 'vote' && !c.takenBy && !c.decided && <Typography.Text type="secondary">{t('wage.sch.becomesVote')}</Typography.Text>}
-                {c.takenBy && <Typography.Text type="secondary">{t('wage.sch.itemTaken', { name: c.takenBy.name, version: c.takenBy.version })}</Typography.Text>}
-                {c.decided && <Typography.Text type="secondary">{t('wage.sch.itemDecided')}</Typography.Text>}
-              </Space>
-            </Radio>
-          ))}
+          {choices.map((c) => {
+            const out = outOfReach(c);
+            return (
+              <Radio key={c.itemId} value={c.itemId} disabled={out !== null}>
+                <Space wrap size={4}>
+                  <span>{`${c.sessionLabel}（${c.sessionDate}）· ${c.position}. ${c.title}`}</span>
+                  {c.preferred && <Tag color="green">{t('wage.sch.preferredItem')}</Tag>}
+                  <Tag>{t(`congress.itemKind.${c.kind}`)}</Tag>
+                  {out === null && c.kind !== 'vote' && <Typography.Text type="secondary">{t('wage.sch.becomesVote')}</Typography.Text>}
+                  {out === null && c.sessionStatus === 'in_session' && <Typography.Text type="warning">{t('wage.sch.inSession')}</Typography.Text>}
+                  {out === 'taken' && <Typography.Text type="secondary">{t('wage.sch.itemTaken', { name: c.takenBy!.name, version: c.takenBy!.version })}</Typography.Text>}
+                  {out === 'decided' && <Typography.Text type="secondary">{t('wage.sch.itemDecided')}</Typography.Text>}
+                  {out === 'papersIssued' && <Typography.Text type="secondary">{t('wage.sch.papersIssued')}</Typography.Text>}
+                  {out === 'notVote' && <Typography.Text type="secondary">{t('wage.sch.notVoteInSession')}</Typography.Text>}
+                </Space>
+              </Radio>
+            );
+          })}
         </Radio.Group>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
