@@ -322,7 +322,7 @@ describe('cancel, refusals and hostile files', () => {
     expect(await refusal(admin('wage.importPreview', { kind: 'behaviour', fileName: 'x.png', dataBase64: b64(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])) }))).toMatchObject({ code: 'BAD_FILE', message: 'err.file.notTable' });
     const noHeader = await refusal(preview(admin, 'accidents', await xlsx([['随便写点什么'], ['a', 'b']])));
     expect(noHeader).toMatchObject({ code: 'BAD_FILE', message: 'err.wage.import.noHeader' });
-    expect(say(noHeader)).toBe('找不到表头行：前 30 行中没有一行包含“日期”“地点”“等级”等列名');
+    expect(say(noHeader)).toBe('找不到表头行：前 30 行中没有一行包含“日期”“地点”“等级”“经过”等列名');
     const many = ['工号,月份,工时', ...Array.from({ length: 100_001 }, (_, i) => `W${i},2026-03,1`)].join('\n');
     const tooMany = await refusal(admin('wage.importPreview', { kind: 'timekeeping', fileName: 'big.csv', dataBase64: b64(Buffer.from(many)) }));
     expect(tooMany).toMatchObject({ code: 'BAD_FILE', message: 'err.wage.import.tooManyRows', details: { rows: 100_001, max: 100_000 } });
@@ -471,5 +471,51 @@ describe('workbooks as offices send them', () => {
     const p = await preview(admin, 'timekeeping', data);
     expect(p).toMatchObject({ headerRow: 1, counts: { total: 1, create: 1, invalid: 0 } });
     expect(p.rows[0]).toMatchObject({ who: 'W001 张三', parsed: { period: '2026-03', hours: 176 } });
+  });
+});
+
+describe('hostile and half-made files', () => {
+  it('a cell far longer than any record (a zip bomb’s payload) refuses the file without echoing it; a formula saved without its value says so', async () => {
+    const { admin } = await world();
+    const before = tables(tc!.core);
+    const long = await refusal(preview(admin, 'timekeeping', await xlsx([['工号', '月份', '工时'], ['W001', '2026-03', 'A'.repeat(50_000)]])));
+    expect(long).toMatchObject({ code: 'BAD_FILE', message: 'err.wage.import.cellTooLong', details: { row: 2, column: 'C', length: 50_000, max: 10_000 } });
+    expect(say(long)).toBe('第 2 行 C 列的内容有 50000 个字符（记录中最长 10000 个）：这不像一张记录表，请检查文件');
+    expect(tables(tc!.core)).toBe(before);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['工号', '月份', '工时']);
+    ws.addRow(['W001', '2026-03', { formula: 'SUM(D2:AH2)' }]);
+    ws.addRow(['W002', '2026-03', { formula: 'SUM(D3:AH3)', result: 168 }]);
+    const p = await preview(admin, 'timekeeping', Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'));
+    expect(problemsOf(p, 2)).toEqual(['公式没有保存计算结果：请在 Excel 中打开文件、保存后再导入（或把公式列粘贴为数值）']);
+    expect(p.rows[1]).toMatchObject({ action: 'create', parsed: { hours: 168 } });
+  });
+
+  it('accidents: people separated by 、 , / or spaces; a ledger without an account column is told so once', async () => {
+    const { admin } = await world();
+    const p = await preview(
+      admin,
+      'accidents',
+      await xlsx([
+        ['日期', '地点', '等级', '涉及人员', '事故概况'],
+        ['2026-03-05', '罐区', '轻伤', '张三、李四', '滑倒'],
+        ['2026-03-06', '泵房', '未遂', '张三,李四 / 王五', '泄漏'],
+        ['2026-03-07', '装卸站', '未遂', '张三 李四', '溜车'],
+        ['2026-03-08', '库房', '未遂', '张 三', '坠物'],
+      ]),
+    );
+    expect(p.rows.map((r) => [r.action, r.parsed?.workers])).toEqual([
+      ['create', ['W001 张三', 'W002 李四']],
+      ['create', ['W001 张三', 'W002 李四', 'W003 王五']],
+      ['create', ['W001 张三', 'W002 李四']],
+      ['create', ['W001 张三']],
+    ]);
+    const q = await preview(admin, 'accidents', await xlsx([['日期', '地点', '等级', '涉及人员'], ['2026-03-05', '罐区', '轻伤', '张三']]));
+    expect(q.missingRequired).toEqual(['description']);
+    const before = tables(tc!.core);
+    expect(await refusal(admin('wage.importCommit', { importId: q.importId, skipInvalid: true }))).toMatchObject({ message: 'err.wage.import.missingColumns', details: { columns: '经过' } });
+    expect(tables(tc!.core)).toBe(before);
   });
 });

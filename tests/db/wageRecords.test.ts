@@ -3,7 +3,7 @@
 // photo, soft delete and restore) and accidents (with the workers involved) — through the real dispatch; every write is
 // audited, only union officers, safety officers and administrators write, and every refusal leaves the tables unchanged.
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import type { ChannelInput } from '../../shared/contract';
@@ -286,5 +286,81 @@ describe('who may write', () => {
     const mine = await asSo.call('wage.behaviourCreate', { date: '2026-03-06', workerId: a.id, kind: 'good_act', category: '制止违章', points: 2 });
     expect(mine.enteredBy).toBe('赵安全');
     expect(audits(tc!.core).at(-1)).toMatchObject({ entity: 'wage_behaviour', entity_id: mine.id, action: 'create', actor_name: '赵安全' });
+  });
+});
+
+describe('the dispatch attacked directly (boundaries and wrong types)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hours up to the month’s own (744 in March, 672 in February), shifts three a day, no month not begun, wrong types — each a clear refusal that changes nothing', async () => {
+    const { admin, a } = await world();
+    const before = tables(tc!.core);
+    const issues = async (input: Record<string, unknown>) => (await refusal(admin('wage.timekeepingSave', { workerId: a.id, ...input } as never))).details!.issues;
+    expect(await issues({ period: '2026-03', hours: 744.01 })).toEqual([{ path: 'hours', message: 'v.wage.hours' }]);
+    expect(await issues({ period: '2026-02', hours: 672.01 })).toEqual([{ path: 'hours', message: 'v.wage.hoursMonth' }]);
+    expect(say({ message: 'v.wage.hoursMonth' })).toBe('工时超过了该月的总小时数（天数 × 24）');
+    expect(await issues({ period: '2026-04', shifts: 91 })).toEqual([{ path: 'shifts', message: 'v.wage.shiftsMonth' }]);
+    expect(await issues({ period: '2026-03', hours: '176' })).toEqual([{ path: 'hours', message: 'v.invalid' }]);
+    expect(await issues({ period: '2026-03', hours: Number.NaN })).toEqual([{ path: 'hours', message: 'v.invalid' }]);
+    expect(await issues({ period: 202603, hours: 8 })).toEqual([{ path: 'period', message: 'v.wage.period' }]);
+    expect(await issues({ period: '2026-13', hours: 8 })).toEqual([{ path: 'period', message: 'v.wage.period' }]);
+    expect(tables(tc!.core)).toBe(before);
+    // the clock at 15 March 2026: March is open, April has not begun
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-15T10:00:00'));
+    expect(await issues({ period: '2026-04', hours: 8 })).toEqual([{ path: 'period', message: 'v.wage.futurePeriod' }]);
+    expect(tables(tc!.core)).toBe(before);
+    expect(await admin('wage.timekeepingSave', { workerId: a.id, period: '2026-03', hours: 744 })).toMatchObject({ hours: 744 });
+    expect(await admin('wage.timekeepingSave', { workerId: a.id, period: '2026-02', hours: 672, shifts: 84 })).toMatchObject({ hours: 672, shifts: 84 });
+  });
+
+  it('no time for a month the worker was not on the roster: hired after it, or left before it (the run would not read it)', async () => {
+    const { admin, team } = await world();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T16:00:00'));
+    const hired = await admin('workers.create', { empNo: 'W010', name: '新员工', gender: 'F', orgUnitId: team.id, hireDate: '2026-03-02' });
+    const x = await admin('workers.create', { empNo: 'W011', name: '老员工', gender: 'M', orgUnitId: team.id, hireDate: '2010-01-01' });
+    await admin('workers.update', { id: x.id, data: { empNo: 'W011', name: '老员工', gender: 'M', orgUnitId: team.id, hireDate: '2010-01-01', status: 'left' } });
+    vi.setSystemTime(new Date('2026-06-10T10:00:00'));
+    const before = tables(tc!.core);
+    const early = await refusal(admin('wage.timekeepingSave', { workerId: hired.id, period: '2026-02', hours: 8 }));
+    expect(early).toMatchObject({ code: 'VALIDATION', message: 'err.wage.hiredAfter' });
+    expect(say(early)).toBe('新员工 于 2026-03-02 入职，2026-02 尚未在册，不能登记该月工时');
+    const late = await refusal(admin('wage.timekeepingSave', { workerId: x.id, period: '2026-04', hours: 8 }));
+    expect(say(late)).toBe('老员工 已于 2026-03-10 离职，2026-04 不在册，不能登记该月工时');
+    expect(tables(tc!.core)).toBe(before);
+    // the month of hiring and the month of leaving take time
+    await admin('wage.timekeepingSave', { workerId: hired.id, period: '2026-03', hours: 160 });
+    await admin('wage.timekeepingSave', { workerId: x.id, period: '2026-03', hours: 56 });
+    // the import says so on the row, and writes nothing for it
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['工号', '姓名', '月份', '工时']);
+    ws.addRow(['W011', '老员工', '2026-05', 8]);
+    ws.addRow(['W010', '新员工', '2026-05', 168]);
+    const p = await admin('wage.importPreview', { kind: 'timekeeping', fileName: 't.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(p.rows.map((r) => [r.action, r.problems.map((q) => say(q))])).toEqual([
+      ['invalid', ['老员工 已于 2026-03-10 离职，2026-05 不在册，不能登记该月工时']],
+      ['create', []],
+    ]);
+  });
+
+  it('points at ±1000 are taken and beyond refused; a future date is refused — changing nothing', async () => {
+    const { admin, a } = await world();
+    const before = tables(tc!.core);
+    const base = { date: '2026-03-05', workerId: a.id, category: '未戴安全帽' };
+    expect((await refusal(admin('wage.behaviourCreate', { ...base, kind: 'violation', points: -1000.01 }))).details!.issues).toEqual([{ path: 'points', message: 'v.range' }]);
+    expect((await refusal(admin('wage.behaviourCreate', { ...base, kind: 'good_act', points: 1000.01 }))).details!.issues).toEqual([{ path: 'points', message: 'v.range' }]);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-15T10:00:00'));
+    expect((await refusal(admin('wage.behaviourCreate', { ...base, date: '2026-03-16', kind: 'violation', points: -1 }))).details!.issues).toEqual([{ path: 'date', message: 'v.futureDate' }]);
+    expect((await refusal(admin('wage.behaviourCreate', { ...base, date: '2026-02-30', kind: 'violation', points: -1 }))).details!.issues).toEqual([{ path: 'date', message: 'v.date' }]);
+    expect((await refusal(admin('wage.behaviourCreate', { ...base, kind: 'violation', points: '-2' } as never))).details!.issues).toEqual([{ path: 'points', message: 'v.invalid' }]);
+    expect(tables(tc!.core)).toBe(before);
+    expect(await admin('wage.behaviourCreate', { ...base, kind: 'violation', points: -1000 })).toMatchObject({ points: -1000 });
+    expect(await admin('wage.behaviourCreate', { ...base, kind: 'good_act', points: 1000 })).toMatchObject({ points: 1000 });
   });
 });

@@ -363,7 +363,7 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(choices.map((c) => c.itemId)).toContain(w.xItem.id);
 
     let p = await act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id });
-    expect(p).toMatchObject({ state: 'proposed', agendaItemId: wageItem.id, sessionId: session.id, sessionLabel: '第3届职工代表大会第1次会议' });
+    expect(p).toMatchObject({ state: 'proposed', agendaItemId: wageItem.id, sessionId: session.id, sessionLabel: '第3届职工代表大会第1次会议', sessionNo: { term: 3, seq: 1 } });
     let item = (await admin('congress.session', { id: session.id })).agenda.find((i) => i.id === wageItem.id)!;
     expect(item.materials).toHaveLength(1);
     expect(item.materials[0]).toMatchObject({ title: '2027年度能级工资方案（第1版）', mime: 'application/pdf' });
@@ -527,7 +527,8 @@ describe('a session whose papers are already out', () => {
     expect((await admin('wage.schemeAgendaItems', { id: s.id })).find((c) => c.itemId === wageItem.id)).toMatchObject({ sessionStatus: 'issued', takenBy: null, decided: false });
     const before = tables(tc!.core);
     const issued = await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id }));
-    expect(issued).toMatchObject({ code: 'CONFLICT', message: 'err.wage.papersIssued', details: { session: '第3届职工代表大会第1次会议', issues: [{ path: 'agendaItemId', message: 'v.invalid' }] } });
+    expect(issued).toMatchObject({ code: 'CONFLICT', message: 'err.wage.papersIssued', details: { term: 3, seq: 1, issues: [{ path: 'agendaItemId', message: 'v.invalid' }] } });
+    expect(say(issued)).toContain('第3届职工代表大会第1次会议的会议通知和材料已经发出');
     expect(say(issued)).toContain('请先在“职代会”中撤回该次会议的通知');
     expect(tables(tc!.core)).toBe(before);
     expect(await admin('wage.scheme', { id: s.id })).toMatchObject({ state: 'draft', agendaItemId: null });

@@ -185,6 +185,11 @@ describe('wage ImportDialog', () => {
     expect(button('导入 1 行')).toBeEnabled();
   });
 
+  it('a timekeeping sheet kept day by day says how its days are read', async () => {
+    await open('timekeeping', { ...TIMEKEEPING, mapping: { empNo: 0, name: 1 }, missingRequired: [], days: { count: 31, first: 1, last: 31 } });
+    expect(screen.getByText(/^逐日考勤表（1–31 日）：有合计列/)).toBeInTheDocument();
+  });
+
   it('the template of the kind downloads before a file is chosen', async () => {
     const cap = captureDownloads();
     try {

@@ -210,10 +210,10 @@ function version(p: Partial<SchemeVersion> & Pick<SchemeVersion, 'id' | 'state'>
 }
 
 const AGENDA: Partial<SchemeAgendaChoice>[] = [
-  { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false },
-  { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true },
-  { itemId: 'i-issued', sessionId: 'ss2', sessionLabel: '第3届职工代表大会第3次会议', sessionDate: '2027-01-10', sessionStatus: 'issued', position: 4, title: '能级工资方案表决', templateKey: 'wage', kind: 'vote', preferred: true },
-  { itemId: 'i-old', sessionId: 'ss0', sessionLabel: '第3届职工代表大会第1次会议', sessionDate: '2026-03-20', sessionStatus: 'in_session', position: 4, title: '能级工资', templateKey: 'wage', kind: 'vote', preferred: true, takenBy: { id: 'sx', name: '旧方案', version: 1 } },
+  { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false },
+  { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true },
+  { itemId: 'i-issued', sessionId: 'ss2', sessionLabel: '第3届职工代表大会第3次会议', sessionNo: { term: 3, seq: 3 }, sessionDate: '2027-01-10', sessionStatus: 'issued', position: 4, title: '能级工资方案表决', templateKey: 'wage', kind: 'vote', preferred: true },
+  { itemId: 'i-old', sessionId: 'ss0', sessionLabel: '第3届职工代表大会第1次会议', sessionNo: { term: 3, seq: 1 }, sessionDate: '2026-03-20', sessionStatus: 'in_session', position: 4, title: '能级工资', templateKey: 'wage', kind: 'vote', preferred: true, takenBy: { id: 'sx', name: '旧方案', version: 1 } },
 ];
 
 /** The shared fake (wageSchemesFake.ts) seeded with these versions and the agenda items above; `list()` reads its versions. */
@@ -392,11 +392,14 @@ describe('the schemes tab', () => {
     const dlg = await screen.findByRole('dialog');
     const wage = await within(dlg).findByRole('radio', { name: /4\. 审议能级工资方案/ });
     expect(wage).toBeChecked();
-    expect(within(dlg).getByRole('radio', { name: /第1次会议.*能级工资/ })).toBeDisabled();
-    expect(within(dlg).getByText('已提交“旧方案”第 1 版')).toBeInTheDocument();
-    // a session whose papers are out: not offered, with the way to add the scheme to its papers
-    expect(within(dlg).getByRole('radio', { name: /第3次会议.*能级工资方案表决/ })).toBeDisabled();
-    expect(within(dlg).getByText(/^会议通知已发出：请先在“职代会”中撤回通知/)).toBeInTheDocument();
+    // the items by session, named in the reader's language
+    const session = (n: number) => within(dlg).getByRole('group', { name: new RegExp(`第3届职工代表大会第${n}次会议`) });
+    expect(within(session(1)).getByRole('radio', { name: /能级工资/ })).toBeDisabled();
+    expect(within(session(1)).getByText('已提交“旧方案”第 1 版')).toBeInTheDocument();
+    expect(within(session(1)).getByText(/^会议进行中：方案文本不在已发出的会议材料中/)).toBeInTheDocument();
+    // a session whose papers are out: not offered, with the way to add the scheme to its papers (said once)
+    expect(within(session(3)).getByRole('radio', { name: /能级工资方案表决/ })).toBeDisabled();
+    expect(within(dlg).getAllByText(/^会议通知已发出：请先在“职代会”中撤回该次会议的通知/)).toHaveLength(1);
     expect(within(dlg).getAllByText('（将改为表决事项）')).toHaveLength(2);
     await u.click(within(dlg).getByRole('button', { name: label('提交职代会表决') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'propose', agendaItemId: 'i-wage' }));
@@ -410,6 +413,9 @@ describe('the schemes tab', () => {
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'recordVote' }));
     expect(await screen.findByText('表决通过：“2027年度能级工资方案”已通过')).toBeInTheDocument();
     await waitFor(() => expect(actionsOf('s1')).toEqual(['设定生效日期', '复制为新版本', '方案文本PDF']));
+    // the session in the reader's language (the backend's label is the papers' Chinese)
+    act(() => useI18n.getState().setLocale('en'));
+    await waitFor(() => expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent("Term 3, session 2 of the workers' congress"));
   });
 
   it('an adoption elsewhere needs its document number before anything is sent; then it may take effect from a date', async () => {

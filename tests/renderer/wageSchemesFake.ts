@@ -49,6 +49,7 @@ export function seedScheme(st: WageSchemesState, p: Partial<SchemeVersion> = {})
     agendaItemId: null,
     sessionId: null,
     sessionLabel: null,
+    sessionNo: null,
     voteId: null,
     verdict: null,
     adoption: null,
@@ -68,7 +69,8 @@ export function seedAgendaItem(st: WageSchemesState, p: Partial<SchemeAgendaChoi
   const item: SchemeAgendaChoice = {
     itemId: nid('item'),
     sessionId: 'session-1',
-    sessionLabel: '第一届职工代表大会第一次会议',
+    sessionLabel: '第1届职工代表大会第1次会议',
+    sessionNo: { term: 1, seq: 1 },
     sessionDate: '2026-06-01',
     sessionStatus: 'preparing',
     position: 6,
@@ -189,14 +191,14 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
           if (other) throw new FakeError('CONFLICT', 'err.wage.itemTaken', { name: other.name, version: other.version });
           if (item.decided || st().votes.has(item.itemId)) throw new FakeError('CONFLICT', 'err.wage.itemDecided');
           const issue = { issues: [{ path: 'agendaItemId', message: 'v.invalid' }] };
-          if (item.sessionStatus === 'issued') throw new FakeError('CONFLICT', 'err.wage.papersIssued', { session: item.sessionLabel, ...issue });
+          if (item.sessionStatus === 'issued') throw new FakeError('CONFLICT', 'err.wage.papersIssued', { ...item.sessionNo, ...issue });
           if (item.kind !== 'vote' && item.sessionStatus !== 'preparing') throw new FakeError('CONFLICT', 'err.wage.itemNotVote', issue);
-          Object.assign(s, { state: 'proposed', agendaItemId: item.itemId, sessionId: item.sessionId, sessionLabel: item.sessionLabel, updatedAt: now });
+          Object.assign(s, { state: 'proposed', agendaItemId: item.itemId, sessionId: item.sessionId, sessionLabel: item.sessionLabel, sessionNo: item.sessionNo ?? null, updatedAt: now });
           return s;
         }
         case 'withdraw':
           check(s, 'withdraw');
-          Object.assign(s, { state: 'draft', agendaItemId: null, sessionId: null, sessionLabel: null, updatedAt: now });
+          Object.assign(s, { state: 'draft', agendaItemId: null, sessionId: null, sessionLabel: null, sessionNo: null, updatedAt: now });
           return s;
         case 'recordVote': {
           const vote = s.agendaItemId ? st().votes.get(s.agendaItemId) : undefined;
@@ -207,7 +209,7 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
         }
         case 'adoptElsewhere':
           check(s, 'adoptElsewhere', { adoption: { docNo: d.docNo, date: d.date } });
-          Object.assign(s, { state: 'adopted', adoption: { docNo: d.docNo, date: d.date }, adoptedOn: d.date, agendaItemId: null, sessionId: null, sessionLabel: null, updatedAt: now });
+          Object.assign(s, { state: 'adopted', adoption: { docNo: d.docNo, date: d.date }, adoptedOn: d.date, agendaItemId: null, sessionId: null, sessionLabel: null, sessionNo: null, updatedAt: now });
           return s;
         case 'makeEffective': {
           check(s, 'makeEffective', { effectiveFrom: d.effectiveFrom, adoptedOn: s.adoptedOn });

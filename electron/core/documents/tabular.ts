@@ -87,7 +87,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v && v.result !== undefined) return cellText(v.result as ExcelJS.CellValue);
+    // a formula saved without its value (written by a program, never opened in Excel): shown as the formula
+    const f = (v as { formula?: unknown; sharedFormula?: unknown }).formula ?? (v as { sharedFormula?: unknown }).sharedFormula;
+    if (typeof f === 'string') return `=${f}`;
     if ('error' in v) return '';
   }
   return String(v);

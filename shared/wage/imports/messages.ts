@@ -47,6 +47,14 @@ export const messages = defineMessages({
     en: '{count} day cells not understood (day: text): {cells}; write the hours of the day (8, 7.5h), a mark of a day worked (√ ○) or a day off (-, or the Chinese words for rest and leave)',
   },
   'v.wage.import.dayBeyondMonth': { 'zh-CN': '{period} 没有 {day} 日，但该日有出勤', en: '{period} has no day {day}, yet it is filled in' },
+  'v.wage.import.formula': {
+    'zh-CN': '公式没有保存计算结果：请在 Excel 中打开文件、保存后再导入（或把公式列粘贴为数值）',
+    en: 'A formula without its computed value: open the file in Excel and save it, then import again (or paste the column as values)',
+  },
+  'err.wage.import.cellTooLong': {
+    'zh-CN': '第 {row} 行 {column} 列的内容有 {length} 个字符（记录中最长 {max} 个）：这不像一张记录表，请检查文件',
+    en: 'Row {row}, column {column} holds {length} characters (a record takes at most {max}): this does not look like a sheet of records',
+  },
   'v.wage.import.dupRow': { 'zh-CN': '与第 {row} 行是同一条记录', en: 'The same record as row {row}' },
 
   'err.wage.import.noHeader': {
@@ -97,6 +105,11 @@ export const messages = defineMessages({
   'wage.import.periodFromTitle': { 'zh-CN': '已从标题读取', en: 'read from the title' },
   'wage.import.action.unchanged': { 'zh-CN': '无变化', en: 'Unchanged' },
   'wage.import.skippedRows': { 'zh-CN': '已跳过 {n} 行（表尾或重复的表头，不是记录）：{list}', en: '{n} rows left out (footers or repeated headers, not records): {list}' },
+  'wage.import.daysSummed': {
+    'zh-CN': '逐日考勤表（{first}–{last} 日）：有合计列（工时、出勤天数）的读合计；没有合计列或合计为空的，按每日汇总——数字为当日工时，√ ○ 夜 等标记计为出勤一天，休 假 病 - 不计',
+    en: 'A day-by-day sheet (days {first} to {last}): the total columns (hours, days) are read; without one, or where it is blank, the days are summed — a number is the hours of the day, a mark such as √ or ○ a day worked, rest and leave nothing',
+  },
+  'wage.import.daysTotals': { 'zh-CN': '逐日考勤表（{first}–{last} 日）：读取工时和出勤天数的合计列', en: 'A day-by-day sheet (days {first} to {last}): the hours and days totals are read' },
   'wage.import.who': { 'zh-CN': '记录', en: 'Record' },
   'wage.import.changes': { 'zh-CN': '将更改：{list}', en: 'Will change: {list}' },
   'wage.import.leftDeleted': { 'zh-CN': '该记录已被删除，不重新导入（可在已删除记录中恢复）', en: 'The record was deleted; the import leaves it deleted (restore it from the deleted records)' },

@@ -42,7 +42,8 @@ export const WAGE_IMPORT_COLUMNS: Readonly<Record<WageImportKind, readonly WageI
 export const WAGE_IMPORT_REQUIRED: Readonly<Record<WageImportKind, readonly WageImportField[]>> = {
   timekeeping: ['empNo'],
   behaviour: ['date', 'category', 'points'],
-  accidents: ['date', 'place', 'severity'],
+  // an accident's account is required by the records: a ledger without one is told so once, not on every row
+  accidents: ['date', 'place', 'severity', 'description'],
 };
 
 export type WageImportMapping = Partial<Record<WageImportField, number | null>>;

@@ -35,7 +35,8 @@ export const timekeepingQuery = z.object({ period, search: optText(40) }).strict
 export const timekeepingSave = z
   .object({
     workerId: idSchema,
-    period,
+    // time worked is recorded for a month that has begun (this month's so far, or a past one)
+    period: period.refine((v) => !PERIOD_RE.test(v) || v <= localToday().slice(0, 7), { error: 'v.wage.futurePeriod' }),
     hours: z
       .number({ error: 'v.invalid' })
       .min(0, { error: 'v.wage.hours' })
@@ -57,6 +58,11 @@ export const timekeepingSave = z
   .strict()
   .superRefine((t, ctx) => {
     if (t.hours === null && t.shifts === null) ctx.addIssue({ code: 'custom', path: ['hours'], message: 'v.wage.hoursOrShifts' });
+    // no more than the month has: 672 hours and 84 shifts (three a day) in a February of 28 days
+    if (!PERIOD_RE.test(t.period)) return;
+    const days = Number(periodDays(t.period).to.slice(8));
+    if (t.hours !== null && t.hours > days * 24 && t.hours <= MAX_MONTH_HOURS) ctx.addIssue({ code: 'custom', path: ['hours'], message: 'v.wage.hoursMonth' });
+    if (t.shifts !== null && t.shifts > days * 3 && t.shifts <= MAX_MONTH_SHIFTS) ctx.addIssue({ code: 'custom', path: ['shifts'], message: 'v.wage.shiftsMonth' });
   });
 
 // ---------------------------------------------------------------------------------------------------------

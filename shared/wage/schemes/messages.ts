@@ -78,8 +78,8 @@ export const messages = defineMessages({
   },
   'err.wage.supersedeBeforeEffective': { 'zh-CN': '废止日期必须晚于生效日期（{date}）', en: 'It must end after it took effect ({date})' },
   'err.wage.papersIssued': {
-    'zh-CN': '{session}的会议通知和材料已经发出，方案文本无法随会议材料送达代表。请先在“职代会”中撤回该次会议的通知，提交方案后再重新发出通知。',
-    en: 'The papers of {session} are already out, so the scheme’s text would not reach the representatives with them. Withdraw that session’s papers under Congress, put the scheme to the item, then issue the papers again.',
+    'zh-CN': '第{term}届职工代表大会第{seq}次会议的会议通知和材料已经发出，方案文本无法随会议材料送达代表。请先在“职代会”中撤回该次会议的通知，提交方案后再重新发出通知。',
+    en: 'The papers of term {term}, session {seq} of the workers’ congress are already out, so the scheme’s text would not reach the representatives with them. Withdraw that session’s papers under Congress, put the scheme to the item, then issue the papers again.',
   },
   'err.wage.itemNotVote': {
     'zh-CN': '该议程事项不是表决事项，且会议已经开始，不能再改为表决事项',

@@ -57,6 +57,8 @@ export interface SchemeVersion {
   agendaItemId: string | null;
   sessionId: string | null;
   sessionLabel: string | null;
+  /** the session's term and number, for a label in the reader's language (congress.session.title) */
+  sessionNo?: { term: number; seq: number } | null;
   /** the vote that decided it (linked when recorded) and its verdict */
   voteId: string | null;
   verdict: 'passed' | 'failed' | null;
@@ -75,6 +77,8 @@ export interface SchemeAgendaChoice {
   sessionId: string;
   /** 第X届第Y次职工代表大会 as the papers write it */
   sessionLabel: string;
+  /** the session's term and number, for a label in the reader's language (congress.session.title) */
+  sessionNo?: { term: number; seq: number };
   sessionDate: string;
   sessionStatus: 'preparing' | 'issued' | 'in_session';
   position: number;

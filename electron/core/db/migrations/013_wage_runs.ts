@@ -15,7 +15,8 @@ import type { DB } from '../store';
  * `components` is a flat JSON array, five values per indicator of the run's scheme content in its order (raw, points,
  * weighted, fen, what was applied as bits); `sources` is JSON of the records that are not the line itself (the skill
  * grade's record is the worker) and the accidents of a veto, or NULL when there are none. A rowid table (rows of a few
- * hundred bytes insert faster there than in a WITHOUT ROWID b-tree), unique by run and worker.
+ * hundred bytes insert faster there than in a WITHOUT ROWID b-tree) with one index, by run and employee number (the
+ * order lines are listed in; unique, as on the roster); a worker's line is found within the run's (one worker a run).
  *
  * The partial index on hazard_events finds a period's confirmations (the month a hazard counts) without reading the
  * whole timeline.
@@ -78,8 +79,7 @@ export function up(db: DB): void {
       components TEXT NOT NULL,
       sources TEXT
     );
-    CREATE UNIQUE INDEX wage_run_lines_worker ON wage_run_lines (run_id, worker_id);
-    CREATE INDEX wage_run_lines_emp ON wage_run_lines (run_id, emp_no);
+    CREATE UNIQUE INDEX wage_run_lines_emp ON wage_run_lines (run_id, emp_no);
     CREATE TRIGGER wage_run_lines_locked_update BEFORE UPDATE ON wage_run_lines
       WHEN (SELECT state FROM wage_runs WHERE id = old.run_id) = 'approved' BEGIN
       SELECT RAISE(ABORT, 'an approved wage run is locked');

@@ -42,7 +42,7 @@ const CONTAINS: readonly (readonly [WageImportField, readonly string[]])[] = [
   ['category', ['事项', '事由', '内容', '行为']],
   ['place', ['地点', '位置', '场所']],
   ['workers', ['人员', '当事人', '伤者', '职工']],
-  ['description', ['经过', '简况', '描述', '情况']],
+  ['description', ['经过', '简况', '概况', '描述', '情况']],
   ['note', ['备注']],
 ];
 

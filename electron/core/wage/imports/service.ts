@@ -46,7 +46,7 @@ import type { Store } from '../../db/store';
 import { footerOf, HEADER_SCAN_ROWS } from '../../documents/importHeaders';
 import type { Table } from '../../documents/tabular';
 import type { ProgressReporter } from '../../kernel/jobs';
-import { assertRecorder, createAccident, createBehaviour, saveTimekeeping, updateAccident, updateBehaviour } from '../records/service';
+import { assertRecorder, offRosterProblem, rosterSpans, createAccident, createBehaviour, saveTimekeeping, updateAccident, updateBehaviour } from '../records/service';
 import { wageFieldLabel, WAGE_MATCHERS } from './headers';
 
 type Problem = WageImportRowReport['problems'][number];
@@ -114,6 +114,10 @@ export function sheetFits(kind: WageImportKind, table: Table): boolean {
 }
 const daysOf = (kind: WageImportKind, table: Table, headerRow: number) => (kind === 'timekeeping' ? dayColumns(table[headerRow] ?? []) : new Map<number, number>());
 
+const MAX_CELL_CHARS = 10_000;
+/** A column's letters as Excel shows them: 0 → A, 26 → AA. */
+const columnName = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+
 export class WageImportSessions {
   private sessions = new Map<string, WageSession>();
   static readonly TTL_MS = 60 * 60 * 1000;
@@ -128,6 +132,12 @@ export class WageImportSessions {
     }
     let rows = 0;
     for (let r = headerRow + 1; r < table.length; r++) if (table[r]!.some((c) => c !== '')) rows++;
+    // a cell no record needs (a record's longest text is 2,000 characters): the file is not a sheet of records, and its
+    // text is not echoed back in the preview
+    for (let r = 0; r < table.length; r++) {
+      const c = table[r]!.findIndex((v) => v.length > MAX_CELL_CHARS);
+      if (c >= 0) throw new AppError('BAD_FILE', 'err.wage.import.cellTooLong', { row: r + 1, column: columnName(c), length: table[r]![c]!.length, max: MAX_CELL_CHARS });
+    }
     if (rows > MAX_WAGE_IMPORT_ROWS) throw new AppError('BAD_FILE', 'err.wage.import.tooManyRows', { rows, max: MAX_WAGE_IMPORT_ROWS });
     const header = m.headerCells(table, headerRow);
     const s: WageSession = {
@@ -369,6 +379,7 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
     existing.set(`${t.worker_id}\u0000${t.period}`, t);
   }
   const fallback = s.period ?? s.titlePeriod;
+  const spans = rosterSpans(store);
   const seen = new Map<string, number>();
   return cells.map(({ rowNumber, get, cell }) => {
     const problems: Problem[] = [];
@@ -384,7 +395,7 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
     const num = (f: 'hours' | 'shifts') => {
       const raw = get(f);
       const v = f === 'hours' ? parseHours(raw) : parseShifts(raw);
-      if (v === 'bad') problems.push({ field: f, message: f === 'shifts' && parseAmount(raw) !== 'bad' ? 'v.wage.import.shiftsWhole' : 'v.wage.import.number' });
+      if (v === 'bad') problems.push({ field: f, message: raw.startsWith('=') ? 'v.wage.import.formula' : f === 'shifts' && parseAmount(raw) !== 'bad' ? 'v.wage.import.shiftsWhole' : 'v.wage.import.number' });
       return v === 'bad' ? null : v;
     };
     const hours = num('hours');
@@ -406,6 +417,12 @@ function planTimekeeping(store: Store, s: WageSession, look: Lookups, mapped: Se
       const p = timekeepingSave.safeParse(data);
       if (p.success) input = p.data;
       else schemaProblems(p.error, problems);
+    }
+    // hired after the month, or left before it: the run would not read the time, so it is not taken
+    const off = input ? offRosterProblem(spans.get(input.workerId), input.period) : null;
+    if (off) {
+      problems.push({ field: 'period', ...off });
+      input = null;
     }
     if (w && period) {
       const k = `${w.id}\u0000${period}`;
@@ -476,7 +493,7 @@ function planBehaviour(store: Store, s: WageSession, look: Lookups, mapped: Set<
     if (kind === 'bad') problems.push({ field: 'kind', message: 'v.wage.import.kind' });
     const pts = parsePoints(get('points'));
     let points: number | undefined;
-    if (pts === 'bad') problems.push({ field: 'points', message: 'v.wage.import.number' });
+    if (pts === 'bad') problems.push({ field: 'points', message: get('points').startsWith('=') ? 'v.wage.import.formula' : 'v.wage.import.number' });
     else if (pts === null) problems.push({ field: 'points', message: 'v.required' });
     else {
       let sign = pts.sign;
@@ -566,7 +583,12 @@ function planAccidents(store: Store, look: Lookups, mapped: Set<WageImportField>
     const team = normalizeName(get('team'));
     const teamId = team ? look.teamOf(team, normalizeName(get('workshop')), problems) : null;
     const people: { id: string; label: string }[] = [];
-    for (const p of splitPeople(get('workers'))) {
+    // names separated by spaces only (张三 李四) are several people when each is a name of the roster
+    const split = splitPeople(get('workers')).flatMap((p) => {
+      const tokens = p.text.split(/\s+/);
+      return !p.empNo && tokens.length > 1 && !look.byName.has(p.name ?? '') && tokens.every((t) => look.byName.has(t)) ? tokens.map((t) => ({ empNo: null, name: t, text: t })) : [p];
+    });
+    for (const p of split) {
       const w = p.empNo ? look.empOf(p.empNo) : undefined;
       const byName = !p.empNo && p.name ? (look.byName.get(p.name) ?? []) : [];
       const found = w ?? (byName.length === 1 ? byName[0] : undefined);

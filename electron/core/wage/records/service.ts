@@ -32,6 +32,39 @@ function assertWorker(store: Store, id: string, path: string): void {
   if (!store.get(`SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL`, [id])) throw new AppError('NOT_FOUND', 'err.worker.notFound', { id, ...issue(path) });
 }
 
+/**
+ * When each worker was on the roster, as the monthly run reads it (runs/inputs.ts): hired on hire_date (none: long
+ * ago) and, when set to 'left', left on the day of the audit entry that changed the status (none: not known).
+ */
+export function rosterSpans(store: Store, workerId?: string): Map<string, { name: string; hireDate: string | null; leftOn: string | null }> {
+  const out = new Map<string, { name: string; hireDate: string | null; leftOn: string | null }>();
+  const one = workerId ? ' AND w.id = ?' : '';
+  for (const w of store.all<{ id: string; name: string; hire_date: string | null }>(`SELECT w.id, w.name, w.hire_date FROM workers w WHERE w.deleted_at IS NULL${one}`, workerId ? [workerId] : [])) {
+    out.set(w.id, { name: w.name, hireDate: w.hire_date, leftOn: null });
+  }
+  for (const r of store.all<{ id: string; d: string }>(
+    `SELECT w.id, max(substr(a.at, 1, 10)) AS d
+     FROM workers w CROSS JOIN audit_log a ON a.entity = 'worker' AND a.entity_id = w.id
+     WHERE w.deleted_at IS NULL AND w.status = 'left'${one}
+       AND json_extract(a.after, '$.status') = 'left' AND json_extract(a.before, '$.status') = 'active'
+     GROUP BY w.id`,
+    workerId ? [workerId] : [],
+  )) {
+    const w = out.get(r.id);
+    if (w) w.leftOn = r.d;
+  }
+  return out;
+}
+
+/** Why a worker has no time in a month: hired after it, or left before it (null when on the roster in it). */
+export function offRosterProblem(span: { name: string; hireDate: string | null; leftOn: string | null } | undefined, period: string): { message: string; params: Record<string, string> } | null {
+  if (!span) return null;
+  const { from, to } = periodDays(period);
+  if (span.hireDate && span.hireDate > to) return { message: 'err.wage.hiredAfter', params: { name: span.name, date: span.hireDate, period } };
+  if (span.leftOn && span.leftOn < from) return { message: 'err.wage.leftBefore', params: { name: span.name, date: span.leftOn, period } };
+  return null;
+}
+
 function assertTeam(store: Store, id: string): void {
   const u = store.get<{ kind: string }>(`SELECT kind FROM org_units WHERE id = ? AND deleted_at IS NULL`, [id]);
   if (!u) throw new AppError('NOT_FOUND', 'err.org.notFound', { id, ...issue('teamId') });
@@ -120,6 +153,8 @@ export function saveTimekeeping(
   assertRecorder(op);
   return store.tx(() => {
     assertWorker(store, d.workerId, 'workerId');
+    const off = offRosterProblem(rosterSpans(store, d.workerId).get(d.workerId), d.period);
+    if (off) throw new AppError('VALIDATION', off.message, { ...off.params, ...issue('period', off.message) });
     const now = nowIso();
     const existing = store.get<{ id: string }>(`SELECT id FROM wage_timekeeping WHERE worker_id = ? AND period = ?`, [d.workerId, d.period]);
     if (existing) {

@@ -77,17 +77,20 @@ function hasManualValues(store: Store): boolean {
   return v;
 }
 
-interface RosterRow {
-  id: string;
-  emp_no: string;
-  name: string;
-  workshop_id: string | null;
-  workshop_name: string | null;
-  team_id: string | null;
-  team_name: string | null;
-  hire_date: string | null;
-  skill_grade: number | null;
-  status: 'active' | 'left';
+/** A roster row as read (raw, in this column order): id, emp_no, name, workshop_id, team_id, hire_date, skill_grade, status. */
+type RosterRow = [string, string, string, string | null, string | null, string | null, number | null, 'active' | 'left'];
+const ROSTER_SQL = `SELECT id, emp_no, name, workshop_id, team_id, hire_date, skill_grade, status FROM workers
+  WHERE deleted_at IS NULL AND (hire_date IS NULL OR hire_date <= ?) ORDER BY emp_no`;
+/** A month's timekeeping as read (raw): id, worker_id, hours, shifts. */
+type TimeRow = [string, string, number | null, number | null];
+const TIME_SQL = `SELECT id, worker_id, hours, shifts FROM wage_timekeeping WHERE period = ?`;
+
+/**
+ * The large reads (a row per worker) come as arrays, not objects: at 5,000 workers a year of runs reads 120,000 rows.
+ * The statements are the store's cached ones; only this module runs these texts, so their raw mode is this module's.
+ */
+function rawRows<T>(store: Store, sql: string, params: unknown[]): T[] {
+  return store.stmt(sql).raw(true).all(...params) as T[];
 }
 
 /**
@@ -96,27 +99,22 @@ interface RosterRow {
  */
 export function gatherInputs(store: Store, period: string, content: SchemeContent, opts: { records?: boolean } = {}): Gathered {
   const withRecords = opts.records ?? true;
+  const T: number[] = [performance.now()];
   const { from, to } = periodDays(period);
   const of = dayNumber(to) - dayNumber(from) + 1;
   const sources = new Set(content.indicators.map((i) => i.source));
 
   // the roster: everyone not deleted hired by the period's end; 'left' ones with their leave date from the audit log
-  const roster = store.all<RosterRow>(
-    `SELECT w.id, w.emp_no, w.name, w.workshop_id, ws.name AS workshop_name, w.team_id, tm.name AS team_name, w.hire_date, w.skill_grade, w.status
-     FROM workers w
-     LEFT JOIN org_units ws ON ws.id = w.workshop_id
-     LEFT JOIN org_units tm ON tm.id = w.team_id
-     WHERE w.deleted_at IS NULL AND (w.hire_date IS NULL OR w.hire_date <= ?)
-     ORDER BY w.emp_no`,
-    [to],
-  );
+  // (read from each left worker's own entries: the log holds an entry for every worker ever imported or edited)
+  const roster = rawRows<RosterRow>(store, ROSTER_SQL, [to]);
+  const unitName = new Map(store.all<{ id: string; name: string }>(`SELECT id, name FROM org_units`).map((u) => [u.id, u.name]));
   const leftOn = new Map<string, string>();
   for (const r of store.all<{ id: string; d: string }>(
-    `SELECT a.entity_id AS id, max(substr(a.at, 1, 10)) AS d
-     FROM workers w JOIN audit_log a ON a.entity = 'worker' AND a.entity_id = w.id
+    `SELECT w.id, max(substr(a.at, 1, 10)) AS d
+     FROM workers w CROSS JOIN audit_log a ON a.entity = 'worker' AND a.entity_id = w.id
      WHERE w.deleted_at IS NULL AND w.status = 'left'
        AND json_extract(a.after, '$.status') = 'left' AND json_extract(a.before, '$.status') = 'active'
-     GROUP BY a.entity_id`,
+     GROUP BY w.id`,
   )) {
     leftOn.set(r.id, r.d);
   }
@@ -124,51 +122,47 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
   const workers: GatheredWorker[] = [];
   const byId = new Map<string, GatheredWorker>();
   const byTeam = new Map<string, GatheredWorker[]>();
-  for (const r of roster) {
+  T.push(performance.now());
+  const grade = new Map<string, number | null>();
+  const fromDay = dayNumber(from);
+  for (const [id, empNo, name, workshopId, teamId, hireDate, skillGrade, status] of roster) {
     let last = to;
-    if (r.status === 'left') {
-      const d = leftOn.get(r.id);
+    if (status === 'left') {
+      const d = leftOn.get(id);
       if (!d || d < from) continue;
       if (d < to) last = d;
     }
-    const first = r.hire_date && r.hire_date > from ? r.hire_date : from;
-    const worked = Math.max(0, dayNumber(last) - dayNumber(first) + 1);
+    const worked = Math.max(0, dayNumber(last) - (hireDate && hireDate > from ? dayNumber(hireDate) : fromDay) + 1);
     const g: GatheredWorker = {
-      workerId: r.id,
-      empNo: r.emp_no,
-      name: r.name,
-      workshopId: r.workshop_id,
-      workshopName: r.workshop_name,
-      teamId: r.team_id,
-      teamName: r.team_name,
+      workerId: id,
+      empNo,
+      name,
+      workshopId,
+      workshopName: workshopId === null ? null : (unitName.get(workshopId) ?? null),
+      teamId,
+      teamName: teamId === null ? null : (unitName.get(teamId) ?? null),
       raw: {},
       records: {},
       vetoBy: [],
       days: { worked, of },
     };
     workers.push(g);
-    byId.set(r.id, g);
-    if (r.team_id) {
-      const list = byTeam.get(r.team_id);
+    byId.set(id, g);
+    grade.set(id, skillGrade);
+    if (teamId) {
+      const list = byTeam.get(teamId);
       if (list) list.push(g);
-      else byTeam.set(r.team_id, [g]);
+      else byTeam.set(teamId, [g]);
     }
   }
-  const grade = new Map(roster.map((r) => [r.id, r.skill_grade]));
 
+  T.push(performance.now());
   // each source once for the whole period
-  const hours = new Map<string, { value: number; rec: RunSourceRecord }>();
-  if (sources.has('timekeeping.hours')) {
-    for (const t of store.all<{ id: string; worker_id: string; hours: number | null; shifts: number | null }>(
-      `SELECT id, worker_id, hours, shifts FROM wage_timekeeping WHERE period = ?`,
-      [period],
-    )) {
-      const value = t.hours ?? (t.shifts ?? 0) * HOURS_PER_SHIFT;
-      const label = t.hours !== null ? (t.shifts !== null ? `${t.hours}h / ${t.shifts}` : `${t.hours}h`) : `${t.shifts} × ${HOURS_PER_SHIFT}h`;
-      hours.set(t.worker_id, { value, rec: { kind: 'timekeeping', id: t.id, date: period, label, value } });
-    }
-  }
+  const hours = new Map<string, TimeRow>();
+  if (sources.has('timekeeping.hours')) for (const t of rawRows<TimeRow>(store, TIME_SQL, [period])) hours.set(t[1], t);
+  const hoursOf = (t: TimeRow) => t[2] ?? (t[3] ?? 0) * HOURS_PER_SHIFT;
 
+  T.push(performance.now());
   const behaviour = new Map<string, { sum: number; recs: RunSourceRecord[] }>();
   if (sources.has('behaviour.points')) {
     const add = (workerId: string, points: number, rec: RunSourceRecord) => {
@@ -193,6 +187,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
+  T.push(performance.now());
   const hazards = new Map<string, { grades: string[]; recs: RunSourceRecord[] }>();
   if (sources.has('hazards.found')) {
     for (const h of store.all<{ id: string; serial: string; description: string; grade: string | null; finder_id: string; at: string }>(
@@ -212,6 +207,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
+  T.push(performance.now());
   const manual = new Map<string, { value: number; id: string }>();
   if (sources.has('manual') && hasManualValues(store)) {
     for (const m of store.all<{ id: string; worker_id: string; code: string; value: number }>(`SELECT id, worker_id, code, value FROM wage_manual_values WHERE period = ?`, [period])) {
@@ -219,6 +215,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
+  T.push(performance.now());
   // vetoes: accidents of a listed severity in the period — the workers involved, and with `team` the accident's team
   const severities = content.veto.severities;
   if (severities.length > 0) {
@@ -244,6 +241,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
+  T.push(performance.now());
   const inputs: WorkerInputs[] = workers.map((g) => {
     const raw: Record<string, RawValue> = {};
     for (const ind of content.indicators) {
@@ -258,8 +256,12 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
         }
         case 'timekeeping.hours': {
           const t = hours.get(g.workerId);
-          value = t ? t.value : null;
-          if (withRecords && t) recs = [t.rec];
+          value = t ? hoursOf(t) : null;
+          if (withRecords && t) {
+            const [id, , h, shifts] = t;
+            const label = h !== null ? (shifts !== null ? `${h}h / ${shifts}` : `${h}h`) : `${shifts} × ${HOURS_PER_SHIFT}h`;
+            recs = [{ kind: 'timekeeping', id, date: period, label, value }];
+          }
           break;
         }
         case 'behaviour.points': {
@@ -290,5 +292,8 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     const proRata = content.proRata && g.days.worked < g.days.of ? { ...g.days } : null;
     return { workerId: g.workerId, raw, veto: g.vetoBy.length > 0, proRata };
   });
+  T.push(performance.now());
+  (globalThis as any).__T ??= [];
+  (globalThis as any).__T.push(T.slice(1).map((t, i) => t - T[i]!));
   return { period, inputs, workers };
 }

@@ -72,6 +72,7 @@ const toVersion = (r: SchemeRow): SchemeVersion => ({
   agendaItemId: r.agenda_item_id,
   sessionId: r.session_id,
   sessionLabel: r.term_number !== null && r.session_seq !== null ? sessionLabelCn(r.term_number, r.session_seq) : null,
+  sessionNo: r.term_number !== null && r.session_seq !== null ? { term: r.term_number, seq: r.session_seq } : null,
   voteId: r.vote_id,
   verdict: r.verdict,
   adoption: r.adoption_doc_no !== null && r.adoption_date !== null ? { docNo: r.adoption_doc_no, date: r.adoption_date } : null,
@@ -234,7 +235,7 @@ function itemForProposal(store: Store, schemeId: string, itemId: string): ItemFa
   // chair withdraws them on the congress page, puts the scheme to the item and issues them again — refused with that
   // way out, rather than a vote on a text the representatives never received. A session sitting: the presidium may
   // still put it to a vote item on the floor (its text handed out there; the screen says so); no item becomes a vote.
-  if (item.session_status === 'issued') throw new AppError('CONFLICT', 'err.wage.papersIssued', { session: sessionLabelCn(item.term_number, item.session_seq), ...issue });
+  if (item.session_status === 'issued') throw new AppError('CONFLICT', 'err.wage.papersIssued', { term: item.term_number, seq: item.session_seq, ...issue });
   if (item.kind !== 'vote' && item.session_status !== 'preparing') throw new AppError('CONFLICT', 'err.wage.itemNotVote', issue);
   return item;
 }
@@ -247,6 +248,7 @@ export function agendaChoices(store: Store, schemeId: string | null): SchemeAgen
       itemId: i.id,
       sessionId: i.session_id,
       sessionLabel: sessionLabelCn(i.term_number, i.session_seq),
+      sessionNo: { term: i.term_number, seq: i.session_seq },
       sessionDate: i.session_date,
       sessionStatus: i.session_status as SchemeAgendaChoice['sessionStatus'],
       position: i.position,
@@ -284,7 +286,7 @@ async function propose(ctx: Ctx, op: Operator, id: string, itemId: string): Prom
   assertAllowed(op, s.state, 'propose', { agendaItemId: itemId });
   const item = itemForProposal(store, id, itemId);
   const sessionLabel = sessionLabelCn(item.term_number, item.session_seq);
-  const pdf = await renderPdf(ctx, { ...s, state: 'proposed', agendaItemId: itemId, sessionId: item.session_id, sessionLabel });
+  const pdf = await renderPdf(ctx, { ...s, state: 'proposed', agendaItemId: itemId, sessionId: item.session_id, sessionLabel, sessionNo: { term: item.term_number, seq: item.session_seq } });
   return store.tx(() => {
     // checked again: another call may have changed things while the text was rendered
     const before = getScheme(store, id);

@@ -210,6 +210,19 @@ export function ImportDialog({ kind, onClose, onDone }: { kind: WageImportKind; 
               </>
             )}
           </div>
+          {preview.days && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={t(
+                preview.mapping.hours !== undefined && preview.mapping.hours !== null && preview.mapping.shifts !== undefined && preview.mapping.shifts !== null
+                  ? 'wage.import.daysTotals'
+                  : 'wage.import.daysSummed',
+                { first: preview.days.first, last: preview.days.last },
+              )}
+            />
+          )}
           {preview.skippedRows.length > 0 && (
             <Alert
               type="info"

@@ -10,6 +10,7 @@ import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { dateProps, localToday } from '../../congress/reps/common';
+import { sessionName } from './format';
 
 type Done = (v: SchemeVersion) => void;
 
@@ -121,6 +122,13 @@ export function outOfReach(c: SchemeAgendaChoice): 'taken' | 'decided' | 'papers
   return null;
 }
 
+/** The choices by session, each session's items in agenda order, the sessions in the order of their first choice. */
+function bySession(choices: readonly SchemeAgendaChoice[]): SchemeAgendaChoice[][] {
+  const groups = new Map<string, SchemeAgendaChoice[]>();
+  for (const c of choices) groups.set(c.sessionId, [...(groups.get(c.sessionId) ?? []), c]);
+  return [...groups.values()].map((g) => [...g].sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.position - b.position));
+}
+
 export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
   const t = useT();
   const [form] = Form.useForm();
@@ -150,7 +158,7 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
     }
     const s = await submit(() => call('wage.schemeAction', { id: scheme.id, action: 'propose', agendaItemId: itemId }));
     if (s) {
-      message.success(t('wage.sch.proposed', { session: s.sessionLabel ?? '' }));
+      message.success(t('wage.sch.proposed', { session: sessionName(t, s) }));
       onDone(s);
     }
   };
@@ -170,24 +178,36 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
             setItemId(e.target.value as string);
             setError(null);
           }}
-          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+          style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
         >
-          {choices.map((c) => {
-            const out = outOfReach(c);
+          {bySession(choices).map((g) => {
+            const label = `${sessionName(t, g[0]!)}（${g[0]!.sessionDate}）`;
+            const status = g[0]!.sessionStatus;
             return (
-              <Radio key={c.itemId} value={c.itemId} disabled={out !== null}>
+              <div key={g[0]!.sessionId} role="group" aria-label={label} style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
                 <Space wrap size={4}>
-                  <span>{`${c.sessionLabel}（${c.sessionDate}）· ${c.position}. ${c.title}`}</span>
-                  {c.preferred && <Tag color="green">{t('wage.sch.preferredItem')}</Tag>}
-                  <Tag>{t(`congress.itemKind.${c.kind}`)}</Tag>
-                  {out === null && c.kind !== 'vote' && <Typography.Text type="secondary">{t('wage.sch.becomesVote')}</Typography.Text>}
-                  {out === null && c.sessionStatus === 'in_session' && <Typography.Text type="warning">{t('wage.sch.inSession')}</Typography.Text>}
-                  {out === 'taken' && <Typography.Text type="secondary">{t('wage.sch.itemTaken', { name: c.takenBy!.name, version: c.takenBy!.version })}</Typography.Text>}
-                  {out === 'decided' && <Typography.Text type="secondary">{t('wage.sch.itemDecided')}</Typography.Text>}
-                  {out === 'papersIssued' && <Typography.Text type="secondary">{t('wage.sch.papersIssued')}</Typography.Text>}
-                  {out === 'notVote' && <Typography.Text type="secondary">{t('wage.sch.notVoteInSession')}</Typography.Text>}
+                  <Typography.Text strong>{label}</Typography.Text>
+                  <Tag>{t(`congress.sessionStatus.${status}`)}</Tag>
                 </Space>
-              </Radio>
+                {status === 'issued' && <Alert type="warning" showIcon title={t('wage.sch.papersIssued')} />}
+                {status === 'in_session' && <Alert type="info" showIcon title={t('wage.sch.inSession')} />}
+                {g.map((c) => {
+                  const out = outOfReach(c);
+                  return (
+                    <Radio key={c.itemId} value={c.itemId} disabled={out !== null} style={{ marginInlineStart: 12 }}>
+                      <Space wrap size={4}>
+                        <span>{`${c.position}. ${c.title}`}</span>
+                        {c.preferred && <Tag color="green">{t('wage.sch.preferredItem')}</Tag>}
+                        <Tag>{t(`congress.itemKind.${c.kind}`)}</Tag>
+                        {out === null && c.kind !== 'vote' && <Typography.Text type="secondary">{t('wage.sch.becomesVote')}</Typography.Text>}
+                        {out === 'taken' && <Typography.Text type="secondary">{t('wage.sch.itemTaken', { name: c.takenBy!.name, version: c.takenBy!.version })}</Typography.Text>}
+                        {out === 'decided' && <Typography.Text type="secondary">{t('wage.sch.itemDecided')}</Typography.Text>}
+                        {out === 'notVote' && <Typography.Text type="secondary">{t('wage.sch.notVoteInSession')}</Typography.Text>}
+                      </Space>
+                    </Radio>
+                  );
+                })}
+              </div>
             );
           })}
         </Radio.Group>

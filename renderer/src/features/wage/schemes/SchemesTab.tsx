@@ -14,6 +14,7 @@ import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { useListShortcuts } from '../../../lib/listHooks';
+import { sessionName } from './format';
 import { StateTag } from './tags';
 
 const SchemeEditor = lazy(() => import('./SchemeEditor').then((m) => ({ default: m.SchemeEditor })));
@@ -108,7 +109,7 @@ export function SchemesTab() {
   const recordVote = (s: SchemeVersion) =>
     modal.confirm({
       title: t('wage.scheme.action.recordVote'),
-      content: t('wage.sch.recordVoteHint', { session: s.sessionLabel ?? '' }),
+      content: t('wage.sch.recordVoteHint', { session: sessionName(t, s) }),
       okText: t('wage.scheme.action.recordVote'),
       cancelText: t('common.cancel'),
       onOk: () => act(call('wage.schemeAction', { id: s.id, action: 'recordVote' }), (v) => t(v.state === 'adopted' ? 'wage.sch.votePassed' : 'wage.sch.voteFailed', { name: v.name })),
@@ -117,7 +118,7 @@ export function SchemesTab() {
   const withdraw = (s: SchemeVersion) =>
     modal.confirm({
       title: t('wage.scheme.action.withdraw'),
-      content: t('wage.sch.withdrawHint', { session: s.sessionLabel ?? '' }),
+      content: t('wage.sch.withdrawHint', { session: sessionName(t, s) }),
       okText: t('wage.scheme.action.withdraw'),
       cancelText: t('common.cancel'),
       onOk: () => act(call('wage.schemeAction', { id: s.id, action: 'withdraw' }), (v) => t('wage.sch.withdrawn', { name: v.name })),
@@ -197,7 +198,7 @@ export function SchemesTab() {
     {
       title: t('wage.sch.name'),
       key: 'name',
-      width: 220,
+      width: 200,
       render: (_, s) => (
         <a
           href="#"
@@ -210,12 +211,12 @@ export function SchemesTab() {
         </a>
       ),
     },
-    { title: t('wage.sch.version'), key: 'version', width: 80, render: (_, s) => t('wage.sch.versionN', { n: s.version }) },
-    { title: t('wage.sch.state'), key: 'state', width: 120, render: (_, s) => <StateTag state={s.state} /> },
+    { title: t('wage.sch.version'), key: 'version', width: 70, render: (_, s) => t('wage.sch.versionN', { n: s.version }) },
+    { title: t('wage.sch.state'), key: 'state', width: 110, render: (_, s) => <StateTag state={s.state} /> },
     {
       title: t('wage.sch.adoptedOn'),
       key: 'adopted',
-      width: 170,
+      width: 140,
       render: (_, s) =>
         s.adoptedOn ? (
           <span>
@@ -230,10 +231,10 @@ export function SchemesTab() {
     {
       title: t('wage.sch.effective'),
       key: 'effective',
-      width: 170,
+      width: 130,
       render: (_, s) => (s.effectiveFrom ? (s.supersededOn ? t('wage.sch.effectiveRange', { from: s.effectiveFrom, to: s.supersededOn }) : t('wage.sch.effectiveFrom', { from: s.effectiveFrom })) : '—'),
     },
-    { title: t('wage.sch.session'), key: 'session', width: 220, render: (_, s) => s.sessionLabel ?? '—' },
+    { title: t('wage.sch.session'), key: 'session', width: 180, render: (_, s) => sessionName(t, s) || '—' },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -20,3 +20,8 @@ export function yuanToFen(yuan: number): number {
 export function fenToYuanValue(fen: number): number {
   return fen / 100;
 }
+
+/** A congress session as the reader's language names it (the backend's label is Chinese, for the papers). */
+export function sessionName(t: (key: string, vars?: Record<string, string | number>) => string, s: { sessionNo?: { term: number; seq: number } | null; sessionLabel: string | null }): string {
+  return s.sessionNo ? t('congress.session.title', { term: s.sessionNo.term, seq: s.sessionNo.seq }) : (s.sessionLabel ?? '');
+}
