@@ -24,6 +24,10 @@ export const messages = defineMessages({
   'err.file.encoding': { 'zh-CN': '文件内容编码无效', en: 'The file content is not valid base64' },
   'err.file.empty': { 'zh-CN': '文件是空的', en: 'The file is empty' },
   'err.file.tooBig': { 'zh-CN': '文件超过 {mb} MB', en: 'The file is larger than {mb} MB' },
+  'err.file.unpackedTooBig': {
+    'zh-CN': '这个 Excel 文件解压后有 {mb} MB（最多 {max} MB），不像一张正常的表格，可能已损坏或是恶意文件',
+    en: 'This Excel file unpacks to {mb} MB (at most {max} MB): not a normal sheet; it may be damaged or hostile',
+  },
   'err.file.xls': { 'zh-CN': '不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 .csv', en: 'Old .xls files are not supported; save as .xlsx or .csv in Excel' },
   'err.file.notXlsx': { 'zh-CN': '文件扩展名为 .xlsx，但内容不是 Excel 工作簿', en: 'The file is named .xlsx but is not an Excel workbook' },
   'err.file.notTable': { 'zh-CN': '文件不是文本表格（.csv）或 Excel 工作簿（.xlsx）', en: 'The file is neither a .csv table nor an .xlsx workbook' },

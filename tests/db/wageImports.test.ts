@@ -483,6 +483,15 @@ describe('hostile and half-made files', () => {
     expect(say(long)).toBe('第 2 行 C 列的内容有 50000 个字符（记录中最长 10000 个）：这不像一张记录表，请检查文件');
     expect(tables(tc!.core)).toBe(before);
 
+    // a zip bomb: a sheet that says it unpacks to 512 MB is refused before it is unpacked
+    const bomb = Buffer.from(Buffer.from(await xlsx([['工号', '月份', '工时']]), 'base64'));
+    const cd = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bomb.writeUInt32LE(512 * 1024 * 1024, cd + 24);
+    const refused = await refusal(admin('wage.importPreview', { kind: 'timekeeping', fileName: 'bomb.xlsx', dataBase64: bomb.toString('base64') }));
+    expect(refused).toMatchObject({ code: 'BAD_FILE', message: 'err.file.unpackedTooBig', details: { max: 400 } });
+    expect(say(refused)).toMatch(/^这个 Excel 文件解压后有 51\d MB（最多 400 MB），不像一张正常的表格/);
+    expect(tables(tc!.core)).toBe(before);
+
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('s');
     ws.addRow(['工号', '月份', '工时']);
@@ -517,5 +526,18 @@ describe('hostile and half-made files', () => {
     const before = tables(tc!.core);
     expect(await refusal(admin('wage.importCommit', { importId: q.importId, skipInvalid: true }))).toMatchObject({ message: 'err.wage.import.missingColumns', details: { columns: '经过' } });
     expect(tables(tc!.core)).toBe(before);
+  });
+});
+
+describe('cells pasted from elsewhere', () => {
+  it('zero-width spaces, direction marks and control characters are dropped; w001 and rare characters (𠮷) are found', async () => {
+    const { admin } = await world();
+    await admin('workers.create', { empNo: 'W009', name: '𠮷野', gender: 'M' });
+    const csv = ['日期,工号,姓名,类别,事项,分值,备注', '2026-03-05,W001\u200b,张三\u202c,违章,未戴\u0007安全帽,扣2分,a\u0001b', '2026-03-05,w009,𠮷野,违章,未系安全带,扣两分,'].join('\r\n');
+    const p = await admin('wage.importPreview', { kind: 'behaviour', fileName: 'b.csv', dataBase64: Buffer.from(csv).toString('base64') });
+    expect(p.rows.map((r) => [r.who, r.action, r.parsed?.category, r.parsed?.points, r.parsed?.note ?? null])).toEqual([
+      ['W001 张三', 'create', '未戴安全帽', -2, 'ab'],
+      ['W009 𠮷野', 'create', '未系安全带', -2, null],
+    ]);
   });
 });

@@ -93,6 +93,8 @@ describe('manual monthly figures', () => {
     expect(await issues({ value: undefined })).toEqual([{ path: 'value', message: 'v.required' }]);
     expect(await issues({ value: '5' })).toEqual([{ path: 'value', message: 'v.invalid' }]);
     expect(await issues({ period: '2026-13' })).toEqual([{ path: 'period', message: 'v.wage.period' }]);
+    // a month that has not begun has no figure yet
+    expect(await issues({ period: '2200-01' })).toEqual([{ path: 'period', message: 'v.wage.futurePeriod' }]);
     expect(await refusal(admin('wage.manualSave', { workerId: 'nobody', period: '2026-03', code: 'CONTEST', value: 5 }))).toMatchObject({ code: 'NOT_FOUND', message: 'err.worker.notFound' });
     expect(await refusal(admin('wage.manualDelete', { id: 'nothing' }))).toMatchObject({ code: 'NOT_FOUND', message: 'err.wage.manualNotFound' });
     expect((await refusal(admin('wage.manual', { period: '2026-03', code: 'x-y' }))).details!.issues).toEqual([{ path: 'code', message: 'v.wage.code' }]);

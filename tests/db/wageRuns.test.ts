@@ -118,7 +118,7 @@ async function november() {
   const zhao = await w('W004', '赵六', { skillGrade: 1, orgUnitId: yi.id });
   const qian = await w('W005', '钱七', { skillGrade: 4 });
   const sun = await w('W006', '孙八', { skillGrade: 4, hireDate: '2026-12-01' });
-  await leave(zhao.id, '2026-11-10');
+  await leave(zhao.id, '2026-11-20');
   await leave(qian.id, '2026-10-20');
 
   await admin('wage.timekeepingSave', { workerId: zhang.id, period: '2026-11', hours: 176 });
@@ -183,8 +183,8 @@ describe('a month with every source', () => {
     expect(by.W003!).toMatchObject({ veto: true, proRata: { worked: 15, of: 30 }, totalFen: 6000 });
     expect(comp(by.W003!, 'SKILL')).toMatchObject({ fen: 6000, applied: ['proRata'] });
     expect(comp(by.W003!, 'SAFE_TIME')).toMatchObject({ points: 4000, fen: 0, applied: ['veto'] });
-    // 赵六: left on 10 November → 10 of 30 days; the injury in his team vetoes his good act
-    expect(by.W004!).toMatchObject({ veto: true, proRata: { worked: 10, of: 30 }, totalFen: 2000 });
+    // 赵六: left on 20 November → 20 of 30 days; the injury in his team (while he was on the roster) vetoes his good act
+    expect(by.W004!).toMatchObject({ veto: true, proRata: { worked: 20, of: 30 }, totalFen: 4000 });
     expect(comp(by.W004!, 'BEHAVIOUR')).toMatchObject({ raw: 5, fen: 0, applied: ['veto'] });
     // every line adds up; the run's totals are the lines'
     for (const l of page.rows) expect(l.components.reduce((s, c) => s + c.fen, 0)).toBe(l.totalFen);
@@ -195,13 +195,13 @@ describe('a month with every source', () => {
     const teams = await admin('wage.runGroups', { runId: run.id, by: 'team' });
     expect(teams.map((g) => [g.name, g.workshopName, g.workers, g.totalFen, g.vetoes])).toEqual([
       ['甲班', '合成车间', 2, 114000, 0],
-      ['乙班', '合成车间', 2, 8000, 2],
+      ['乙班', '合成车间', 2, 10000, 2],
       [null, null, 3, 0, 0],
     ]);
     expect(teams[0]!.components.find((c) => c.code === 'HAZARDS')!.fen).toBe(10000);
     const shops = await admin('wage.runGroups', { runId: run.id, by: 'workshop' });
     expect(shops.map((g) => [g.name, g.workers, g.totalFen])).toEqual([
-      ['合成车间', 4, 122000],
+      ['合成车间', 4, 124000],
       [null, 3, 0],
     ]);
 
@@ -347,6 +347,37 @@ describe('the period and its boundaries', () => {
   });
 });
 
+describe('team records and team vetoes', () => {
+  it('count only for the team’s workers on the roster on the day: not before a worker joined, not after they left', async () => {
+    const x = await world();
+    const { admin, w, yi, leave } = x;
+    effectiveScheme(tc!.core, content({ proRata: true, veto: { severities: ['minor_injury', 'serious_injury', 'death'], team: true } }));
+    const stays = await w('T001', '全月在岗', { skillGrade: 3, orgUnitId: yi.id });
+    const joins = await w('T002', '月中入职', { skillGrade: 3, orgUnitId: yi.id, hireDate: '2026-11-11' });
+    const goes = await w('T003', '月中离职', { skillGrade: 3, orgUnitId: yi.id });
+    await leave(goes.id, '2026-11-14');
+    for (const id of [stays.id, joins.id, goes.id]) await admin('wage.timekeepingSave', { workerId: id, period: '2026-11', hours: 176 });
+    // a team good act on the 10th (before 月中入职 joined), another on the 20th (after 月中离职 left); all three on the 13th
+    await admin('wage.behaviourCreate', { date: '2026-11-10', teamId: yi.id, kind: 'good_act', category: '采纳安全建议', points: 4 });
+    await admin('wage.behaviourCreate', { date: '2026-11-20', teamId: yi.id, kind: 'good_act', category: '制止违章', points: 2 });
+    await admin('wage.behaviourCreate', { date: '2026-11-13', teamId: yi.id, kind: 'good_act', category: '隐患排查', points: 1 });
+    // an injury in the team on the 10th (before 月中入职 joined): the team's veto reaches those on the roster that day
+    const injury = await admin('wage.accidentCreate', { date: '2026-11-10', place: '二层平台', severity: 'minor_injury', description: '扭伤', teamId: yi.id, workerIds: [] });
+    const run = await admin('wage.runCalculate', { period: '2026-11' });
+    const by = Object.fromEntries((await admin('wage.runLines', { runId: run.id, pageSize: 100 })).rows.map((l) => [l.empNo, l]));
+    expect(comp(by.T001!, 'BEHAVIOUR').raw).toBe(7);
+    expect(comp(by.T002!, 'BEHAVIOUR').raw).toBe(3);
+    expect(comp(by.T003!, 'BEHAVIOUR').raw).toBe(5);
+    expect([by.T001!.veto, by.T002!.veto, by.T003!.veto]).toEqual([true, false, true]);
+    expect(run.vetoes).toBe(2);
+    // 月中入职: 20 of 30 days; not vetoed: 176 h → 100 × 30% × 10 元 = 300 元 → 200 元
+    expect(comp(by.T002!, 'SAFE_TIME')).toMatchObject({ fen: 20000, applied: ['proRata'] });
+    const ex = await admin('wage.runExplain', { runId: run.id, workerId: joins.id });
+    expect(ex.components.find((c) => c.code === 'BEHAVIOUR')!.records.map((r) => r.date)).toEqual(['2026-11-13', '2026-11-20']);
+    expect(ex.components.flatMap((c) => c.records).map((r) => r.id)).not.toContain(injury.id);
+  });
+});
+
 describe('manual figures', () => {
   it('an indicator entered by hand reads the period’s figure of the worker and the code; none is no figure', async () => {
     const x = await world();
@@ -365,6 +396,50 @@ describe('manual figures', () => {
     expect(comp(by.M002!, 'CONTEST')).toMatchObject({ raw: null, fen: 0 });
     const ex = await admin('wage.runExplain', { runId: run.id, workerId: a.id });
     expect(ex.components[0]!.records).toEqual([{ kind: 'manual', id: fig.id, date: '2026-11', label: 'CONTEST', value: 85.5 }]);
+  });
+});
+
+describe('rounding', () => {
+  it('rounds each component half up to the fen (a deduction half away from zero) and the total is the sum of the rounded components', async () => {
+    const x = await world();
+    const { admin, w } = x;
+    const ind = (code: string) => ({ code, name: { 'zh-CN': code, en: code }, unit: { 'zh-CN': '分', en: 'points' }, source: 'manual' as const, rule: { kind: 'linear' as const, perUnit: 1, floor: -100, cap: 100 }, weightPct: 100, safety: false, capFen: null });
+    // 0.5 元 a point: 0.01 point is half a fen
+    effectiveScheme(tc!.core, content({ indicators: [ind('A'), ind('B')], money: { kind: 'pointValue', fenPerPoint: 50 } }));
+    const up = await w('R001', '半分进位');
+    const down = await w('R002', '半分扣减');
+    for (const code of ['A', 'B']) {
+      await admin('wage.manualSave', { workerId: up.id, period: '2026-11', code, value: 0.01 });
+      await admin('wage.manualSave', { workerId: down.id, period: '2026-11', code, value: code === 'A' ? -0.01 : 0.03 });
+    }
+    const run = await admin('wage.runCalculate', { period: '2026-11' });
+    const by = Object.fromEntries((await admin('wage.runLines', { runId: run.id, pageSize: 100 })).rows.map((l) => [l.empNo, l]));
+    // 0.5 fen + 0.5 fen: each rounds to 1 fen, the total is 2 fen (not the 1 fen of rounding the sum)
+    expect(by.R001!.components.map((c) => [c.weighted, c.fen])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(by.R001!.totalFen).toBe(2);
+    // −0.5 fen → −1 fen; 1.5 fen → 2 fen; total 1
+    expect(by.R002!.components.map((c) => c.fen)).toEqual([-1, 2]);
+    expect(by.R002!.totalFen).toBe(1);
+    expect(run.totalFen).toBe(3);
+  });
+});
+
+describe('a budget spread over the points', () => {
+  it('点值 = 奖金总额 ÷ 总分: each worker’s share of the budget by points, rounded per component; the run reports what it used', async () => {
+    const x = await world();
+    const { admin, w } = x;
+    const skill = { ...DEFAULT_CATALOGUE.find((d) => d.code === 'SKILL')!, weightPct: 100, capFen: null };
+    effectiveScheme(tc!.core, content({ indicators: [skill], money: { kind: 'budget', budgetFen: 100_000 } }));
+    for (const [n, grade] of [[1, 1], [2, 2], [3, 3]] as const) await w(`G00${n}`, `等级${grade}`, { skillGrade: grade });
+    const run = await admin('wage.runCalculate', { period: '2026-11' });
+    const by = Object.fromEntries((await admin('wage.runLines', { runId: run.id, pageSize: 100 })).rows.map((l) => [l.empNo, l.totalFen]));
+    // 20 + 40 + 60 = 120 points (the runners have no grade): 1,000 元 ÷ 120 = 8.333… 元 a point
+    expect([by.G001, by.G002, by.G003, by.A0001]).toEqual([16667, 33333, 50000, 0]);
+    expect(run.budget).toEqual({ budgetFen: 100_000, usedFen: 100_000 });
+    expect(run.totalFen).toBe(100_000);
   });
 });
 
@@ -473,13 +548,14 @@ describe('versions, review and approval', () => {
     ]);
     expect(d.rows[0]!.components.filter((c) => c.fromFen !== c.toFen)).toEqual([{ code: 'HAZARDS', fromFen: 10000, toFen: 4000 }]);
     expect(d.rows[1]!.components.filter((c) => c.fromFen !== c.toFen)).toEqual([{ code: 'SAFE_TIME', fromFen: 24000, toFen: 30000 }]);
-    // a worker who joins the roster shows as added (11 of 30 days: skill 120 元 → 44 元, the team's good act 8 元 → 2.93 元)
+    // a worker who joins the roster shows as added (11 of 30 days: skill 120 元 → 44 元; the team's good act of 10 November
+    // was before he joined: not his)
     const newcomer = await n.w('W009', '新同事', { skillGrade: 2, hireDate: '2026-11-20' });
     const v3 = await admin('wage.runCalculate', { period: '2026-11' });
     const d2 = await admin('wage.runDiff', { fromId: v2.id, toId: v3.id });
     expect(d2).toMatchObject({ added: 1, removed: 0, changed: 0 });
     expect(d2.rows).toEqual([
-      expect.objectContaining({ workerId: newcomer.id, fromTotalFen: null, toTotalFen: 4693, components: expect.arrayContaining([{ code: 'SKILL', fromFen: null, toFen: 4400 }]) }),
+      expect.objectContaining({ workerId: newcomer.id, fromTotalFen: null, toTotalFen: 4400, components: expect.arrayContaining([{ code: 'SKILL', fromFen: null, toFen: 4400 }, { code: 'BEHAVIOUR', fromFen: null, toFen: 0 }]) }),
     ]);
   });
 });
@@ -527,7 +603,7 @@ describe('refusals and the dashboard', () => {
     await admin('wage.runReview', { id: nov.id });
     await other('wage.runApprove', { id: nov.id });
     let dash = await admin('wage.dashboard');
-    expect(dash).toMatchObject({ period: '2026-12', run: null, lastApproved: { id: nov.id }, shown: { period: '2026-11', state: 'approved', totalFen: 122000, workers: 7, vetoes: 2 } });
+    expect(dash).toMatchObject({ period: '2026-12', run: null, lastApproved: { id: nov.id }, shown: { period: '2026-11', state: 'approved', totalFen: 124000, workers: 7, vetoes: 2 } });
     expect(dash.shown!.safetyShare).toBeCloseTo(2 / 7);
     const dec = await admin('wage.runCalculate', { period: '2026-12' });
     dash = await admin('wage.dashboard');

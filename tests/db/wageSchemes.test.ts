@@ -413,8 +413,18 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(await refusal(act(admin, { id: v2.id, action: 'supersede', on: '2027-07-01' }))).toMatchObject({ message: 'err.wage.supersedeBeforeEffective' });
     expect(tables(tc!.core)).toBe(beforeEnd);
     expect(await act(admin, { id: v2.id, action: 'supersede', on: '2028-01-01' })).toMatchObject({ state: 'superseded', supersededOn: '2028-01-01' });
+    // the next version cannot reach back into the ended one's time (the months before 2028 stay with versions 1 and 2)
+    const v3 = await act(admin, { id: v2.id, action: 'copy', name: '2028年度能级工资方案' });
+    await act(admin, { id: v3.id, action: 'adoptElsewhere', docNo: '工发〔2026〕9号', date: '2026-11-26' });
+    const beforeBack = tables(tc!.core);
+    const reach = await refusal(act(admin, { id: v3.id, action: 'makeEffective', effectiveFrom: '2027-10-01' }));
+    expect(reach).toMatchObject({ code: 'VALIDATION', message: 'err.wage.effectiveOverlaps', details: { date: '2028-01-01', issues: [{ path: 'effectiveFrom', message: 'v.invalid' }] } });
+    expect(say(reach)).toBe('生效日期不能早于上一版本的废止日期（2028-01-01），否则两个版本的执行期重叠');
+    expect(tables(tc!.core)).toBe(beforeBack);
+    expect(effectiveSchemeFor(tc!.core.store, '2027-10')!.id).toBe(v2.id);
+    expect(await act(admin, { id: v3.id, action: 'makeEffective', effectiveFrom: '2028-01-01' })).toMatchObject({ state: 'effective', effectiveFrom: '2028-01-01' });
     // copies from any state (a superseded one here)
-    expect(await admin('wage.schemeCreate', { copyOf: s.id })).toMatchObject({ state: 'draft', version: 3, basedOnId: s.id });
+    expect(await admin('wage.schemeCreate', { copyOf: s.id })).toMatchObject({ state: 'draft', version: 4, basedOnId: s.id });
 
     // every state change audited, with the state before and after
     const log = audits(tc!.core, s.id);
@@ -468,7 +478,7 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(await act(admin, { id: b.id, action: 'adoptElsewhere', docNo: '工发〔2026〕8号', date: '2026-11-28' })).toMatchObject({ state: 'adopted', adoption: { docNo: '工发〔2026〕8号', date: '2026-11-28' }, adoptedOn: '2026-11-28' });
   });
 
-  it('refuses agenda items that cannot take a scheme: taken, decided, an election, a closed session, a non-vote item once the papers are out — and strangers', async () => {
+  it('refuses agenda items that cannot take a scheme: taken, decided, an election, a closed session, a non-vote item once the session sits — and strangers', async () => {
     const w = await world(9);
     const { admin, ws, session, wageItem, xItem, skillsItem } = w;
     // a deliberation item of a preparing session becomes a vote when a scheme is put to it

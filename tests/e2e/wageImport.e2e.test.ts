@@ -137,6 +137,39 @@ describe('wage records import (browser host + Chromium)', () => {
     expect(await api<unknown[]>(app.host, 'wage.timekeeping', { period: PERIOD })).toHaveLength(3);
   });
 
+  step('last month’s 考勤表 kept day by day (a cover tab first, 姓名 above the days 1 … 31, √ and 夜 marks, hours per day): the days are summed', async () => {
+    const prev = dayjs().subtract(1, 'month');
+    const n = prev.daysInMonth();
+    const days = Array.from({ length: n }, (_, i) => i + 1);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('封面').addRow([`${prev.year()}年${prev.month() + 1}月 考勤 封面`]);
+    const ws = wb.addWorksheet('考勤');
+    ws.addRow([`${prev.year()}年${prev.month() + 1}月份考勤表`]);
+    ws.addRow(['工号', '姓名', '出勤情况']);
+    ws.addRow([null, null, ...days]);
+    ws.addRow(['W001', '张 三', ...days.map((d) => (d % 7 === 0 ? '休' : d % 5 === 0 ? '夜' : '√'))]);
+    ws.addRow(['W002', '李四', ...days.map((d) => (d % 7 === 0 ? '休' : 8))]);
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('B2:B3');
+    const worked = days.filter((d) => d % 7 !== 0).length;
+    await page().getByTestId('wage-import-timekeeping').click();
+    const d = dialog('导入考勤表（安全生产工时）');
+    await d.locator('input[type=file]').setInputFiles({ name: '上月考勤.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await waitText(d.getByTestId('wage-import-summary'), /共 2 行：新增 2/);
+    await d.getByText(`逐日考勤表（1–${n} 日）`, { exact: false }).waitFor();
+    expect(await previewRow(d, 4).innerText()).toContain(`${prev.format('YYYY-MM')} · 出勤天数 ${worked}`);
+    expect(await previewRow(d, 5).innerText()).toContain(`工时（小时） ${worked * 8} · 出勤天数 ${worked}`);
+    await settle();
+    await shot('04b-timekeeping-day-grid');
+    await d.getByRole('button', { name: '导入 2 行' }).click();
+    await toast(page(), '导入完成：新增 2，更新 0，无变化 0，跳过 0').waitFor();
+    const rows = await api<{ empNo: string; hours: number | null; shifts: number | null }[]>(app.host, 'wage.timekeeping', { period: prev.format('YYYY-MM') });
+    expect(rows.map((r) => [r.empNo, r.hours, r.shifts])).toEqual([
+      ['W001', null, worked],
+      ['W002', worked * 8, worked],
+    ]);
+  });
+
   step('a behaviour sheet: 违章 扣2分, a violation written as 5, 表扬 +3, a team’s good act; an unknown kind refused', async () => {
     await page().getByTestId('wage-section-behaviour').click();
     await page().getByTestId('wage-bh-empty').waitFor();

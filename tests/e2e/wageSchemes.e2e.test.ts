@@ -148,7 +148,7 @@ describe('wage schemes (browser host + Chromium)', () => {
     const item = d.getByRole('radio', { name: /能级工资/ });
     await item.waitFor();
     expect(await item.isDisabled()).toBe(true);
-    await waitText(d, /会议通知已发出：请先在“职代会”中撤回通知/);
+    await waitText(d, /会议通知已发出：请先在“职代会”中撤回该次会议的通知/);
     await shot('10-papers-out');
     await d.getByRole('button', { name: label('取消') }).click();
     await d.waitFor({ state: 'hidden' });

@@ -100,8 +100,11 @@ describe('wage records tab', () => {
     await u.click(await undo());
     await waitFor(() => expect(row('张三')).toHaveTextContent('168'));
     expect(be.last('wage.timekeepingSave')).toEqual({ workerId: 'w-1', period: PERIOD, hours: 168, shifts: null, note: null });
+    // this month is the latest a record can be of: no next month
+    expect(screen.getByRole('button', { name: '下个月' })).toBeDisabled();
     // the month picker moves to the previous month: empty there
     await u.click(screen.getByRole('button', { name: '上个月' }));
+    expect(screen.getByRole('button', { name: '下个月' })).toBeEnabled();
     const prev = dayjs().subtract(1, 'month').format('YYYY-MM');
     expect(await screen.findByTestId('wage-tk-empty')).toHaveTextContent(`${prev} 还没有工时记录`);
     expect(be.last('wage.timekeeping')).toEqual({ period: prev, search: '' });

@@ -350,12 +350,14 @@ describe('the schemes tab', () => {
   });
 
   it('an adopted version opens read-only', async () => {
-    schemesBackend([version({ id: 's1', state: 'adopted', adoptedOn: '2026-12-20' })]);
+    schemesBackend([version({ id: 's1', state: 'adopted', adoptedOn: '2026-12-20', voteId: 'v1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 } })]);
     const u = user();
     renderInProviders(<SchemesTab />);
     await u.click(await screen.findByRole('link', { name: '2027年度能级工资方案' }));
     const editor = await screen.findByTestId('scheme-editor');
     expect(within(editor).getByText(/只有草案可以修改/)).toBeInTheDocument();
+    // how it was adopted, on the record
+    expect(within(editor).getByTestId('scheme-record')).toHaveTextContent(/第3届职工代表大会第2次会议.*2026-12-20 职代会表决通过/);
     expect(within(editor).queryByLabelText('SKILL 权重')).toBeNull();
     expect(screen.queryByRole('button', { name: label('保存') })).toBeNull();
   });
@@ -371,7 +373,7 @@ describe('the schemes tab', () => {
     await waitFor(() => expect(be.inputs('wage.schemeDelete')).toEqual([{ id: 's1' }]));
     await waitFor(() => expect(screen.queryByTestId('scheme-actions-s1')).toBeNull());
     expect(list().map((x) => x.id)).toEqual(['s2']);
-    expect(screen.getByText('已删除草案“2027年度能级工资方案”第 1 版')).toBeInTheDocument();
+    expect(await screen.findByText('已删除草案“2027年度能级工资方案”第 1 版')).toBeInTheDocument();
     await u.click(await screen.findByRole('button', { name: label('撤销') }));
     await waitFor(() => expect(be.inputs('wage.schemeRestore')).toEqual([{ id: 's1' }]));
     expect(await screen.findByTestId('scheme-actions-s1')).toBeInTheDocument();
@@ -416,6 +418,22 @@ describe('the schemes tab', () => {
     // the session in the reader's language (the backend's label is the papers' Chinese)
     act(() => useI18n.getState().setLocale('en'));
     await waitFor(() => expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent("Term 3, session 2 of the workers' congress"));
+  });
+
+  it('the papers issued while the dialog is open: the refusal says how to go on, nothing changes, the items are read again', async () => {
+    const { be, list } = schemesBackend([version({ id: 's1', state: 'draft' })]);
+    const u = user();
+    renderInProviders(<SchemesTab />);
+    await u.click(await screen.findByRole('button', { name: label('提交职代会表决') }));
+    const dlg = await screen.findByRole('dialog');
+    expect(await within(dlg).findByRole('radio', { name: /4\. 审议能级工资方案/ })).toBeChecked();
+    // meanwhile the session's papers go out
+    for (const c of be.wageSchemes.agendaItems) if (c.sessionId === 'ss1') c.sessionStatus = 'issued';
+    await u.click(within(dlg).getByRole('button', { name: label('提交职代会表决') }));
+    expect(await within(dlg).findByTestId('propose-error')).toHaveTextContent('第3届职工代表大会第2次会议的会议通知和材料已经发出');
+    expect(list()[0]).toMatchObject({ state: 'draft', agendaItemId: null });
+    await waitFor(() => expect(within(dlg).getByRole('radio', { name: /4\. 审议能级工资方案/ })).toBeDisabled());
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
   it('an adoption elsewhere needs its document number before anything is sent; then it may take effect from a date', async () => {

@@ -213,6 +213,8 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
           return s;
         case 'makeEffective': {
           check(s, 'makeEffective', { effectiveFrom: d.effectiveFrom, adoptedOn: s.adoptedOn });
+          const lastEnd = st().schemes.reduce<string | null>((m, x) => (x.state === 'superseded' && x.supersededOn && (!m || x.supersededOn > m) ? x.supersededOn : m), null);
+          if (lastEnd && d.effectiveFrom < lastEnd) throw new FakeError('VALIDATION', 'err.wage.effectiveOverlaps', { date: lastEnd, issues: [{ path: 'effectiveFrom', message: 'v.invalid' }] });
           const current = st().schemes.find((x) => x.state === 'effective');
           if (current && current.effectiveFrom && d.effectiveFrom <= current.effectiveFrom) {
             throw new FakeError('VALIDATION', 'err.wage.effectiveBeforePrevious', { date: current.effectiveFrom, issues: [{ path: 'effectiveFrom', message: 'v.invalid' }] });

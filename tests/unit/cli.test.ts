@@ -121,9 +121,11 @@ describe('cli: arguments', () => {
 describe('cli: demo and check', () => {
   it('demo --size small fills the store; check reports ok and exits 0', async () => {
     expect(query<number>(demoDir, 'SELECT count(*) FROM workers')).toBe(860);
-    expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(6);
+    expect(query<number>(demoDir, 'SELECT count(*) FROM operators')).toBe(7);
     // the workers' congress comes with it: last year's session closed, this year's in preparation
     expect(query<string>(demoDir, `SELECT group_concat(status, ',') FROM (SELECT status FROM congress_sessions ORDER BY seq)`)).toBe('closed,preparing');
+    // and the skill-level wage: last year's vote adopted this year's scheme (effective), next year's is a draft
+    expect(query<string>(demoDir, `SELECT group_concat(state, ',') FROM (SELECT state FROM wage_schemes WHERE deleted_at IS NULL ORDER BY version)`)).toBe('effective,draft');
     const r = await cli('check', '--data', demoDir);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`结构版本 ${LATEST_VERSION}/${LATEST_VERSION}`);

@@ -181,6 +181,29 @@ async function readXlsxWhole(buf: Buffer, merged?: MergeRange[], pick?: (t: Tabl
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** What an .xlsx may unpack to: a 20 MB workbook of real rows stays well under it; a zip bomb does not. */
+export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
+
+/** The sizes a zip's central directory gives its entries, added up; null when the directory cannot be read. */
+export function zipUnpackedBytes(buf: Buffer): number | null {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    total += buf.readUInt32LE(p + 24); // 0xffffffff (zip64): counted as 4 GB, too large anyway
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return total;
+}
 
 /**
  * An .xlsx's cells merged down a column are read in every row they cover (see fillMergesDown); a CSV has no merges.
@@ -193,6 +216,8 @@ export async function readTable(fileName: string, buf: Buffer, pick?: (t: Table)
   const isOle = buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0;
   if (isOle) throw new AppError('BAD_FILE', 'err.file.xls');
   if (isZip) {
+    const unpacked = zipUnpackedBytes(buf);
+    if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) throw new AppError('BAD_FILE', 'err.file.unpackedTooBig', { mb: Math.round(unpacked / 1024 / 1024), max: MAX_UNPACKED_BYTES / 1024 / 1024 });
     const merges: MergeRange[] = [];
     const table = await readXlsx(buf, merges, pick);
     fillMergesDown(table, merges);

@@ -1,6 +1,6 @@
 // Input schemas of the manual figures' channels (zod 4). Messages are keys (v.* shared, v.wage.* in ./messages.ts).
 import { z } from 'zod';
-import { idSchema, optText } from '../../kernel/schemas';
+import { idSchema, localToday, optText } from '../../kernel/schemas';
 import { period } from '../records/schemas';
 import { INDICATOR_CODE_RE } from '../schemes/schemas';
 import { MAX_MANUAL_VALUE } from './types';
@@ -32,7 +32,8 @@ export const manualQuery = z
 export const manualSave = z
   .object({
     workerId: idSchema,
-    period,
+    // a month's figure is recorded once the month has begun
+    period: period.refine((v) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(v) || v <= localToday().slice(0, 7), { error: 'v.wage.futurePeriod' }),
     code: indicatorCode,
     value: z
       .number({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : 'v.invalid') })

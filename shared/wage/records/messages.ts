@@ -15,7 +15,7 @@ export const messages = defineMessages({
   'v.wage.shifts': { 'zh-CN': '班次应为 0–93 的整数', en: 'Shifts must be a whole number from 0 to 93' },
   'v.wage.hoursMonth': { 'zh-CN': '工时超过了该月的总小时数（天数 × 24）', en: 'More hours than the month has (its days × 24)' },
   'v.wage.shiftsMonth': { 'zh-CN': '班次超过了该月天数的 3 倍', en: 'More shifts than three a day of the month' },
-  'v.wage.futurePeriod': { 'zh-CN': '该月份尚未开始，不能登记工时', en: 'That month has not begun; its time cannot be recorded yet' },
+  'v.wage.futurePeriod': { 'zh-CN': '该月份尚未开始，还不能登记', en: 'That month has not begun; nothing can be recorded for it yet' },
   'err.wage.hiredAfter': { 'zh-CN': '{name} 于 {date} 入职，{period} 尚未在册，不能登记该月工时', en: '{name} was hired on {date}, after {period}: no time can be recorded for that month' },
   'err.wage.leftBefore': { 'zh-CN': '{name} 已于 {date} 离职，{period} 不在册，不能登记该月工时', en: '{name} left on {date}, before {period}: no time can be recorded for that month' },
   'v.wage.hoursOrShifts': { 'zh-CN': '请填写工时或班次（至少一项）', en: 'Enter the hours or the shifts (at least one)' },

@@ -76,6 +76,10 @@ export const messages = defineMessages({
     'zh-CN': '生效日期必须晚于现行版本的生效日期（{date}）',
     en: 'It must take effect after the version in effect did ({date})',
   },
+  'err.wage.effectiveOverlaps': {
+    'zh-CN': '生效日期不能早于上一版本的废止日期（{date}），否则两个版本的执行期重叠',
+    en: 'It cannot take effect before the previous version ended ({date}); their periods would overlap',
+  },
   'err.wage.supersedeBeforeEffective': { 'zh-CN': '废止日期必须晚于生效日期（{date}）', en: 'It must end after it took effect ({date})' },
   'err.wage.papersIssued': {
     'zh-CN': '第{term}届职工代表大会第{seq}次会议的会议通知和材料已经发出，方案文本无法随会议材料送达代表。请先在“职代会”中撤回该次会议的通知，提交方案后再重新发出通知。',

@@ -332,9 +332,9 @@ function makePlan(store: Store, s: WageSession): Plan {
     }
     const get = (f: WageImportField) => {
       const i = s.mapping[f];
-      return i === undefined || i === null ? '' : (cells[i] ?? '').trim();
+      return i === undefined || i === null ? '' : clean(cells[i] ?? '');
     };
-    cellsOf.push({ rowNumber, get, cell: (i: number) => (cells[i] ?? '').trim() });
+    cellsOf.push({ rowNumber, get, cell: (i: number) => clean(cells[i] ?? '') });
   }
   const rows =
     s.kind === 'timekeeping' ? planTimekeeping(store, s, look, mapped, cellsOf) : s.kind === 'behaviour' ? planBehaviour(store, s, look, mapped, cellsOf) : planAccidents(store, look, mapped, cellsOf);
@@ -367,6 +367,12 @@ function makePlan(store: Store, s: WageSession): Plan {
     },
   };
 }
+
+/** Characters pasted in from chat apps and web pages that no one can see — zero-width spaces, direction marks, a BOM,
+ * control characters — are dropped: W001 followed by a zero-width space is W001. */
+// eslint-disable-next-line no-control-regex -- control characters are what it removes
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const clean = (v: string) => v.replace(INVISIBLE, '').trim();
 
 type Cells = { rowNumber: number; get: (f: WageImportField) => string; cell: (index: number) => string }[];
 const whoOf = (w: WorkerLite | null, empNo: string, name: string) => (w ? `${w.empNo} ${w.name}` : [empNo, name].filter(Boolean).join(' '));

@@ -15,12 +15,14 @@
 //  - The skill grade is the roster's grade now (the roster keeps no history of it); a locked run keeps the grade it used.
 //  - Timekeeping: the month's hours; a month recorded in shifts only counts 8 hours a shift.
 //  - Behaviour: the worker's own records dated in the period (not deleted), summed; a record of a team (no worker named)
-//    counts for every worker now in that team; a record naming both a worker and a team is the worker's alone.
+//    counts for every worker now in that team who was on the roster that day (hired on or before it, not left before
+//    it); a record naming both a worker and a team is the worker's alone.
 //  - Hazards found: hazards whose finder is the worker, counted in the month they were confirmed (hazard_events, the
 //    'confirmed' event's local date), by grade (no grade: general); a cancelled or deleted hazard never counts, even if
 //    it was cancelled after it was confirmed — that changes the runs calculated afterwards, never a run already made.
 //  - Vetoes: an accident in the period (not deleted) whose severity the scheme's VetoRule lists vetoes the workers
-//    involved; with `team` set, also every worker now in the accident's team.
+//    involved; with `team` set, also every worker now in the accident's team who was on the roster that day (a worker
+//    who joined after the accident, or had left before it, is not vetoed for it).
 //  - Manual figures: wage_manual_values of the period by worker and indicator code; none: no figure (raw null).
 import { periodDays } from '../../../../shared/wage/records/schemas';
 import type { RawValue } from '../../../../shared/wage/rules';
@@ -45,6 +47,8 @@ export interface GatheredWorker {
   vetoBy: RunSourceRecord[];
   /** the days on the roster in the period (always set) and whether pro rata applies (the scheme's setting) */
   days: { worked: number; of: number };
+  /** the first and last day on the roster within the period ('YYYY-MM-DD', both inclusive) */
+  onRoster: { from: string; to: string };
 }
 
 export interface Gathered {
@@ -54,9 +58,15 @@ export interface Gathered {
   workers: GatheredWorker[];
 }
 
+/** The records of a component without any, and the events of a worker without any (shared: read, never changed). */
+const NO_RECORDS = Object.freeze([]) as unknown as RunSourceRecord[];
+const NO_EVENTS: readonly string[] = Object.freeze([]);
+
 /** Hours a shift counts for when a month was recorded in shifts only. */
 export const HOURS_PER_SHIFT = 8;
 
+/** A team's record reaches the team's workers on the roster on its day. */
+const onRosterOn = (g: GatheredWorker, date: string) => g.onRoster.from <= date && date <= g.onRoster.to;
 const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
@@ -99,7 +109,6 @@ function rawRows<T>(store: Store, sql: string, params: unknown[]): T[] {
  */
 export function gatherInputs(store: Store, period: string, content: SchemeContent, opts: { records?: boolean } = {}): Gathered {
   const withRecords = opts.records ?? true;
-  const T: number[] = [performance.now()];
   const { from, to } = periodDays(period);
   const of = dayNumber(to) - dayNumber(from) + 1;
   const sources = new Set(content.indicators.map((i) => i.source));
@@ -122,7 +131,6 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
   const workers: GatheredWorker[] = [];
   const byId = new Map<string, GatheredWorker>();
   const byTeam = new Map<string, GatheredWorker[]>();
-  T.push(performance.now());
   const grade = new Map<string, number | null>();
   const fromDay = dayNumber(from);
   for (const [id, empNo, name, workshopId, teamId, hireDate, skillGrade, status] of roster) {
@@ -132,7 +140,8 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
       if (!d || d < from) continue;
       if (d < to) last = d;
     }
-    const worked = Math.max(0, dayNumber(last) - (hireDate && hireDate > from ? dayNumber(hireDate) : fromDay) + 1);
+    const first = hireDate && hireDate > from ? hireDate : from;
+    const worked = Math.max(0, dayNumber(last) - (first === from ? fromDay : dayNumber(first)) + 1);
     const g: GatheredWorker = {
       workerId: id,
       empNo,
@@ -145,6 +154,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
       records: {},
       vetoBy: [],
       days: { worked, of },
+      onRoster: { from: first, to: last },
     };
     workers.push(g);
     byId.set(id, g);
@@ -156,13 +166,11 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
-  T.push(performance.now());
   // each source once for the whole period
   const hours = new Map<string, TimeRow>();
   if (sources.has('timekeeping.hours')) for (const t of rawRows<TimeRow>(store, TIME_SQL, [period])) hours.set(t[1], t);
   const hoursOf = (t: TimeRow) => t[2] ?? (t[3] ?? 0) * HOURS_PER_SHIFT;
 
-  T.push(performance.now());
   const behaviour = new Map<string, { sum: number; recs: RunSourceRecord[] }>();
   if (sources.has('behaviour.points')) {
     const add = (workerId: string, points: number, rec: RunSourceRecord) => {
@@ -182,12 +190,11 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
         if (byId.has(b.worker_id)) add(b.worker_id, b.points, { kind: 'behaviour', id: b.id, date: b.date, label: b.category, value: b.points });
       } else if (b.team_id) {
         const rec: RunSourceRecord = { kind: 'behaviour', id: b.id, date: b.date, label: `${b.category}（${b.team_name ?? ''}）`, value: b.points };
-        for (const g of byTeam.get(b.team_id) ?? []) add(g.workerId, b.points, rec);
+        for (const g of byTeam.get(b.team_id) ?? []) if (onRosterOn(g, b.date)) add(g.workerId, b.points, rec);
       }
     }
   }
 
-  T.push(performance.now());
   const hazards = new Map<string, { grades: string[]; recs: RunSourceRecord[] }>();
   if (sources.has('hazards.found')) {
     for (const h of store.all<{ id: string; serial: string; description: string; grade: string | null; finder_id: string; at: string }>(
@@ -207,7 +214,6 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
-  T.push(performance.now());
   const manual = new Map<string, { value: number; id: string }>();
   if (sources.has('manual') && hasManualValues(store)) {
     for (const m of store.all<{ id: string; worker_id: string; code: string; value: number }>(`SELECT id, worker_id, code, value FROM wage_manual_values WHERE period = ?`, [period])) {
@@ -215,7 +221,6 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
-  T.push(performance.now());
   // vetoes: accidents of a listed severity in the period — the workers involved, and with `team` the accident's team
   const severities = content.veto.severities;
   if (severities.length > 0) {
@@ -237,16 +242,15 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
         const g = byId.get(a.worker_id);
         if (g) veto(g, null);
       }
-      if (content.veto.team && a.team_id) for (const g of byTeam.get(a.team_id) ?? []) veto(g, a.team_name ?? '');
+      if (content.veto.team && a.team_id) for (const g of byTeam.get(a.team_id) ?? []) if (onRosterOn(g, a.date)) veto(g, a.team_name ?? '');
     }
   }
 
-  T.push(performance.now());
   const inputs: WorkerInputs[] = workers.map((g) => {
-    const raw: Record<string, RawValue> = {};
+    const raw: Record<string, RawValue> = withRecords ? g.raw : {};
     for (const ind of content.indicators) {
       let value: RawValue = null;
-      let recs: RunSourceRecord[] = [];
+      let recs: RunSourceRecord[] = NO_RECORDS;
       switch (ind.source) {
         case 'roster.skillGrade': {
           const sg = grade.get(g.workerId) ?? null;
@@ -272,7 +276,7 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
         }
         case 'hazards.found': {
           const h = hazards.get(g.workerId);
-          value = h ? h.grades : [];
+          value = h ? h.grades : NO_EVENTS;
           if (h) recs = h.recs;
           break;
         }
@@ -284,16 +288,10 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
         }
       }
       raw[ind.code] = value;
-      if (withRecords) {
-        g.raw[ind.code] = value;
-        g.records[ind.code] = recs;
-      }
+      if (withRecords) g.records[ind.code] = recs;
     }
     const proRata = content.proRata && g.days.worked < g.days.of ? { ...g.days } : null;
     return { workerId: g.workerId, raw, veto: g.vetoBy.length > 0, proRata };
   });
-  T.push(performance.now());
-  (globalThis as any).__T ??= [];
-  (globalThis as any).__T.push(T.slice(1).map((t, i) => t - T[i]!));
   return { period, inputs, workers };
 }

@@ -4,7 +4,7 @@
 // shared/wage/rules.ts workerPeriod). `sources`: JSON { r: { code: records }, v: accidents of a veto }, each record a
 // tuple [kind, id, date, label, value], or NULL when a line has none; the skill grade's record is the worker themself
 // (kind 'roster', id and label of the line, the grade as its value), so it is not stored but rebuilt when read.
-import type { ComponentResult } from '../../../../shared/wage/rules';
+import type { ComponentResult, RawValue } from '../../../../shared/wage/rules';
 import type { RunComponent, RunSourceRecord } from '../../../../shared/wage/runs/types';
 
 type Applied = ComponentResult['applied'][number];
@@ -24,10 +24,19 @@ function appliedOf(bits: number): Applied[] {
   return out;
 }
 
-/** The stored `components` of a line: per indicator (in `codes` order) raw, points, weighted, fen, applied bits. */
-export function encodeComponents(parts: readonly { raw: number | string | null; points: number; weighted: number; fen: number; applied: readonly Applied[] }[]): string {
+/**
+ * The stored `components` of a line: per indicator (in the scheme content's order) the raw value as read — a list of
+ * events as its count — points, weighted points, fen and the applied bits.
+ */
+export function encodeComponents(
+  parts: readonly { code: string; points: number; weighted: number; fen: number; applied: readonly Applied[] }[],
+  raw: Readonly<Record<string, RawValue>>,
+): string {
   const flat: (number | string | null)[] = [];
-  for (const c of parts) flat.push(c.raw, c.points, c.weighted, c.fen, c.applied.length === 0 ? 0 : appliedBits(c.applied));
+  for (const c of parts) {
+    const r = raw[c.code] ?? null;
+    flat.push(Array.isArray(r) ? r.length : (r as number | string | null), c.points, c.weighted, c.fen, c.applied.length === 0 ? 0 : appliedBits(c.applied));
+  }
   return JSON.stringify(flat);
 }
 

@@ -207,12 +207,18 @@ export function allRunLines(store: Store, runId: string, idCard: 'masked' | 'ful
   return store.all<LineRow>(`${LINE_SELECT} WHERE l.run_id = ? ORDER BY l.emp_no`, [runId]).map((r) => toLine(r, codes, idCard));
 }
 
+/** Every line of a run without the ID numbers (group totals, the difference between versions: no roster read). */
+function linesWithoutIdCards(store: Store, run: RunRow): RunLine[] {
+  const codes = codesOf(run);
+  return store.all<LineRow>(`SELECT ${LINE_COLUMNS}, NULL AS id_card FROM wage_run_lines l WHERE l.run_id = ? ORDER BY l.emp_no`, [run.id]).map((r) => toLine(r, codes, 'masked'));
+}
+
 /** Totals by workshop or by team (workers, amount, each component, vetoes); the unplaced last. */
 export function runGroups(store: Store, q: z.output<typeof runGroupsQuery>): RunGroupTotalDetail[] {
-  const run = getRun(store, q.runId);
-  const codes = run.indicators.map((i) => i.code);
+  const run = runRow(store, q.runId);
+  const codes = codesOf(run);
   const groups = new Map<string, RunGroupTotalDetail>();
-  for (const l of allRunLines(store, q.runId)) {
+  for (const l of linesWithoutIdCards(store, run)) {
     const id = q.by === 'workshop' ? l.workshopId : l.teamId;
     const key = id ?? '';
     let g = groups.get(key);
@@ -344,12 +350,6 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
     result.lines.forEach((l, n) => {
       const w = g.workers[n]!;
       const input = g.inputs[n]!;
-      const components = encodeComponents(
-        l.indicators.map((c) => {
-          const raw = w.raw[c.code] ?? null;
-          return { raw: Array.isArray(raw) ? raw.length : (raw as number | string | null), points: c.points, weighted: c.weighted, fen: c.fen, applied: c.applied };
-        }),
-      );
       insert.run(
         id,
         w.workerId,
@@ -363,7 +363,7 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
         input.veto ? 1 : 0,
         input.proRata?.worked ?? null,
         input.proRata?.of ?? null,
-        components,
+        encodeComponents(l.indicators, w.raw),
         encodeSources(w.records, w.vetoBy),
       );
       job?.report(n + 1, result.lines.length, undefined, n + 1 === result.lines.length);
@@ -410,8 +410,8 @@ export function approve(store: Store, op: Operator, actor: Actor, id: string): R
 export function diff(store: Store, q: z.output<typeof runDiffQuery>): RunDiff {
   const from = runRow(store, q.fromId);
   const to = runRow(store, q.toId);
-  const a = new Map(allRunLines(store, from.id).map((l) => [l.workerId, l]));
-  const b = new Map(allRunLines(store, to.id).map((l) => [l.workerId, l]));
+  const a = new Map(linesWithoutIdCards(store, from).map((l) => [l.workerId, l]));
+  const b = new Map(linesWithoutIdCards(store, to).map((l) => [l.workerId, l]));
   const codes = [...new Set([...(JSON.parse(from.scheme_content) as SchemeContent).indicators, ...(JSON.parse(to.scheme_content) as SchemeContent).indicators].map((i) => i.code))];
   const rows: RunDiffRow[] = [];
   let added = 0;

@@ -366,6 +366,9 @@ function makeEffective(store: Store, op: Operator, actor: Actor, id: string, fro
   return store.tx(() => {
     const before = getScheme(store, id);
     assertAllowed(op, before.state, 'makeEffective', { effectiveFrom: from, adoptedOn: before.adoptedOn }, { adoptedOn: before.adoptedOn ?? '' });
+    // no overlap with the past: a version ended (superseded with no successor) covered the days before its end
+    const lastEnd = store.get<{ d: string | null }>(`SELECT max(superseded_on) AS d FROM wage_schemes WHERE state = 'superseded' AND deleted_at IS NULL`)!.d;
+    if (lastEnd && from < lastEnd) throw new AppError('VALIDATION', 'err.wage.effectiveOverlaps', { date: lastEnd, issues: [{ path: 'effectiveFrom', message: 'v.invalid' }] });
     const current = store.get<SchemeRow>(`${SELECT} WHERE s.state = 'effective' AND s.deleted_at IS NULL`);
     const now = nowIso();
     if (current) {

@@ -203,6 +203,7 @@ export function ImportDialog({ kind, onClose, onDone }: { kind: WageImportKind; 
                   aria-label={t('wage.import.period')}
                   disabled={busy}
                   value={preview.period ? dayjs(`${preview.period}-01`) : null}
+                  disabledDate={(d) => d.isAfter(dayjs(), 'month')}
                   onChange={(d) => void remap({ period: d ? d.format('YYYY-MM') : null })}
                   style={{ width: 120 }}
                 />

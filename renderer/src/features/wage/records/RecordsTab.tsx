@@ -21,7 +21,7 @@ function remembered(): { section: Section; period: string } {
   try {
     const v = JSON.parse(sessionStorage.getItem(REMEMBER) ?? 'null') as { section?: string; period?: string } | null;
     const section = SECTIONS.find((s) => s === v?.section) ?? 'timekeeping';
-    const period = v?.period && /^\d{4}-(0[1-9]|1[0-2])$/.test(v.period) ? v.period : thisMonth();
+    const period = v?.period && /^\d{4}-(0[1-9]|1[0-2])$/.test(v.period) && v.period <= thisMonth() ? v.period : thisMonth();
     return { section, period };
   } catch {
     return { section: 'timekeeping', period: thisMonth() };
@@ -68,9 +68,11 @@ export function RecordsTab() {
             value={dayjs(`${period}-01`)}
             format="YYYY-MM"
             onChange={(d) => d && set({ period: d.format('YYYY-MM') })}
+            // records are of months that have begun: time cannot be recorded for a month to come
+            disabledDate={(d) => d.format('YYYY-MM') > thisMonth()}
             style={{ width: 120 }}
           />
-          <Button size="small" aria-label={t('wage.rec.nextMonth')} onClick={() => set({ period: addMonths(period, 1) })}>
+          <Button size="small" aria-label={t('wage.rec.nextMonth')} disabled={period >= thisMonth()} onClick={() => set({ period: addMonths(period, 1) })}>
             ›
           </Button>
         </Space>

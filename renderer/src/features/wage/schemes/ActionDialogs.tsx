@@ -2,7 +2,7 @@
 // (pick the agenda item), record an adoption elsewhere (document number and date), put into effect (from a date),
 // supersede (on a date) and copy as a new version. Each checks its input with the backend's own schema first.
 import { Alert, App, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { schemeAction, schemeCreate } from '../../../../../shared/wage/schemes/schemas';
 import type { CatalogueIndicator, SchemeAgendaChoice, SchemeVersion } from '../../../../../shared/wage/schemes/types';
 import { useT } from '../../../i18n';
@@ -131,35 +131,46 @@ function bySession(choices: readonly SchemeAgendaChoice[]): SchemeAgendaChoice[]
 
 export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
   const t = useT();
-  const [form] = Form.useForm();
-  const { busy, submit } = useSubmit(form);
   const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
   const [choices, setChoices] = useState<SchemeAgendaChoice[] | null>(null);
   const [itemId, setItemId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const loadChoices = useCallback(
+    () =>
+      call('wage.schemeAgendaItems', { id: scheme.id }).then(
+        (list) => {
+          setChoices(list);
+          const usable = list.filter((c) => !outOfReach(c));
+          setItemId((cur) => (cur && usable.some((c) => c.itemId === cur) ? cur : ((usable.find((c) => c.preferred) ?? usable[0])?.itemId ?? null)));
+        },
+        (e: unknown) => {
+          setChoices([]);
+          message.error(errorText(e, t));
+        },
+      ),
+    [scheme.id, message, t],
+  );
   useEffect(() => {
-    call('wage.schemeAgendaItems', { id: scheme.id }).then(
-      (list) => {
-        setChoices(list);
-        const usable = list.filter((c) => !outOfReach(c));
-        setItemId((usable.find((c) => c.preferred) ?? usable[0])?.itemId ?? null);
-      },
-      (e: unknown) => {
-        setChoices([]);
-        message.error(errorText(e, t));
-      },
-    );
-  }, [scheme.id, message, t]);
+    void loadChoices();
+  }, [loadChoices]);
 
   const ok = async () => {
     if (!itemId) {
       setError(t('wage.scheme.needsAgendaItem'));
       return;
     }
-    const s = await submit(() => call('wage.schemeAction', { id: scheme.id, action: 'propose', agendaItemId: itemId }));
-    if (s) {
+    setBusy(true);
+    try {
+      const s = await call('wage.schemeAction', { id: scheme.id, action: 'propose', agendaItemId: itemId });
       message.success(t('wage.sch.proposed', { session: sessionName(t, s) }));
       onDone(s);
+    } catch (e) {
+      // e.g. the session's papers went out meanwhile: said here, and the items read again
+      setError(errorText(e, t));
+      await loadChoices();
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -212,7 +223,7 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
           })}
         </Radio.Group>
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} />}
+      {error && <Alert type="error" showIcon data-testid="propose-error" title={error} style={{ marginTop: 8 }} />}
     </Modal>
   );
 }

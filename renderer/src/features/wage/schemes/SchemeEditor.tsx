@@ -3,7 +3,7 @@
 // the component's cap in 元, whether a veto zeroes it, and the scoring rule of each row), the money rule, the total cap,
 // the veto (accident severities, the team too) and pro rata. Saving checks the content with the same schema the backend
 // uses and sends wage.schemeUpdate; Ctrl+S saves.
-import { Alert, App, Button, Checkbox, Drawer, Input, InputNumber, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Drawer, Input, InputNumber, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toFieldIssues, type FieldIssue } from '../../../../../shared/kernel/schemas';
@@ -15,7 +15,7 @@ import type { CatalogueIndicator, SchemeContent, SchemeIndicatorDef, SchemeVersi
 import { useT, type TFunc } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
-import { fenToYuanValue, yuanToFen } from './format';
+import { fenToYuanValue, sessionName, yuanToFen } from './format';
 import { MoneyRuleEditor } from './MoneyRuleEditor';
 import { RuleEditor } from './RuleEditor';
 import { StateTag } from './tags';
@@ -258,6 +258,28 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
       ) : (
         <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="scheme-editor">
           {!editable && <Alert type="info" showIcon title={t(canRun ? 'wage.sch.readOnlyState' : 'wage.sch.readOnlyRole')} />}
+          {(version.sessionLabel || version.adoptedOn || version.effectiveFrom) && (
+            <Descriptions
+              size="small"
+              column={3}
+              data-testid="scheme-record"
+              items={[
+                ...(version.sessionLabel ? [{ key: 'session', label: t('wage.sch.session'), children: sessionName(t, version) }] : []),
+                ...(version.adoptedOn
+                  ? [{ key: 'adopted', label: t('wage.sch.adoptedOn'), children: `${version.adoptedOn} ${version.adoption ? t('wage.sch.adoptedByDoc', { docNo: version.adoption.docNo }) : version.voteId ? t('wage.sch.adoptedByVote') : ''}` }]
+                  : []),
+                ...(version.effectiveFrom
+                  ? [
+                      {
+                        key: 'effective',
+                        label: t('wage.sch.effective'),
+                        children: version.supersededOn ? t('wage.sch.effectiveRange', { from: version.effectiveFrom, to: version.supersededOn }) : t('wage.sch.effectiveFrom', { from: version.effectiveFrom }),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
           <Space wrap align="start">
             <label htmlFor={nameId}>{t('wage.sch.name')}</label>
             <Input id={nameId} value={name} disabled={!editable} style={{ width: 320 }} onChange={(e) => (setName(e.target.value), setDirty(true))} />

@@ -36,6 +36,19 @@ type Dialog =
 /** The buttons of a row, in this order (edit opens the editor; delete is last). */
 const ROW_ACTIONS: readonly SchemeAction[] = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'copy', 'delete'];
 
+/** A text with its dates kept whole (a narrow column breaks 2027-01-01 at its hyphens otherwise). */
+function keepDates(text: string) {
+  return text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) =>
+    i % 2 === 1 ? (
+      <span key={i} style={{ whiteSpace: 'nowrap' }}>
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
 export function SchemesTab() {
   const t = useT();
   const { message, modal } = App.useApp();
@@ -220,7 +233,7 @@ export function SchemesTab() {
       render: (_, s) =>
         s.adoptedOn ? (
           <span>
-            {s.adoptedOn}
+            <span style={{ whiteSpace: 'nowrap' }}>{s.adoptedOn}</span>
             <br />
             <Typography.Text type="secondary">{s.adoption ? t('wage.sch.adoptedByDoc', { docNo: s.adoption.docNo }) : s.voteId ? t('wage.sch.adoptedByVote') : ''}</Typography.Text>
           </span>
@@ -232,7 +245,7 @@ export function SchemesTab() {
       title: t('wage.sch.effective'),
       key: 'effective',
       width: 130,
-      render: (_, s) => (s.effectiveFrom ? (s.supersededOn ? t('wage.sch.effectiveRange', { from: s.effectiveFrom, to: s.supersededOn }) : t('wage.sch.effectiveFrom', { from: s.effectiveFrom })) : '—'),
+      render: (_, s) => (s.effectiveFrom ? keepDates(s.supersededOn ? t('wage.sch.effectiveRange', { from: s.effectiveFrom, to: s.supersededOn }) : t('wage.sch.effectiveFrom', { from: s.effectiveFrom })) : '—'),
     },
     { title: t('wage.sch.session'), key: 'session', width: 180, render: (_, s) => sessionName(t, s) || '—' },
     {
