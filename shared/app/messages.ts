@@ -4,6 +4,7 @@ import { defineMessages } from '../kernel/i18n';
 export const messages = defineMessages({
   'v.required': { 'zh-CN': '必填', en: 'Required' },
   'v.tooLong': { 'zh-CN': '内容过长', en: 'Too long' },
+  'v.control': { 'zh-CN': '包含不可见的控制字符，请删除后重试', en: 'Contains invisible control characters; remove them and try again' },
   'v.emoji': { 'zh-CN': '不能包含表情符号（打印时无法显示），请删除', en: 'Emoji cannot be printed; remove them' },
   'v.invalid': { 'zh-CN': '格式不正确', en: 'Invalid value' },
   'v.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },

@@ -33,6 +33,9 @@ export const isoDate = z
  */
 export const EMOJI_RE = /[\p{Emoji_Presentation}\u{FE0F}\u{20E3}]/u;
 const noEmoji = (s: string) => !EMOJI_RE.test(s);
+/** Control characters (other than tab and line breaks) are invisible, break exports and have no place in a record. */
+export const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControl = (s: string) => !CONTROL_RE.test(s);
 
 /** Optional free text: '' and whitespace become null. */
 export function optText(max: number) {
@@ -40,7 +43,7 @@ export function optText(max: number) {
     .string({ error: 'v.invalid' })
     .max(max * 4, { error: 'v.tooLong' })
     .transform((s) => s.trim())
-    .pipe(z.string().max(max, { error: 'v.tooLong' }).refine(noEmoji, { error: 'v.emoji' }))
+    .pipe(z.string().max(max, { error: 'v.tooLong' }).refine(noEmoji, { error: 'v.emoji' }).refine(noControl, { error: 'v.control' }))
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .optional()
@@ -51,7 +54,14 @@ export function reqText(max: number) {
     .string({ error: 'v.required' })
     .max(max * 4, { error: 'v.tooLong' })
     .transform((s) => s.trim())
-    .pipe(z.string().min(1, { error: 'v.required' }).max(max, { error: 'v.tooLong' }).refine(noEmoji, { error: 'v.emoji' }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'v.required' })
+        .max(max, { error: 'v.tooLong' })
+        .refine(noEmoji, { error: 'v.emoji' })
+        .refine(noControl, { error: 'v.control' }),
+    );
 }
 export const optDate = z
   .union([isoDate, z.literal(''), z.null()])

@@ -147,7 +147,7 @@ export interface WorkerPeriod {
 }
 
 /**
- * One worker's period, in this order: a veto zeroes the safety components; each component is held to its cap; pro rata
+ * One worker's period, in this order: a veto zeroes the safety components that pay (deductions stand); each component is held to its cap; pro rata
  * (days worked / days in the period, when the worker joined or left mid-period) scales each component, rounded half away
  * from zero; a total cap, when the sum exceeds it, takes the excess off the components in proportion (largest remainder,
  * so the sum is exactly the cap). The total is the sum of the components.
@@ -159,7 +159,8 @@ export function workerPeriod(
   const out: ComponentResult[] = components.map((c) => {
     const applied: ComponentResult['applied'] = [];
     let fen = c.fen;
-    if (opts.veto && c.safety && fen !== 0) {
+    // 一票否决 takes away the safety pay; a deduction stands (a veto must never leave a worker better off)
+    if (opts.veto && c.safety && fen > 0) {
       fen = 0;
       applied.push('veto');
     }

@@ -1,7 +1,7 @@
 // A period's run of a scheme version, as a pure function (issue 9, "The monthly run"): per worker, each indicator's raw
 // value → points → weighted → amount, vetoes, caps and pro rata applied, total; the period's totals and, for a budget
 // scheme, the budget used. The backend feeds it the records; the same function serves the what-if of a draft.
-import { score, toFen, weighted, workerPeriod, type ComponentResult, type MoneyRule, type RawValue, type ScoringRule } from './rules';
+import { roundDiv, score, toFen, weighted, workerPeriod, type ComponentResult, type MoneyRule, type RawValue, type ScoringRule } from './rules';
 
 export interface SchemeIndicator {
   code: string;
@@ -40,7 +40,7 @@ export interface RunResult {
   lines: WorkerRunLine[];
   /** the sum of every worker's total (= the sum of every component) */
   totalFen: number;
-  /** the weighted points of the period, all workers (what a budget is spread over) */
+  /** the weighted points the period pays, all workers: positive, not vetoed, pro rata (what a budget is spread over) */
   totalWeighted: number;
   /** a budget scheme: the budget and what the rounded amounts use of it */
   budget: { budgetFen: number; usedFen: number } | null;
@@ -56,8 +56,19 @@ export function runPeriod(scheme: SchemeVersionCalc, workers: readonly WorkerInp
       return { ind, points, weighted: weighted(points, ind.weightPct) };
     }),
   }));
-  // a budget is spread over the positive weighted points of everyone (a deduction earns no share of it)
-  const totalWeighted = scored.reduce((s, x) => s + x.parts.reduce((t, p) => t + Math.max(0, p.weighted), 0), 0);
+  // A budget is spread over the points that will be paid: everyone's positive weighted points (a deduction earns no
+  // share of it), without the safety points a veto takes away, and scaled by the days worked for pro rata — so the
+  // budget is used up (to the rounding of each part) unless a cap holds someone back.
+  const totalWeighted = scored.reduce(
+    (s, { w, parts }) =>
+      s +
+      parts.reduce((t, p) => {
+        if (p.weighted <= 0 || (w.veto && p.ind.safety)) return t;
+        const pr = w.proRata;
+        return t + (pr && pr.worked < pr.of && pr.of > 0 ? roundDiv(p.weighted * pr.worked, pr.of) : p.weighted);
+      }, 0),
+    0,
+  );
   const lines: WorkerRunLine[] = scored.map(({ w, parts }) => {
     const period = workerPeriod(
       parts.map((p) => ({ code: p.ind.code, fen: toFen(p.weighted, scheme.money, totalWeighted), safety: p.ind.safety, capFen: p.ind.capFen ?? null })),

@@ -92,14 +92,14 @@ export function niceStep(span: number, buckets: number): number {
 
 /** Buckets of one step over every value of both lists (the lowest edge a multiple of the step), counting each list. */
 export function histogram(baseline: readonly number[], candidate: readonly number[], target = 12): { stepFen: number; buckets: WhatIfBucket[] } {
-  const all = [...baseline, ...candidate];
-  if (all.length === 0) return { stepFen: 0, buckets: [] };
+  if (baseline.length + candidate.length === 0) return { stepFen: 0, buckets: [] };
   let min = Infinity;
   let max = -Infinity;
-  for (const v of all) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  for (const list of [baseline, candidate])
+    for (const v of list) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
   const step = niceStep(max - min, target);
   const lo = Math.floor(min / step) * step;
   const n = Math.floor((max - lo) / step) + 1;
@@ -117,22 +117,25 @@ export function compareWhatIf(periods: readonly WhatIfPeriodInput[], workers: re
   const baseValues: number[] = [];
   const candValues: number[] = [];
   const outPeriods: WhatIfPeriod[] = periods.map((p) => {
-    const ids = new Set([...p.baselineTotals.keys(), ...p.candidateTotals.keys()]);
+    // every worker of either list once: the baseline's, then the candidate's it lacks (no union set built per month)
     let baselineFen = 0;
     let candidateFen = 0;
-    for (const id of ids) {
-      const b = p.baselineTotals.get(id) ?? 0;
-      const c = p.candidateTotals.get(id) ?? 0;
+    let workers = 0;
+    const add = (id: string, b: number, c: number) => {
+      workers++;
       baselineFen += b;
       candidateFen += c;
       baseValues.push(b);
       candValues.push(c);
-      const acc = perWorker.get(id) ?? { baselineFen: 0, candidateFen: 0 };
-      acc.baselineFen += b;
-      acc.candidateFen += c;
-      perWorker.set(id, acc);
-    }
-    return { period: p.period, baseline: p.baseline, workers: ids.size, baselineFen, candidateFen, diffFen: candidateFen - baselineFen };
+      const acc = perWorker.get(id);
+      if (acc) {
+        acc.baselineFen += b;
+        acc.candidateFen += c;
+      } else perWorker.set(id, { baselineFen: b, candidateFen: c });
+    };
+    for (const [id, b] of p.baselineTotals) add(id, b, p.candidateTotals.get(id) ?? 0);
+    for (const [id, c] of p.candidateTotals) if (!p.baselineTotals.has(id)) add(id, 0, c);
+    return { period: p.period, baseline: p.baseline, workers, baselineFen, candidateFen, diffFen: candidateFen - baselineFen };
   });
 
   const diffs: WhatIfWorkerDiff[] = [...perWorker].map(([workerId, a]) => {

@@ -18,6 +18,10 @@ import { yuanGrouped } from '../../shared/wage/exports/layout';
 import type { RunLine } from '../../shared/wage/runs/types';
 import type { SchemeContent } from '../../shared/wage/schemes/types';
 import { type Call, caller, openTestCore, refusal, say, tmpDir, type TestCore } from '../helpers/core';
+import { periodTotals, prepare, sharedGather } from '../../electron/core/wage/exports/whatIf';
+import { gatherInputs } from '../../electron/core/wage/runs/inputs';
+import { runPeriod } from '../../shared/wage/run';
+import type { WhatIfWorker } from '../../shared/wage/whatif';
 
 setQuiet(true);
 let tc: TestCore | null = null;
@@ -246,6 +250,48 @@ describe('the what-if', () => {
     expect(m.getCell(4, 2).value).toBe('（无生效方案）');
     expect(toFen(m.getCell(5, 5).value)).toBe(nov.candidateFen);
     expect(toFen(m.getCell(6, 6).value)).toBe(r.totals.diffFen);
+  });
+
+  it('one read of a month serves both versions when they read the same records — with the same totals as a read each', async () => {
+    const x = await world();
+    const core = tc!.core;
+    // a team accident in November: the veto rule decides who it reaches
+    await x.admin('wage.accidentCreate', { date: '2026-11-10', place: '罐区', severity: 'minor_injury', description: '烫伤', teamId: (await x.admin('workers.get', { id: x.zhang.id })).orgUnitId, workerIds: [x.li.id] });
+    await x.admin('wage.manualSave', { workerId: x.zhang.id, period: '2026-11', code: 'SKILL', value: 4 });
+    const base = content(1000);
+    const variants: [string, SchemeContent, 'shared' | 'own'][] = [
+      ['the same content', base, 'shared'],
+      ['other weights and money', { ...content(2000), indicators: base.indicators.map((i) => ({ ...i, weightPct: 25 })) }, 'shared'],
+      ['fewer indicators', { ...base, indicators: base.indicators.slice(0, 2) }, 'shared'],
+      ['no pro rata', { ...base, proRata: false }, 'shared'],
+      ['an indicator of its own (a manual figure)', { ...base, indicators: [...base.indicators, { ...base.indicators[0]!, code: 'EXTRA', source: 'manual' }] }, 'shared'],
+      ['the veto reaching the team', { ...base, veto: { ...base.veto, team: true } }, 'own'],
+      ['other veto severities', { ...base, veto: { ...base.veto, severities: ['death'] } }, 'own'],
+      ['a code read from another source', { ...base, indicators: base.indicators.map((i) => (i.code === 'SKILL' ? { ...i, source: 'manual' as const } : i)) }, 'own'],
+    ];
+    const baseline = prepare({ id: x.adopted, name: '2026年度能级工资方案', version: 1, content: base });
+    const reference = (c: SchemeContent) => {
+      const g = gatherInputs(core.store, '2026-11', c, { records: false });
+      return new Map(runPeriod(prepare({ id: 'r', name: 'r', version: 0, content: c }).calc, g.inputs).lines.map((l) => [l.workerId, l.totalFen]));
+    };
+    const expectBase = reference(base);
+    const totalsSeen = new Set<number>();
+    for (const [label, c, how] of variants) {
+      expect(sharedGather(c, base) === null ? 'own' : 'shared', label).toBe(how);
+      for (const [cand, bl] of [[c, baseline.content], [base, c]] as const) {
+        const workers = new Map<string, WhatIfWorker>();
+        const t = periodTotals(core.store, '2026-11', prepare({ id: 'c', name: 'c', version: 9, content: cand }), prepare({ id: 'b', name: 'b', version: 1, content: bl }), workers);
+        expect(Object.fromEntries(t.candidateTotals), label).toEqual(Object.fromEntries(reference(cand)));
+        expect(Object.fromEntries(t.baselineTotals), label).toEqual(Object.fromEntries(reference(bl)));
+        expect([...workers.keys()].sort()).toEqual([...expectBase.keys()].sort());
+      }
+      totalsSeen.add([...reference(c).values()].reduce((a, b) => a + b, 0));
+    }
+    // the variants do pay differently (the comparison above is not trivially equal)
+    expect(totalsSeen.size).toBeGreaterThanOrEqual(5);
+    const none = periodTotals(core.store, '2026-11', baseline, null, new Map());
+    expect(none.baselineTotals.size).toBe(0);
+    expect(Object.fromEntries(none.candidateTotals)).toEqual(Object.fromEntries(expectBase));
   });
 
   it('refuses months to come, a range backwards or too long, an unknown version — and writes nothing', async () => {

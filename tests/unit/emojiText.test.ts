@@ -28,3 +28,17 @@ describe('emoji in text fields', () => {
     expect(term('v.emoji', 'en')).toBe('Emoji cannot be printed; remove them');
   });
 });
+
+describe('control characters in text fields', () => {
+  it.each(['x\u0007y', 'a\u0000b', '班组\u001b[31m', 'del\u007f'])('refuses %j with its own message', (v) => {
+    expect(messages(reqText(50).safeParse(v))).toEqual([['', 'v.control']]);
+    expect(messages(optText(50).safeParse(v))).toEqual([['', 'v.control']]);
+  });
+  it('keeps tabs and line breaks inside a text (notes run over several lines)', () => {
+    expect(optText(50).safeParse('第一行\n第二行\r\n\t第三行').success).toBe(true);
+  });
+  it('says why in both languages', () => {
+    expect(term('v.control', 'zh-CN')).toContain('控制字符');
+    expect(term('v.control', 'en')).toContain('control characters');
+  });
+});

@@ -111,11 +111,14 @@ describe('a worker’s period', () => {
     expect(r.components[3]!.applied).toEqual(['cap']);
     expect(r.totalFen).toBe(23500);
   });
-  it('a veto zeroes the safety components, deductions included, and leaves the rest', () => {
+  it('a veto zeroes the safety components that pay; a deduction stands, so a veto never leaves a worker better off', () => {
     const r = workerPeriod(comps, { veto: true });
-    expect(r.components.map((c) => c.fen)).toEqual([12000, 0, 0, 0]);
-    expect(r.components.map((c) => c.applied)).toEqual([[], ['veto'], ['veto'], ['veto']]);
-    expect(r.totalFen).toBe(12000);
+    expect(r.components.map((c) => c.fen)).toEqual([12000, 0, -1500, 0]);
+    expect(r.components.map((c) => c.applied)).toEqual([[], ['veto'], [], ['veto']]);
+    expect(r.totalFen).toBe(10500);
+    // with only a deduction in the safety part, the veto changes nothing
+    const onlyDeduction = [comps[0]!, { ...comps[2]! }];
+    expect(workerPeriod(onlyDeduction, { veto: true }).totalFen).toBe(workerPeriod(onlyDeduction).totalFen);
   });
   it('pro rata by days worked, each component rounded, the total their sum', () => {
     const r = workerPeriod(comps, { proRata: { worked: 10, of: 31 } });

@@ -57,9 +57,16 @@ describe('a period’s run', () => {
     // shares follow the points: w1 has 24 + 30 + 1 + 2 = 57 weighted points, w2 12 + 18 + 1 + 10 = 41
     expect(r.totalWeighted).toBe(9800);
     expect(r.lines[0]!.totalFen).toBe(244898 + 306122 + 10204 + 20408); // 1,000,000 × 2400, 3000, 100, 200 / 9800, each rounded (the whole would be 581,633)
-    // a veto keeps the vetoed share out of the pay: the budget is not used up
-    const vetoed = runPeriod({ indicators, money: { kind: 'budget', budgetFen: 1_000_000 } }, [plain[0]!, { ...plain[1]!, veto: true }]);
-    expect(vetoed.totalFen).toBeLessThan(1_000_000);
+    // a veto and pro rata take their points out of the total before it is spread: the budget is still used up
+    const vetoed = runPeriod({ indicators, money: { kind: 'budget', budgetFen: 1_000_000 } }, [
+      plain[0]!,
+      { ...plain[1]!, veto: true },
+      { ...plain[0]!, workerId: 'w5', proRata: { worked: 10, of: 30 } },
+    ]);
+    expect(Math.abs(vetoed.totalFen - 1_000_000)).toBeLessThanOrEqual(12);
+    // w2 keeps only its skill share (not a safety indicator); w5 is paid a third of what w1 is
+    expect(vetoed.lines[1]!.indicators.filter((i) => i.fen !== 0).map((i) => i.code)).toEqual(['SKILL']);
+    expect(Math.abs(vetoed.lines[2]!.totalFen * 3 - vetoed.lines[0]!.totalFen)).toBeLessThanOrEqual(12);
     expect(runPeriod({ indicators, money: { kind: 'budget', budgetFen: 1_000_000 } }, plain)).toEqual(r); // deterministic
   });
 
