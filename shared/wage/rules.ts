@@ -60,29 +60,56 @@ const clamp = (v: number, lo: number | undefined, hi: number | undefined) => Mat
  * scores as raw 0; a lookup given null scores `missing`.
  */
 export function score(rule: ScoringRule, raw: RawValue): number {
+  return scorer(rule)(raw);
+}
+
+/**
+ * The rule checked and converted to centipoints once, as a function of the raw value — what a run uses for thousands
+ * of workers (score() is the same for one value).
+ */
+export function scorer(rule: ScoringRule): (raw: RawValue) => number {
   const problems = ruleProblems(rule);
   if (problems.length > 0) throw new RangeError(`unusable scoring rule: ${problems.map((p) => p.key).join(', ')}`);
   switch (rule.kind) {
     case 'tiers': {
-      const v = typeof raw === 'number' ? raw : 0;
-      let points = rule.below ?? 0;
-      for (const t of rule.tiers) if (v >= t.min) points = t.points;
-      return centi(points);
+      const tiers = rule.tiers.map((t) => ({ min: t.min, points: centi(t.points) }));
+      const below = centi(rule.below ?? 0);
+      return (raw) => {
+        const v = typeof raw === 'number' ? raw : 0;
+        let points = below;
+        for (const t of tiers) if (v >= t.min) points = t.points;
+        return points;
+      };
     }
     case 'linear': {
-      const v = typeof raw === 'number' ? raw : 0;
-      // raw × perUnit in centipoints, rounded once, then kept within floor and cap
-      const c = roundDiv(Math.round(v * 1000) * centi(rule.perUnit), 1000);
-      return clamp(c, centi(rule.floor), centi(rule.cap));
+      const perUnit = centi(rule.perUnit);
+      const floor = centi(rule.floor);
+      const cap = centi(rule.cap);
+      return (raw) => {
+        const v = typeof raw === 'number' ? raw : 0;
+        // raw × perUnit in centipoints, rounded once, then kept within floor and cap
+        return clamp(roundDiv(Math.round(v * 1000) * perUnit, 1000), floor, cap);
+      };
     }
     case 'perEvent': {
-      const events = Array.isArray(raw) ? (raw as readonly string[]) : [];
-      const sum = events.reduce((s, kind) => s + centi(rule.points[kind] ?? rule.other ?? 0), 0);
-      return clamp(sum, rule.floor === undefined ? undefined : centi(rule.floor), rule.cap === undefined ? undefined : centi(rule.cap));
+      const points = new Map(Object.entries(rule.points).map(([k, v]) => [k, centi(v)]));
+      const other = centi(rule.other ?? 0);
+      const floor = rule.floor === undefined ? undefined : centi(rule.floor);
+      const cap = rule.cap === undefined ? undefined : centi(rule.cap);
+      return (raw) => {
+        const events = Array.isArray(raw) ? (raw as readonly string[]) : [];
+        let sum = 0;
+        for (const kind of events) sum += points.get(kind) ?? other;
+        return clamp(sum, floor, cap);
+      };
     }
     case 'lookup': {
-      const key = raw === null ? null : String(raw);
-      return centi(key !== null && Object.prototype.hasOwnProperty.call(rule.table, key) ? rule.table[key]! : rule.missing);
+      const table = new Map(Object.entries(rule.table).map(([k, v]) => [k, centi(v)]));
+      const missing = centi(rule.missing);
+      return (raw) => {
+        const key = raw === null ? null : String(raw);
+        return key !== null && table.has(key) ? table.get(key)! : missing;
+      };
     }
   }
 }

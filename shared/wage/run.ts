@@ -1,7 +1,7 @@
 // A period's run of a scheme version, as a pure function (issue 9, "The monthly run"): per worker, each indicator's raw
 // value → points → weighted → amount, vetoes, caps and pro rata applied, total; the period's totals and, for a budget
 // scheme, the budget used. The backend feeds it the records; the same function serves the what-if of a draft.
-import { roundDiv, score, toFen, weighted, workerPeriod, type ComponentResult, type MoneyRule, type RawValue, type ScoringRule } from './rules';
+import { roundDiv, scorer, toFen, weighted, workerPeriod, type ComponentResult, type MoneyRule, type RawValue, type ScoringRule } from './rules';
 
 export interface SchemeIndicator {
   code: string;
@@ -49,10 +49,12 @@ export interface RunResult {
 
 /** Runs one period. Deterministic: the same inputs give the same amounts to the fen. */
 export function runPeriod(scheme: SchemeVersionCalc, workers: readonly WorkerInputs[]): RunResult {
+  // each rule checked and converted once for the whole run
+  const scorers = scheme.indicators.map((ind) => scorer(ind.rule));
   const scored = workers.map((w) => ({
     w,
-    parts: scheme.indicators.map((ind) => {
-      const points = score(ind.rule, w.raw[ind.code] ?? null);
+    parts: scheme.indicators.map((ind, i) => {
+      const points = scorers[i]!(w.raw[ind.code] ?? null);
       return { ind, points, weighted: weighted(points, ind.weightPct) };
     }),
   }));

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Enterprise } from '../../shared/enterprise/types';
 import {
   csvField,
+  longCsv,
   longCsvText,
   longRows,
   slipBlocks,
@@ -114,6 +115,17 @@ describe('the long CSV', () => {
     const text = longCsvText(rows);
     expect(text.split('\r\n')[0]).toBe('工号,姓名,项目代码,项目,金额（元）,期间');
     expect(text.endsWith('\r\n')).toBe(true);
+  });
+  it('straight from the run lines (the fast path the export takes): the same text as the rows, quoting and all', () => {
+    expect(longCsv(LINES, HEADS, PERIOD)).toBe(longCsvText(rows));
+    const odd: RunLine[] = [
+      line(7, { fens: [1, -2, 0, 300], empNo: '=cmd', name: '欧阳,"娜"' }),
+      line(8, { fens: [0, 0, 0, 0], name: 'a\nb', components: [comp('SKILL', 5), comp('SKILL', 7), comp('X,Y', -1)] }),
+    ];
+    const heads = [...HEADS, { code: '+Z', name: '名,称' }];
+    expect(longCsv(odd, heads, '2026-11')).toBe(longCsvText(longRows(odd, heads, '2026-11')));
+    expect(longCsv(odd, heads, '2026-11')).toContain(`'=cmd,"欧阳,""娜""",SKILL,安全技能等级,0.01,2026-11\r\n`);
+    expect(longCsv([], HEADS, PERIOD)).toBe('工号,姓名,项目代码,项目,金额（元）,期间\r\n');
   });
   it('agrees with the wide sheet to the fen, read back from its bytes in both encodings', () => {
     const w = wideSheet(LINES, HEADS, 'full');

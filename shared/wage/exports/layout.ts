@@ -51,8 +51,20 @@ export function componentHeads(heads: readonly ComponentHead[], lines: readonly 
 
 /** A line's amount for each head (0 where the line has no such component). */
 export function amountsByHead(line: RunLine, heads: readonly ComponentHead[]): number[] {
-  const by = new Map(line.components.map((c) => [c.code, c.fen]));
-  return heads.map((h) => by.get(h.code) ?? 0);
+  return amountsAt(line, headIndex(heads), heads.length);
+}
+
+/** Each head's column by code: built once per export, not per line. */
+const headIndex = (heads: readonly ComponentHead[]): Map<string, number> => new Map(heads.map((h, i) => [h.code, i]));
+
+/** A line's amounts in the columns of `index` (a code twice on a line: the last one, as a map of the line would keep). */
+function amountsAt(line: RunLine, index: ReadonlyMap<string, number>, n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const c of line.components) {
+    const i = index.get(c.code);
+    if (i !== undefined) out[i] = c.fen;
+  }
+  return out;
 }
 
 /** The ID number as the chosen mode shows it (masked: region and last four kept). */
@@ -90,11 +102,12 @@ export const TOTAL_HEADER = '合计';
 /** The wide sheet: one row per worker in the run's order, one column per component, 合计; the totals under them. */
 export function wideSheet(lines: readonly RunLine[], heads: readonly ComponentHead[], mode: IdCardMode): WideSheet {
   const cols = componentHeads(heads, lines);
+  const index = headIndex(cols);
   const totals = cols.map(() => 0);
   let grand = 0;
   const rows = lines.map((l) => {
-    const amounts = amountsByHead(l, cols);
-    amounts.forEach((a, i) => (totals[i]! += a));
+    const amounts = amountsAt(l, index, cols.length);
+    for (let i = 0; i < amounts.length; i++) totals[i]! += amounts[i]!;
     grand += l.totalFen;
     return { empNo: l.empNo, name: l.name, idCard: idCardText(l.idCard, mode), workshop: l.workshopName ?? '', team: l.teamName ?? '', amounts, totalFen: l.totalFen };
   });
@@ -118,9 +131,10 @@ export const LONG_HEADERS = ['工号', '姓名', '项目代码', '项目', '金�
 /** The long rows: every worker × every component (zeros too, so each worker's rows add up to their total), in run order. */
 export function longRows(lines: readonly RunLine[], heads: readonly ComponentHead[], period: string): LongRow[] {
   const cols = componentHeads(heads, lines);
+  const index = headIndex(cols);
   const out: LongRow[] = [];
   for (const l of lines) {
-    const amounts = amountsByHead(l, cols);
+    const amounts = amountsAt(l, index, cols.length);
     cols.forEach((c, i) => out.push({ empNo: l.empNo, name: l.name, code: c.code, component: c.name, fen: amounts[i]!, period }));
   }
   return out;
@@ -134,11 +148,33 @@ export function csvField(v: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const CSV_HEADER_LINE = `${LONG_HEADERS.map(csvField).join(',')}\r\n`;
+
 /** The long CSV's text: a header line and one line per row, CRLF line ends (RFC 4180), amounts in 元 with two decimals. */
 export function longCsvText(rows: readonly LongRow[]): string {
-  const lines = [LONG_HEADERS.map(csvField).join(',')];
-  for (const r of rows) lines.push([r.empNo, r.name, r.code, r.component, yuan(r.fen), r.period].map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  let text = CSV_HEADER_LINE;
+  for (const r of rows) text += `${csvField(r.empNo)},${csvField(r.name)},${csvField(r.code)},${csvField(r.component)},${csvField(yuan(r.fen))},${csvField(r.period)}\r\n`;
+  return text;
+}
+
+/**
+ * The long CSV's text straight from the run lines: the same text as longCsvText(longRows(lines, heads, period)), without
+ * an object per row — each head's code and name, each worker's number and name and the period quoted once, an amount
+ * (always a plain number: -?digits.dd) never needing it.
+ */
+export function longCsv(lines: readonly RunLine[], heads: readonly ComponentHead[], period: string): string {
+  const cols = componentHeads(heads, lines);
+  const index = headIndex(cols);
+  const n = cols.length;
+  const colText = cols.map((c) => `${csvField(c.code)},${csvField(c.name)},`);
+  const tail = `,${csvField(period)}\r\n`;
+  let text = CSV_HEADER_LINE;
+  for (const l of lines) {
+    const who = `${csvField(l.empNo)},${csvField(l.name)},`;
+    const amounts = amountsAt(l, index, n);
+    for (let i = 0; i < n; i++) text += who + colText[i]! + yuan(amounts[i]!) + tail;
+  }
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -161,8 +197,9 @@ const APPLIED_CN: Record<string, string> = { veto: '一票否决', cap: '封顶'
 /** One slip per worker: every component with its amount, the total, and the reasons an amount was reduced. */
 export function slipBlocks(lines: readonly RunLine[], heads: readonly ComponentHead[], period: string): SlipBlock[] {
   const cols = componentHeads(heads, lines);
+  const index = headIndex(cols);
   return lines.map((l) => {
-    const amounts = amountsByHead(l, cols);
+    const amounts = amountsAt(l, index, cols.length);
     const notes: string[] = [];
     if (l.veto) notes.push('本月因事故适用一票否决，安全类项目为零');
     if (l.proRata && l.proRata.worked < l.proRata.of) notes.push(`按在册天数折算（${l.proRata.worked}/${l.proRata.of} 天）`);
@@ -208,13 +245,15 @@ export const NO_WORKSHOP = '（未分车间）';
 /** Per workshop (by name, those without one last): workers, each component, the total, vetoes; the totals row. */
 export function workshopSummary(lines: readonly RunLine[], heads: readonly ComponentHead[]): WorkshopSummary {
   const cols = componentHeads(heads, lines);
+  const index = headIndex(cols);
   const by = new Map<string, WorkshopRow>();
   for (const l of lines) {
     const key = l.workshopId ?? '';
     let row = by.get(key);
     if (!row) by.set(key, (row = { workshopId: l.workshopId, workshop: l.workshopName ?? NO_WORKSHOP, workers: 0, amounts: cols.map(() => 0), totalFen: 0, vetoes: 0 }));
     row.workers++;
-    amountsByHead(l, cols).forEach((a, i) => (row.amounts[i]! += a));
+    const amounts = amountsAt(l, index, cols.length);
+    for (let i = 0; i < amounts.length; i++) row.amounts[i]! += amounts[i]!;
     row.totalFen += l.totalFen;
     if (l.veto) row.vetoes++;
   }

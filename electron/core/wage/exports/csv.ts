@@ -8,7 +8,13 @@ import type { CsvEncoding } from '../../../../shared/wage/exports/layout';
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export function encodeCsv(text: string, encoding: CsvEncoding): Buffer {
-  if (encoding === 'utf8bom') return Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf8bom') {
+    // written once into a buffer of the right size (no second copy to put the BOM in front)
+    const out = Buffer.allocUnsafe(BOM.length + Buffer.byteLength(text, 'utf8'));
+    BOM.copy(out, 0);
+    out.write(text, BOM.length, 'utf8');
+    return out;
+  }
   const bytes = iconv.encode(text, 'gbk');
   // iconv-lite writes '?' for a character GBK lacks: find the first one that did not survive the round trip
   if (bytes.includes(0x3f) || text.includes('?')) {

@@ -48,9 +48,19 @@ export async function writePayrollXlsx(filePath: string, sheet: WideSheet, ctx: 
         autoFilter: false,
         print: { footerLeft: `数据指纹 ${ctx.fingerprint}` },
       });
+      // one cell array reused for every row (addRow converts the values at once and keeps none of them)
+      const m = sheet.heads.length;
+      const cells: (string | number)[] = new Array(m + 6);
       let k = 0;
       for (const row of sheet.rows) {
-        s.addRow([row.empNo, row.name, row.idCard, row.workshop, row.team, ...row.amounts, row.totalFen]);
+        cells[0] = row.empNo;
+        cells[1] = row.name;
+        cells[2] = row.idCard;
+        cells[3] = row.workshop;
+        cells[4] = row.team;
+        for (let i = 0; i < m; i++) cells[5 + i] = row.amounts[i]!;
+        cells[5 + m] = row.totalFen;
+        s.addRow(cells);
         if (++k % 500 === 0) await s.drain();
       }
       s.addRow([`合计（${sheet.totals.workers} 人）`, '', '', '', '', ...sheet.totals.amounts, sheet.totals.totalFen], { total: true });

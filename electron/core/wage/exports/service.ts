@@ -7,8 +7,7 @@ import { AppError } from '../../../../shared/result';
 import { holdsAnyRole } from '../../../../shared/roster/roles';
 import { WAGE_RUNNERS } from '../../../../shared/wage/scheme';
 import {
-  longCsvText,
-  longRows,
+  longCsv,
   slipBlocks,
   wideSheet,
   workshopSummary,
@@ -51,7 +50,7 @@ export async function payrollXlsx(ctx: Ctx, i: { runId: string; idCard: IdCardMo
 export async function payrollCsv(ctx: Ctx, i: { runId: string; encoding: CsvEncoding }): Promise<FileRef> {
   const { run, lines, heads } = approvedRun(ctx.store, i.runId);
   const { encodeCsv } = await import('./csv');
-  const bytes = encodeCsv(longCsvText(longRows(lines, heads, run.period)), i.encoding);
+  const bytes = encodeCsv(longCsv(lines, heads, run.period), i.encoding);
   return ctx.env.files.fromBuffer(`${run.period} 能级工资明细（${i.encoding === 'gbk' ? 'GBK' : 'UTF-8'}）.csv`, CSV_MIME, bytes);
 }
 
