@@ -30,14 +30,35 @@ export interface IndicatorDef {
   safety: boolean;
 }
 
+/** The roster's safety skill grades, highest first: 1 = 一级（高级技师） … 5 = 五级（初级工）. */
+export const SKILL_GRADES = [1, 2, 3, 4, 5] as const;
+
+const GRADE_LABELS: Readonly<Record<number, { 'zh-CN': string; en: string }>> = {
+  1: { 'zh-CN': '一级（高级技师）', en: 'Grade 1 (senior technician)' },
+  2: { 'zh-CN': '二级（技师）', en: 'Grade 2 (technician)' },
+  3: { 'zh-CN': '三级（高级工）', en: 'Grade 3 (senior worker)' },
+  4: { 'zh-CN': '四级（中级工）', en: 'Grade 4 (intermediate worker)' },
+  5: { 'zh-CN': '五级（初级工）', en: 'Grade 5 (junior worker)' },
+};
+
+/**
+ * A safety skill grade by its name, as the roster names it (its messages grade.1 … grade.5): 1 → 一级（高级技师）.
+ * Anything else (a lookup key that is not a grade) comes back as it was given.
+ */
+export function skillGradeLabel(grade: number | string, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const g = typeof grade === 'number' ? grade : /^[1-5]$/.test(grade.trim()) ? Number(grade.trim()) : NaN;
+  return GRADE_LABELS[g]?.[locale] ?? String(grade);
+}
+
 export const DEFAULT_CATALOGUE: readonly IndicatorDef[] = [
   {
     code: 'SKILL',
     name: { 'zh-CN': '安全技能等级', en: 'Safety skill grade' },
     unit: { 'zh-CN': '级', en: 'grade' },
     source: 'roster.skillGrade',
-    // 一级 … 五级 (初级工 … 高级技师): points rise with the grade; no grade recorded scores nothing
-    rule: { kind: 'lookup', table: { '1': 20, '2': 40, '3': 60, '4': 80, '5': 100 }, missing: 0 },
+    // the roster's grades: 1 = 一级（高级技师, the highest） … 5 = 五级（初级工, the lowest） (shared/roster/normalize.ts):
+    // the higher the grade, the more points; no grade recorded scores nothing
+    rule: { kind: 'lookup', table: { '1': 100, '2': 80, '3': 60, '4': 40, '5': 20 }, missing: 0 },
     weightPct: 30,
     safety: false,
   },

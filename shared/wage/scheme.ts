@@ -8,7 +8,7 @@ import type { CommitteeRole } from '../roster/roles';
 export const SCHEME_STATES = ['draft', 'proposed', 'adopted', 'effective', 'superseded', 'rejected'] as const;
 export type SchemeState = (typeof SCHEME_STATES)[number];
 
-export const SCHEME_ACTIONS = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'copy', 'delete'] as const;
+export const SCHEME_ACTIONS = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'correctDates', 'copy', 'delete'] as const;
 export type SchemeAction = (typeof SCHEME_ACTIONS)[number];
 
 /** What an action needs besides the state: the vote's verdict, an adoption record, an effective date. */
@@ -22,6 +22,9 @@ export interface SchemeFacts {
   /** makeEffective: from when, and the adoption date it may not precede */
   effectiveFrom?: string | null;
   adoptedOn?: string | null;
+  /** correctDates: why (audited), and the period of an approved run that uses the version (the dates are then fixed) */
+  reason?: string | null;
+  approvedRunPeriod?: string | null;
 }
 
 export type SchemeRefusal =
@@ -31,7 +34,9 @@ export type SchemeRefusal =
   | 'wage.scheme.voteNotDecided'
   | 'wage.scheme.needsAdoptionRecord'
   | 'wage.scheme.needsEffectiveDate'
-  | 'wage.scheme.effectiveBeforeAdoption';
+  | 'wage.scheme.effectiveBeforeAdoption'
+  | 'wage.scheme.needsReason'
+  | 'wage.scheme.usedByApprovedRun';
 
 /** From which states each action may be taken, and the state it leads to (null: no change of state). */
 export const SCHEME_TRANSITIONS: Readonly<Record<SchemeAction, { from: readonly SchemeState[]; to: SchemeState | null | 'byVerdict' }>> = {
@@ -39,9 +44,12 @@ export const SCHEME_TRANSITIONS: Readonly<Record<SchemeAction, { from: readonly 
   propose: { from: ['draft'], to: 'proposed' },
   withdraw: { from: ['proposed'], to: 'draft' },
   recordVote: { from: ['proposed'], to: 'byVerdict' },
-  adoptElsewhere: { from: ['draft', 'proposed'], to: 'adopted' },
+  // from a draft only: a version put to the congress is decided by its vote (withdraw it first to record another way)
+  adoptElsewhere: { from: ['draft'], to: 'adopted' },
   makeEffective: { from: ['adopted'], to: 'effective' },
   supersede: { from: ['effective'], to: 'superseded' },
+  // a wrong adoption or effective date is corrected (with a reason) while no approved run uses the version
+  correctDates: { from: ['adopted', 'effective', 'superseded'], to: null },
   // any version can be the start of a new draft; only a draft is deleted (an adopted one is a record)
   copy: { from: SCHEME_STATES, to: null },
   delete: { from: ['draft'], to: null },
@@ -62,6 +70,9 @@ export function refusal(state: SchemeState, action: SchemeAction, runner: boolea
     case 'makeEffective':
       if (!facts.effectiveFrom) return 'wage.scheme.needsEffectiveDate';
       return facts.adoptedOn && facts.effectiveFrom < facts.adoptedOn ? 'wage.scheme.effectiveBeforeAdoption' : null;
+    case 'correctDates':
+      if (facts.approvedRunPeriod) return 'wage.scheme.usedByApprovedRun';
+      return facts.reason?.trim() ? null : 'wage.scheme.needsReason';
     default:
       return null;
   }

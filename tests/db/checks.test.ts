@@ -11,7 +11,7 @@ import { ANSWER_CLASSES, FEEDBACKS, PROPOSAL_CATEGORIES, PROPOSAL_STATES } from 
 import { ACCIDENT_SEVERITIES, BEHAVIOUR_KINDS, TIMEKEEPING_SOURCES } from '../../shared/wage/records/types';
 import { INDICATOR_SOURCES } from '../../shared/wage/catalogue';
 import { SCHEME_STATES } from '../../shared/wage/scheme';
-import { RUN_STATES } from '../../shared/wage/runs/types';
+import { RUN_CHANGE_KINDS, RUN_STATES } from '../../shared/wage/runs/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -65,6 +65,7 @@ it.each([
   ['wage_schemes', 'state', SCHEME_STATES],
   ['wage_schemes', 'verdict', ['passed', 'failed']],
   ['wage_runs', 'state', RUN_STATES],
+  ['wage_period_changes', 'kind', RUN_CHANGE_KINDS],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

@@ -97,7 +97,7 @@ describe('timekeeping import', () => {
     expect(problemsOf(p, 7)).toEqual(['花名册中没有工号 W099']);
     expect(problemsOf(p, 8)).toEqual(['工号 W002 在花名册中是“李四”']);
     expect(problemsOf(p, 9)).toEqual(['与第 3 行是同一条记录']);
-    expect(problemsOf(p, 10)).toEqual(['月份无法识别（可写 2026-03、2026/3、2026年3月、202603 或日期）', '出勤天数应为整数']);
+    expect(problemsOf(p, 10)).toEqual(['月份无法识别（可写 2026-03、2026/3、2026年3月、202603 或日期）', '班次应为整数']);
     expect(row(10).problems.map((x) => x.field)).toEqual(['period', 'shifts']);
 
     // rows with problems refuse the commit unless they are skipped: nothing written
@@ -110,7 +110,7 @@ describe('timekeeping import', () => {
     expect(rejected.slice(1).map((r) => r[0])).toEqual(['7', '8', '9', '10']);
     expect(rejected[1]).toContain('W099');
     expect(rejected[1]!.at(-1)).toBe('工号：花名册中没有工号 W099');
-    expect(rejected[4]!.at(-1)).toBe('月份：月份无法识别（可写 2026-03、2026/3、2026年3月、202603 或日期）；出勤天数：出勤天数应为整数');
+    expect(rejected[4]!.at(-1)).toBe('月份：月份无法识别（可写 2026-03、2026/3、2026年3月、202603 或日期）；班次：班次应为整数');
 
     const r = await admin('wage.importCommit', { importId: p.importId, skipInvalid: true });
     expect(r).toEqual({ kind: 'timekeeping', created: 4, updated: 0, unchanged: 0, skipped: 4 });
@@ -351,7 +351,7 @@ describe('cancel, refusals and hostile files', () => {
   it('a template per kind: the importer’s own columns, and a sheet that explains them', async () => {
     const { admin } = await world();
     for (const [kind, header] of [
-      ['timekeeping', ['工号', '姓名', '车间', '班组', '月份', '工时（小时）', '出勤天数', '备注']],
+      ['timekeeping', ['工号', '姓名', '车间', '班组', '月份', '工时（小时）', '班次', '备注']],
       ['behaviour', ['日期', '工号', '姓名', '车间', '班组', '类别', '事项', '分值', '备注']],
       ['accidents', ['日期', '地点', '等级', '车间', '班组', '涉及人员', '经过']],
     ] as const) {

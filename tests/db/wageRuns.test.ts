@@ -174,17 +174,17 @@ describe('a month with every source', () => {
       ['HAZARDS', 3, 6000, 1200, 10000, ['cap']],
     ]);
     expect(z).toMatchObject({ totalFen: 59200, veto: false, proRata: null, workshopName: '合成车间', teamName: '甲班' });
-    // 李四: grade 5 = 300 元; 20 shifts = 160 h → 80 × 30% = 240 元; the team's +4 = 8 元 (his deleted and October records do not count);
+    // 李四: grade 5 (五级, the lowest) → 20 × 30% = 60 元; 20 shifts = 160 h → 80 × 30% = 240 元; the team's +4 = 8 元 (his deleted and October records do not count);
     // his cancelled major hazard never counts; the near miss vetoes nothing
-    expect([fen(by.W002!, 'SKILL'), fen(by.W002!, 'SAFE_TIME'), fen(by.W002!, 'BEHAVIOUR'), fen(by.W002!, 'HAZARDS')]).toEqual([30000, 24000, 800, 0]);
+    expect([fen(by.W002!, 'SKILL'), fen(by.W002!, 'SAFE_TIME'), fen(by.W002!, 'BEHAVIOUR'), fen(by.W002!, 'HAZARDS')]).toEqual([6000, 24000, 800, 0]);
     expect(comp(by.W002!, 'SAFE_TIME').raw).toBe(160);
-    expect(by.W002!.totalFen).toBe(54800);
+    expect(by.W002!.totalFen).toBe(30800);
     // 王五: hired 16 November → 15 of 30 days; his own injury vetoes the safety components
-    expect(by.W003!).toMatchObject({ veto: true, proRata: { worked: 15, of: 30 }, totalFen: 6000 });
-    expect(comp(by.W003!, 'SKILL')).toMatchObject({ fen: 6000, applied: ['proRata'] });
+    expect(by.W003!).toMatchObject({ veto: true, proRata: { worked: 15, of: 30 }, totalFen: 12000 });
+    expect(comp(by.W003!, 'SKILL')).toMatchObject({ fen: 12000, applied: ['proRata'] }); // 二级 80 × 30% = 240 元 × 15/30
     expect(comp(by.W003!, 'SAFE_TIME')).toMatchObject({ points: 4000, fen: 0, applied: ['veto'] });
     // 赵六: left on 20 November → 20 of 30 days; the injury in his team (while he was on the roster) vetoes his good act
-    expect(by.W004!).toMatchObject({ veto: true, proRata: { worked: 20, of: 30 }, totalFen: 4000 });
+    expect(by.W004!).toMatchObject({ veto: true, proRata: { worked: 20, of: 30 }, totalFen: 20000 }); // 一级 100 × 30% = 300 元 × 20/30
     expect(comp(by.W004!, 'BEHAVIOUR')).toMatchObject({ raw: 5, fen: 0, applied: ['veto'] });
     // every line adds up; the run's totals are the lines'
     for (const l of page.rows) expect(l.components.reduce((s, c) => s + c.fen, 0)).toBe(l.totalFen);
@@ -194,14 +194,14 @@ describe('a month with every source', () => {
     // the group totals by team and by workshop
     const teams = await admin('wage.runGroups', { runId: run.id, by: 'team' });
     expect(teams.map((g) => [g.name, g.workshopName, g.workers, g.totalFen, g.vetoes])).toEqual([
-      ['甲班', '合成车间', 2, 114000, 0],
-      ['乙班', '合成车间', 2, 10000, 2],
+      ['甲班', '合成车间', 2, 90000, 0],
+      ['乙班', '合成车间', 2, 32000, 2],
       [null, null, 3, 0, 0],
     ]);
     expect(teams[0]!.components.find((c) => c.code === 'HAZARDS')!.fen).toBe(10000);
     const shops = await admin('wage.runGroups', { runId: run.id, by: 'workshop' });
     expect(shops.map((g) => [g.name, g.workers, g.totalFen])).toEqual([
-      ['合成车间', 4, 124000],
+      ['合成车间', 4, 122000],
       [null, 3, 0],
     ]);
 
@@ -279,10 +279,10 @@ describe('a month with every source', () => {
     const top = await admin('wage.runLines', { runId: run.id, sortField: 'total', sortDir: 'desc', pageSize: 2, page: 1 });
     expect(top.rows.map((l) => [l.empNo, l.totalFen])).toEqual([
       ['W001', 59200],
-      ['W002', 54800],
+      ['W002', 30800],
     ]);
     expect(top.total).toBe(7);
-    expect((await admin('wage.runLines', { runId: run.id, sortField: 'total', sortDir: 'desc', pageSize: 2, page: 2 })).rows.map((l) => l.empNo)).toEqual(['W003', 'W004']);
+    expect((await admin('wage.runLines', { runId: run.id, sortField: 'total', sortDir: 'desc', pageSize: 2, page: 2 })).rows.map((l) => l.empNo)).toEqual(['W004', 'W003']);
     expect(await refusal(admin('wage.runLines', { runId: run.id, pageSize: 0 }))).toMatchObject({ code: 'VALIDATION' });
   });
 });
@@ -318,8 +318,8 @@ describe('the period and its boundaries', () => {
     expect(by.B001!.veto).toBe(false);
     expect(by.B002!.proRata).toEqual({ worked: 1, of: 30 });
     expect(by.B003!.proRata).toEqual({ worked: 1, of: 30 });
-    // 300 元 of skill for one day in thirty = 10 元
-    expect(fen(by.B002!, 'SKILL')).toBe(1000);
+    // 五级: 60 元 of skill for one day in thirty = 2 元
+    expect(fen(by.B002!, 'SKILL')).toBe(200);
     // October sees the other side of each boundary
     const oct = await admin('wage.runCalculate', { period: '2026-10' });
     const octBy = Object.fromEntries((await admin('wage.runLines', { runId: oct.id, pageSize: 100 })).rows.map((l) => [l.empNo, l]));
@@ -436,8 +436,8 @@ describe('a budget spread over the points', () => {
     for (const [n, grade] of [[1, 1], [2, 2], [3, 3]] as const) await w(`G00${n}`, `等级${grade}`, { skillGrade: grade });
     const run = await admin('wage.runCalculate', { period: '2026-11' });
     const by = Object.fromEntries((await admin('wage.runLines', { runId: run.id, pageSize: 100 })).rows.map((l) => [l.empNo, l.totalFen]));
-    // 20 + 40 + 60 = 120 points (the runners have no grade): 1,000 元 ÷ 120 = 8.333… 元 a point
-    expect([by.G001, by.G002, by.G003, by.A0001]).toEqual([16667, 33333, 50000, 0]);
+    // 一级 100 + 二级 80 + 三级 60 = 240 points (the runners have no grade): 1,000 元 ÷ 240 = 4.1666… 元 a point
+    expect([by.G001, by.G002, by.G003, by.A0001]).toEqual([41667, 33333, 25000, 0]);
     expect(run.budget).toEqual({ budgetFen: 100_000, usedFen: 100_000 });
     expect(run.totalFen).toBe(100_000);
   });
@@ -544,18 +544,18 @@ describe('versions, review and approval', () => {
     expect(d).toMatchObject({ added: 0, removed: 0, changed: 2, from: { id: v1.id, version: 1 }, to: { id: v2.id, version: 2 } });
     expect(d.rows.map((r) => [r.empNo, r.fromTotalFen, r.toTotalFen])).toEqual([
       ['W001', 59200, 53200],
-      ['W002', 54800, 60800],
+      ['W002', 30800, 36800],
     ]);
     expect(d.rows[0]!.components.filter((c) => c.fromFen !== c.toFen)).toEqual([{ code: 'HAZARDS', fromFen: 10000, toFen: 4000 }]);
     expect(d.rows[1]!.components.filter((c) => c.fromFen !== c.toFen)).toEqual([{ code: 'SAFE_TIME', fromFen: 24000, toFen: 30000 }]);
-    // a worker who joins the roster shows as added (11 of 30 days: skill 120 元 → 44 元; the team's good act of 10 November
+    // a worker who joins the roster shows as added (11 of 30 days: 二级 skill 240 元 → 88 元; the team's good act of 10 November
     // was before he joined: not his)
     const newcomer = await n.w('W009', '新同事', { skillGrade: 2, hireDate: '2026-11-20' });
     const v3 = await admin('wage.runCalculate', { period: '2026-11' });
     const d2 = await admin('wage.runDiff', { fromId: v2.id, toId: v3.id });
     expect(d2).toMatchObject({ added: 1, removed: 0, changed: 0 });
     expect(d2.rows).toEqual([
-      expect.objectContaining({ workerId: newcomer.id, fromTotalFen: null, toTotalFen: 4400, components: expect.arrayContaining([{ code: 'SKILL', fromFen: null, toFen: 4400 }, { code: 'BEHAVIOUR', fromFen: null, toFen: 0 }]) }),
+      expect.objectContaining({ workerId: newcomer.id, fromTotalFen: null, toTotalFen: 8800, components: expect.arrayContaining([{ code: 'SKILL', fromFen: null, toFen: 8800 }, { code: 'BEHAVIOUR', fromFen: null, toFen: 0 }]) }),
     ]);
   });
 });
@@ -595,19 +595,127 @@ describe('refusals and the dashboard', () => {
     expect(await admin('wage.runCalculate', { period: '2026-06' })).toMatchObject({ period: '2026-06', version: 1 });
   });
 
-  it('the dashboard shows this month’s run, the last approved one, the share paid a safety component and the vetoes', async () => {
+  it('the dashboard is about the pay month (last month): its run, the last approved one, the share paid a safety component and the vetoes', async () => {
     const n = await november();
     const { admin, other } = n;
-    expect(await admin('wage.dashboard')).toEqual({ period: '2026-12', run: null, lastApproved: null, shown: null });
+    // on 15 December the month calculated and paid is November
+    expect(await admin('wage.dashboard')).toEqual({ period: '2026-11', run: null, lastApproved: null, shown: null });
     const nov = await admin('wage.runCalculate', { period: '2026-11' });
+    let dash = await admin('wage.dashboard');
+    expect(dash).toMatchObject({ period: '2026-11', run: { id: nov.id, state: 'calculated' }, lastApproved: null, shown: { period: '2026-11', state: 'calculated' } });
     await admin('wage.runReview', { id: nov.id });
     await other('wage.runApprove', { id: nov.id });
-    let dash = await admin('wage.dashboard');
-    expect(dash).toMatchObject({ period: '2026-12', run: null, lastApproved: { id: nov.id }, shown: { period: '2026-11', state: 'approved', totalFen: 124000, workers: 7, vetoes: 2 } });
-    expect(dash.shown!.safetyShare).toBeCloseTo(2 / 7);
-    const dec = await admin('wage.runCalculate', { period: '2026-12' });
     dash = await admin('wage.dashboard');
-    expect(dash).toMatchObject({ run: { id: dec.id, state: 'calculated' }, lastApproved: { id: nov.id }, shown: { period: '2026-12', state: 'calculated' } });
+    expect(dash).toMatchObject({ period: '2026-11', run: { id: nov.id, state: 'approved' }, lastApproved: { id: nov.id }, shown: { period: '2026-11', state: 'approved', totalFen: 122000, workers: 7, vetoes: 2 } });
+    expect(dash.shown!.safetyShare).toBeCloseTo(2 / 7);
+    // December's run (this month's, calculated early) is not the card's business
+    await admin('wage.runCalculate', { period: '2026-12' });
+    expect(await admin('wage.dashboard')).toMatchObject({ period: '2026-11', run: { id: nov.id } });
+    // on 1 January the pay month is December
+    const jan = await at('2027-01-01T08:00', () => admin('wage.dashboard'));
+    expect(jan).toMatchObject({ period: '2026-12', run: { state: 'calculated' }, lastApproved: { id: nov.id } });
+  });
+});
+
+describe('group totals in the organisation’s order', () => {
+  it('workshops and teams by sort_order then naturally (一 before 二, 甲 before 丙), by team the workshop first; the unplaced last', async () => {
+    const x = await world();
+    const { admin, w } = x;
+    effectiveScheme(tc!.core, content());
+    const two = await admin('org.create', { kind: 'workshop', parentId: null, name: '合成二车间' });
+    const one = await admin('org.create', { kind: 'workshop', parentId: null, name: '合成一车间' });
+    const bing = await admin('org.create', { kind: 'team', parentId: one.id, name: '丙班' });
+    const jia1 = await admin('org.create', { kind: 'team', parentId: one.id, name: '甲班' });
+    const jia2 = await admin('org.create', { kind: 'team', parentId: two.id, name: '甲班' });
+    for (const [n, unit] of [[1, bing], [2, jia1], [3, jia2], [4, x.jia]] as const) await w(`G00${n}`, `职工${n}`, { skillGrade: 1, orgUnitId: unit.id });
+    // units created one after another get increasing sort_order (the org editor's): the same order here, so the names decide
+    tc!.core.store.db.prepare(`UPDATE org_units SET sort_order = 0`).run();
+    const run = await admin('wage.runCalculate', { period: '2026-11' });
+    // a numbered name before the plain 合成车间; the runners are in no unit
+    expect((await admin('wage.runGroups', { runId: run.id, by: 'workshop' })).map((g) => g.name)).toEqual(['合成一车间', '合成二车间', '合成车间', null]);
+    expect((await admin('wage.runGroups', { runId: run.id, by: 'team' })).map((g) => `${g.workshopName}·${g.name}`)).toEqual(['合成一车间·甲班', '合成一车间·丙班', '合成二车间·甲班', '合成车间·甲班', 'null·null']);
+    // the organisation's own order comes first
+    tc!.core.store.db.prepare(`UPDATE org_units SET sort_order = -1 WHERE id = ?`).run(two.id);
+    expect((await admin('wage.runGroups', { runId: run.id, by: 'workshop' })).map((g) => g.name)).toEqual(['合成二车间', '合成一车间', '合成车间', null]);
+  });
+});
+
+describe('one approved version a month', () => {
+  it('approving a newer version replaces the approved one (locked lines, audited); the exports refuse it; the new one is settled against it', async () => {
+    const n = await november();
+    const { admin, other } = n;
+    const v1 = await admin('wage.runCalculate', { period: '2026-11' });
+    await admin('wage.runReview', { id: v1.id });
+    await other('wage.runApprove', { id: v1.id });
+    const v1Lines = JSON.stringify((await admin('wage.runLines', { runId: v1.id, pageSize: 100 })).rows);
+    await admin('wage.timekeepingSave', { workerId: n.li.id, period: '2026-11', hours: 176 });
+    const v2 = await admin('wage.runCalculate', { period: '2026-11' });
+    // until the new version is approved the old one is what was paid
+    expect((await admin('wage.runs', { period: '2026-11' })).map((r) => [r.version, r.state])).toEqual([
+      [2, 'calculated'],
+      [1, 'approved'],
+    ]);
+    expect((await admin('wage.run', { id: v2.id })).previousApproved).toEqual({ id: v1.id, version: 1, totalFen: v1.totalFen, state: 'approved' });
+    await other('wage.runReview', { id: v2.id });
+    const approved = await admin('wage.runApprove', { id: v2.id });
+    expect(approved).toMatchObject({ state: 'approved', reviewedById: expect.any(String), approvedById: expect.any(String) });
+    const runs = await admin('wage.runs', { period: '2026-11' });
+    expect(runs.map((r) => [r.version, r.state])).toEqual([
+      [2, 'approved'],
+      [1, 'replaced'],
+    ]);
+    expect(runs.filter((r) => r.state === 'approved')).toHaveLength(1);
+    expect(runs[1]).toMatchObject({ approvedBy: '李副主席', replacedAt: expect.any(String) });
+    expect(JSON.stringify((await admin('wage.runLines', { runId: v1.id, pageSize: 100 })).rows)).toBe(v1Lines);
+    const detail = await admin('wage.run', { id: v2.id });
+    expect(detail.previousApproved).toEqual({ id: v1.id, version: 1, totalFen: v1.totalFen, state: 'replaced' });
+    expect((await admin('wage.runDiff', { fromId: v1.id, toId: v2.id })).rows.map((r) => [r.empNo, (r.toTotalFen ?? 0) - (r.fromTotalFen ?? 0)])).toEqual([['W002', 6000]]);
+    const log = tc!.core.store.db.prepare(`SELECT action, entity_id FROM audit_log WHERE entity = 'wage_run' AND action = 'replaceApproved'`).all();
+    expect(log).toEqual([{ action: 'replaceApproved', entity_id: v1.id }]);
+    // the payroll exports refuse the replaced version
+    const snap = tables(tc!.core);
+    expect(await refusal(admin('wage.payrollCsv', { runId: v1.id, encoding: 'utf8bom' }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.export.notApproved' });
+    expect(tables(tc!.core)).toBe(snap);
+    // the database: a replaced approved run, its lines are locked; approved → replaced changes nothing else
+    const db = tc!.core.store.db;
+    expect(() => db.prepare(`UPDATE wage_runs SET state = 'approved', replaced_at = NULL WHERE id = ?`).run(v1.id)).toThrow(/locked/);
+    expect(() => db.prepare(`UPDATE wage_run_lines SET total_fen = 0 WHERE run_id = ?`).run(v1.id)).toThrow(/locked/);
+    expect(() => db.prepare(`DELETE FROM wage_runs WHERE id = ?`).run(v1.id)).toThrow(/locked/);
+    expect(() => db.prepare(`UPDATE wage_runs SET state = 'replaced', replaced_at = 'x', total_fen = 0 WHERE id = ?`).run(v2.id)).toThrow(/locked/);
+    expect(tables(tc!.core)).toBe(snap);
+  });
+});
+
+describe('records changed since a run was calculated', () => {
+  it('a run says which records of its period changed after it was calculated; other months do not; a recalculation takes them in', async () => {
+    const n = await november();
+    const { admin, other } = n;
+    const v1 = await admin('wage.runCalculate', { period: '2026-11' });
+    await admin('wage.runReview', { id: v1.id });
+    await other('wage.runApprove', { id: v1.id });
+    expect((await admin('wage.runs', { period: '2026-11' }))[0]).toMatchObject({ state: 'approved', stale: null });
+    // October's records and December's do not touch November
+    await admin('wage.timekeepingSave', { workerId: n.zhang.id, period: '2026-10', hours: 30 });
+    await admin('wage.behaviourCreate', { date: '2026-12-01', workerId: n.zhang.id, kind: 'good_act', category: '制止违章', points: 2 });
+    expect((await admin('wage.run', { id: v1.id })).stale).toBeNull();
+    // an August-style correction of the approved month
+    await admin('wage.timekeepingSave', { workerId: n.li.id, period: '2026-11', hours: 100 });
+    expect((await admin('wage.runs', { period: '2026-11' }))[0]).toMatchObject({ state: 'approved', stale: { kinds: ['timekeeping'] } });
+    await admin('wage.behaviourDelete', { id: n.bad.id });
+    await admin('wage.accidentCreate', { date: '2026-11-28', place: '罐区', severity: 'near_miss', description: '险些绊倒', teamId: n.jia.id, workerIds: [n.zhang.id] });
+    await at('2026-12-10T10:00', () => admin('hazards.cancel', { id: n.h1.id, kind: 'invalid', reason: '重复' }));
+    expect((await admin('wage.run', { id: v1.id })).stale).toEqual({ kinds: ['timekeeping', 'behaviour', 'accident', 'hazard'] });
+    // a roster change (this month and last) — a grade corrected
+    const z = await admin('workers.get', { id: n.zhao.id });
+    await admin('workers.update', { id: z.id, data: { empNo: z.empNo, name: z.name, gender: z.gender, orgUnitId: z.teamId ?? z.workshopId, hireDate: z.hireDate, skillGrade: 2, status: z.status } });
+    expect((await admin('wage.run', { id: v1.id })).stale!.kinds).toContain('roster');
+    const v2 = await admin('wage.runCalculate', { period: '2026-11' });
+    expect(v2.stale).toBeNull();
+    expect((await admin('wage.run', { id: v1.id })).stale).not.toBeNull();
+    // a hazard confirmed in November after the recalculation
+    await hazard(admin, n.li.id, n.jia.id, '2026-11-28T09:00', '2026-11-29T10:00', 'general', '阀门手轮缺失');
+    expect((await admin('wage.run', { id: v2.id })).stale).toEqual({ kinds: ['hazard'] });
+    expect(await admin('wage.dashboard')).toMatchObject({ run: { id: v2.id, stale: { kinds: ['hazard'] } }, lastApproved: { id: v1.id, stale: { kinds: expect.arrayContaining(['timekeeping']) } } });
   });
 });
 

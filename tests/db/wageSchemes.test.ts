@@ -13,6 +13,7 @@ import type { Core, Session } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import { effectiveSchemeFor } from '../../electron/core/wage/schemes/service';
 import type { ChannelInput } from '../../shared/contract';
+import { localToday } from '../../shared/kernel/schemas';
 import { DEFAULT_CATALOGUE } from '../../shared/wage/catalogue';
 import { SCHEME_ACTIONS, SCHEME_STATES, SCHEME_TRANSITIONS, type SchemeAction, type SchemeState } from '../../shared/wage/scheme';
 import type { CatalogueIndicator, SchemeContent, SchemeVersion } from '../../shared/wage/schemes/types';
@@ -305,6 +306,8 @@ function step(admin: Call, s: SchemeVersion, action: SchemeAction, itemId: strin
       return act(admin, { id: s.id, action, effectiveFrom: '2027-01-01' });
     case 'supersede':
       return act(admin, { id: s.id, action, on: '2027-06-01' });
+    case 'correctDates':
+      return admin('wage.schemeCorrectDates', { id: s.id, effectiveFrom: '2027-02-01', reason: '录入错误' });
     case 'withdraw':
     case 'recordVote':
     case 'copy':
@@ -391,7 +394,7 @@ describe('the scheme lifecycle as a workflow table', () => {
     const beforeEarly = tables(tc!.core);
     const early = await refusal(act(admin, { id: s.id, action: 'makeEffective', effectiveFrom: '2026-11-01' }));
     expect(early).toMatchObject({ code: 'VALIDATION', message: 'wage.scheme.effectiveBeforeAdoption', details: { issues: [{ path: 'effectiveFrom', message: 'v.invalid' }] } });
-    expect(say(early)).toBe('生效日期不能早于通过日期');
+    expect(say(early)).toBe(`生效日期不能早于通过日期（${DAY}）`);
     expect(tables(tc!.core)).toBe(beforeEarly);
     const effective = await act(admin, { id: s.id, action: 'makeEffective', effectiveFrom: '2027-01-01' });
     expect(effective).toMatchObject({ state: 'effective', effectiveFrom: '2027-01-01', supersededOn: null });
@@ -437,7 +440,7 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(congressLog).toEqual(['add_material', 'remove_material', 'add_material']);
   });
 
-  it('a failed vote rejects; a counted but unannounced vote, or none, decides nothing; adoption elsewhere from proposed — refusals change nothing', async () => {
+  it('a failed vote rejects; a counted but unannounced vote, or none, decides nothing; adoption elsewhere only from a draft — refusals change nothing', async () => {
     const w = await world(9);
     const { admin, session, wageItem, xItem } = w;
     const a = await create(admin, '甲稿');
@@ -467,7 +470,12 @@ describe('the scheme lifecycle as a workflow table', () => {
     before = tables(tc!.core);
     expect(await refusal(admin('wage.schemeDelete', { id: a.id }))).toMatchObject({ message: 'wage.scheme.wrongState' });
     expect(tables(tc!.core)).toBe(before);
-    // the other, proposed, is adopted elsewhere (e.g. by the joint meeting) with its document number
+    // the other, proposed: its vote decides — another way of adoption only once it is withdrawn to a draft
+    before = tables(tc!.core);
+    expect(await refusal(act(admin, { id: b.id, action: 'adoptElsewhere', docNo: '工发〔2026〕8号', date: '2026-11-28' }))).toMatchObject({ code: 'CONFLICT', message: 'wage.scheme.wrongState' });
+    expect(tables(tc!.core)).toBe(before);
+    await act(admin, { id: b.id, action: 'withdraw' });
+    // adopted elsewhere (e.g. by the joint meeting) with its document number
     const beforeFuture = tables(tc!.core);
     const future = await refusal(act(admin, { id: b.id, action: 'adoptElsewhere', docNo: '工发〔2026〕8号', date: '2099-01-01' }));
     expect(future).toMatchObject({ code: 'VALIDATION', message: 'err.wage.adoptionInFuture' });
@@ -524,6 +532,58 @@ describe('the scheme lifecycle as a workflow table', () => {
     expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: skillsItem.id }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.sessionClosed' });
     expect(await admin('wage.schemeAgendaItems', { id: s.id })).toEqual([]);
     expect(tables(tc!.core)).toBe(before);
+  });
+});
+
+describe('correcting a wrong date', () => {
+  it('the adoption and effective-from dates are put right with a reason (audited) until an approved run uses the version — refusals change nothing', async () => {
+    const { admin } = await world(0);
+    const today = localToday();
+    const correct = (input: ChannelInput<'wage.schemeCorrectDates'>) => admin('wage.schemeCorrectDates', input);
+    // adopted elsewhere on the day it was recorded (the default) and in effect from it: earlier months have no scheme
+    const v1 = await create(admin, '2026年度能级工资方案');
+    await act(admin, { id: v1.id, action: 'adoptElsewhere', docNo: '工发〔2025〕18号', date: today });
+    await act(admin, { id: v1.id, action: 'makeEffective', effectiveFrom: today });
+    expect(effectiveSchemeFor(tc!.core.store, '2026-10')).toBeNull();
+    let before = tables(tc!.core);
+    const noReason = await refusal(correct({ id: v1.id, adoptionDate: '2025-12-20', reason: ' ' }));
+    expect(noReason).toMatchObject({ code: 'VALIDATION', message: 'wage.scheme.needsReason', details: { issues: [{ path: 'reason', message: 'v.invalid' }] } });
+    const early = await refusal(correct({ id: v1.id, effectiveFrom: '2026-01-01', reason: '录入错误' }));
+    expect(say(early)).toBe(`生效日期不能早于通过日期（${today}）`);
+    expect(early.details!.issues).toEqual([{ path: 'effectiveFrom', message: 'v.invalid' }]);
+    expect(await refusal(correct({ id: v1.id, adoptionDate: '2099-01-01', reason: '录入错误' }))).toMatchObject({ message: 'err.wage.adoptionInFuture' });
+    expect(await refusal(correct({ id: v1.id, effectiveFrom: today, reason: '录入错误' }))).toMatchObject({ message: 'err.wage.nothingToCorrect' });
+    expect(await refusal(correct({ id: v1.id, reason: '录入错误' }))).toMatchObject({ code: 'VALIDATION', details: { issues: [{ path: 'effectiveFrom', message: 'v.required' }] } });
+    expect(tables(tc!.core)).toBe(before);
+    const fixed = await correct({ id: v1.id, adoptionDate: '2025-12-20', effectiveFrom: '2026-01-01', reason: '通过日期与生效日期登记错误' });
+    expect(fixed).toMatchObject({ state: 'effective', adoption: { docNo: '工发〔2025〕18号', date: '2025-12-20' }, adoptedOn: '2025-12-20', effectiveFrom: '2026-01-01' });
+    expect(effectiveSchemeFor(tc!.core.store, '2026-10')!.id).toBe(v1.id);
+    const log = tc!.core.store.db.prepare(`SELECT action, reason FROM audit_log WHERE entity = 'wage_scheme' AND entity_id = ? ORDER BY seq`).all(v1.id);
+    expect(log.at(-1)).toEqual({ action: 'correct_dates', reason: '通过日期与生效日期登记错误' });
+
+    // the next version in effect from today; corrected to November: the first ends on the new day too
+    const v2 = await act(admin, { id: v1.id, action: 'copy', name: '2026年度能级工资方案（修订）' });
+    await act(admin, { id: v2.id, action: 'adoptElsewhere', docNo: '工发〔2026〕9号', date: '2025-12-01' });
+    await act(admin, { id: v2.id, action: 'makeEffective', effectiveFrom: today });
+    expect(await correct({ id: v2.id, effectiveFrom: '2026-11-01', reason: '应自11月起执行' })).toMatchObject({ state: 'effective', effectiveFrom: '2026-11-01' });
+    expect(await admin('wage.scheme', { id: v1.id })).toMatchObject({ state: 'superseded', supersededOn: '2026-11-01' });
+    expect(effectiveSchemeFor(tc!.core.store, '2026-11')!.id).toBe(v2.id);
+    before = tables(tc!.core);
+    expect(say(await refusal(correct({ id: v2.id, effectiveFrom: '2026-01-01', reason: '录入错误' })))).toBe('生效日期必须晚于现行版本的生效日期（2026-01-01）');
+    expect(tables(tc!.core)).toBe(before);
+
+    // an approved run of October used the first version: its dates are fixed, and October stays its own
+    const oct = await admin('wage.runCalculate', { period: '2026-10' });
+    expect(oct.schemeId).toBe(v1.id);
+    tc!.core.store.db.prepare(`UPDATE wage_runs SET state = 'approved', reviewed_at = ?, approved_at = ? WHERE id = ?`).run(today, today, oct.id);
+    before = tables(tc!.core);
+    const locked = await refusal(correct({ id: v1.id, effectiveFrom: '2026-02-01', reason: '录入错误' }));
+    expect(locked).toMatchObject({ code: 'CONFLICT', message: 'wage.scheme.usedByApprovedRun', details: { period: '2026-10' } });
+    expect(say(locked)).toBe('2026-10 的月度核算已审批并使用了该版本，日期不能再更正');
+    expect(await refusal(correct({ id: v2.id, effectiveFrom: '2026-10-01', reason: '录入错误' }))).toMatchObject({ message: 'wage.scheme.usedByApprovedRun', details: { period: '2026-10' } });
+    expect(tables(tc!.core)).toBe(before);
+    // a day within November is still its own to move
+    expect(await correct({ id: v2.id, effectiveFrom: '2026-10-15', reason: '按文件自10月15日起' })).toMatchObject({ effectiveFrom: '2026-10-15' });
   });
 });
 
@@ -610,7 +670,7 @@ describe('the version a run uses and the scheme text', () => {
       '说明：经集体协商形成',
       '安全技能等级（SKILL）',
       '花名册安全技能等级',
-      '对照表：1级20分；2级40分；3级60分；4级80分；5级100分；无记录或不在表中0分',
+      '对照表：一级（高级技师）100分；二级（技师）80分；三级（高级工）60分；四级（中级工）40分；五级（初级工）20分；无记录或不在表中0分',
       '满80小时得40分；满120小时得60分；满160小时得80分；满174小时得100分；不足80小时得0分',
       '线性计分：每1分计1分，最低-20分，最高20分',
       '按次计分：一般隐患每项10分；重大隐患每项40分；其他每项0分；合计最低0分，最高100分',
@@ -627,5 +687,7 @@ describe('the version a run uses and the scheme text', () => {
     ]) {
       expect(text).toContain(want.replace(/\s+/g, ''));
     }
+    // the skill grades by their names, the highest first (not 「5级 100 分」)
+    expect(text).not.toMatch(/\d级/);
   });
 });

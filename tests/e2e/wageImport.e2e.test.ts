@@ -85,7 +85,7 @@ describe('wage records import (browser host + Chromium)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['考勤工时', '填写说明']);
-    expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['工号', '姓名', '车间', '班组', '月份', '工时（小时）', '出勤天数', '备注']);
+    expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(['工号', '姓名', '车间', '班组', '月份', '工时（小时）', '班次', '备注']);
   });
 
   step('the messy timekeeping sheet previews: month from the title, merged workshop, 小时 and full-width digits, the unknown worker named', async () => {
@@ -96,7 +96,7 @@ describe('wage records import (browser host + Chromium)', () => {
     await d.getByText('已从标题读取').waitFor();
     expect(await d.getByLabel('月份（文件没有月份列时）').inputValue()).toBe(PERIOD);
     await d.getByText('已跳过 1 行（表尾或重复的表头，不是记录）：第 7 行“制表人：刘会计 审核人：陈主任”').waitFor();
-    expect(await previewRow(d, 3).innerText()).toContain(`${PERIOD} · 工时（小时） 176 · 出勤天数 22`);
+    expect(await previewRow(d, 3).innerText()).toContain(`${PERIOD} · 工时（小时） 176 · 班次 22`);
     expect(await previewRow(d, 4).innerText()).toContain(`${PERIOD} · 工时（小时） 168 · 出勤天数 21 · 夜班多`);
     const bad = await previewRow(d, 6).innerText();
     expect(bad).toContain('有问题');

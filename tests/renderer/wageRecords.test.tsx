@@ -219,29 +219,33 @@ describe('wage records tab', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
-  it('manual figures: the code taken in capitals, a bad code refused on its field, a row taken back to change, deleted and undone', async () => {
+  it('manual figures: the indicator chosen from the catalogue\'s manual ones, a row taken back to change, deleted and undone', async () => {
     const be = signedInBackend({ workers: staff(), units: UNITS });
+    const skill = be.wageSchemes.catalogue[0]!;
+    be.wageSchemes.catalogue.push({ ...structuredClone(skill), id: 'cat-CONTEST', code: 'CONTEST', name: { 'zh-CN': '技能竞赛', en: 'Skills contest' }, source: 'manual', builtIn: false });
     const u = user();
     renderInProviders(<RecordsTab />);
     await u.click(await screen.findByTestId('wage-section-manual'));
     expect(await screen.findByTestId('wage-mn-empty')).toHaveTextContent(`${PERIOD} 还没有手工录入的数值。`);
     const form = screen.getByRole('form', { name: '手工数值' });
     await pick(u, within(form).getByRole('combobox', { name: '职工' }), '张三 · W001 · 合成车间');
-    await fill(u, within(form).getByRole('combobox', { name: '指标代码' }), '1st');
+    // nothing chosen: said on the field, nothing sent
     await fill(u, within(form).getByLabelText('数值'), '85.5');
     await u.keyboard('{Enter}');
-    expect(await within(form).findByText('指标代码为大写字母开头的大写字母、数字或下划线，最多 20 位')).toBeInTheDocument();
+    expect(await within(form).findByText('必填')).toBeInTheDocument();
     expect(be.count('wage.manualSave')).toBe(0);
-    const code = within(form).getByRole('combobox', { name: '指标代码' });
-    await u.clear(code);
-    await fill(u, code, 'contest');
-    expect(code).toHaveValue('CONTEST');
+    // only the catalogue's manual indicators are offered
+    const code = within(form).getByRole('combobox', { name: '指标' });
+    await u.click(code);
+    expect(await screen.findByRole('option', { name: 'CONTEST · 技能竞赛' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: /SKILL/ })).toBeNull();
+    await pick(u, code, 'CONTEST · 技能竞赛');
     await u.click(within(form).getByRole('button', { name: label('保存') }));
     await waitFor(() => expect(be.count('wage.manualSave')).toBe(1));
     expect(be.last('wage.manualSave')).toEqual({ workerId: 'w-1', period: PERIOD, code: 'CONTEST', value: 85.5, note: '' });
-    await waitFor(() => expect(row('CONTEST')).toHaveTextContent('85.5'));
-    // the code stays for the next worker
-    expect(code).toHaveValue('CONTEST');
+    await waitFor(() => expect(row('CONTEST · 技能竞赛')).toHaveTextContent('85.5'));
+    // the indicator stays for the next worker
+    expect(within(form).getByTitle('CONTEST · 技能竞赛')).toBeInTheDocument();
 
     await u.click(screen.getByRole('button', { name: '修改 张三 的 CONTEST' }));
     expect(await screen.findByText('正在修改 张三 的 CONTEST')).toBeInTheDocument();
@@ -250,14 +254,14 @@ describe('wage records tab', () => {
     await u.type(value, '90{Enter}');
     await waitFor(() => expect(be.count('wage.manualSave')).toBe(2));
     expect(be.last('wage.manualSave')).toMatchObject({ workerId: 'w-1', code: 'CONTEST', value: 90 });
-    await waitFor(() => expect(row('CONTEST')).toHaveTextContent('90'));
+    await waitFor(() => expect(row('CONTEST · 技能竞赛')).toHaveTextContent('90'));
     expect(be.wageRecords.manual).toHaveLength(1);
 
     await u.click(screen.getByRole('button', { name: '删除 张三 的 CONTEST' }));
     await confirm(u);
     expect(await screen.findByTestId('wage-mn-empty')).toBeInTheDocument();
     await u.click(await undo());
-    await waitFor(() => expect(row('CONTEST')).toHaveTextContent('90'));
+    await waitFor(() => expect(row('CONTEST · 技能竞赛')).toHaveTextContent('90'));
     expect(be.last('wage.manualSave')).toEqual({ workerId: 'w-1', period: PERIOD, code: 'CONTEST', value: 90, note: null });
     expect(be.validationFailures()).toEqual([]);
   });

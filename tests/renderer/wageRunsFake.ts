@@ -5,6 +5,7 @@
 import type { ChannelName, ChannelParsed } from '../../shared/contract';
 import type { Operator } from '../../shared/operators/types';
 import type { RunDetail, RunDiffRow, RunExplanation, RunGroupTotalDetail, RunLine, RunSummary, WageDashboard } from '../../shared/wage/runs/types';
+import { compareGroups } from '../../shared/wage/runs/order';
 import { FakeError } from './fakeBackend';
 
 export interface WageRunsState {
@@ -19,17 +20,22 @@ export interface WageRunsState {
   noScheme: boolean;
   /** who reviewed each run (operator id): the approver must be another */
   reviewers: Map<string, string>;
+  /** what changed since each run was calculated (by run id; absent: nothing) — the backend's wage_period_changes */
+  stale: Map<string, RunSummary['stale']>;
 }
 
 export function newWageRunsState(): WageRunsState {
-  return { runs: [], lines: new Map(), explanations: new Map(), nextLines: null, noScheme: false, reviewers: new Map() };
+  return { runs: [], lines: new Map(), explanations: new Map(), nextLines: null, noScheme: false, reviewers: new Map(), stale: new Map() };
 }
 
 let seq = 0;
 const nid = (p: string) => `${p}-${++seq}`;
 const NOW = '2026-05-01T08:00:00.000Z';
-const thisMonth = () => {
+/** the month before this one: the pay month the dashboard is about */
+const payMonth = () => {
   const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 };
 
@@ -52,7 +58,8 @@ export function makeRunLine(p: Partial<RunLine> & { workerId: string; empNo: str
 }
 
 const SAFETY = new Set(['SAFE_TIME', 'BEHAVIOUR', 'HAZARDS']);
-function summarize(r: Omit<RunDetail, 'workers' | 'totalFen' | 'safetyPaid' | 'vetoes' | 'versions'>, lines: RunLine[]): Omit<RunDetail, 'versions'> {
+type Stored = Omit<RunDetail, 'versions' | 'previousApproved' | 'stale'>;
+function summarize(r: Omit<Stored, 'workers' | 'totalFen' | 'safetyPaid' | 'vetoes'>, lines: RunLine[]): Stored {
   const safety = new Set(r.indicators.filter((i) => i.safety).map((i) => i.code));
   const isSafety = (code: string) => (safety.size ? safety.has(code) : SAFETY.has(code));
   return {
@@ -67,7 +74,7 @@ function summarize(r: Omit<RunDetail, 'workers' | 'totalFen' | 'safetyPaid' | 'v
 /** Adds a run (with its lines) to the fake; returns it. */
 export function seedWageRun(
   st: WageRunsState,
-  p: Partial<Omit<RunDetail, 'versions' | 'workers' | 'totalFen' | 'safetyPaid' | 'vetoes'>> & { period: string },
+  p: Partial<Omit<Stored, 'workers' | 'totalFen' | 'safetyPaid' | 'vetoes'>> & { period: string },
   lines: RunLine[],
 ): RunDetail {
   const version = p.version ?? st.runs.filter((r) => r.period === p.period).length + 1;
@@ -82,10 +89,14 @@ export function seedWageRun(
       budget: null,
       calculatedAt: NOW,
       calculatedBy: '张三',
+      calculatedById: 'op-zhang',
       reviewedAt: null,
       reviewedBy: null,
+      reviewedById: null,
       approvedAt: null,
       approvedBy: null,
+      approvedById: null,
+      replacedAt: null,
       indicators: [
         { code: 'SKILL', name: { 'zh-CN': '安全技能等级', en: 'Safety skill grade' }, unit: { 'zh-CN': '级', en: 'grade' }, source: 'roster.skillGrade', weightPct: 30, safety: false, capFen: null },
         { code: 'SAFE_TIME', name: { 'zh-CN': '安全生产时长', en: 'Safe production time' }, unit: { 'zh-CN': '小时', en: 'hours' }, source: 'timekeeping.hours', weightPct: 30, safety: true, capFen: null },
@@ -99,7 +110,7 @@ export function seedWageRun(
     },
     lines,
   );
-  const run: RunDetail = { ...base, versions: [] };
+  const run: RunDetail = { ...base, stale: null, previousApproved: null, versions: [] };
   st.runs.push(run);
   st.lines.set(run.id, lines);
   return run;
@@ -120,16 +131,17 @@ export function wageRunsHandlers(be: Be) {
     return r;
   };
   const summary = (r: RunDetail): RunSummary => {
-    const { indicators: _i, totalCapFen: _t, proRata: _p, versions: _v, ...s } = r;
-    return s;
+    const { indicators: _i, totalCapFen: _t, proRata: _p, versions: _v, previousApproved: _a, ...s } = r;
+    return { ...s, stale: r.state === 'replaced' ? null : (st().stale.get(r.id) ?? null) };
   };
-  const detail = (r: RunDetail): RunDetail => ({
-    ...r,
-    versions: st()
+  const detail = (r: RunDetail): RunDetail => {
+    const versions = st()
       .runs.filter((x) => x.period === r.period)
       .sort((a, b) => b.version - a.version)
-      .map((x) => ({ id: x.id, version: x.version, state: x.state, totalFen: x.totalFen, calculatedAt: x.calculatedAt })),
-  });
+      .map((x) => ({ id: x.id, version: x.version, state: x.state, totalFen: x.totalFen, calculatedAt: x.calculatedAt, approvedAt: x.approvedAt }));
+    const prev = r.state === 'replaced' && !r.approvedAt ? undefined : versions.find((v) => v.version < r.version && v.approvedAt !== null);
+    return { ...r, ...summary(r), versions, previousApproved: prev ? { id: prev.id, version: prev.version, totalFen: prev.totalFen, state: prev.state } : null };
+  };
   const runner = () => {
     const me = be.currentOperator;
     if (!me || !(me.isAdmin || me.roles.includes('union_officer'))) throw new FakeError('FORBIDDEN', 'err.wage.run.runnersOnly');
@@ -142,7 +154,18 @@ export function wageRunsHandlers(be: Be) {
       const key = id ?? '';
       let g = m.get(key);
       if (!g) {
-        g = { id, name: by === 'workshop' ? l.workshopName : l.teamName, workshopName: by === 'team' ? l.workshopName : null, workers: 0, totalFen: 0, components: [], vetoes: 0 };
+        g = {
+          id,
+          name: by === 'workshop' ? l.workshopName : l.teamName,
+          workshopName: by === 'team' ? l.workshopName : null,
+          workshopId: by === 'team' ? l.workshopId : null,
+          sortOrder: null,
+          workshopSortOrder: null,
+          workers: 0,
+          totalFen: 0,
+          components: [],
+          vetoes: 0,
+        };
         m.set(key, g);
       }
       g.workers += 1;
@@ -154,7 +177,11 @@ export function wageRunsHandlers(be: Be) {
         else g.components.push({ code: c.code, fen: c.fen });
       }
     }
-    return [...m.values()].sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
+    const key = (g: RunGroupTotalDetail) => ({
+      unit: { sortOrder: g.sortOrder, name: g.id === null ? null : (g.name ?? '') },
+      workshop: by === 'team' ? { sortOrder: g.workshopSortOrder, name: g.workshopId === null ? null : (g.workshopName ?? '') } : null,
+    });
+    return [...m.values()].sort((a, b) => compareGroups(key(a), key(b)));
   };
 
   const h: H = {
@@ -204,13 +231,13 @@ export function wageRunsHandlers(be: Be) {
       for (const r of prev) if (r.state === 'calculated' || r.state === 'reviewed') r.state = 'replaced';
       const lines = st().nextLines ?? (prev[0] ? structuredClone(st().lines.get(prev[0].id) ?? []) : []);
       st().nextLines = null;
-      return summary(seedWageRun(st(), { period: i.period, version: (prev[0]?.version ?? 0) + 1, calculatedBy: me.name, calculatedAt: new Date().toISOString() }, lines));
+      return summary(seedWageRun(st(), { period: i.period, version: (prev[0]?.version ?? 0) + 1, calculatedBy: me.name, calculatedById: me.id, calculatedAt: new Date().toISOString() }, lines));
     },
     'wage.runReview': (i) => {
       const me = runner();
       const r = run(i.id);
       if (r.state !== 'calculated') throw new FakeError('CONFLICT', 'err.wage.run.notCalculated', { state: `@wage.run.state.${r.state}` });
-      Object.assign(r, { state: 'reviewed', reviewedBy: me.name, reviewedAt: new Date().toISOString() });
+      Object.assign(r, { state: 'reviewed', reviewedBy: me.name, reviewedById: me.id, reviewedAt: new Date().toISOString() });
       st().reviewers.set(r.id, me.id);
       return summary(r);
     },
@@ -218,8 +245,11 @@ export function wageRunsHandlers(be: Be) {
       const me = runner();
       const r = run(i.id);
       if (r.state !== 'reviewed') throw new FakeError('CONFLICT', 'err.wage.run.notReviewed', { state: `@wage.run.state.${r.state}` });
-      if ((st().reviewers.get(r.id) ?? null) === me.id || (!st().reviewers.has(r.id) && r.reviewedBy === me.name)) throw new FakeError('CONFLICT', 'err.wage.run.sameOperator', { reviewer: r.reviewedBy ?? '' });
-      Object.assign(r, { state: 'approved', approvedBy: me.name, approvedAt: new Date().toISOString() });
+      if ((st().reviewers.get(r.id) ?? r.reviewedById) === me.id) throw new FakeError('CONFLICT', 'err.wage.run.sameOperator', { reviewer: r.reviewedBy ?? '' });
+      const now = new Date().toISOString();
+      // one approved version a month: an earlier approved one becomes replaced
+      for (const x of st().runs) if (x.period === r.period && x.id !== r.id && x.state === 'approved') Object.assign(x, { state: 'replaced', replacedAt: now });
+      Object.assign(r, { state: 'approved', approvedBy: me.name, approvedById: me.id, approvedAt: now });
       return summary(r);
     },
     'wage.runDiff': (q) => {
@@ -248,7 +278,7 @@ export function wageRunsHandlers(be: Be) {
       return { from: summary(from), to: summary(to), rows, added, removed, changed };
     },
     'wage.dashboard': (): WageDashboard => {
-      const period = thisMonth();
+      const period = payMonth();
       const cur = st()
         .runs.filter((r) => r.period === period && r.state !== 'replaced')
         .sort((a, b) => b.version - a.version)[0];

@@ -150,13 +150,27 @@ describe('the rule editors', () => {
     const u = user();
     renderInProviders(<Controlled initial={DEFAULT_CATALOGUE[0]!.rule} />);
     expect(await preview(u, '3')).toBe('3 小时 → 60 分');
-    expect(await preview(u, '5')).toBe('5 小时 → 100 分');
+    expect(await preview(u, '5')).toBe('5 小时 → 20 分');
+    expect(await preview(u, '1')).toBe('1 小时 → 100 分');
     expect(await preview(u, '6')).toBe('6 小时 → 0 分');
     expect(await preview(u, '')).toBe('无记录 → 0 分');
     await retype(u, screen.getByLabelText('未列出（或无记录）'), '10');
     expect(await preview(u, '6')).toBe('6 小时 → 10 分');
     for (const n of [5, 4, 3, 2, 1]) await u.click(screen.getByRole('button', { name: `删除第 ${n} 行` }));
     expect(await screen.findByTestId('rule-problems')).toHaveTextContent('计分规则至少需要一档（一行）');
+  });
+
+  it('lookup of the skill grade: each grade by the roster’s name, the highest (一级) scoring most', async () => {
+    renderInProviders(<RuleEditor value={DEFAULT_CATALOGUE[0]!.rule} unit="级" source="roster.skillGrade" onChange={() => undefined} />);
+    const rows = await screen.findByTestId('lookup-rows');
+    const names = ['一级（高级技师）', '二级（技师）', '三级（高级工）', '四级（中级工）', '五级（初级工）'];
+    for (const [i, name] of names.entries()) {
+      expect(within(rows).getByLabelText(`第 ${i + 1} 行取值`)).toHaveValue(String(i + 1));
+      expect(within(rows).getByText(name)).toBeInTheDocument();
+    }
+    expect(within(rows).getByLabelText('第 1 行分数')).toHaveValue('100');
+    expect(within(rows).getByLabelText('第 5 行分数')).toHaveValue('20');
+    expect(within(rows).queryByText(/^\d级$/)).toBeNull();
   });
 
   it('switching the kind starts a fresh rule of that kind', async () => {
@@ -225,6 +239,18 @@ function schemesBackend(seed: Partial<SchemeVersion>[], meId = 'op-admin') {
   return { be, list: () => be.wageSchemes.schemes };
 }
 
+/** Types a date into an antd DatePicker (its text selected on focus) and commits it with Enter. */
+async function typeDate(u: ReturnType<typeof user>, input: HTMLInputElement, text: string) {
+  await u.click(input);
+  await u.clear(input);
+  await u.type(input, text);
+  const openPopup = '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+  await waitFor(() => expect(document.querySelector(`${openPopup} .ant-picker-cell-selected[title="${text}"]`)).not.toBeNull());
+  await u.keyboard('{Enter}');
+  await waitFor(() => expect(document.querySelector(openPopup)).toBeNull());
+  expect(input).toHaveValue(text);
+}
+
 const actionsOf = (id: string) =>
   within(screen.getByTestId(`scheme-actions-${id}`))
     .queryAllByRole('button')
@@ -246,6 +272,7 @@ const ACTION_LABEL: Record<string, string> = {
   adoptElsewhere: '登记其他方式通过',
   makeEffective: '设定生效日期',
   supersede: '废止',
+  correctDates: '更正日期',
   copy: '复制为新版本',
   delete: '删除',
 };
@@ -273,7 +300,9 @@ describe('the schemes tab', () => {
       expect(actionsOf(`s-${state}`)).toEqual([...expected, '方案文本PDF']);
     }
     expect(actionsOf('s-draft')).toEqual(['编辑', '提交职代会表决', '登记其他方式通过', '复制为新版本', '删除', '方案文本PDF']);
-    expect(actionsOf('s-effective')).toEqual(['废止', '复制为新版本', '方案文本PDF']);
+    expect(actionsOf('s-effective')).toEqual(['废止', '更正日期', '复制为新版本', '方案文本PDF']);
+    // once put to the congress its vote decides: no other way of adoption offered
+    expect(actionsOf('s-proposed')).toEqual(['撤回', '登记表决结果', '复制为新版本', '方案文本PDF']);
     const effectiveRow = screen.getByTestId('scheme-actions-s-effective').closest('tr')!;
     expect(effectiveRow).toHaveTextContent('执行中');
     expect(effectiveRow).toHaveTextContent('2026-12-20');
@@ -406,7 +435,7 @@ describe('the schemes tab', () => {
     await u.click(within(dlg).getByRole('button', { name: label('提交职代会表决') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'propose', agendaItemId: 'i-wage' }));
     // proposed: withdraw or record the vote
-    await waitFor(() => expect(actionsOf('s1')).toEqual(['撤回', '登记表决结果', '登记其他方式通过', '复制为新版本', '方案文本PDF']));
+    await waitFor(() => expect(actionsOf('s1')).toEqual(['撤回', '登记表决结果', '复制为新版本', '方案文本PDF']));
     expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent('第3届职工代表大会第2次会议');
     // the congress announces the item's vote: passed
     be.wageSchemes.votes.set('i-wage', { voteId: 'v1', verdict: 'passed', date: '2026-12-20' });
@@ -414,7 +443,7 @@ describe('the schemes tab', () => {
     await u.click([...(await screen.findAllByRole('dialog')).at(-1)!.querySelectorAll<HTMLElement>('.ant-btn-primary')].at(-1)!);
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'recordVote' }));
     expect(await screen.findByText('表决通过：“2027年度能级工资方案”已通过')).toBeInTheDocument();
-    await waitFor(() => expect(actionsOf('s1')).toEqual(['设定生效日期', '复制为新版本', '方案文本PDF']));
+    await waitFor(() => expect(actionsOf('s1')).toEqual(['设定生效日期', '更正日期', '复制为新版本', '方案文本PDF']));
     // the session in the reader's language (the backend's label is the papers' Chinese)
     act(() => useI18n.getState().setLocale('en'));
     await waitFor(() => expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent("Term 3, session 2 of the workers' congress"));
@@ -453,8 +482,74 @@ describe('the schemes tab', () => {
     const eff = (await screen.findAllByRole('dialog')).at(-1)!;
     await u.click(within(eff).getByRole('button', { name: label('设定生效日期') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'makeEffective', effectiveFrom: localToday() }));
-    await waitFor(() => expect(actionsOf('s1')).toEqual(['废止', '复制为新版本', '方案文本PDF']));
+    await waitFor(() => expect(actionsOf('s1')).toEqual(['废止', '更正日期', '复制为新版本', '方案文本PDF']));
     expect(be.validationFailures()).toEqual([]);
+  });
+
+  it('a refused effective date says why on the field, with its date — not 「格式不正确」 — and nothing changes', async () => {
+    const { list } = schemesBackend([
+      version({ id: 's2', version: 2, state: 'adopted', adoptedOn: '2026-06-01', adoption: { docNo: '工发〔2026〕3号', date: '2026-06-01' } }),
+      version({ id: 's1', state: 'effective', adoptedOn: '2026-01-01', effectiveFrom: '2026-07-01' }),
+    ]);
+    const u = user();
+    renderInProviders(<SchemesTab />);
+    await u.click(await screen.findByRole('button', { name: label('设定生效日期') }));
+    const dlg = await screen.findByRole('dialog');
+    const input = within(dlg).getByRole<HTMLInputElement>('textbox', { name: '生效日期' });
+    // the filled date is selected on focus: what is typed replaces it
+    await u.click(input);
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, localToday().length]);
+    await typeDate(u, input, '2026-06-15');
+    await u.click(within(dlg).getByRole('button', { name: label('设定生效日期') }));
+    await waitFor(() => expect(errorsOf(dlg, '生效日期')).toEqual(['生效日期必须晚于现行版本的生效日期（2026-07-01）']));
+    expect(within(dlg).queryByText('格式不正确')).toBeNull();
+    // before its own adoption: the adoption date named
+    await typeDate(u, input, '2026-05-20');
+    await u.click(within(dlg).getByRole('button', { name: label('设定生效日期') }));
+    await waitFor(() => expect(errorsOf(dlg, '生效日期')).toEqual(['生效日期不能早于通过日期（2026-06-01）']));
+    expect(list().map((x) => [x.id, x.state])).toEqual([
+      ['s2', 'adopted'],
+      ['s1', 'effective'],
+    ]);
+  });
+
+  it('superseding on the day it took effect is refused on the date field, with that day', async () => {
+    const { list } = schemesBackend([version({ id: 's1', state: 'effective', adoptedOn: '2026-01-01', effectiveFrom: localToday() })]);
+    const u = user();
+    renderInProviders(<SchemesTab />);
+    await u.click(await screen.findByRole('button', { name: label('废止') }));
+    const dlg = await screen.findByRole('dialog');
+    await u.click(within(dlg).getByRole('button', { name: label('废止') }));
+    await waitFor(() => expect(errorsOf(dlg, '废止日期')).toEqual([`废止日期必须晚于生效日期（${localToday()}）`]));
+    expect(list()[0]).toMatchObject({ state: 'effective', supersededOn: null });
+  });
+
+  it('a wrong effective date is corrected with a reason; the date typed replaces the filled one; refused once an approved run used it', async () => {
+    const { be, list } = schemesBackend([version({ id: 's1', state: 'effective', adoptedOn: '2026-01-01', adoption: { docNo: '工发〔2026〕1号', date: '2026-01-01' }, effectiveFrom: '2026-12-01' })]);
+    const u = user();
+    renderInProviders(<SchemesTab />);
+    await u.click(await screen.findByRole('button', { name: label('更正日期') }));
+    const dlg = await screen.findByRole('dialog');
+    const eff = within(dlg).getByRole<HTMLInputElement>('textbox', { name: '生效日期' });
+    expect(eff).toHaveValue('2026-12-01');
+    await typeDate(u, eff, '2026-01-01');
+    await u.click(within(dlg).getByRole('button', { name: label('更正日期') }));
+    // no reason: said on the field, nothing sent
+    await waitFor(() => expect(errorsOf(dlg, '更正原因')).toEqual(['请填写更正的原因']));
+    expect(be.count('wage.schemeCorrectDates')).toBe(0);
+    await fill(u, within(formItem(dlg, '更正原因')).getByRole('textbox'), '生效日期登记错误');
+    await u.click(within(dlg).getByRole('button', { name: label('更正日期') }));
+    await waitFor(() => expect(be.last('wage.schemeCorrectDates')).toEqual({ id: 's1', effectiveFrom: '2026-01-01', reason: '生效日期登记错误' }));
+    await waitFor(() => expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent('2026-01-01 起'));
+    // an approved run of January used it: refused with the month, nothing changes
+    be.wageSchemes.approvedRuns.set('s1', '2026-01');
+    await u.click(screen.getByRole('button', { name: label('更正日期') }));
+    const again = (await screen.findAllByRole('dialog')).at(-1)!;
+    await typeDate(u, within(again).getByRole<HTMLInputElement>('textbox', { name: '生效日期' }), '2026-02-01');
+    await fill(u, within(formItem(again, '更正原因')).getByRole('textbox'), '再次更正');
+    await u.click(within(again).getByRole('button', { name: label('更正日期') }));
+    expect(await screen.findByText('2026-01 的月度核算已审批并使用了该版本，日期不能再更正')).toBeInTheDocument();
+    expect(list()[0]).toMatchObject({ effectiveFrom: '2026-01-01' });
   });
 
   it('the catalogue: an indicator edited and saved with its rule; deleted, and brought back with undo', async () => {

@@ -20,6 +20,8 @@ export interface WageSchemesState {
   agendaItems: SchemeAgendaChoice[];
   /** the announced vote of an agenda item, by item id (none: not voted yet) */
   votes: Map<string, { voteId: string; verdict: 'passed' | 'failed' | 'noQuorum'; date: string }>;
+  /** the period of an approved run that used a version, by version id (its dates are then fixed) */
+  approvedRuns: Map<string, string>;
 }
 
 const NOW = '2026-05-01T08:00:00.000Z';
@@ -33,6 +35,7 @@ export function newWageSchemesState(): WageSchemesState {
     deleted: [],
     agendaItems: [],
     votes: new Map(),
+    approvedRuns: new Map(),
   };
 }
 
@@ -109,7 +112,7 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
   };
   const check = (s: SchemeVersion, action: SchemeAction, facts: SchemeFacts = {}) => {
     const r = refusal(s.state, action, runner(), facts);
-    if (r) throw new FakeError(REFUSAL_ERRORS[r].code, r, refusalDetails(r));
+    if (r) throw new FakeError(REFUSAL_ERRORS[r].code, r, refusalDetails(r, { state: s.state, adoptedOn: s.adoptedOn ?? '', period: facts.approvedRunPeriod ?? '' }));
   };
   const newDraft = (name: string, content: SchemeContent, basedOnId: string | null, note: string | null) =>
     seedScheme(st(), { name, content: structuredClone(content), basedOnId, note, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() });
@@ -241,6 +244,19 @@ export function wageSchemesHandlers(be: FakeBackend): Handlers {
           return { ...item, takenBy: t ? { id: t.id, name: t.name, version: t.version } : item.takenBy, decided: item.decided || st().votes.has(item.itemId) };
         })
         .sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.sessionDate.localeCompare(b.sessionDate) || a.position - b.position),
+    'wage.schemeCorrectDates': (d) => {
+      const s = scheme(d.id);
+      check(s, 'correctDates', { reason: d.reason, approvedRunPeriod: st().approvedRuns.get(s.id) ?? null });
+      const issue = (path: string) => ({ issues: [{ path, message: 'v.invalid' }] });
+      const adoptedOn = d.adoptionDate ?? s.adoptedOn!;
+      const effectiveFrom = d.effectiveFrom ?? s.effectiveFrom;
+      if (effectiveFrom && effectiveFrom < adoptedOn) throw new FakeError('VALIDATION', 'wage.scheme.effectiveBeforeAdoption', { adoptedOn, ...issue(d.effectiveFrom ? 'effectiveFrom' : 'adoptionDate') });
+      const prev = st().schemes.find((x) => x.state === 'superseded' && x.supersededOn === s.effectiveFrom && x.id !== s.id);
+      if (prev && effectiveFrom && effectiveFrom <= prev.effectiveFrom!) throw new FakeError('VALIDATION', 'err.wage.effectiveBeforePrevious', { date: prev.effectiveFrom, ...issue('effectiveFrom') });
+      if (prev && effectiveFrom) prev.supersededOn = effectiveFrom;
+      Object.assign(s, { adoptedOn, adoption: s.adoption ? { ...s.adoption, date: adoptedOn } : null, effectiveFrom, updatedAt: new Date().toISOString() });
+      return s;
+    },
     'wage.schemePdf': (i) => {
       const s = scheme(i.id);
       return fakeFile(`${s.name}（第${s.version}版）.pdf`, 'application/pdf');

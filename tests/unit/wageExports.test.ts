@@ -219,6 +219,11 @@ const RUN: RunSummary = {
   reviewedBy: '李复核',
   approvedAt: '2026-12-03T11:00:00',
   approvedBy: '赵主席',
+  calculatedById: 'o1',
+  reviewedById: 'o2',
+  approvedById: 'o3',
+  replacedAt: null,
+  stale: null,
 };
 const ctx = { enterprise: ENTERPRISE, run: RUN, fingerprint: 'ab12-cd34-ef56 #42', now: new Date('2026-12-03T12:00:00') };
 

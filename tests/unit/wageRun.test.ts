@@ -19,10 +19,10 @@ describe('a period’s run', () => {
     const r = runPeriod(scheme, workers);
     for (const l of r.lines) expect(l.indicators.reduce((s, i) => s + i.fen, 0)).toBe(l.totalFen);
     expect(r.totalFen).toBe(r.lines.reduce((s, l) => s + l.totalFen, 0));
-    // w1: 36.00 + 45.00 − 0.90 + 3.00 (see tests/unit/wageCatalogue.test.ts)
-    expect(r.lines[0]!.totalFen).toBe(8310);
-    // w2: SKILL 40 × 30 % = 12 → 18.00; SAFE_TIME 60 × 30 % = 18 → 27.00; BEHAVIOUR 10 × 20 % = 2 → 3.00; HAZARDS 50 × 20 % = 10 → 15.00
-    expect(r.lines[1]!.indicators.map((i) => i.fen)).toEqual([1800, 2700, 300, 1500]);
+    // w1: 18.00 + 45.00 − 0.90 + 3.00 (see tests/unit/wageCatalogue.test.ts)
+    expect(r.lines[0]!.totalFen).toBe(6510);
+    // w2: SKILL 二级 80 × 30 % = 24 → 36.00; SAFE_TIME 60 × 30 % = 18 → 27.00; BEHAVIOUR 10 × 20 % = 2 → 3.00; HAZARDS 50 × 20 % = 10 → 15.00
+    expect(r.lines[1]!.indicators.map((i) => i.fen)).toEqual([3600, 2700, 300, 1500]);
     expect(r.budget).toBeNull();
   });
 
@@ -30,7 +30,7 @@ describe('a period’s run', () => {
     const r = runPeriod(scheme, workers);
     const w3 = r.lines[2]!;
     expect(w3.indicators.map((i) => [i.code, i.fen, i.applied])).toEqual([
-      ['SKILL', 4500, []],
+      ['SKILL', 900, []], // 五级 20 × 30 % = 6 → 9.00
       ['SAFE_TIME', 0, ['veto']],
       ['BEHAVIOUR', 0, []],
       ['HAZARDS', 0, []],
@@ -40,11 +40,11 @@ describe('a period’s run', () => {
   });
 
   it('caps: a component cap and a total cap', () => {
-    const capped = runPeriod({ ...scheme, indicators: indicators.map((i) => (i.code === 'SAFE_TIME' ? { ...i, capFen: 4000 } : i)), totalCapFen: 7000 }, workers);
+    const capped = runPeriod({ ...scheme, indicators: indicators.map((i) => (i.code === 'SAFE_TIME' ? { ...i, capFen: 4000 } : i)), totalCapFen: 5000 }, workers);
     const w1 = capped.lines[0]!;
     expect(w1.indicators.find((i) => i.code === 'SAFE_TIME')!.applied).toContain('cap');
-    expect(w1.totalFen).toBe(7000);
-    expect(w1.indicators.reduce((s, i) => s + i.fen, 0)).toBe(7000);
+    expect(w1.totalFen).toBe(5000);
+    expect(w1.indicators.reduce((s, i) => s + i.fen, 0)).toBe(5000);
   });
 
   it('a budget is spread over everyone’s weighted points (点值 = 奖金总额 ÷ 总分); what it uses is reported', () => {
@@ -54,9 +54,9 @@ describe('a period’s run', () => {
     const parts = r.lines.reduce((s, l) => s + l.indicators.length, 0);
     expect(Math.abs(r.totalFen - 1_000_000)).toBeLessThanOrEqual(parts);
     expect(r.budget).toEqual({ budgetFen: 1_000_000, usedFen: r.totalFen });
-    // shares follow the points: w1 has 24 + 30 + 1 + 2 = 57 weighted points, w2 12 + 18 + 1 + 10 = 41
+    // shares follow the points: w1 has 12 + 30 + 1 + 2 = 45 weighted points, w2 24 + 18 + 1 + 10 = 53
     expect(r.totalWeighted).toBe(9800);
-    expect(r.lines[0]!.totalFen).toBe(244898 + 306122 + 10204 + 20408); // 1,000,000 × 2400, 3000, 100, 200 / 9800, each rounded (the whole would be 581,633)
+    expect(r.lines[0]!.totalFen).toBe(122449 + 306122 + 10204 + 20408); // 1,000,000 × 1200, 3000, 100, 200 / 9800, each rounded (the whole would be 459,184)
     // a veto and pro rata take their points out of the total before it is spread: the budget is still used up
     const vetoed = runPeriod({ indicators, money: { kind: 'budget', budgetFen: 1_000_000 } }, [
       plain[0]!,

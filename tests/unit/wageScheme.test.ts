@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { allowedActions, nextState, refusal, SCHEME_ACTIONS, SCHEME_STATES, usableForRuns, type SchemeAction, type SchemeFacts, type SchemeState } from '../../shared/wage/scheme';
 
 /** Facts that satisfy every action's needs, so only the state decides. */
-const ALL_FACTS: SchemeFacts = { verdict: 'passed', agendaItemId: 'item-4', adoption: { docNo: '安康〔2026〕3号', date: '2026-04-22' }, effectiveFrom: '2026-05-01', adoptedOn: '2026-04-22' };
+const ALL_FACTS: SchemeFacts = { verdict: 'passed', agendaItemId: 'item-4', adoption: { docNo: '安康〔2026〕3号', date: '2026-04-22' }, effectiveFrom: '2026-05-01', adoptedOn: '2026-04-22', reason: '通过日期登记错误' };
 
 const ALLOWED: Record<SchemeState, SchemeAction[]> = {
   draft: ['edit', 'propose', 'adoptElsewhere', 'copy', 'delete'],
-  proposed: ['withdraw', 'recordVote', 'adoptElsewhere', 'copy'],
-  adopted: ['makeEffective', 'copy'],
-  effective: ['supersede', 'copy'],
-  superseded: ['copy'],
+  // once put to the congress its vote decides (withdraw it first to record another way)
+  proposed: ['withdraw', 'recordVote', 'copy'],
+  adopted: ['makeEffective', 'correctDates', 'copy'],
+  effective: ['supersede', 'correctDates', 'copy'],
+  superseded: ['correctDates', 'copy'],
   rejected: ['copy'],
 };
 
@@ -61,5 +62,11 @@ describe('the scheme workflow table', () => {
     expect(refusal('adopted', 'makeEffective', true, { effectiveFrom: '2026-04-01', adoptedOn: '2026-04-22' })).toBe('wage.scheme.effectiveBeforeAdoption');
     expect(refusal('adopted', 'makeEffective', true, { effectiveFrom: '2026-04-22', adoptedOn: '2026-04-22' })).toBeNull();
     expect(() => nextState('adopted', 'edit', true)).toThrow(/refused/);
+    // a wrong date is corrected with a reason, and only while no approved run used the version
+    expect(refusal('effective', 'correctDates', true, {})).toBe('wage.scheme.needsReason');
+    expect(refusal('effective', 'correctDates', true, { reason: '  ' })).toBe('wage.scheme.needsReason');
+    expect(refusal('effective', 'correctDates', true, { reason: '录入错误', approvedRunPeriod: '2026-11' })).toBe('wage.scheme.usedByApprovedRun');
+    expect(nextState('effective', 'correctDates', true, { reason: '录入错误' })).toBe('effective');
+    expect(refusal('proposed', 'adoptElsewhere', true, ALL_FACTS)).toBe('wage.scheme.wrongState');
   });
 });

@@ -24,6 +24,8 @@ export interface PageDef {
   label: string;
   /** records of this page open in a drawer with their own address */
   records?: boolean;
+  /** the record's address may have several segments (#/wage/<tab>/<YYYY-MM>/<kind>/<id>): at most this many */
+  segments?: number;
   messages?: MessagePart;
   load(): Promise<{ default: ComponentType<PageProps> }>;
 }
@@ -34,8 +36,8 @@ export const PAGE_DEFS = [
   { page: 'roster', label: 'nav.roster', records: true, messages: roster, load: () => import('../features/roster/RosterPage').then((m) => ({ default: m.RosterPage })) },
   // the tab is the second segment (#/congress/<tab>), carried as the route's id
   { page: 'congress', label: 'nav.congress', records: true, messages: congress, load: () => import('../features/congress/CongressPage').then((m) => ({ default: m.CongressPage })) },
-  // the tab is the second segment (#/wage/<tab>), carried as the route's id
-  { page: 'wage', label: 'nav.wage', records: true, messages: wage, load: () => import('../features/wage/WagePage').then((m) => ({ default: m.WagePage })) },
+  // the tab and below it the month and a record (#/wage/<tab>/<YYYY-MM>/<kind>/<id>), carried as the route's id
+  { page: 'wage', label: 'nav.wage', records: true, segments: 4, messages: wage, load: () => import('../features/wage/WagePage').then((m) => ({ default: m.WagePage })) },
   { page: 'enterprise', label: 'nav.enterprise', messages: enterprise, load: () => import('../features/enterprise/EnterprisePage').then((m) => ({ default: m.EnterprisePage })) },
   { page: 'operators', label: 'nav.operators', messages: operators, load: () => import('../features/operators/OperatorsPage').then((m) => ({ default: m.OperatorsPage })) },
   { page: 'settings', label: 'nav.settings', messages: settings, load: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })) },

@@ -15,6 +15,8 @@ export const PAGES: readonly Page[] = PAGE_DEFS.map((p) => p.page);
 /** pages whose records open in a drawer on top of the page's list */
 export type RecordPage = Extract<(typeof PAGE_DEFS)[number], { records: true }>['page'];
 const RECORD_PAGES: readonly Page[] = PAGE_DEFS.filter((p) => 'records' in p && p.records).map((p) => p.page);
+/** how many segments a page's record address may have (1 unless its definition says more) */
+const SEGMENTS = new Map<Page, number>(PAGE_DEFS.map((p) => [p.page, 'segments' in p && typeof p.segments === 'number' ? p.segments : 1]));
 
 export interface Route {
   page: Page;
@@ -33,20 +35,22 @@ export function parseHash(hash: string): { route: Route; known: boolean } {
   if (h === '' || h === '/') return { route: HOME, known: true };
   const parts = h.replace(/^\//, '').replace(/\/$/, '').split('/');
   const page = PAGES.find((p) => p === parts[0]);
-  if (!page || !h.startsWith('/') || parts.length > 2) return { route: HOME, known: false };
+  if (!page || !h.startsWith('/') || parts.length > 1 + (SEGMENTS.get(page) ?? 1)) return { route: HOME, known: false };
   if (parts.length === 1) return { route: { page, id: null }, known: true };
-  let id: string;
+  let segs: string[];
   try {
-    id = decodeURIComponent(parts[1]!);
+    segs = parts.slice(1).map((p) => decodeURIComponent(p));
   } catch {
     return { route: { page, id: null }, known: false };
   }
-  if (!RECORD_PAGES.includes(page) || !ID.test(id)) return { route: { page, id: null }, known: false };
-  return { route: { page, id }, known: true };
+  if (!RECORD_PAGES.includes(page) || !segs.every((s) => ID.test(s))) return { route: { page, id: null }, known: false };
+  return { route: { page, id: segs.join('/') }, known: true };
 }
 
 export function routeHash(r: Route): string {
-  return r.id && RECORD_PAGES.includes(r.page) ? `#/${r.page}/${encodeURIComponent(r.id)}` : `#/${r.page}`;
+  // a page with several segments (#/wage/<tab>/<YYYY-MM>) keeps its slashes; any other id is one segment
+  const id = r.id && (SEGMENTS.get(r.page) ?? 1) > 1 ? r.id.split('/').map(encodeURIComponent).join('/') : r.id && encodeURIComponent(r.id);
+  return id && RECORD_PAGES.includes(r.page) ? `#/${r.page}/${id}` : `#/${r.page}`;
 }
 
 const sameRoute = (a: Route, b: Route) => a.page === b.page && a.id === b.id;

@@ -8,6 +8,10 @@ export const RUN_STATES = ['calculated', 'reviewed', 'approved', 'replaced'] as 
 /** calculated → reviewed (复核) → approved (审批, another operator, locked); a recalculation replaces an unapproved one */
 export type RunState = (typeof RUN_STATES)[number];
 
+/** What can change under a run (wage_period_changes): the records of its period it read. */
+export const RUN_CHANGE_KINDS = ['timekeeping', 'behaviour', 'accident', 'hazard', 'manual', 'roster'] as const;
+export type RunChangeKind = (typeof RUN_CHANGE_KINDS)[number];
+
 export interface RunSummary {
   id: string;
   /** 'YYYY-MM' */
@@ -26,10 +30,21 @@ export interface RunSummary {
   budget: { budgetFen: number; usedFen: number } | null;
   calculatedAt: string;
   calculatedBy: string;
+  /** the operator ids (null: not recorded, e.g. the CLI) — compare these, not the names */
+  calculatedById: string | null;
   reviewedAt: string | null;
   reviewedBy: string | null;
+  reviewedById: string | null;
+  /** set also on an approved version a later approval replaced (state 'replaced') */
   approvedAt: string | null;
   approvedBy: string | null;
+  approvedById: string | null;
+  replacedAt: string | null;
+  /**
+   * The records of the period changed since this version was calculated (which kinds), or null: recalculate
+   * (重新核算) to take them in. Read cheaply from wage_period_changes on every read of a run.
+   */
+  stale: { kinds: RunChangeKind[] } | null;
 }
 
 export interface RunComponent {
@@ -102,8 +117,13 @@ export interface RunDetail extends RunSummary {
   /** a worker's total cap in fen (null: uncapped) and whether pro rata applied, as the scheme version said */
   totalCapFen: number | null;
   proRata: boolean;
+  /**
+   * The version of the same period approved before this one (an earlier version, approved — now 'replaced' once this
+   * one is approved), or null: what this version pays is settled against it (补发 / 扣回, wage.runDiff from it).
+   */
+  previousApproved: { id: string; version: number; totalFen: number; state: RunState } | null;
   /** the other versions of the same period, newest first (this one included) */
-  versions: { id: string; version: number; state: RunState; totalFen: number; calculatedAt: string }[];
+  versions: { id: string; version: number; state: RunState; totalFen: number; calculatedAt: string; approvedAt: string | null }[];
 }
 
 export const RUN_LINE_SORT_FIELDS = ['empNo', 'name', 'workshop', 'team', 'total'] as const;
@@ -115,6 +135,10 @@ export type RunGroupBy = (typeof RUN_GROUP_BY)[number];
 export interface RunGroupTotalDetail extends RunGroupTotal {
   /** a team's workshop (by 'team'); null by 'workshop' */
   workshopName: string | null;
+  workshopId: string | null;
+  /** org_units.sort_order of the unit and (by team) of its workshop, null when none: the list's order (./order.ts) */
+  sortOrder: number | null;
+  workshopSortOrder: number | null;
   components: { code: string; fen: number }[];
   vetoes: number;
 }
@@ -145,12 +169,12 @@ export interface RunDiff {
 
 /** The dashboard's wage cards (wage.dashboard). */
 export interface WageDashboard {
-  /** this month 'YYYY-MM' (local clock) */
+  /** the pay month 'YYYY-MM': the month before this one (local clock) — what is calculated and paid now */
   period: string;
-  /** this month's current run version (the newest not replaced), or none yet */
+  /** the pay month's current run version (the newest not replaced), or none yet */
   run: RunSummary | null;
   /** the latest approved run of any period (what was last paid) */
   lastApproved: RunSummary | null;
-  /** of the run shown (this month's, else the last approved): total paid, workers, share with a safety component > 0 (0–1), vetoes */
+  /** of the run shown (the pay month's, else the last approved): total paid, workers, share with a safety component > 0 (0–1), vetoes */
   shown: { period: string; state: RunState; totalFen: number; workers: number; safetyShare: number; vetoes: number } | null;
 }

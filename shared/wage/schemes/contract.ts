@@ -3,7 +3,7 @@
 // officers and administrators (WAGE_RUNNERS) write; anyone signed in may read.
 import { byId, ch, defineContract, none } from '../../kernel/channel';
 import type { FileRef } from '../../files';
-import { catalogueQuery, catalogueSave, schemeAction, schemeAgendaQuery, schemeCreate, schemeUpdate } from './schemas';
+import { catalogueQuery, catalogueSave, schemeAction, schemeAgendaQuery, schemeCorrectDates, schemeCreate, schemeUpdate } from './schemas';
 import type { CatalogueIndicator, SchemeAgendaChoice, SchemeVersion } from './types';
 
 export const schemesContract = defineContract(['wage'], {
@@ -26,6 +26,8 @@ export const schemesContract = defineContract(['wage'], {
   'wage.schemeRestore': ch<SchemeVersion>()(byId),
   /** propose, withdraw, recordVote, adoptElsewhere, makeEffective, supersede, copy (→ the new draft) */
   'wage.schemeAction': ch<SchemeVersion>()(schemeAction),
+  /** a wrong adoption / effective-from date put right, with a reason (audited), while no approved run uses the version */
+  'wage.schemeCorrectDates': ch<SchemeVersion>()(schemeCorrectDates),
   /** the agenda items of sessions not closed a version may be put to, the 能级工资 item first */
   'wage.schemeAgendaItems': ch<SchemeAgendaChoice[]>()(schemeAgendaQuery),
   /** the version's text as a PDF (indicators, rules in words, weights, money, caps, vetoes, state and adoption) */

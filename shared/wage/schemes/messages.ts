@@ -13,7 +13,12 @@ export const messages = defineMessages({
   },
   'wage.scheme.needsAdoptionRecord': { 'zh-CN': '请填写通过文件的文号和日期', en: 'Enter the document number and date of the adoption' },
   'wage.scheme.needsEffectiveDate': { 'zh-CN': '请填写生效日期', en: 'Enter the date it takes effect' },
-  'wage.scheme.effectiveBeforeAdoption': { 'zh-CN': '生效日期不能早于通过日期', en: 'It cannot take effect before the day it was adopted' },
+  'wage.scheme.effectiveBeforeAdoption': { 'zh-CN': '生效日期不能早于通过日期（{adoptedOn}）', en: 'It cannot take effect before the day it was adopted ({adoptedOn})' },
+  'wage.scheme.needsReason': { 'zh-CN': '请填写更正的原因', en: 'Say why the dates are corrected' },
+  'wage.scheme.usedByApprovedRun': {
+    'zh-CN': '{period} 的月度核算已审批并使用了该版本，日期不能再更正',
+    en: 'The approved run of {period} used this version; its dates can no longer be corrected',
+  },
   // the states and actions, as the screens and the PDF name them
   'wage.scheme.state.draft': { 'zh-CN': '草案', en: 'Draft' },
   'wage.scheme.state.proposed': { 'zh-CN': '已提交职代会', en: 'Put to the congress' },
@@ -28,6 +33,7 @@ export const messages = defineMessages({
   'wage.scheme.action.adoptElsewhere': { 'zh-CN': '登记其他方式通过', en: 'Record an adoption elsewhere' },
   'wage.scheme.action.makeEffective': { 'zh-CN': '设定生效日期', en: 'Put into effect' },
   'wage.scheme.action.supersede': { 'zh-CN': '废止', en: 'Supersede' },
+  'wage.scheme.action.correctDates': { 'zh-CN': '更正日期', en: 'Correct the dates' },
   'wage.scheme.action.copy': { 'zh-CN': '复制为新版本', en: 'Copy as a new version' },
   'wage.scheme.action.delete': { 'zh-CN': '删除', en: 'Delete' },
   'wage.indicatorSource.roster.skillGrade': { 'zh-CN': '花名册安全技能等级', en: 'Safety skill grade (roster)' },
@@ -90,5 +96,12 @@ export const messages = defineMessages({
     en: 'That agenda item is not a vote, and the session has begun: it can no longer become one',
   },
   'err.wage.schemeChanged': { 'zh-CN': '方案刚被修改，请重新提交', en: 'The scheme was just changed; please put it again' },
+  'err.wage.adoptedByVote': {
+    'zh-CN': '该版本由职代会表决通过，通过日期为会议日期（{date}），不能更正',
+    en: 'This version was adopted by the congress vote: its adoption date is the session’s ({date}) and cannot be corrected',
+  },
+  'err.wage.notYetEffective': { 'zh-CN': '该版本尚未生效，请用“设定生效日期”', en: 'This version is not in effect yet: use “Put into effect”' },
+  'err.wage.effectiveAfterEnd': { 'zh-CN': '生效日期必须早于废止日期（{date}）', en: 'It must take effect before it ended ({date})' },
+  'err.wage.nothingToCorrect': { 'zh-CN': '日期没有变化', en: 'The dates are unchanged' },
   'err.wage.adoptionInFuture': { 'zh-CN': '通过日期不能晚于今天', en: 'The adoption date cannot be in the future' },
 });

@@ -11,6 +11,8 @@ export const REFUSAL_ERRORS: Readonly<Record<SchemeRefusal, { code: ErrorCode; p
   'wage.scheme.needsAdoptionRecord': { code: 'VALIDATION', path: 'docNo' },
   'wage.scheme.needsEffectiveDate': { code: 'VALIDATION', path: 'effectiveFrom' },
   'wage.scheme.effectiveBeforeAdoption': { code: 'VALIDATION', path: 'effectiveFrom' },
+  'wage.scheme.needsReason': { code: 'VALIDATION', path: 'reason' },
+  'wage.scheme.usedByApprovedRun': { code: 'CONFLICT', path: null },
 };
 
 /** The details an AppError of a refusal carries (field issues when it belongs to a field). */

@@ -275,6 +275,24 @@ export const schemeAction = z
     }
   });
 
+/**
+ * wage.schemeCorrectDates: a wrong adoption date (of an adoption recorded elsewhere; a vote's is its session's) or
+ * effective-from date put right, with the reason (audited); at least one date. The backend refuses it once an approved
+ * run used the version.
+ */
+export const schemeCorrectDates = z
+  .object({
+    id: idSchema,
+    adoptionDate: isoDate.optional(),
+    effectiveFrom: isoDate.optional(),
+    reason: z.string({ error: 'v.invalid' }).max(200, { error: 'v.tooLong' }).optional().default(''),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.adoptionDate === undefined && d.effectiveFrom === undefined) ctx.addIssue({ code: 'custom', path: ['effectiveFrom'], message: 'v.required' });
+  });
+export type SchemeCorrectDatesInput = z.output<typeof schemeCorrectDates>;
+
 export const schemeAgendaQuery = z.object({ id: z.union([idSchema, z.null()]).optional().default(null) }).strict();
 
 export type CatalogueSaveInput = z.output<typeof catalogueSave>;

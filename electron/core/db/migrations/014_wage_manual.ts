@@ -1,4 +1,5 @@
 import type { DB } from '../store';
+import { markChanged } from './013_wage_runs';
 
 /**
  * v14: the skill-level wage's manual monthly figures — for an indicator whose source is 'manual' (a figure typed in
@@ -22,5 +23,9 @@ export function up(db: DB): void {
     );
     CREATE UNIQUE INDEX wage_manual_values_key ON wage_manual_values (worker_id, period, code);
     CREATE INDEX wage_manual_values_period ON wage_manual_values (period, code);
+    -- a run of the period is stale after a change of its figures (migration 013's wage_period_changes)
+    CREATE TRIGGER wage_changes_manual_ins AFTER INSERT ON wage_manual_values BEGIN ${markChanged('manual', 'SELECT new.period AS p')} END;
+    CREATE TRIGGER wage_changes_manual_upd AFTER UPDATE ON wage_manual_values BEGIN ${markChanged('manual', 'SELECT new.period AS p UNION SELECT old.period')} END;
+    CREATE TRIGGER wage_changes_manual_del AFTER DELETE ON wage_manual_values BEGIN ${markChanged('manual', 'SELECT old.period AS p')} END;
   `);
 }

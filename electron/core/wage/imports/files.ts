@@ -4,8 +4,7 @@ import { term } from '../../../../shared/glossary';
 import type { FileRef } from '../../../../shared/files';
 import { WAGE_IMPORT_COLUMNS, WAGE_IMPORT_REQUIRED, type WageImportField, type WageImportKind } from '../../../../shared/wage/imports/types';
 import { writeOutputFile } from '../../documents/output';
-import { writeRejectedRowsXlsx } from '../../documents/rejectedRows';
-import { writeXlsxFile, type ColumnFormat } from '../../documents/xlsx';
+import { writeXlsxFile, type ColumnFormat, type XlsxColumn } from '../../documents/xlsx';
 import type { Ctx } from '../../kernel/handlers';
 import { XLSX_MIME } from '../../kernel/mime';
 import { wageFieldLabel } from './headers';
@@ -60,5 +59,47 @@ export async function wageTemplateFile(ctx: Ctx, kind: WageImportKind, locale: L
 export async function wageRejectedFile(ctx: Ctx, s: WageSession, locale: Locale = 'zh-CN'): Promise<FileRef> {
   const rejected = rejectedRows(ctx.store, s);
   const base = s.fileName.replace(/\.[^.]+$/, '');
-  return writeOutputFile(ctx.env.files, `${base}-${term('import.rejected.suffix', locale)}.xlsx`, XLSX_MIME, (p) => writeRejectedRowsXlsx(p, rejected, problemText, locale));
+  return writeOutputFile(ctx.env.files, `${base}-${term('import.rejected.suffix', locale)}.xlsx`, XLSX_MIME, (p) => writeWageRejectedXlsx(p, rejected, s.mapping, locale));
+}
+
+/** a cell that is a plain number (22, -3, 176.5) */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The refused rows as the file had them, then the reasons. The columns read as numbers (工时, 班次, 分值) are written as
+ * numbers where the cell is one ("22" → 22), so the sheet can be corrected and imported again; every other column —
+ * 工号 (00123 keeps its zeros), dates as typed — stays text.
+ */
+async function writeWageRejectedXlsx(filePath: string, rejected: ReturnType<typeof rejectedRows>, mapping: WageSession['mapping'], locale: Locale, now = new Date()): Promise<number> {
+  const numeric = new Set<number>();
+  for (const [field, col] of Object.entries(mapping)) {
+    const f = FORMAT[field as WageImportField];
+    if (typeof col === 'number' && (f === 'decimal' || f === 'integer')) numeric.add(col);
+  }
+  const width = Math.max(rejected.header.length, ...rejected.rows.map((r) => r.cells.length));
+  const columns: XlsxColumn[] = [
+    { header: term('import.row', locale), width: 8, format: 'integer', align: 'center' },
+    ...Array.from({ length: width }, (_, i) => {
+      const h = rejected.header[i] || `#${i + 1}`;
+      return { header: h, width: Math.min(30, Math.max(8, [...h].length * 2 + 2)), format: numeric.has(i) ? ('decimal' as const) : ('id' as const) };
+    }),
+    { header: term('import.problems', locale), width: 60, wrap: true },
+  ];
+  return writeXlsxFile(
+    filePath,
+    async (w) => {
+      const sheet = w.addSheet({ name: term('import.rejected.sheet', locale), columns, freezeColumns: 1, headerHeight: 20 });
+      let n = 0;
+      for (const r of rejected.rows) {
+        const cells = Array.from({ length: width }, (_, i) => {
+          const v = (r.cells[i] ?? '').trim();
+          return numeric.has(i) && PLAIN_NUMBER.test(v) ? Number(v) : (r.cells[i] ?? '');
+        });
+        sheet.addRow([r.rowNumber, ...cells, r.problems.map((p) => problemText(p, locale)).join(term('import.listSep', locale))]);
+        if (++n % 500 === 0) await sheet.drain();
+      }
+      sheet.commit();
+    },
+    { createdAt: now },
+  );
 }

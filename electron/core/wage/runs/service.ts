@@ -24,7 +24,10 @@ import type {
   RunState,
   RunSummary,
   WageDashboard,
+  RunChangeKind,
 } from '../../../../shared/wage/runs/types';
+import { RUN_CHANGE_KINDS } from '../../../../shared/wage/runs/types';
+import { compareGroups } from '../../../../shared/wage/runs/order';
 import { WAGE_RUNNERS } from '../../../../shared/wage/scheme';
 import type { SchemeContent } from '../../../../shared/wage/schemes/types';
 import { writeAudit, type Actor } from '../../audit';
@@ -59,15 +62,29 @@ interface RunRow {
   budget_fen: number | null;
   budget_used_fen: number | null;
   calculated_at: string;
+  calculated_by_id: string | null;
   calculated_by_name: string;
   reviewed_at: string | null;
   reviewed_by_id: string | null;
   reviewed_by_name: string | null;
   approved_at: string | null;
+  approved_by_id: string | null;
   approved_by_name: string | null;
+  replaced_at: string | null;
+  inputs_seq: number;
 }
 
-const toSummary = (r: RunRow): RunSummary => ({
+/**
+ * What changed in a run's period since it was calculated (wage_period_changes, written by the triggers of migration
+ * 013/014): a read of a few rows by the period's primary key. A replaced version is not said to be stale.
+ */
+function staleOf(store: Store, r: RunRow): RunSummary['stale'] {
+  if (r.state === 'replaced') return null;
+  const kinds = store.all<{ kind: RunChangeKind }>(`SELECT kind FROM wage_period_changes WHERE period = ? AND seq > ? ORDER BY kind`, [r.period, r.inputs_seq]).map((k) => k.kind);
+  return kinds.length ? { kinds: RUN_CHANGE_KINDS.filter((k) => kinds.includes(k)) } : null;
+}
+
+const toSummary = (r: RunRow, stale: RunSummary['stale'] = null): RunSummary => ({
   id: r.id,
   period: r.period,
   version: r.version,
@@ -82,11 +99,17 @@ const toSummary = (r: RunRow): RunSummary => ({
   budget: r.budget_fen === null ? null : { budgetFen: r.budget_fen, usedFen: r.budget_used_fen ?? 0 },
   calculatedAt: r.calculated_at,
   calculatedBy: r.calculated_by_name,
+  calculatedById: r.calculated_by_id,
   reviewedAt: r.reviewed_at,
   reviewedBy: r.reviewed_by_name,
+  reviewedById: r.reviewed_by_id,
   approvedAt: r.approved_at,
   approvedBy: r.approved_by_name,
+  approvedById: r.approved_by_id,
+  replacedAt: r.replaced_at,
+  stale,
 });
+const summaryOf = (store: Store, r: RunRow): RunSummary => toSummary(r, staleOf(store, r));
 
 function runRow(store: Store, id: string): RunRow {
   const r = store.get<RunRow>(`SELECT * FROM wage_runs WHERE id = ?`, [id]);
@@ -95,7 +118,7 @@ function runRow(store: Store, id: string): RunRow {
 }
 
 export function getRunSummary(store: Store, id: string): RunSummary {
-  return toSummary(runRow(store, id));
+  return summaryOf(store, runRow(store, id));
 }
 
 export function listRuns(store: Store, q: z.output<typeof runsQuery>): RunSummary[] {
@@ -108,7 +131,7 @@ export function listRuns(store: Store, q: z.output<typeof runsQuery>): RunSummar
   if (q.current) where.push(`state <> 'replaced'`);
   return store
     .all<RunRow>(`SELECT * FROM wage_runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period DESC, version DESC`, params as never)
-    .map(toSummary);
+    .map((r) => summaryOf(store, r));
 }
 
 const indicatorsOf = (content: SchemeContent): RunIndicator[] =>
@@ -118,12 +141,21 @@ export function getRun(store: Store, id: string): RunDetail {
   const r = runRow(store, id);
   const content = JSON.parse(r.scheme_content) as SchemeContent;
   const versions = store
-    .all<{ id: string; version: number; state: RunState; total_fen: number; calculated_at: string }>(
-      `SELECT id, version, state, total_fen, calculated_at FROM wage_runs WHERE period = ? ORDER BY version DESC`,
+    .all<{ id: string; version: number; state: RunState; total_fen: number; calculated_at: string; approved_at: string | null }>(
+      `SELECT id, version, state, total_fen, calculated_at, approved_at FROM wage_runs WHERE period = ? ORDER BY version DESC`,
       [r.period],
     )
-    .map((v) => ({ id: v.id, version: v.version, state: v.state, totalFen: v.total_fen, calculatedAt: v.calculated_at }));
-  return { ...toSummary(r), indicators: indicatorsOf(content), totalCapFen: content.totalCapFen, proRata: content.proRata, versions };
+    .map((v) => ({ id: v.id, version: v.version, state: v.state, totalFen: v.total_fen, calculatedAt: v.calculated_at, approvedAt: v.approved_at }));
+  // settled against the latest earlier version that was approved (none for a replaced unapproved version)
+  const prev = r.state === 'replaced' && !r.approved_at ? undefined : versions.find((v) => v.version < r.version && v.approvedAt !== null);
+  return {
+    ...summaryOf(store, r),
+    indicators: indicatorsOf(content),
+    totalCapFen: content.totalCapFen,
+    proRata: content.proRata,
+    previousApproved: prev ? { id: prev.id, version: prev.version, totalFen: prev.totalFen, state: prev.state } : null,
+    versions,
+  };
 }
 
 interface LineRow {
@@ -213,10 +245,14 @@ function linesWithoutIdCards(store: Store, run: RunRow): RunLine[] {
   return store.all<LineRow>(`SELECT ${LINE_COLUMNS}, NULL AS id_card FROM wage_run_lines l WHERE l.run_id = ? ORDER BY l.emp_no`, [run.id]).map((r) => toLine(r, codes, 'masked'));
 }
 
-/** Totals by workshop or by team (workers, amount, each component, vetoes); the unplaced last. */
+/**
+ * Totals by workshop or by team (workers, amount, each component, vetoes), in the organisation's order
+ * (shared/wage/runs/order.ts compareGroups); the unplaced last.
+ */
 export function runGroups(store: Store, q: z.output<typeof runGroupsQuery>): RunGroupTotalDetail[] {
   const run = runRow(store, q.runId);
   const codes = codesOf(run);
+  const order = new Map(store.all<{ id: string; sort_order: number }>(`SELECT id, sort_order FROM org_units`).map((u) => [u.id, u.sort_order]));
   const groups = new Map<string, RunGroupTotalDetail>();
   for (const l of linesWithoutIdCards(store, run)) {
     const id = q.by === 'workshop' ? l.workshopId : l.teamId;
@@ -227,6 +263,9 @@ export function runGroups(store: Store, q: z.output<typeof runGroupsQuery>): Run
         id,
         name: q.by === 'workshop' ? l.workshopName : l.teamName,
         workshopName: q.by === 'team' ? l.workshopName : null,
+        workshopId: q.by === 'team' ? l.workshopId : null,
+        sortOrder: id ? (order.get(id) ?? null) : null,
+        workshopSortOrder: q.by === 'team' && l.workshopId ? (order.get(l.workshopId) ?? null) : null,
         workers: 0,
         totalFen: 0,
         components: codes.map((code) => ({ code, fen: 0 })),
@@ -242,10 +281,12 @@ export function runGroups(store: Store, q: z.output<typeof runGroupsQuery>): Run
       if (gc) gc.fen += c.fen;
     }
   }
-  return [...groups.values()].sort((a, b) => {
-    if ((a.id === null) !== (b.id === null)) return a.id === null ? 1 : -1;
-    return (a.workshopName ?? '').localeCompare(b.workshopName ?? '', 'zh-CN') || (a.name ?? '').localeCompare(b.name ?? '', 'zh-CN');
+  // the organisation's order, then natural (一二三…, 甲乙丙丁, digits by value); by team, the workshop first
+  const key = (g: RunGroupTotalDetail) => ({
+    unit: { sortOrder: g.sortOrder, name: g.id === null ? null : (g.name ?? '') },
+    workshop: q.by === 'team' ? { sortOrder: g.workshopSortOrder, name: g.workshopId === null ? null : (g.workshopName ?? '') } : null,
   });
+  return [...groups.values()].sort((a, b) => compareGroups(key(a), key(b)));
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -319,10 +360,12 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
     const safetyCodes = new Set(scheme.content.indicators.filter((x) => x.safety).map((x) => x.code));
     const safetyPaid = result.lines.filter((l) => l.indicators.filter((c) => safetyCodes.has(c.code)).reduce((s, c) => s + c.fen, 0) > 0).length;
     const id = uuidv7();
+    // the records read are those up to this change number: a later change of the period makes the run stale
+    const seq = store.get<{ n: number }>(`SELECT coalesce(max(seq), 0) AS n FROM wage_period_changes`)!.n;
     store.run(
       `INSERT INTO wage_runs (id, period, version, state, scheme_id, scheme_name, scheme_version, scheme_content, workers, total_fen, safety_paid, vetoes,
-         budget_fen, budget_used_fen, calculated_at, calculated_by_id, calculated_by_name)
-       VALUES (?, ?, ?, 'calculated', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         budget_fen, budget_used_fen, calculated_at, calculated_by_id, calculated_by_name, inputs_seq)
+       VALUES (?, ?, ?, 'calculated', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id,
         i.period,
@@ -340,6 +383,7 @@ export function calculate(store: Store, op: Operator, actor: Actor, i: { period:
         now,
         op.id,
         actor.name,
+        seq,
       ],
     );
     const insert = store.stmt(
@@ -388,7 +432,10 @@ export function review(store: Store, op: Operator, actor: Actor, id: string): Ru
   });
 }
 
-/** 审批: a reviewed version is approved by another runner than its reviewer; approved, it is locked. */
+/**
+ * 审批: a reviewed version is approved by another runner than its reviewer; approved, it is locked. An earlier version
+ * of the period approved before becomes 'replaced' (still locked; its lines unchanged): one approved version a month.
+ */
 export function approve(store: Store, op: Operator, actor: Actor, id: string): RunSummary {
   assertRunner(op);
   return store.tx(() => {
@@ -396,6 +443,10 @@ export function approve(store: Store, op: Operator, actor: Actor, id: string): R
     if (before.state !== 'reviewed') throw new AppError('CONFLICT', 'err.wage.run.notReviewed', { state: `@wage.run.state.${before.state}` });
     if (before.reviewed_by_id === op.id) throw new AppError('CONFLICT', 'err.wage.run.sameOperator', { reviewer: before.reviewed_by_name ?? '' });
     const now = nowIso();
+    for (const p of store.all<RunRow>(`SELECT * FROM wage_runs WHERE period = ? AND state = 'approved' AND id <> ?`, [before.period, id])) {
+      store.run(`UPDATE wage_runs SET state = 'replaced', replaced_at = ? WHERE id = ?`, [now, p.id]);
+      writeAudit(store, actor, { entity: 'wage_run', entityId: p.id, action: 'replaceApproved', before: toSummary(p), after: getRunSummary(store, p.id) }, now);
+    }
     store.run(`UPDATE wage_runs SET state = 'approved', approved_at = ?, approved_by_id = ?, approved_by_name = ? WHERE id = ?`, [now, op.id, actor.name, id]);
     const after = getRunSummary(store, id);
     writeAudit(store, actor, { entity: 'wage_run', entityId: id, action: 'approve', before: toSummary(before), after }, now);
@@ -429,22 +480,29 @@ export function diff(store: Store, q: z.output<typeof runDiffQuery>): RunDiff {
     rows.push({ workerId: id, empNo: l.empNo, name: l.name, workshopName: l.workshopName, teamName: l.teamName, fromTotalFen: x?.totalFen ?? null, toTotalFen: y?.totalFen ?? null, components });
   }
   rows.sort((p, r) => (p.empNo < r.empNo ? -1 : p.empNo > r.empNo ? 1 : 0));
-  return { from: toSummary(from), to: toSummary(to), rows, added, removed, changed };
+  return { from: summaryOf(store, from), to: summaryOf(store, to), rows, added, removed, changed };
+}
+
+/** The pay month: the month before today's (local clock) — calculated, approved and paid in this one. */
+export function payMonth(today = todayLocal()): string {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 /**
- * The dashboard's cards: this month's current version (the newest not replaced), the last approved run of any period,
- * and the figures of the one shown (this month's if there is one, else the last approved).
+ * The dashboard's cards: the pay month's (last month's) current version (the newest not replaced), the last approved run of any period,
+ * and the figures of the one shown (the pay month's if there is one, else the last approved).
  */
 export function dashboard(store: Store): WageDashboard {
-  const period = todayLocal().slice(0, 7);
+  const period = payMonth();
   const cur = store.get<RunRow>(`SELECT * FROM wage_runs WHERE period = ? AND state <> 'replaced' ORDER BY version DESC LIMIT 1`, [period]);
   const approved = store.get<RunRow>(`SELECT * FROM wage_runs WHERE state = 'approved' ORDER BY period DESC, version DESC LIMIT 1`);
   const shown = cur ?? approved;
   return {
     period,
-    run: cur ? toSummary(cur) : null,
-    lastApproved: approved ? toSummary(approved) : null,
+    run: cur ? summaryOf(store, cur) : null,
+    lastApproved: approved ? summaryOf(store, approved) : null,
     shown: shown
       ? {
           period: shown.period,

@@ -15,6 +15,7 @@ export const schemesHandlers = defineHandlers(schemesContract, {
   'wage.schemeDelete': (i, ctx) => schemes.deleteScheme(ctx.store, signedIn(ctx), ctx.actor, i.id),
   'wage.schemeRestore': (i, ctx) => schemes.restoreScheme(ctx.store, signedIn(ctx), ctx.actor, i.id),
   'wage.schemeAction': (i, ctx) => schemes.schemeAction(ctx, signedIn(ctx), i),
+  'wage.schemeCorrectDates': (i, ctx) => schemes.correctDates(ctx.store, signedIn(ctx), ctx.actor, i),
   'wage.schemeAgendaItems': (i, ctx) => schemes.agendaChoices(ctx.store, i.id),
   'wage.schemePdf': (i, ctx) => schemes.schemePdf(ctx, i.id),
 });

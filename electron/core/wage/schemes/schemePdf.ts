@@ -4,6 +4,7 @@
 // Deterministic for the same input and `now`.
 import type { Enterprise } from '../../../../shared/enterprise/types';
 import { term } from '../../../../shared/glossary';
+import { skillGradeLabel, type IndicatorSource } from '../../../../shared/wage/catalogue';
 import type { MoneyRule, ScoringRule } from '../../../../shared/wage/rules';
 import type { SchemeIndicatorDef, SchemeVersion } from '../../../../shared/wage/schemes/types';
 import { BLANK_DATE, createPdf, PdfTable, runningHeader, signatureLines, signatureLinesHeight, titleBlock, type PdfDoc } from '../../documents/pdf';
@@ -21,14 +22,14 @@ const pts = (n: number) => String(Number(n.toFixed(2)));
 /** fen as 元 with two decimals */
 export const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
-/** a perEvent / lookup key in words: hazard grades by name, skill grades as 级 */
-function keyWords(key: string, unit: string): string {
+/** a perEvent / lookup key in words: hazard grades by name, skill grades by the roster's names (1 → 一级（高级技师）) */
+function keyWords(key: string, unit: string, source?: IndicatorSource): string {
   if (key === 'general' || key === 'major') return zh(`hazardGrade.${key}`);
-  return /^\d+$/.test(key) && unit === '级' ? `${key}级` : key;
+  return /^[1-5]$/.test(key.trim()) && (source === 'roster.skillGrade' || unit === '级') ? skillGradeLabel(key, 'zh-CN') : key;
 }
 
 /** A scoring rule in words, e.g. 「满 80 小时 40 分；满 120 小时 60 分；不足 80 小时 0 分」. */
-export function ruleWords(rule: ScoringRule, unit: string): string {
+export function ruleWords(rule: ScoringRule, unit: string, source?: IndicatorSource): string {
   switch (rule.kind) {
     case 'tiers': {
       const parts = rule.tiers.map((t) => `满 ${pts(t.min)} ${unit} 得 ${pts(t.points)} 分`);
@@ -38,13 +39,13 @@ export function ruleWords(rule: ScoringRule, unit: string): string {
     case 'linear':
       return `线性计分：每 1 ${unit} 计 ${pts(rule.perUnit)} 分，最低 ${pts(rule.floor)} 分，最高 ${pts(rule.cap)} 分`;
     case 'perEvent': {
-      const parts = Object.entries(rule.points).map(([k, p]) => `${keyWords(k, unit)}每项 ${pts(p)} 分`);
+      const parts = Object.entries(rule.points).map(([k, p]) => `${keyWords(k, unit, source)}每项 ${pts(p)} 分`);
       if (rule.other !== undefined) parts.push(`其他每项 ${pts(rule.other)} 分`);
       const bounds = [rule.floor !== undefined ? `最低 ${pts(rule.floor)} 分` : null, rule.cap !== undefined ? `最高 ${pts(rule.cap)} 分` : null].filter(Boolean);
       return `按次计分：${parts.join('；')}${bounds.length ? `；合计${bounds.join('，')}` : ''}`;
     }
     case 'lookup': {
-      const parts = Object.entries(rule.table).map(([k, p]) => `${keyWords(k, unit)} ${pts(p)} 分`);
+      const parts = Object.entries(rule.table).map(([k, p]) => `${keyWords(k, unit, source)} ${pts(p)} 分`);
       return `对照表：${parts.join('；')}；无记录或不在表中 ${pts(rule.missing)} 分`;
     }
   }
@@ -86,7 +87,7 @@ function indicatorTable(pdf: PdfDoc, indicators: readonly SchemeIndicatorDef[]) 
       k + 1,
       `${ind.name['zh-CN']}（${ind.code}）${ind.safety ? '\n安全类' : ''}`,
       zh(`wage.indicatorSource.${ind.source}`),
-      ruleWords(ind.rule, ind.unit['zh-CN']),
+      ruleWords(ind.rule, ind.unit['zh-CN'], ind.source),
       `${ind.weightPct}%`,
       ind.capFen === null ? '不封顶' : yuan(ind.capFen),
     ]),

@@ -14,7 +14,7 @@ import { periodDays } from '../../../../shared/wage/records/schemas';
 import { refusal, WAGE_RUNNERS, type SchemeAction, type SchemeFacts, type SchemeState } from '../../../../shared/wage/scheme';
 import { draftContent } from '../../../../shared/wage/schemes/draft';
 import { refusalDetails, REFUSAL_ERRORS } from '../../../../shared/wage/schemes/refusals';
-import type { SchemeActionInput, SchemeCreateInput, SchemeUpdateInput } from '../../../../shared/wage/schemes/schemas';
+import type { SchemeActionInput, SchemeCorrectDatesInput, SchemeCreateInput, SchemeUpdateInput } from '../../../../shared/wage/schemes/schemas';
 import type { SchemeAgendaChoice, SchemeContent, SchemeVersion } from '../../../../shared/wage/schemes/types';
 import { uploadDocument } from '../../attachments/service';
 import { writeAudit, type Actor } from '../../audit';
@@ -395,6 +395,80 @@ function supersede(store: Store, op: Operator, actor: Actor, id: string, on: str
     store.run(`UPDATE wage_schemes SET state = 'superseded', superseded_on = ?, updated_at = ? WHERE id = ?`, [on, nowIso(), id]);
     const after = getScheme(store, id);
     writeAudit(store, actor, { entity: 'wage_scheme', entityId: id, action: 'supersede', before, after });
+    return after;
+  });
+}
+
+/** The first approved run that used a version (its dates are then a record), or null. */
+function approvedRunOf(store: Store, schemeId: string): string | null {
+  return store.get<{ period: string }>(`SELECT period FROM wage_runs WHERE scheme_id = ? AND state = 'approved' ORDER BY period LIMIT 1`, [schemeId])?.period ?? null;
+}
+
+/**
+ * A wrong date put right (wage.schemeCorrectDates): the date of an adoption recorded elsewhere (a vote's is its session's
+ * date) and the effective-from date of a version in effect or ended — with a reason, audited — while no approved run used
+ * it. The version it followed (ended the day this one began) ends on the new date too, unless an approved run of a month
+ * that would change hands used it. The versions' periods never overlap; the effective date never precedes the adoption.
+ */
+export function correctDates(store: Store, op: Operator, actor: Actor, d: SchemeCorrectDatesInput): SchemeVersion {
+  return store.tx(() => {
+    const before = getScheme(store, d.id);
+    const used = approvedRunOf(store, d.id);
+    assertAllowed(op, before.state, 'correctDates', { reason: d.reason, approvedRunPeriod: used }, { period: used ?? '' });
+    const issue = (path: string) => ({ issues: [{ path, message: 'v.invalid' }] });
+    let adoptedOn = before.adoptedOn!;
+    if (d.adoptionDate !== undefined) {
+      if (!before.adoption) throw new AppError('VALIDATION', 'err.wage.adoptedByVote', { date: before.adoptedOn, ...issue('adoptionDate') });
+      if (d.adoptionDate > localToday()) throw new AppError('VALIDATION', 'err.wage.adoptionInFuture', issue('adoptionDate'));
+      adoptedOn = d.adoptionDate;
+    }
+    let effectiveFrom = before.effectiveFrom;
+    if (d.effectiveFrom !== undefined) {
+      if (before.effectiveFrom === null) throw new AppError('VALIDATION', 'err.wage.notYetEffective', issue('effectiveFrom'));
+      effectiveFrom = d.effectiveFrom;
+    }
+    if (adoptedOn === before.adoptedOn && effectiveFrom === before.effectiveFrom) throw new AppError('VALIDATION', 'err.wage.nothingToCorrect', issue(d.effectiveFrom !== undefined ? 'effectiveFrom' : 'adoptionDate'));
+    if (effectiveFrom !== null && effectiveFrom < adoptedOn) {
+      throw new AppError('VALIDATION', 'wage.scheme.effectiveBeforeAdoption', { adoptedOn, ...issue(d.effectiveFrom !== undefined ? 'effectiveFrom' : 'adoptionDate') });
+    }
+    const now = nowIso();
+    if (effectiveFrom !== null && effectiveFrom !== before.effectiveFrom) {
+      if (before.supersededOn && effectiveFrom >= before.supersededOn) throw new AppError('VALIDATION', 'err.wage.effectiveAfterEnd', { date: before.supersededOn, ...issue('effectiveFrom') });
+      // the version it followed ended the day this one began: it ends on the new day
+      const prev = store.get<SchemeRow>(`${SELECT} WHERE s.state = 'superseded' AND s.superseded_on = ? AND s.id <> ? AND s.deleted_at IS NULL`, [before.effectiveFrom, d.id]);
+      if (prev) {
+        if (effectiveFrom <= prev.effective_from!) throw new AppError('VALIDATION', 'err.wage.effectiveBeforePrevious', { date: prev.effective_from, ...issue('effectiveFrom') });
+        // a month the earlier version paid in an approved run stays its own (the run used the version in force on its first day)
+        const lost = store.get<{ period: string }>(`SELECT period FROM wage_runs WHERE scheme_id = ? AND state = 'approved' AND period || '-01' >= ? ORDER BY period LIMIT 1`, [prev.id, effectiveFrom]);
+        if (lost) throw new AppError('CONFLICT', 'wage.scheme.usedByApprovedRun', { period: lost.period, ...issue('effectiveFrom') });
+        const prevBefore = toVersion(prev);
+        store.run(`UPDATE wage_schemes SET superseded_on = ?, updated_at = ? WHERE id = ?`, [effectiveFrom, now, prev.id]);
+        writeAudit(store, actor, { entity: 'wage_scheme', entityId: prev.id, action: 'correct_dates', before: prevBefore, after: getScheme(store, prev.id), reason: `v${before.version}: ${d.reason.trim()}` });
+      }
+      // no overlap with any other version's period
+      const end = before.supersededOn ?? '9999-12-31';
+      const clash = store.get<{ effective_from: string; superseded_on: string | null }>(
+        `SELECT effective_from, superseded_on FROM wage_schemes
+         WHERE id <> ? AND deleted_at IS NULL AND state IN ('effective', 'superseded') AND effective_from IS NOT NULL
+           AND effective_from < ? AND coalesce(superseded_on, '9999-12-31') > ?
+         ORDER BY effective_from DESC LIMIT 1`,
+        [d.id, end, effectiveFrom],
+      );
+      if (clash) {
+        throw clash.superseded_on
+          ? new AppError('VALIDATION', 'err.wage.effectiveOverlaps', { date: clash.superseded_on, ...issue('effectiveFrom') })
+          : new AppError('VALIDATION', 'err.wage.effectiveBeforePrevious', { date: clash.effective_from, ...issue('effectiveFrom') });
+      }
+    }
+    store.run(`UPDATE wage_schemes SET adoption_date = ?, adopted_on = ?, effective_from = ?, updated_at = ? WHERE id = ?`, [
+      before.adoption ? adoptedOn : null,
+      adoptedOn,
+      effectiveFrom,
+      now,
+      d.id,
+    ]);
+    const after = getScheme(store, d.id);
+    writeAudit(store, actor, { entity: 'wage_scheme', entityId: d.id, action: 'correct_dates', before, after, reason: d.reason.trim() });
     return after;
   });
 }

@@ -18,3 +18,33 @@ export const WAGE_TABS: readonly WageTabDef[] = [
   { key: 'runs', label: 'wage.tab.runs', load: () => import('./runs/RunsTab').then((m) => ({ default: m.RunsTab })) },
   { key: 'whatif', label: 'wage.tab.whatif', load: () => import('./whatif/WhatIfTab').then((m) => ({ default: m.WhatIfTab })) },
 ];
+
+// ---------------------------------------------------------------------------------------------------------
+// The page's address below the tab: #/wage/<tab>/<YYYY-MM>[/<kind>/<id>] — the month shown, and a record opened in it
+// (e.g. #/wage/records/2026-09/behaviour/<id>, the link from a run's explanation). The route's id carries it all.
+
+export const WAGE_RECORD_KINDS = ['behaviour', 'accident'] as const;
+export type WageRecordKind = (typeof WAGE_RECORD_KINDS)[number];
+
+export interface WageAddress {
+  tab: string | null;
+  /** 'YYYY-MM', or null when the address names no month */
+  period: string | null;
+  record: { kind: WageRecordKind; id: string } | null;
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Reads the wage route's id ('records', 'records/2026-09', 'records/2026-09/behaviour/<id>'). */
+export function parseWageId(id: string | null): WageAddress {
+  const [tab, period, kind, rec] = (id ?? '').split('/');
+  const p = period && MONTH.test(period) ? period : null;
+  const k = WAGE_RECORD_KINDS.find((x) => x === kind);
+  return { tab: tab || null, period: p, record: p && k && rec ? { kind: k, id: rec } : null };
+}
+
+/** The wage route's id of a tab, a month shown in it and a record opened. */
+export function wageId(a: { tab: string; period?: string | null; record?: { kind: WageRecordKind; id: string } | null }): string {
+  if (!a.period) return a.tab;
+  return a.record ? `${a.tab}/${a.period}/${a.record.kind}/${a.record.id}` : `${a.tab}/${a.period}`;
+}

@@ -10,6 +10,7 @@ import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { teamOptions } from './BehaviourDialog';
+import { useSavedText } from './approved';
 import { afterToday, dateProps, defaultDate } from './common';
 import { WorkersSelect } from './WorkersSelect';
 
@@ -17,6 +18,7 @@ export function AccidentDialog(props: { record: Accident | null; period: string;
   const { record } = props;
   const t = useT();
   const { message } = App.useApp();
+  const savedText = useSavedText();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const teams = useMemo(() => teamOptions(props.units, record?.teamId), [props.units, record?.teamId]);
@@ -30,7 +32,7 @@ export function AccidentDialog(props: { record: Accident | null; period: string;
     setBusy(true);
     try {
       const a = record ? await call('wage.accidentUpdate', { ...v, id: record.id } as never) : await call('wage.accidentCreate', v as never);
-      message.success(t(record ? 'wage.ac.updated' : 'wage.ac.created', { what: `${a.date} ${a.place}` }));
+      message.success(savedText(t(record ? 'wage.ac.updated' : 'wage.ac.created', { what: `${a.date} ${a.place}` })));
       props.onDone(a);
     } catch (e) {
       if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));

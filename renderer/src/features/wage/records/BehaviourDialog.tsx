@@ -1,8 +1,7 @@
 // A behaviour record's form: date, the worker or the team (or both), violation or good act, the category (common ones
 // offered, free text allowed), the points (their sign follows the kind), a note and the evidence photo.
-import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
-import type { AttachmentInfo } from '../../../../../shared/attachments/types';
 import type { OrgUnit } from '../../../../../shared/org/types';
 import { behaviourInput } from '../../../../../shared/wage/records/schemas';
 import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
@@ -11,8 +10,9 @@ import { useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
-import { PhotoPicker } from '../../hazards/photos';
+import { useSavedText } from './approved';
 import { afterToday, dateProps, defaultDate } from './common';
+import { EvidencePicker, type Evidence } from './EvidencePicker';
 
 /** Teams for a select, labelled "workshop / team" (retired ones left out, unless the record already names one). */
 export function teamOptions(units: OrgUnit[], keep?: string | null) {
@@ -25,16 +25,17 @@ export function teamOptions(units: OrgUnit[], keep?: string | null) {
     });
 }
 
-/** a photo already attached: the picker only needs its id (the thumbnail is fetched by id) */
-const known = (id: string): AttachmentInfo => ({ id, sha256: '', mime: 'image/jpeg', bytes: 0, width: 0, height: 0, originalName: null });
 
 export function BehaviourDialog(props: { record: Behaviour | null; period: string; units: OrgUnit[]; onClose(): void; onDone(b: Behaviour): void }) {
   const { record } = props;
   const t = useT();
   const { message } = App.useApp();
+  const savedText = useSavedText();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
-  const [photos, setPhotos] = useState<AttachmentInfo[]>(record?.evidenceId ? [known(record.evidenceId)] : []);
+  const [photo, setPhoto] = useState<Evidence>(record?.evidenceId ? { state: 'done', id: record.evidenceId, name: null } : { state: 'none' });
+  /** why the last save was refused before anything was sent (the photo did not upload) */
+  const [refused, setRefused] = useState<string | null>(null);
   const kind = (Form.useWatch('kind', form) as BehaviourKind | undefined) ?? record?.kind ?? 'violation';
   const teams = useMemo(() => teamOptions(props.units, record?.teamId), [props.units, record?.teamId]);
   const initial = record
@@ -42,13 +43,22 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
     : { date: defaultDate(props.period), workerId: null, teamId: null, kind: 'violation', category: '', points: null, note: '' };
 
   const submit = async () => {
-    const v: Record<string, unknown> = { ...(form.getFieldsValue(true) as Record<string, unknown>), evidenceId: photos.at(-1)?.id ?? null };
-    if (!parseForm(behaviourInput, v, form, t)) return;
+    setRefused(null);
+    const fields = form.getFieldsValue(true) as Record<string, unknown>;
+    if (!parseForm(behaviourInput, { ...fields, evidenceId: null }, form, t)) return;
     setBusy(true);
     try {
+      // the photo chosen must be stored first: a record is never saved without it (nothing half-saved)
+      let ev = photo;
+      if (ev.state === 'uploading') ev = await ev.done;
+      if (ev.state === 'failed') {
+        setRefused(t('wage.bh.photoNotSaved', { name: ev.name, error: ev.error }));
+        return;
+      }
+      const v: Record<string, unknown> = { ...fields, evidenceId: ev.state === 'done' ? ev.id : null };
       const b = record ? await call('wage.behaviourUpdate', { ...v, id: record.id } as never) : await call('wage.behaviourCreate', v as never);
       const what = `${b.workerName ?? b.teamName ?? ''} ${b.category}`;
-      message.success(t(record ? 'wage.bh.updated' : 'wage.bh.created', { what }));
+      message.success(savedText(t(record ? 'wage.bh.updated' : 'wage.bh.created', { what })));
       props.onDone(b);
     } catch (e) {
       if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
@@ -113,8 +123,16 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
           <Input.TextArea rows={2} maxLength={200} />
         </Form.Item>
         <Form.Item label={t('wage.bh.evidence')}>
-          <PhotoPicker value={photos} onChange={(v) => setPhotos(v.slice(-1))} label={t('wage.bh.evidence')} />
+          <EvidencePicker
+            value={photo}
+            onChange={(v) => {
+              setPhoto(v);
+              setRefused(null);
+            }}
+            label={t('wage.bh.evidence')}
+          />
         </Form.Item>
+        {refused && <Alert type="error" showIcon role="alert" title={refused} data-testid="wage-bh-refused" />}
         <button type="submit" hidden />
       </Form>
     </Modal>

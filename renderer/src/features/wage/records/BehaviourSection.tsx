@@ -1,9 +1,9 @@
 // Behaviour records of a month: violations (points off) and good acts (points added) of a worker or a team, filtered by
 // kind; a record is added or changed in a dialog (Alt+N: new), deleted with an undo, and the deleted ones of the month
 // can be shown and restored.
-import { App, Button, Empty, Popconfirm, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Popconfirm, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
 import { useUnits } from '../../../components/pickers';
 import { useT } from '../../../i18n';
@@ -15,14 +15,28 @@ import { num, undoNote } from './common';
 
 const BehaviourDialog = lazy(() => import('./BehaviourDialog').then((m) => ({ default: m.BehaviourDialog })));
 
-export function BehaviourSection({ period, canRecord }: { period: string; canRecord: boolean }) {
+export function BehaviourSection({
+  period,
+  canRecord,
+  openId = null,
+  onOpenedClose,
+}: {
+  period: string;
+  canRecord: boolean;
+  /** a record named in the address (#/wage/records/<YYYY-MM>/behaviour/<id>): opened (a reader sees its row marked) */
+  openId?: string | null;
+  onOpenedClose?(): void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const units = useUnits();
   const [kind, setKind] = useState<BehaviourKind | 'all'>('all');
   const [deleted, setDeleted] = useState(false);
   const [rows, setRows] = useState<Behaviour[] | null>(null);
-  const [dialog, setDialog] = useState<{ record: Behaviour | null } | null>(null);
+  const [dialog, setDialog] = useState<{ record: Behaviour | null; fromAddress?: boolean } | null>(null);
+  /** the record the address names is not among the month's (deleted, another month) */
+  const [missing, setMissing] = useState(false);
+  const openedFor = useRef<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -35,6 +49,17 @@ export function BehaviourSection({ period, canRecord }: { period: string; canRec
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    if (!openId || !rows || openedFor.current === openId) return;
+    openedFor.current = openId;
+    const b = rows.find((r) => r.id === openId);
+    setMissing(!b);
+    if (b && canRecord) setDialog({ record: b, fromAddress: true });
+  }, [openId, rows, canRecord]);
+  const closeDialog = () => {
+    if (dialog?.fromAddress) onOpenedClose?.();
+    setDialog(null);
+  };
 
   const openNew = useCallback(() => {
     if (canRecord) setDialog({ record: null });
@@ -75,7 +100,8 @@ export function BehaviourSection({ period, canRecord }: { period: string; canRec
       ),
     },
     { title: t('wage.bh.kind'), dataIndex: 'kind', width: 110, render: (k: BehaviourKind) => <Tag color={k === 'violation' ? 'red' : 'green'}>{t(`wage.kind.${k}`)}</Tag> },
-    { title: t('wage.bh.category'), dataIndex: 'category', width: 150, ellipsis: true },
+    // the category is what the record is about: as wide as it needs (the whole text on hover when cut)
+    { title: t('wage.bh.category'), dataIndex: 'category', width: 240, ellipsis: { showTitle: true } },
     {
       title: t('wage.bh.points'),
       dataIndex: 'points',
@@ -83,7 +109,7 @@ export function BehaviourSection({ period, canRecord }: { period: string; canRec
       align: 'right',
       render: (p: number) => <Typography.Text type={p < 0 ? 'danger' : 'success'}>{num(p, true)}</Typography.Text>,
     },
-    { title: t('wage.rec.note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
+    { title: t('wage.rec.note'), dataIndex: 'note', width: 160, ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '' },
     { title: t('wage.bh.evidence'), key: 'photo', width: 90, render: (_, b) => (b.evidenceId ? <Thumb id={b.evidenceId} alt={`${t('wage.bh.evidence')} ${what(b)}`} size={40} /> : '—') },
     { title: t('wage.rec.enteredBy'), dataIndex: 'enteredBy', width: 100 },
   ];
@@ -139,15 +165,17 @@ export function BehaviourSection({ period, canRecord }: { period: string; canRec
           </Typography.Text>
         )}
       </Space>
+      {missing && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('wage.rec.openMissing', { period })} data-testid="wage-open-missing" />}
       <Table<Behaviour>
         rowKey="id"
+        rowClassName={(b) => (b.id === openId ? 'ant-table-row-selected' : '')}
         size="small"
         loading={rows === null}
         columns={columns}
         dataSource={rows ?? []}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={<span data-testid="wage-bh-empty">{t(deleted ? 'wage.bh.emptyDeleted' : 'wage.bh.empty', { period })}</span>} /> }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1200 }}
       />
       <Suspense fallback={null}>
         {dialog && (
@@ -155,9 +183,9 @@ export function BehaviourSection({ period, canRecord }: { period: string; canRec
             record={dialog.record}
             period={period}
             units={units}
-            onClose={() => setDialog(null)}
+            onClose={closeDialog}
             onDone={() => {
-              setDialog(null);
+              closeDialog();
               void load();
             }}
           />

@@ -16,7 +16,7 @@ const fieldKey = (f: string) => `wage.import.field.${f}`;
 const ACTION_COLOR: Record<WageImportRowReport['action'], string> = { create: 'green', update: 'blue', unchanged: 'default', invalid: 'red' };
 const actionKey = (a: WageImportRowReport['action']) => (a === 'unchanged' ? 'wage.import.action.unchanged' : `import.action.${a}`);
 
-/** A row's values as read, in a line: 2026-03 · 工时 176 · 出勤天数 22, or 2026-03-05 · 违章 · 未戴安全帽 · -2. */
+/** A row's values as read, in a line: 2026-03 · 工时 176 · 班次 22, or 2026-03-05 · 违章 · 未戴安全帽 · -2. */
 export function parsedText(kind: WageImportKind, p: WageImportParsed | undefined, t: TFunc): string {
   if (!p) return '';
   const parts: string[] = [];

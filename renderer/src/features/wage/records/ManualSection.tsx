@@ -1,17 +1,20 @@
 // The manual monthly figures (for indicators of source 'manual', e.g. a contest score): one figure per worker, month
 // and indicator code. Entered in the row on top (Enter saves; the same worker, month and code again changes it), a row
 // taken back into it to change, deleted with an undo; filtered by code and by name or employee number.
-import { Alert, App, AutoComplete, Button, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { manualSave } from '../../../../../shared/wage/manual/schemas';
 import type { ManualValue } from '../../../../../shared/wage/manual/types';
+import type { CatalogueIndicator } from '../../../../../shared/wage/schemes/types';
+import { useRouter } from '../../../app/router';
 import { WorkerSelect } from '../../../components/pickers';
-import { useT } from '../../../i18n';
+import { useI18n, useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
+import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
 
 const blank = { workerId: null, code: '', value: null, note: '' };
@@ -19,10 +22,15 @@ const blank = { workerId: null, code: '', value: null, note: '' };
 export function ManualSection({ period, canRecord }: { period: string; canRecord: boolean }) {
   const t = useT();
   const { message } = App.useApp();
+  const savedText = useSavedText();
   const [form] = Form.useForm();
   const [rows, setRows] = useState<ManualValue[] | null>(null);
   const [code, setCode] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  /** the catalogue's indicators entered by hand (source 'manual'): the codes a figure may be of; null while loading */
+  const [indicators, setIndicators] = useState<CatalogueIndicator[] | null>(null);
+  const locale = useI18n((s) => s.locale);
+  const navigate = useRouter((s) => s.navigate);
   const [search, setSearch] = useState('');
   const [text, setText] = useDebouncedSearch(search, setSearch);
   const [busy, setBusy] = useState(false);
@@ -43,6 +51,18 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => {
+    let live = true;
+    call('wage.catalogue', { deleted: false }).then(
+      (list) => live && setIndicators(list.filter((c) => c.source === 'manual')),
+      () => live && setIndicators([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const nameOf = (code: string) => indicators?.find((c) => c.code === code)?.name[locale === 'en' ? 'en' : 'zh-CN'];
+  const codeLabel = (code: string) => (nameOf(code) ? `${code} · ${nameOf(code)}` : code);
 
   const focusWorker = useCallback(() => setTimeout(() => document.getElementById('wageMn_workerId')?.focus(), 0), []);
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
@@ -55,7 +75,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
     setBusy(true);
     try {
       const saved = await call('wage.manualSave', v as never);
-      message.success(t('wage.mn.saved', { name: saved.name, code: saved.code, value: num(saved.value) }));
+      message.success(savedText(t('wage.mn.saved', { name: saved.name, code: saved.code, value: num(saved.value) })));
       // the code stays for the next worker: figures are usually entered one indicator at a time
       form.setFieldsValue({ workerId: null, value: null, note: '', code: saved.code });
       setEditing(null);
@@ -88,7 +108,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
     { title: t('worker.empNo'), dataIndex: 'empNo', width: 110 },
     { title: t('worker.name'), dataIndex: 'name', width: 110 },
     { title: t('wage.rec.unit'), key: 'unit', width: 180, ellipsis: true, render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') || '—' },
-    { title: t('wage.mn.code'), dataIndex: 'code', width: 140 },
+    { title: t('wage.mn.indicator'), dataIndex: 'code', width: 200, ellipsis: true, render: (c: string) => codeLabel(c) },
     { title: t('wage.mn.value'), dataIndex: 'value', width: 100, align: 'right', render: (v: number) => num(v) },
     { title: t('wage.rec.note'), dataIndex: 'note', ellipsis: true, render: (v: string | null) => v ?? '' },
     { title: t('wage.rec.enteredBy'), dataIndex: 'enteredBy', width: 100 },
@@ -116,7 +136,28 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
 
   return (
     <div data-testid="wage-manual">
-      <Alert type="info" showIcon title={t('wage.mn.about')} style={{ marginBottom: 12 }} />
+      {indicators && indicators.length === 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="wage-mn-noIndicators"
+          style={{ marginBottom: 12 }}
+          title={t('wage.mn.noIndicatorsTitle')}
+          description={
+            <a
+              href="#/wage/schemes"
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ page: 'wage', id: 'schemes' }, { intent: 'catalogue' });
+              }}
+            >
+              {t('wage.mn.openCatalogue')}
+            </a>
+          }
+        />
+      ) : (
+        <Alert type="info" showIcon title={t('wage.mn.about')} style={{ marginBottom: 12 }} />
+      )}
       {canRecord && (
         <Form
           form={form}
@@ -131,8 +172,14 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
           <Form.Item label={t('wage.rec.worker')} name="workerId" required>
             <WorkerSelect placeholder={t('wage.rec.workerHint')} initialLabel={editing ? `${editing.name} · ${editing.empNo}` : null} />
           </Form.Item>
-          <Form.Item label={t('wage.mn.code')} name="code" required normalize={(v: string | undefined) => (v ?? '').toUpperCase()}>
-            <AutoComplete options={codes.map((c) => ({ value: c }))} placeholder={t('wage.mn.codeHint')} style={{ width: 150 }} />
+          <Form.Item label={t('wage.mn.indicator')} name="code" required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('wage.mn.indicatorHint')}
+              notFoundContent={t('wage.mn.noIndicators')}
+              options={(indicators ?? []).map((c) => ({ value: c.code, label: codeLabel(c.code) }))}
+              style={{ width: 220 }}
+            />
           </Form.Item>
           <Form.Item label={t('wage.mn.value')} name="value" required>
             <InputNumber style={{ width: 120 }} />
@@ -166,13 +213,13 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
       )}
       <Space wrap style={{ marginBottom: 8 }}>
         <Select
-          aria-label={t('wage.mn.code')}
+          aria-label={t('wage.mn.indicatorFilter')}
           allowClear
           placeholder={t('wage.mn.allCodes')}
           value={code ?? undefined}
           onChange={(v: string | undefined) => setCode(v ?? null)}
-          options={codes.map((c) => ({ value: c, label: c }))}
-          style={{ width: 160 }}
+          options={[...new Set([...(indicators ?? []).map((c) => c.code), ...codes])].map((c) => ({ value: c, label: codeLabel(c) }))}
+          style={{ width: 200 }}
         />
         <Input.Search
           ref={(el) => {

@@ -13,6 +13,7 @@ import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
+import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
 
 interface Editing {
@@ -20,13 +21,16 @@ interface Editing {
   hours: number | null;
   shifts: number | null;
   note: string;
+  /** the field a refused save pointed at (shown red; its message in the note under the table's row) */
+  bad?: 'hours' | 'shifts' | null;
 }
 
 const blank = { workerId: null, hours: null, shifts: null, note: '' };
 
-export function TimekeepingSection({ period, canRecord }: { period: string; canRecord: boolean }) {
+export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: { period: string; canRecord: boolean; rosterEmpty?: boolean }) {
   const t = useT();
   const { message } = App.useApp();
+  const savedText = useSavedText();
   const [form] = Form.useForm();
   const [rows, setRows] = useState<Timekeeping[] | null>(null);
   const [search, setSearch] = useState('');
@@ -65,7 +69,7 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
     setBusy(true);
     try {
       const saved = await call('wage.timekeepingSave', v as never);
-      message.success(t('wage.tk.saved', { name: saved.name, period }));
+      message.success(savedText(t('wage.tk.saved', { name: saved.name, period })));
       form.setFieldsValue(blank);
       await load();
       focusWorker();
@@ -81,12 +85,14 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
     const input = { workerId: row.workerId, period: row.period, hours: editing.hours, shifts: editing.shifts, note: editing.note };
     const r = timekeepingSave.safeParse(input);
     if (!r.success) {
-      message.error(t(toFieldIssues(r.error)[0]!.message));
+      const issue = toFieldIssues(r.error)[0]!;
+      setEditing((c) => c && { ...c, bad: issue.path === 'shifts' ? 'shifts' : 'hours' });
+      message.error(t(issue.message));
       return;
     }
     try {
       const saved = await call('wage.timekeepingSave', input);
-      message.success(t('wage.tk.saved', { name: saved.name, period: saved.period }));
+      message.success(savedText(t('wage.tk.saved', { name: saved.name, period: saved.period })));
       setEditing(null);
       await load();
     } catch (e) {
@@ -136,8 +142,8 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
             autoFocus
             aria-label={t('wage.tk.hours')}
             value={editing!.hours}
-            min={0}
-            onChange={(v) => setEditing((c) => c && { ...c, hours: v ?? null })}
+            status={editing!.bad === 'hours' ? 'error' : undefined}
+            onChange={(v) => setEditing((c) => c && { ...c, hours: v ?? null, bad: null })}
             {...editKeys(r)}
             style={{ width: 100 }}
           />
@@ -158,8 +164,8 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
             size="small"
             aria-label={t('wage.tk.shifts')}
             value={editing!.shifts}
-            min={0}
-            onChange={(v) => setEditing((c) => c && { ...c, shifts: v ?? null })}
+            status={editing!.bad === 'shifts' ? 'error' : undefined}
+            onChange={(v) => setEditing((c) => c && { ...c, shifts: v ?? null, bad: null })}
             {...editKeys(r)}
             style={{ width: 80 }}
           />
@@ -231,10 +237,11 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
             <WorkerSelect placeholder={t('wage.rec.workerHint')} onChange={pickWorker} />
           </Form.Item>
           <Form.Item label={t('wage.tk.hours')} name="hours">
-            <InputNumber min={0} style={{ width: 110 }} />
+            {/* no min: a negative figure is refused with the field's message, never clamped to 0 */}
+            <InputNumber style={{ width: 110 }} />
           </Form.Item>
           <Form.Item label={t('wage.tk.shifts')} name="shifts">
-            <InputNumber min={0} style={{ width: 90 }} />
+            <InputNumber style={{ width: 90 }} />
           </Form.Item>
           <Form.Item label={t('wage.rec.note')} name="note">
             <Input maxLength={200} style={{ width: 180 }} />
@@ -277,7 +284,7 @@ export function TimekeepingSection({ period, canRecord }: { period: string; canR
         dataSource={rows ?? []}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{
-          emptyText: <Empty description={<span data-testid="wage-tk-empty">{search ? t('wage.tk.emptySearch') : t('wage.tk.empty', { period })}</span>} />,
+          emptyText: <Empty description={<span data-testid="wage-tk-empty">{search ? t('wage.tk.emptySearch') : t(rosterEmpty ? 'wage.tk.emptyRoster' : 'wage.tk.empty', { period })}</span>} />,
         }}
         scroll={{ x: 1000 }}
       />

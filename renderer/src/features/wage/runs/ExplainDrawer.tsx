@@ -1,35 +1,48 @@
-// A worker's explanation for one run version: per component the raw value read from the records, its points, the
-// weighted points and the amount in 元; the records behind it, each a link (a hazard opens #/hazards/<id>, the roster
-// entry #/roster/<id>, the wage records their tab); and in words why a veto, a cap or pro rata applied.
+// A worker's explanation for one run version: per component the raw value read from the records (a skill grade by its
+// name: 一级（高级技师）), its points, the weighted points and the amount in 元; the records behind it, each a link (a
+// hazard opens #/hazards/<id>, the roster entry #/roster/<id>, a behaviour record or an accident the records tab on its
+// month with the record open — #/wage/records/<YYYY-MM>/<kind>/<id> — hours and manual figures the records tab on the
+// run's month); and in words why a veto, a cap or pro rata applied.
 import { Alert, Card, Descriptions, Drawer, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../../../../shared/kernel/i18n';
 import type { RunDetail, RunExplanation, RunSourceRecord } from '../../../../../shared/wage/runs/types';
+import { skillGradeLabel } from '../../../../../shared/wage/catalogue';
 import { routeHash } from '../../../app/router';
 import { useI18n, useT, type TFunc } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
+import { wageId } from '../tabs';
 import { pointsText, yuan } from './format';
 
-/** Where a source record opens: a hazard in the ledger, a worker in the roster, the wage records in their tab. */
-export function recordHref(r: RunSourceRecord): string {
+/**
+ * Where a source record opens: a hazard in the ledger, a worker in the roster, a behaviour record or an accident in the
+ * records tab on its own month (#/wage/records/<YYYY-MM>/<kind>/<id>), hours and manual figures the records tab on the
+ * run's month.
+ */
+export function recordHref(r: RunSourceRecord, period: string): string {
   if (r.kind === 'hazard') return routeHash({ page: 'hazards', id: r.id });
   if (r.kind === 'roster') return routeHash({ page: 'roster', id: r.id });
-  return routeHash({ page: 'wage', id: 'records' });
+  const month = r.date && /^\d{4}-\d{2}/.test(r.date) ? r.date.slice(0, 7) : period;
+  if (r.kind === 'behaviour' || r.kind === 'accident') return routeHash({ page: 'wage', id: wageId({ tab: 'records', period: month, record: { kind: r.kind, id: r.id } }) });
+  return routeHash({ page: 'wage', id: wageId({ tab: 'records', period: month }) });
 }
 
 /** What a record contributed, in words: a hazard's grade, an accident's severity, points, hours, a grade. */
-function recordValue(r: RunSourceRecord, t: TFunc): string {
+function recordValue(r: RunSourceRecord, t: TFunc, locale: Locale): string {
   if (r.value === null) return '';
+  if (r.kind === 'roster') return skillGradeLabel(r.value, locale);
   if (r.kind === 'hazard') return t(`hazardGrade.${String(r.value)}`);
   if (r.kind === 'accident') return t(`wage.severity.${String(r.value)}`);
   if (r.kind === 'behaviour' && typeof r.value === 'number') return r.value > 0 ? `+${r.value}` : String(r.value);
   return String(r.value);
 }
 
-function rawText(raw: unknown, unit: string, t: TFunc): string {
+/** The raw value in words: a skill grade by its name (一级（高级技师）), else the value and its unit. */
+function rawText(raw: unknown, unit: string, t: TFunc, grade: boolean, locale: Locale): string {
   if (raw === null || raw === undefined || raw === '') return t('wage.runs.ex.noRaw');
   const v = Array.isArray(raw) ? raw.length : raw;
+  if (grade && (typeof v === 'number' || typeof v === 'string')) return skillGradeLabel(v, locale);
   return unit ? `${String(v)} ${unit}` : String(v);
 }
 
@@ -114,7 +127,7 @@ export function ExplainDrawer({ run, workerId, onClose }: { run: RunDetail; work
               >
                 <Descriptions size="small" column={4} layout="vertical">
                   <Descriptions.Item label={t('wage.runs.ex.raw')}>
-                    <span data-testid="explain-raw">{rawText(c.raw, def?.unit[locale] ?? '', t)}</span>
+                    <span data-testid="explain-raw">{rawText(c.raw, def?.unit[locale] ?? '', t, def?.source === 'roster.skillGrade', locale)}</span>
                   </Descriptions.Item>
                   <Descriptions.Item label={t('wage.runs.ex.points')}>{pointsText(c.points)}</Descriptions.Item>
                   <Descriptions.Item label={t('wage.runs.ex.weighted', { weight: def?.weightPct ?? '' })}>{pointsText(c.weighted)}</Descriptions.Item>
@@ -143,12 +156,12 @@ export function ExplainDrawer({ run, workerId, onClose }: { run: RunDetail; work
                         title: t('wage.runs.ex.record'),
                         key: 'label',
                         render: (_, r) => (
-                          <a href={recordHref(r)} data-testid={`record-link-${r.kind}`}>
+                          <a href={recordHref(r, run.period)} data-testid={`record-link-${r.kind}`}>
                             {r.label}
                           </a>
                         ),
                       },
-                      { title: t('wage.runs.ex.value'), key: 'value', width: 110, render: (_, r) => recordValue(r, t) },
+                      { title: t('wage.runs.ex.value'), key: 'value', width: 110, render: (_, r) => recordValue(r, t, locale) },
                     ]}
                   />
                 ) : (

@@ -1,5 +1,6 @@
-// A run's totals by workshop or by team: workers, each component's sum, vetoes and the total in 元, with a 合计 row
-// that is the run's total.
+// A run's totals by workshop or by team (the workshop first): workers, each component's sum, vetoes and the total in
+// 元, with a 合计 row that is the run's total. The backend lists them in the organisation's order (sort_order, then
+// 一二三…, 甲乙丙丁, digits by value).
 import { Alert, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
@@ -32,8 +33,9 @@ export function GroupTotals({ run, by }: { run: RunDetail; by: RunGroupBy }) {
   if (error) return <Alert type="error" showIcon title={error} />;
 
   const columns: ColumnsType<RunGroupTotalDetail> = [
+    // by team: the workshop first (the list is in the organisation's order, workshop then team — shared/wage/runs/order.ts)
+    ...(by === 'team' ? [{ title: t('wage.runs.workshop'), key: 'ws', render: (_: unknown, g: RunGroupTotalDetail) => g.workshopName ?? (g.id ? '' : t('wage.runs.unassigned')) }] : []),
     { title: t(by === 'workshop' ? 'wage.runs.workshop' : 'wage.runs.team'), key: 'name', render: (_, g) => g.name ?? t('wage.runs.unassigned') },
-    ...(by === 'team' ? [{ title: t('wage.runs.workshop'), key: 'ws', render: (_: unknown, g: RunGroupTotalDetail) => g.workshopName ?? '' }] : []),
     { title: t('wage.runs.workers'), dataIndex: 'workers', width: 90, align: 'right' },
     ...run.indicators.map((ind) => ({
       title: t('wage.runs.componentCol', { name: ind.name[locale] }),

@@ -6,11 +6,13 @@ import { useT } from '../../../i18n';
 
 const STATE_COLOR: Record<RunState, string> = { calculated: 'processing', reviewed: 'gold', approved: 'green', replaced: 'default' };
 
-export function RunStateTag({ state }: { state: RunState }) {
+/** `wasApproved`: a replaced version that had been approved (a later approval replaced it) says so. */
+export function RunStateTag({ state, wasApproved = false }: { state: RunState; wasApproved?: boolean }) {
   const t = useT();
+  const was = state === 'replaced' && wasApproved;
   return (
-    <Tag color={STATE_COLOR[state]} data-testid="run-state" data-state={state}>
-      {t(`wage.run.state.${state}`)}
+    <Tag color={STATE_COLOR[state]} data-testid="run-state" data-state={was ? 'replacedApproved' : state}>
+      {t(was ? 'wage.runs.state.replacedApproved' : `wage.run.state.${state}`)}
     </Tag>
   );
 }

@@ -1,18 +1,22 @@
-// The monthly runs tab (#/wage/runs): a month (last month by default), its run versions with their state (已核算 /
+// The monthly runs tab (#/wage/runs[/<YYYY-MM>[/worker/<workerId>]]: the month and the worker whose explanation is
+// open are in the address, so Back, reload and links return to them): a month (last month — the pay month — by
+// default), its run versions with their state (已核算 /
 // 已复核 / 已审批 / 已被重算取代) and who did what when; calculate or recalculate (busy while the core reads the records
 // of every worker; recalculating a reviewed or approved month is confirmed first — an approved version stays locked and
 // the recalculation is a new version); 复核 and 审批 shown only to whom they are allowed (WAGE_RUNNERS, approval by
 // another operator than the reviewer); the totals (paid in 元, workers, share paid a safety component, vetoes, budget
 // used), totals by workshop and team, the lines (paged, search, workshop/team filter, components as columns), a
-// worker's explanation, the difference between versions worker by worker, and the payroll exports of the run.
+// worker's explanation, the difference between versions worker by worker, and the payroll exports of the run. A version
+// whose month's records changed after it was calculated says what changed and offers 重新核算; a newer version of a
+// month approved before shows, worker by worker, what is paid back (补发) or deducted (扣回) against the approved one.
 // Empty states: no scheme in effect for the month (→ the schemes tab), no run yet (→ the calculate button).
 import { Alert, App, Button, Card, Col, Collapse, DatePicker, Empty, Popconfirm, Row, Segmented, Skeleton, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunDetail, RunSummary } from '../../../../../shared/wage/runs/types';
 import type { SchemeVersion } from '../../../../../shared/wage/schemes/types';
-import { useRouter } from '../../../app/router';
+import { useRoute, useRouter } from '../../../app/router';
 import { useSession } from '../../../app/session';
 import { JobProgress, useJob } from '../../../components/JobProgress';
 import { useT } from '../../../i18n';
@@ -20,23 +24,45 @@ import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { DiffDrawer } from './DiffDrawer';
 import { ExplainDrawer } from './ExplainDrawer';
-import { lastMonth, pctText, runButtons, schemeForMonth, thisMonth, when, yuan } from './format';
+import { lastMonth, parseRunsId, pctText, runButtons, runsId, schemeForMonth, thisMonth, when, yuan } from './format';
 import { GroupTotals } from './GroupTotals';
 import { RunExports } from './RunExports';
 import { RunLinesTable } from './RunLinesTable';
 import { RunStateTag } from './RunStateTag';
+import { Settlement } from './Settlement';
 
 const addMonths = (period: string, n: number) => dayjs(`${period}-01`).add(n, 'month').format('YYYY-MM');
 
-type Dialog = { kind: 'explain'; workerId: string } | { kind: 'diff'; fromId: string; toId: string } | null;
+type Dialog = { kind: 'diff'; fromId: string; toId: string } | null;
 type View = 'lines' | 'workshop' | 'team';
 
 export function RunsTab() {
   const t = useT();
   const { message, modal } = App.useApp();
   const navigate = useRouter((s) => s.navigate);
+  const route = useRoute();
   const operator = useSession((s) => s.operator);
-  const [period, setPeriod] = useState(lastMonth);
+  // the month and the open explanation come from the address (#/wage/runs/<YYYY-MM>/worker/<id>)
+  const address = parseRunsId(route.page === 'wage' ? route.id : null);
+  const period = address.period ?? lastMonth();
+  const explainId = address.workerId;
+  /** another month: the address says it (replacing the entry — Back leaves the tab, not the months one by one) */
+  const setPeriod = (next: string | ((p: string) => string)) => {
+    const p = typeof next === 'function' ? next(period) : next;
+    if (p !== period) navigate({ page: 'wage', id: runsId(p) }, { replace: true });
+  };
+  // an explanation opened here is a history entry of its own: closing it goes back to the list's
+  const openedHere = useRef(false);
+  const openExplain = (workerId: string) => {
+    openedHere.current = true;
+    navigate({ page: 'wage', id: runsId(period, workerId) });
+  };
+  const closeExplain = () => {
+    if (openedHere.current) {
+      openedHere.current = false;
+      history.back();
+    } else navigate({ page: 'wage', id: runsId(period) }, { replace: true });
+  };
   const [versions, setVersions] = useState<RunSummary[] | null>(null);
   const [schemes, setSchemes] = useState<SchemeVersion[] | null | 'failed'>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -165,7 +191,7 @@ export function RunsTab() {
         </Space>
       ),
     },
-    { title: t('wage.runs.state'), key: 'state', width: 130, render: (_, v) => <RunStateTag state={v.state} /> },
+    { title: t('wage.runs.state'), key: 'state', width: 130, render: (_, v) => <RunStateTag state={v.state} wasApproved={!!v.approvedAt} /> },
     { title: t('wage.runs.total'), key: 'total', width: 130, align: 'right', render: (_, v) => yuan(v.totalFen) },
     { title: t('wage.runs.calculatedBy'), key: 'calc', render: (_, v) => t('wage.runs.whoWhen', { who: v.calculatedBy, when: when(v.calculatedAt) }) },
     { title: t('wage.runs.reviewedBy'), key: 'rev', render: (_, v) => (v.reviewedBy ? t('wage.runs.whoWhen', { who: v.reviewedBy, when: when(v.reviewedAt) }) : '') },
@@ -239,7 +265,7 @@ export function RunsTab() {
                 <Typography.Text strong data-testid="run-version">
                   {t('wage.runs.versionN', { version: shown.version })}
                 </Typography.Text>
-                <RunStateTag state={shown.state} />
+                <RunStateTag state={shown.state} wasApproved={!!shown.approvedAt} />
                 {shown.state === 'approved' && <Typography.Text type="secondary">{t('wage.runs.locked')}</Typography.Text>}
               </Space>
               <HeaderItem label={t('wage.runs.scheme')} value={t('wage.runs.schemeOf', { name: shown.schemeName, version: shown.schemeVersion })} />
@@ -247,7 +273,24 @@ export function RunsTab() {
               <HeaderItem label={t('wage.runs.reviewedBy')} value={shown.reviewedBy ? t('wage.runs.whoWhen', { who: shown.reviewedBy, when: when(shown.reviewedAt) }) : '—'} />
               <HeaderItem label={t('wage.runs.approvedBy')} value={shown.approvedBy ? t('wage.runs.whoWhen', { who: shown.approvedBy, when: when(shown.approvedAt) }) : '—'} />
             </div>
+            {shown.stale && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="run-stale"
+                title={t('wage.runs.stale.title', { version: shown.version, kinds: shown.stale.kinds.map((k) => t(`wage.runs.stale.kind.${k}`)).join(t('wage.runs.stale.sep')) })}
+                description={t(shown.state === 'approved' ? 'wage.runs.stale.approved' : 'wage.runs.stale.open')}
+                action={
+                  buttons.calculate && (
+                    <Button size="small" onClick={askCalculate} loading={job.running} disabled={acting} data-testid="run-stale-recalculate">
+                      {t('wage.runs.recalculate')}
+                    </Button>
+                  )
+                }
+              />
+            )}
             <Totals run={shown} />
+            {shown.previousApproved && <Settlement run={shown} />}
             <Collapse
               key={`${shown.id}:${shown.state}`}
               size="small"
@@ -264,7 +307,7 @@ export function RunsTab() {
                 { value: 'team', label: t('wage.runs.byTeam') },
               ]}
             />
-            {view === 'lines' ? <RunLinesTable key={shown.id} run={shown} onOpen={(workerId) => setDialog({ kind: 'explain', workerId })} /> : <GroupTotals run={shown} by={view} />}
+            {view === 'lines' ? <RunLinesTable key={shown.id} run={shown} onOpen={openExplain} /> : <GroupTotals run={shown} by={view} />}
           </>
         )}
       </Space>
@@ -331,7 +374,7 @@ export function RunsTab() {
       <Spin spinning={job.running} description={t('wage.runs.calculating', { period })}>
         {body()}
       </Spin>
-      {dialog?.kind === 'explain' && shown && <ExplainDrawer run={shown} workerId={dialog.workerId} onClose={() => setDialog(null)} />}
+      {explainId && shown && <ExplainDrawer run={shown} workerId={explainId} onClose={closeExplain} />}
       {dialog?.kind === 'diff' && shown && <DiffDrawer run={shown} fromId={dialog.fromId} toId={dialog.toId} onClose={() => setDialog(null)} />}
     </div>
   );

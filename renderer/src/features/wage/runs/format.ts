@@ -70,15 +70,34 @@ export interface RunButtons {
 /**
  * The buttons a month shows: runners (WAGE_RUNNERS; administrators hold every role) calculate a month that has begun;
  * a calculated version is reviewed (复核); a reviewed one is approved (审批) by another operator than its reviewer
- * (the backend checks the operator id; the run carries the reviewer's name). A replaced version takes no step.
+ * (compared by operator id, as the backend does — two operators may share a name). A replaced version takes no step.
  */
-export function runButtons(run: Pick<RunSummary, 'state' | 'reviewedBy'> | null, operator: Operator | null, period: string, now: string = thisMonth()): RunButtons {
+export function runButtons(run: Pick<RunSummary, 'state' | 'reviewedById'> | null, operator: Operator | null, period: string, now: string = thisMonth()): RunButtons {
   const runner = !!operator && holdsAnyRole(operator, WAGE_RUNNERS);
-  const ownReview = !!operator && run?.state === 'reviewed' && run.reviewedBy === operator.name;
+  const ownReview = !!operator && run?.state === 'reviewed' && run.reviewedById === operator.id;
   return {
     calculate: runner && period <= now,
     review: runner && run?.state === 'calculated',
     approve: runner && run?.state === 'reviewed' && !ownReview,
     ownReview: runner && ownReview,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The runs tab's address: #/wage/runs/<YYYY-MM>[/worker/<workerId>] — the month shown and the worker whose explanation
+// is open, so Back, reload and a link return to them (the route's id: renderer/src/features/wage/tabs.ts).
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ID = /^[A-Za-z0-9_.~-]{1,64}$/;
+
+/** The month and the open worker of a wage route id ('runs', 'runs/2026-09', 'runs/2026-09/worker/<id>'). */
+export function parseRunsId(id: string | null): { period: string | null; workerId: string | null } {
+  const [tab, period, kind, worker] = (id ?? '').split('/');
+  if (tab !== 'runs' || !period || !MONTH.test(period)) return { period: null, workerId: null };
+  return { period, workerId: kind === 'worker' && worker && ID.test(worker) ? worker : null };
+}
+
+/** The wage route id of the runs tab on a month, with a worker's explanation open. */
+export function runsId(period: string, workerId: string | null = null): string {
+  return workerId ? `runs/${period}/worker/${workerId}` : `runs/${period}`;
 }

@@ -1,11 +1,11 @@
 // The dialogs of the schemes tab: a new draft from the catalogue (tick the indicators), put a version to the congress
 // (pick the agenda item), record an adoption elsewhere (document number and date), put into effect (from a date),
 // supersede (on a date) and copy as a new version. Each checks its input with the backend's own schema first.
-import { Alert, App, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { useCallback, useEffect, useState, type FocusEvent } from 'react';
 import { schemeAction, schemeCreate } from '../../../../../shared/wage/schemes/schemas';
 import type { CatalogueIndicator, SchemeAgendaChoice, SchemeVersion } from '../../../../../shared/wage/schemes/types';
-import { useT } from '../../../i18n';
+import { useT, type TFunc } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
@@ -13,6 +13,27 @@ import { dateProps, localToday } from '../../congress/reps/common';
 import { sessionName } from './format';
 
 type Done = (v: SchemeVersion) => void;
+
+/** A filled date field's text is selected when it takes the focus, so what is typed replaces the date instead of adding to it. */
+export const selectAll = (e: FocusEvent<HTMLElement>) => {
+  const input = e.target as HTMLInputElement;
+  if (typeof input.select === 'function') input.select();
+};
+
+/**
+ * Puts a refusal on the form: a lifecycle refusal or a service's own (err.wage.effectiveBeforePrevious {date}, …) marks
+ * its field (shared/wage/schemes/refusals.ts) with its OWN sentence and parameters, not the schema's 「格式不正确」; a
+ * schema failure (err.validation) puts each field's issue. False when something did not land on a field the form shows.
+ */
+export function placeRefusal(form: FormInstance, e: unknown, t: TFunc): boolean {
+  if (!(e instanceof ApiError) || e.issues.length === 0) return false;
+  if (e.message === 'err.validation') return applyIssues(form, e.issues, t);
+  const text = errorText(e, t);
+  const fields = e.issues.filter((i) => i.path).map((i) => ({ name: i.path.split('.'), errors: [text] }));
+  if (fields.length === 0) return false;
+  form.setFields(fields as never);
+  return fields.length === e.issues.length && fields.every((f) => form.getFieldError(f.name as never).length > 0);
+}
 
 /** Runs a call; field issues land on the form, anything else is a message. */
 function useSubmit(form: ReturnType<typeof Form.useForm>[0]) {
@@ -24,7 +45,7 @@ function useSubmit(form: ReturnType<typeof Form.useForm>[0]) {
     try {
       return await p();
     } catch (e) {
-      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+      if (!placeRefusal(form, e, t)) message.error(errorText(e, t));
       return null;
     } finally {
       setBusy(false);
@@ -254,7 +275,64 @@ export function DateActionDialog({ scheme, action, onClose, onDone }: { scheme: 
           </Form.Item>
         )}
         <Form.Item name={field} label={t(`wage.sch.date.${action}`)} required {...dateProps}>
-          <DatePicker style={{ width: 200 }} />
+          <DatePicker style={{ width: 200 }} onFocus={selectAll} aria-label={t(`wage.sch.date.${action}`)} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * Corrects a wrong adoption date (of an adoption recorded elsewhere) or effective-from date, with the reason (audited);
+ * the backend refuses it once an approved run used the version, and says why on the field.
+ */
+export function CorrectDatesDialog({ scheme, onClose, onDone }: { scheme: SchemeVersion; onClose(): void; onDone: Done }) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const { busy, submit } = useSubmit(form);
+  const { message } = App.useApp();
+  const canAdoption = scheme.adoption !== null;
+  const canEffective = scheme.effectiveFrom !== null;
+  const ok = async () => {
+    const f = form.getFieldsValue(true) as { adoptionDate?: string; effectiveFrom?: string; reason?: string };
+    const v = {
+      id: scheme.id,
+      ...(canAdoption && f.adoptionDate && f.adoptionDate !== scheme.adoptedOn ? { adoptionDate: f.adoptionDate } : {}),
+      ...(canEffective && f.effectiveFrom && f.effectiveFrom !== scheme.effectiveFrom ? { effectiveFrom: f.effectiveFrom } : {}),
+      reason: (f.reason ?? '').trim(),
+    };
+    if (v.reason === '') {
+      form.setFields([{ name: 'reason', errors: [t('wage.scheme.needsReason')] }]);
+      return;
+    }
+    if (!('adoptionDate' in v) && !('effectiveFrom' in v)) {
+      form.setFields([{ name: canEffective ? 'effectiveFrom' : 'adoptionDate', errors: [t('err.wage.nothingToCorrect')] }]);
+      return;
+    }
+    const s = await submit(() => call('wage.schemeCorrectDates', v));
+    if (s) {
+      message.success(t('wage.sch.done.correctDates', { name: s.name, version: s.version }));
+      onDone(s);
+    }
+  };
+  return (
+    <Modal open title={`${t('wage.scheme.action.correctDates')} · ${scheme.name}（${t('wage.sch.versionN', { n: scheme.version })}）`} okText={t('wage.scheme.action.correctDates')} cancelText={t('common.cancel')} onOk={() => void ok()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('wage.sch.hint.correctDates')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" onFieldsChange={clearErrorsOnEdit(form)} initialValues={{ adoptionDate: scheme.adoptedOn, effectiveFrom: scheme.effectiveFrom, reason: '' }}>
+        {canAdoption ? (
+          <Form.Item name="adoptionDate" label={t('wage.sch.date.adoptElsewhere')} {...dateProps}>
+            <DatePicker style={{ width: 200 }} onFocus={selectAll} aria-label={t('wage.sch.date.adoptElsewhere')} />
+          </Form.Item>
+        ) : (
+          scheme.adoptedOn && <Typography.Paragraph>{t('wage.sch.adoptedByVoteOn', { date: scheme.adoptedOn })}</Typography.Paragraph>
+        )}
+        {canEffective && (
+          <Form.Item name="effectiveFrom" label={t('wage.sch.date.makeEffective')} {...dateProps}>
+            <DatePicker style={{ width: 200 }} onFocus={selectAll} aria-label={t('wage.sch.date.makeEffective')} />
+          </Form.Item>
+        )}
+        <Form.Item name="reason" label={t('wage.sch.correctReason')} required>
+          <Input.TextArea autoSize maxLength={200} autoFocus />
         </Form.Item>
       </Form>
     </Modal>

@@ -32,7 +32,8 @@ export function knownKeys(source: IndicatorSource | undefined, t: TFunc): { key:
     case 'hazards.found':
       return ['general', 'major'].map((key) => ({ key, label: t(`hazardGrade.${key}`) }));
     case 'roster.skillGrade':
-      return ['1', '2', '3', '4', '5'].map((key) => ({ key, label: t('wage.sch.grade', { n: key }) }));
+      // the roster's own names: 1 = 一级（高级技师, the highest） … 5 = 五级（初级工）
+      return ['1', '2', '3', '4', '5'].map((key) => ({ key, label: t(`grade.${key}`) }));
     case 'behaviour.points':
       return ['violation', 'good_act'].map((key) => ({ key, label: t(`wage.kind.${key}`) }));
     default:

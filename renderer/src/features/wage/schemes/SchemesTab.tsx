@@ -8,6 +8,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { allowedActions, WAGE_RUNNERS, type SchemeAction } from '../../../../../shared/wage/scheme';
 import type { SchemeVersion } from '../../../../../shared/wage/schemes/types';
+import { useRouter } from '../../../app/router';
 import { useSession } from '../../../app/session';
 import { JobProgress, useJob } from '../../../components/JobProgress';
 import { useT } from '../../../i18n';
@@ -23,6 +24,7 @@ const CreateDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default
 const ProposeDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.ProposeDialog })));
 const DateActionDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.DateActionDialog })));
 const CopyDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.CopyDialog })));
+const CorrectDatesDialog = lazy(() => import('./ActionDialogs').then((m) => ({ default: m.CorrectDatesDialog })));
 
 type Dialog =
   | { kind: 'create' }
@@ -31,10 +33,11 @@ type Dialog =
   | { kind: 'propose'; s: SchemeVersion }
   | { kind: 'date'; s: SchemeVersion; action: 'adoptElsewhere' | 'makeEffective' | 'supersede' }
   | { kind: 'copy'; s: SchemeVersion }
+  | { kind: 'correct'; s: SchemeVersion }
   | null;
 
 /** The buttons of a row, in this order (edit opens the editor; delete is last). */
-const ROW_ACTIONS: readonly SchemeAction[] = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'copy', 'delete'];
+const ROW_ACTIONS: readonly SchemeAction[] = ['edit', 'propose', 'withdraw', 'recordVote', 'adoptElsewhere', 'makeEffective', 'supersede', 'correctDates', 'copy', 'delete'];
 
 /** A text with its dates kept whole (a narrow column breaks 2027-01-01 at its hyphens otherwise). */
 function keepDates(text: string) {
@@ -56,6 +59,11 @@ export function SchemesTab() {
   const canRun = operator ? holdsAnyRole(operator, WAGE_RUNNERS) : false;
   const [rows, setRows] = useState<SchemeVersion[] | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // arriving with the intent 'catalogue' (the records tab's manual figures: "add a manual indicator") opens the catalogue
+  const takeIntent = useRouter((s) => s.takeIntent);
+  useEffect(() => {
+    if (takeIntent('wage', 'catalogue')) setDialog({ kind: 'catalogue' });
+  }, [takeIntent]);
   const job = useJob();
 
   const load = useCallback(async () => {
@@ -187,6 +195,12 @@ export function SchemesTab() {
             {label}
           </Button>
         );
+      case 'correctDates':
+        return (
+          <Button key={a} {...common} onClick={() => setDialog({ kind: 'correct', s })}>
+            {label}
+          </Button>
+        );
       case 'copy':
         return (
           <Button key={a} {...common} onClick={() => setDialog({ kind: 'copy', s })}>
@@ -302,6 +316,7 @@ export function SchemesTab() {
         {dialog?.kind === 'catalogue' && <CatalogueEditor canRun={canRun} onClose={() => setDialog(null)} />}
         {dialog?.kind === 'propose' && <ProposeDialog scheme={dialog.s} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
         {dialog?.kind === 'date' && <DateActionDialog scheme={dialog.s} action={dialog.action} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
+        {dialog?.kind === 'correct' && <CorrectDatesDialog scheme={dialog.s} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
         {dialog?.kind === 'copy' && <CopyDialog scheme={dialog.s} onClose={() => setDialog(null)} onDone={() => (setDialog(null), void load())} />}
       </Suspense>
     </div>
