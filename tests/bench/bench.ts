@@ -1,4 +1,4 @@
-// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small]
+// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small] [-- --only wage]
 //   --small     every step on the small demo (860 workers, 3,000 hazards; the wage step 860 workers) to try the bench quickly: its figures are not
 //               at the targets' scale (the congress step's are: it builds its own term of 300 representatives)
 //   --data DIR  build the demo store under DIR/large once and reuse it on later runs (the 1M load takes minutes);
@@ -51,6 +51,9 @@ const BIG = scale === '1m';
 const SMALL = args.includes('--small');
 const dataArg = argOf('--data');
 const KEEP = args.includes('--keep');
+/** --only wage: just step 12 (the skill-level wage in a store of its own), for trying its figures quickly */
+const ONLY = argOf('--only');
+if (ONLY !== undefined && ONLY !== 'wage') throw new Error(`--only takes: wage (not ${ONLY})`);
 if (args.includes('--data') && (!dataArg || dataArg.startsWith('--'))) {
   console.error('--data needs a folder');
   process.exit(2);
@@ -438,6 +441,16 @@ async function main() {
     const m = JSON.parse(fs.readFileSync(marker, 'utf8')) as { hazards: number };
     if (m.hazards !== HAZARDS) throw new Error(`${dir} holds a store of ${m.hazards} hazards, not ${HAZARDS}: use another --data folder`);
   }
+  if (ONLY === 'wage') {
+    say('wage only…');
+    try {
+      await wageStep(tmp);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    printMetrics(SMALL ? 'bench-wage-small.json' : 'bench-wage.json', `Ankang benchmark, the skill-level wage step only (--only wage${SMALL ? ' --small' : ''})`);
+    return;
+  }
   const rendererDir = fs.existsSync(path.resolve('out/renderer/index.html')) ? path.resolve('out/renderer') : fs.mkdtempSync(path.join(tmp, 'renderer-'));
   try {
     // ---- 1. open + migrate a new store
@@ -781,14 +794,21 @@ async function main() {
   console.log(`(ms; HTTP/in-proc target ≤ ${T.transport}×; all families together: HTTP / in process p50 = ${transport.toFixed(2)}×)\n`);
   json['all families: HTTP / in process (p50)'] = +transport.toFixed(3);
 
+  printMetrics(SMALL ? 'bench-small.json' : BIG ? 'bench-1m.json' : 'bench.json', head, false);
+}
+
+/** The metrics table (and the JSON file under bench-results/). */
+function printMetrics(fileName: string, title: string, withTitle = true) {
+  const head = `${title} — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  if (withTitle) console.log(`\n${head}\n`);
   const w = Math.max(...lines.map((r) => r.metric.length)) + 2;
   console.log(`${'metric'.padEnd(w)}${'value'.padStart(14)}  target`);
   console.log('-'.repeat(w + 34));
   for (const r of lines) console.log(`${r.metric.padEnd(w)}${r.value.padStart(14)}  ${r.target.padEnd(12)} ${r.ok === null ? '' : r.ok ? 'met' : 'MISSED'}`);
   const outDir = path.resolve('bench-results');
   fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, SMALL ? 'bench-small.json' : BIG ? 'bench-1m.json' : 'bench.json');
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: head, node: process.version, iterations: ITER, scale: SCALE, results: json }, null, 2));
+  const file = path.join(outDir, fileName);
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine: withTitle ? head : title, node: process.version, iterations: ITER, scale: SCALE, results: json }, null, 2));
   console.log(`\nwritten ${file}`);
 }
 
