@@ -111,6 +111,15 @@ describe('timekeeping import', () => {
     expect(rejected[1]).toContain('W099');
     expect(rejected[1]!.at(-1)).toBe('工号：花名册中没有工号 W099');
     expect(rejected[4]!.at(-1)).toBe('月份：月份无法识别（可写 2026-03、2026/3、2026年3月、202603 或日期）；班次：班次应为整数');
+    // numbers stay numbers (工时 150, 班次 21.5), the employee number text
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tc!.fileBytes(await admin('wage.importRejected', { importId: p.importId })) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(6).value).toBe(150);
+    expect(sheet.getRow(5).getCell(6).value).toBe(180);
+    expect(sheet.getRow(5).getCell(7).value).toBe(21.5);
+    expect(sheet.getRow(2).getCell(3).value).toBe('W099');
+    expect(sheet.getRow(2).getCell(1).value).toBe(7);
 
     const r = await admin('wage.importCommit', { importId: p.importId, skipInvalid: true });
     expect(r).toEqual({ kind: 'timekeeping', created: 4, updated: 0, unchanged: 0, skipped: 4 });

@@ -364,6 +364,15 @@ describe('the scheme lifecycle as a workflow table', () => {
     const choices = await admin('wage.schemeAgendaItems', { id: s.id });
     expect(choices[0]).toMatchObject({ itemId: wageItem.id, preferred: true, sessionId: session.id, sessionLabel: '第3届职工代表大会第1次会议', sessionStatus: 'preparing', kind: 'vote', takenBy: null, decided: false });
     expect(choices.map((c) => c.itemId)).toContain(w.xItem.id);
+    // the wage item and the vote / deliberation items only: never 宣布大会开幕 / 闭幕, 通过大会决议 or a report
+    const keyOf = new Map(session.agenda.map((i) => [i.id, i.templateKey]));
+    expect(choices.map((c) => keyOf.get(c.itemId))).toEqual(['wage', 'education', 'skills', 'protection', null]);
+    const opening = session.agenda.find((i) => i.templateKey === 'opening')!;
+    const beforeOpening = tables(tc!.core);
+    const procedural = await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: opening.id }));
+    expect(procedural).toMatchObject({ code: 'VALIDATION', message: 'err.wage.itemProcedural', details: { issues: [{ path: 'agendaItemId', message: 'v.invalid' }] } });
+    expect(say(procedural)).toBe('“宣布大会开幕”是程序性或报告事项，方案只能提交“能级工资”事项或表决、审议事项');
+    expect(tables(tc!.core)).toBe(beforeOpening);
 
     let p = await act(admin, { id: s.id, action: 'propose', agendaItemId: wageItem.id });
     expect(p).toMatchObject({ state: 'proposed', agendaItemId: wageItem.id, sessionId: session.id, sessionLabel: '第3届职工代表大会第1次会议', sessionNo: { term: 3, seq: 1 } });
@@ -510,7 +519,9 @@ describe('the scheme lifecycle as a workflow table', () => {
     const report = session.agenda.find((i) => i.templateKey === 'hazards')!;
     await voteOn(admin, session.id, xItem.id, 8, 6);
     before = tables(tc!.core);
-    expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: report.id }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.itemNotVote' });
+    expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: report.id }))).toMatchObject({ code: 'VALIDATION', message: 'err.wage.itemProcedural' });
+    const deliberation = session.agenda.find((i) => i.templateKey === 'education')!;
+    expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: deliberation.id }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.itemNotVote' });
     expect(await refusal(act(admin, { id: s.id, action: 'propose', agendaItemId: xItem.id }))).toMatchObject({ code: 'CONFLICT', message: 'err.wage.itemDecided' });
     expect((await admin('wage.schemeAgendaItems', { id: s.id })).find((c) => c.itemId === xItem.id)).toMatchObject({ decided: true });
     expect(tables(tc!.core)).toBe(before);

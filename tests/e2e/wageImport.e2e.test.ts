@@ -97,12 +97,21 @@ describe('wage records import (browser host + Chromium)', () => {
     expect(await d.getByLabel('月份（文件没有月份列时）').inputValue()).toBe(PERIOD);
     await d.getByText('已跳过 1 行（表尾或重复的表头，不是记录）：第 7 行“制表人：刘会计 审核人：陈主任”').waitFor();
     expect(await previewRow(d, 3).innerText()).toContain(`${PERIOD} · 工时（小时） 176 · 班次 22`);
-    expect(await previewRow(d, 4).innerText()).toContain(`${PERIOD} · 工时（小时） 168 · 出勤天数 21 · 夜班多`);
+    expect(await previewRow(d, 4).innerText()).toContain(`${PERIOD} · 工时（小时） 168 · 班次 21 · 夜班多`);
     const bad = await previewRow(d, 6).innerText();
     expect(bad).toContain('有问题');
     expect(bad).toContain('工号：花名册中没有工号 W099');
     await expect.poll(() => d.getByRole('button', { name: '导入 3 行' }).isDisabled()).toBe(true);
     await shot('02-timekeeping-preview');
+    // at 1280×800 the dialog's footer stays on screen: the preview scrolls inside the dialog
+    await page().setViewportSize({ width: 1280, height: 800 });
+    const commitBtn = d.getByRole('button', { name: '导入 3 行' });
+    await expect.poll(async () => {
+      const box = await commitBtn.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 800;
+    }).toBe(true);
+    await shot('02b-timekeeping-preview-1280x800');
+    await page().setViewportSize({ width: 1366, height: 860 });
     // nothing is written by the preview
     expect(await api<unknown[]>(app.host, 'wage.timekeeping', { period: PERIOD })).toEqual([]);
   });
@@ -157,8 +166,8 @@ describe('wage records import (browser host + Chromium)', () => {
     await d.locator('input[type=file]').setInputFiles({ name: '上月考勤.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
     await waitText(d.getByTestId('wage-import-summary'), /共 2 行：新增 2/);
     await d.getByText(`逐日考勤表（1–${n} 日）`, { exact: false }).waitFor();
-    expect(await previewRow(d, 4).innerText()).toContain(`${prev.format('YYYY-MM')} · 出勤天数 ${worked}`);
-    expect(await previewRow(d, 5).innerText()).toContain(`工时（小时） ${worked * 8} · 出勤天数 ${worked}`);
+    expect(await previewRow(d, 4).innerText()).toContain(`${prev.format('YYYY-MM')} · 班次 ${worked}`);
+    expect(await previewRow(d, 5).innerText()).toContain(`工时（小时） ${worked * 8} · 班次 ${worked}`);
     await settle();
     await shot('04b-timekeeping-day-grid');
     await d.getByRole('button', { name: '导入 2 行' }).click();

@@ -61,6 +61,22 @@ describe('wage records (browser host + Chromium)', () => {
     await form.getByLabel('班次').press('Enter');
     await row('李四').waitFor();
     await waitText(page().getByTestId('wage-tk-totals'), '共 2 人 · 工时合计 336.5 小时 · 班次合计 20');
+    // a negative figure is refused on its field (never clamped to 0 and saved)
+    await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /王五 · W003/, 'W003');
+    await form.getByLabel('工时（小时）').fill('-5');
+    await form.getByLabel('工时（小时）').press('Enter');
+    await form.getByText('工时应为 0–744 小时，最多两位小数').waitFor();
+    expect(await form.getByLabel('工时（小时）').inputValue()).toBe('-5');
+    await shot('02a-negative-hours');
+    expect(await api<unknown[]>(app.host, 'wage.timekeeping', { period: PERIOD })).toHaveLength(2);
+    await form.getByLabel('工时（小时）').fill('');
+    // the worker list is as wide as its options (name · employee no. · workshop untruncated)
+    await form.getByRole('combobox', { name: '职工' }).click();
+    const popup = page().locator('.ant-select-dropdown').filter({ visible: true }).last();
+    await popup.locator('.ant-select-item-option').first().waitFor();
+    expect((await popup.boundingBox())!.width).toBeGreaterThanOrEqual(360);
+    await shot('02b-worker-picker');
+    await page().keyboard.press('Escape');
     // neither hours nor shifts: refused on the field
     await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /王五 · W003/, 'W003');
     await form.getByRole('button', { name: label('保存') }).click();
@@ -119,22 +135,54 @@ describe('wage records (browser host + Chromium)', () => {
     expect(list).toEqual([expect.objectContaining({ severity: 'minor_injury', teamName: '甲班', workers: [expect.objectContaining({ empNo: 'W001' }), expect.objectContaining({ empNo: 'W002' })] })]);
   });
 
-  step('a manual figure: the code taken in capitals, entered again it changes', async () => {
+  step('a manual figure: none until the catalogue has a manual indicator; then chosen from it, entered again it changes', async () => {
     await page().getByTestId('wage-section-manual').click();
     await waitText(page().getByTestId('wage-mn-empty'), `${PERIOD} 还没有手工录入的数值。`);
+    await waitText(page().getByTestId('wage-mn-noIndicators'), /指标目录中还没有来源为“手工录入”的指标/);
+    await shot('07a-manual-no-indicator');
+    await api(app.host, 'wage.catalogueSave', {
+      code: 'CONTEST',
+      name: { 'zh-CN': '技能竞赛', en: 'Skills contest' },
+      unit: { 'zh-CN': '分', en: 'points' },
+      source: 'manual',
+      rule: { kind: 'linear', perUnit: 1, floor: 0, cap: 100 },
+      weightPct: 0,
+      safety: false,
+    });
+    await page().reload();
+    await page().getByTestId('wage-section-manual').click();
     const form = page().getByRole('form', { name: '手工数值' });
     await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /张三 · W001/, 'W001');
-    await form.getByRole('combobox', { name: '指标代码' }).fill('contest');
+    await pickSelect(page(), form.getByRole('combobox', { name: '指标' }), 'CONTEST · 技能竞赛');
     await form.getByLabel('数值').fill('85.5');
     await form.getByLabel('数值').press('Enter');
-    await waitText(row('CONTEST'), /张三.*CONTEST.*85\.5/);
+    await waitText(row('CONTEST · 技能竞赛'), /张三.*CONTEST.*85\.5/);
     await form.getByLabel('数值').fill('90');
     await pickSelect(page(), form.getByRole('combobox', { name: '职工' }), /张三 · W001/, 'W001');
     await form.getByLabel('数值').press('Enter');
-    await waitText(row('CONTEST'), /张三.*CONTEST.*90/);
+    await waitText(row('CONTEST · 技能竞赛'), /张三.*CONTEST.*90/);
     await shot('07-manual');
     const list = await api<{ code: string; value: number; empNo: string }[]>(app.host, 'wage.manual', { period: PERIOD });
     expect(list).toEqual([expect.objectContaining({ empNo: 'W001', code: 'CONTEST', value: 90 })]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  step('the month is in the address: the previous month pushes an entry, Back returns; a behaviour record opens from its address', async () => {
+    const prev = dayjs().subtract(1, 'month').format('YYYY-MM');
+    await page().getByTestId('wage-section-behaviour').click();
+    await page().getByRole('button', { name: '上个月' }).click();
+    await expect.poll(() => page().url()).toContain(`#/wage/records/${prev}`);
+    await page().goBack();
+    await expect.poll(() => page().url()).toContain(`#/wage/records/${PERIOD}`);
+    await row('未戴安全帽').waitFor();
+    const [bh] = await api<{ id: string }[]>(app.host, 'wage.behaviour', { period: PERIOD });
+    await page().goto(page().url().replace(/#.*$/, `#/wage/records/${PERIOD}/behaviour/${bh!.id}`));
+    const d = dialog();
+    await d.getByText('修改行为记录').waitFor();
+    expect(await d.getByRole('combobox', { name: '事项' }).inputValue()).toBe('未戴安全帽');
+    await shot('08-record-from-address');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await expect.poll(() => page().url()).toMatch(new RegExp(`#/wage/records/${PERIOD}$`));
     expect(app.pageErrors).toEqual([]);
   });
 });

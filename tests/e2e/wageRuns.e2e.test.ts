@@ -4,7 +4,11 @@
 // calculated from its empty state, the totals and lines in 元, a worker's explanation with the hazard behind it (the link
 // opens #/hazards/<id>), 复核 by the administrator (who then may not approve), 审批 by a second union officer, and after
 // the hazard is cancelled a recalculation — confirmed, a new version beside the locked one — with the difference worker
-// by worker. Screenshots in test-results/e2e/wage-runs-*.png.
+// by worker. The month and the open explanation are in the address (#/wage/runs/<YYYY-MM>/worker/<id>): Back from a
+// record returns to the drawer, a reload keeps the month; a behaviour record's link opens the records tab on its month.
+// The records changed under the approved month say so (stale); the new version, reviewed and approved, replaces the
+// approved one (one approved version a month) and shows 补发/扣回 against it. The home card is about the pay month (last
+// month). Screenshots in test-results/e2e/wage-runs-*.png.
 import dayjs from 'dayjs';
 import { describe, expect } from 'vitest';
 import { demoUscc } from '../../electron/core/demo';
@@ -72,7 +76,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     }
     const second = await api<{ id: string }>(app.host, 'workers.create', { empNo: SECOND.empNo, name: SECOND.name, gender: 'M', roles: ['union_officer'] });
     await api(app.host, 'operators.add', { workerId: second.id, isAdmin: false });
-    await api(app.host, 'wage.behaviourCreate', { date: TODAY, workerId: ids.W001, kind: 'good_act', category: '合理化建议被采纳', points: 5 });
+    ids.good = (await api<{ id: string }>(app.host, 'wage.behaviourCreate', { date: TODAY, workerId: ids.W001, kind: 'good_act', category: '合理化建议被采纳', points: 5 })).id;
     await api(app.host, 'wage.accidentCreate', { date: TODAY, place: '储运车间罐区', severity: 'minor_injury', description: '装卸时手部划伤', teamId: yi.id, workerIds: [ids.W003] });
     const h = await api<{ id: string; serial: string }>(app.host, 'hazards.report', {
       foundAt: dayjs().format('YYYY-MM-DDTHH:mm'),
@@ -122,10 +126,10 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     // 张三: grade 3 → 60 × 30% = 18 points = 180.00; 176 h → 100 × 30% = 300.00; +5 → 5 × 20% = 10.00; a major hazard → 40 × 20% = 80.00
     const zhang = linesRow('张三');
     for (const v of ['180.00', '300.00', '10.00', '80.00', '570.00']) await zhang.getByText(v, { exact: true }).first().waitFor();
-    // 王五 is vetoed: his safety components are zero, the skill grade still pays (80 × 30% = 240.00)
+    // 王五 is vetoed: his safety components are zero, the skill grade still pays (四级: 40 × 30% = 120.00)
     const wang = linesRow('王五');
     await wang.getByText('否决').waitFor();
-    await wang.getByText('240.00', { exact: true }).first().waitFor();
+    await wang.getByText('120.00', { exact: true }).first().waitFor();
     const lines = await api<{ rows: { empNo: string; totalFen: number }[] }>(app.host, 'wage.runLines', { runId: run.id, search: 'W001' });
     expect(lines.rows).toEqual([expect.objectContaining({ empNo: 'W001', totalFen: 57_000 })]);
 
@@ -154,13 +158,28 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     await hz.getByText('重大隐患').waitFor();
     await waitText(page().getByTestId('explain-SAFE_TIME').getByTestId('explain-raw'), '176 小时');
     await shot('05-explain');
+    // the month and the drawer are in the address
+    await page().waitForURL(new RegExp(`#/wage/runs/${THIS_MONTH}/worker/${ids.W001}$`));
     await link.click();
     await page().waitForURL(new RegExp(`#/hazards/${ids.hazard}$`));
     await waitText(page().getByTestId('hazard-serial'), ids.serial!);
+    // Back: the same month, the same worker's explanation
     await page().goBack();
+    await waitText(page().getByTestId('explain-title'), `W001 张三 · ${THIS_MONTH} 核算说明`);
+    expect(await page().getByTestId('runs-month').inputValue()).toBe(THIS_MONTH);
+    await shot('05b-back-to-explain');
+    // a behaviour record opens the records tab on its month with the record named in the address; Back returns
+    const good = page().getByTestId('explain-BEHAVIOUR').getByTestId('record-link-behaviour');
+    expect(await good.getAttribute('href')).toBe(`#/wage/records/${THIS_MONTH}/behaviour/${ids.good}`);
+    await good.click();
+    await page().waitForURL(new RegExp(`#/wage/records/${THIS_MONTH}/behaviour/${ids.good}$`));
+    await page().getByRole('tab', { name: '记录', selected: true }).waitFor();
+    await shot('05c-record-from-explain');
     await page().goBack();
-    await openRunsTab();
-    await toThisMonth();
+    await waitText(page().getByTestId('explain-title'), `W001 张三 · ${THIS_MONTH} 核算说明`);
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    await page().getByTestId('explain').waitFor({ state: 'detached' });
+    await page().waitForURL(new RegExp(`#/wage/runs/${THIS_MONTH}$`));
     await page().getByRole('link', { name: '查看 王五 的核算说明' }).click();
     await page().getByTestId('explain-veto').waitFor();
     await waitText(page().getByTestId('explain-SAFE_TIME').getByTestId('explain-reason'), new RegExp(`一票否决：${TODAY} 储运车间罐区 发生轻伤事故，安全类项目本月清零`));
@@ -191,20 +210,28 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     await page().getByTestId('run-exports').waitFor();
     expect(await page().getByTestId('run-exports-wait').count()).toBe(0);
     await shot('08-approved');
-    // the home page's card: this month's run approved, what it pays, the safety share, the veto
+    // the home page's card is about the pay month (last month): not calculated yet, the last approved month shown
     await new Shell(page()).go('首页');
-    await waitText(page().getByTestId('wage-card-state').getByTestId('run-state'), '已审批');
+    await waitText(page().getByTestId('wage-card'), new RegExp(`能级工资 · ${LAST_MONTH}`));
+    await waitText(page().getByTestId('wage-card-state'), new RegExp(`上月（${LAST_MONTH}）尚未核算\\s*以下为最近审批的 ${THIS_MONTH}`));
     await waitText(page().getByTestId('wage-card-vetoes'), /1/);
     await page().getByTestId('wage-card').scrollIntoViewIfNeeded();
     await shot('08b-dashboard-card');
     await page().getByRole('button', { name: '打开月度核算' }).click();
-    await page().waitForURL(/#\/wage\/runs$/);
+    await page().waitForURL(new RegExp(`#/wage/runs/${LAST_MONTH}$`));
+    expect(await page().getByTestId('runs-month').inputValue()).toBe(LAST_MONTH);
     await toThisMonth();
     await waitText(runState(), '已审批');
   });
 
   step('the hazard cancelled: recalculating the approved month is confirmed, makes version 2, and the diff shows 张三', async () => {
     await api(app.host, 'hazards.cancel', { id: ids.hazard, kind: 'invalid', reason: '复查为误报' });
+    // a reload keeps the month (in the address) and the approved version says its records changed
+    await page().reload();
+    await waitText(runState(), '已审批');
+    expect(await page().getByTestId('runs-month').inputValue()).toBe(THIS_MONTH);
+    await waitText(page().getByTestId('run-stale'), /第 1 版核算后，本月的记录有改动：隐患.*该月已审批/);
+    await shot('08c-stale');
     await waitText(page().getByTestId('run-calculate'), /重新核算/);
     await page().getByTestId('run-calculate').click();
     await waitText(page().getByTestId('recalc-confirm'), /已审批的第 1 版保持锁定、不作任何改动；重新核算将生成第 2 版/);
@@ -226,18 +253,52 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     expect(v1.state).toBe('approved');
     expect(v1.totalFen - v2.totalFen).toBe(8000);
     await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    // against the approved version: 张三 has 80.00 deducted
+    const settle = page().getByTestId('run-settlement');
+    await waitText(settle, /与已审批的第 1 版相比：补发 \/ 扣回/);
+    await waitText(settle.getByTestId('settle-W001'), '扣回-80.00');
+    await waitText(settle.getByTestId('settle-total'), /扣回 80\.00 元，净额 -80\.00 元（1 人）/);
+    expect(await page().getByTestId('run-stale').count()).toBe(0);
+  });
+
+  step('version 2 reviewed and approved replaces version 1: one approved version a month, the old one exports nothing', async () => {
+    await page().getByTestId('run-review').click();
+    await page().locator('.ant-popconfirm').filter({ visible: true }).locator('.ant-btn-primary').click();
+    await waitText(runState(), '已复核');
+    await new Shell(page()).switchOperator(ADMIN.name);
+    await openRunsTab();
+    await toThisMonth();
+    await waitText(runState(), '已复核');
+    await page().getByTestId('run-approve').click();
+    await page().locator('.ant-popconfirm').filter({ visible: true }).locator('.ant-btn-primary').click();
+    await waitText(runState(), '已审批');
+    const versions = page().getByTestId('run-versions').locator('.ant-table-row');
+    await waitText(versions.nth(0), /第 2 版.*已审批/);
+    await waitText(versions.nth(1), /第 1 版.*原审批版，已被新审批版本取代/);
+    await waitText(page().getByTestId('run-settlement'), /本版审批后取代它/);
+    await shot('10b-replaced');
+    const runs = await api<{ state: string }[]>(app.host, 'wage.runs', { period: THIS_MONTH });
+    expect(runs.map((r) => r.state)).toEqual(['approved', 'replaced']);
+    await versions.nth(1).getByRole('link', { name: '第 1 版' }).click();
+    await waitText(page().getByTestId('run-version'), '第 1 版');
+    await page().getByText('工资表导出').click();
+    await page().getByTestId('run-exports-wait').waitFor();
+    await versions.nth(0).getByRole('link', { name: '第 2 版' }).click();
+    await waitText(page().getByTestId('run-version'), '第 2 版');
   });
 
   step('in English: the tab, the states, the totals and the explanation', async () => {
     await page().getByRole('button', { name: 'language' }).click();
     await page().getByRole('tab', { name: 'Monthly runs' }).waitFor();
-    await waitText(runState(), 'Calculated');
+    await waitText(runState(), 'Approved');
     await waitText(page().getByTestId('run-calculate'), /Recalculate/);
     await page().getByText('Versions of the month').waitFor();
     await page().getByTestId('run-safety-hint').getByText(/workers paid more than zero for the safety components/).waitFor();
     await shot('11-english');
     await page().getByRole('link', { name: "Open 王五's explanation" }).click();
     await waitText(page().getByTestId('explain-SAFE_TIME').getByTestId('explain-reason'), new RegExp(`Veto: a Minor injury accident on ${TODAY} at 储运车间罐区 zeroes the safety components this month`, 'i'));
+    // the grade by its name, not "4 grade"
+    await waitText(page().getByTestId('explain-SKILL').getByTestId('explain-raw'), 'Grade 4 (intermediate worker)');
     await shot('12-english-explain');
     expect(app.pageErrors).toEqual([]);
   });

@@ -33,6 +33,7 @@ describe('wage schemes (browser host + Chromium)', () => {
     await new Shell(page()).waitSignedIn(ADMIN.name);
     await page().getByRole('menuitem', { name: '能级工资' }).click();
     await page().getByRole('tab', { name: '方案' }).click();
+    await page().getByRole('tab', { name: '方案', selected: true }).waitFor();
     expect(page().url()).toContain('#/wage/schemes');
     await waitText(page().getByTestId('schemes-empty'), /还没有能级工资方案/);
     await shot('01-empty');
@@ -157,6 +158,8 @@ describe('wage schemes (browser host + Chromium)', () => {
     await row().getByRole('button', { name: label('提交职代会表决') }).click();
     d = modal('提交职代会表决');
     await d.getByRole('radio', { name: /能级工资/, checked: true }).waitFor();
+    // the wage item and vote / deliberation items only: never 宣布大会开幕 / 闭幕 or 通过大会决议
+    for (const procedural of [/宣布大会开幕/, /宣布大会闭幕/, /通过大会决议/, /听取安全生产和职业健康工作报告/]) expect(await d.getByRole('radio', { name: procedural }).count()).toBe(0);
     await shot('11-propose');
     await d.locator('.ant-modal-footer .ant-btn-primary').click();
     await d.waitFor({ state: 'hidden' });
@@ -197,11 +200,66 @@ describe('wage schemes (browser host + Chromium)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  step('a wrong effective date: typed over the filled one, refused in words on the field, then corrected — audited', async () => {
+    const eff = page().locator('.ant-table-row').filter({ hasText: '执行中' });
+    await eff.getByRole('button', { name: label('更正日期') }).click();
+    const d = modal('更正日期');
+    const date = d.getByRole('textbox', { name: '生效日期' });
+    // the filled date is selected on focus: typing replaces it (no clearing first)
+    await date.click();
+    await page().keyboard.type(`${year}-01-01`);
+    await page().keyboard.press('Enter');
+    await expect(date.inputValue()).resolves.toBe(`${year}-01-01`);
+    await d.getByLabel('更正原因').fill('生效日期应为年初');
+    await d.locator('.ant-modal-footer .ant-btn-primary').click();
+    // adopted by today's vote: it cannot take effect before — said on the field, with the date, not 「格式不正确」
+    const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    await waitText(d.locator('.ant-form-item-explain-error'), `生效日期不能早于通过日期（${today}）`);
+    expect(await d.getByText('格式不正确').count()).toBe(0);
+    await shot('16-correct-refused');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  step('at 1920 px the names and sessions stay on one line; a ticked indicator reads as ticked, not disabled', async () => {
+    await page().setViewportSize({ width: 1920, height: 1080 });
+    const link = page().getByRole('link', { name, exact: true });
+    const h = (await link.boundingBox())!.height;
+    expect(h).toBeLessThan(30);
+    await shot('17-list-1920');
+    await page().setViewportSize({ width: 1280, height: 800 });
+    await page().getByRole('button', { name: label('从指标库新建方案') }).first().click();
+    const d = modal('从指标库新建方案');
+    const ticked = d.locator('tr.ant-table-row-selected td').nth(1);
+    await ticked.waitFor();
+    // a light tint, not the grey of a disabled row
+    const bg = await ticked.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g)!.map(Number);
+    expect(Math.min(r!, g!, b!)).toBeGreaterThan(220);
+    await shot('18-create-ticked');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+  });
+
   step('in English', async () => {
     await page().getByRole('button', { name: 'language' }).click();
     await page().getByRole('tab', { name: 'Schemes', selected: true }).waitFor();
     await waitText(row().first(), /In effect/);
     await shot('15-english');
+    // the draft's editor in English: the source names whole, the scoring kind on one line
+    await page().getByRole('link', { name: /讨论稿/ }).click();
+    await editor().waitFor();
+    const sources = editor().locator('.ant-table-row .ant-select-content, .ant-table-row .ant-select-selection-item');
+    await sources.first().waitFor();
+    expect(await sources.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))).toEqual([]);
+    // the name column keeps room for its input
+    expect((await editor().getByLabel('SKILL name', { exact: false }).first().boundingBox())!.width).toBeGreaterThan(100);
+    const kind = editor().locator('tr.ant-table-row').filter({ hasText: 'HAZARDS' }).getByText('Points per event');
+    expect((await kind.boundingBox())!.height).toBeLessThan(30);
+    await shot('19-english-editor');
+    await page().locator('.ant-drawer-close').filter({ visible: true }).click();
+    await editor().waitFor({ state: 'detached' });
     await page().getByRole('button', { name: 'language' }).click();
     expect(app.pageErrors).toEqual([]);
   });

@@ -1,10 +1,11 @@
 // The records tab after a new user's walk (issue 9): a negative figure refused on its field (never clamped to 0), a
 // behaviour record not saved when its photo did not upload, the banner of an approved month, the month in the route,
 // the empty roster, the manual figure's indicator picked from the catalogue, accidents by year and with their workshop.
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { parseHash, routeHash, useRouter } from '../../renderer/src/app/router';
 import { RecordsTab } from '../../renderer/src/features/wage/records/RecordsTab';
+import { useI18n } from '../../renderer/src/i18n';
 import type { OrgUnit } from '../../shared/org/types';
 import { makeWorker } from './fakeBackend';
 import { seedWageRun } from './wageRunsFake';
@@ -170,6 +171,8 @@ describe('wage records tab: fixes from the walk', () => {
     expect(within(way).getByRole('link', { name: '审批' })).toHaveAttribute('data-done', 'false');
     expect(within(way).getAllByRole('link').map((a) => a.textContent)).toEqual(['花名册', '记录', '方案', '职代会通过', '生效', '月度核算', '审批', '发放']);
     expect(screen.getAllByTestId('wage-way')).toHaveLength(1);
+    // the address without a month gets the month shown, in place (Back to it shows the same month)
+    await waitFor(() => expect(window.location.hash).toBe(`#/wage/records/${PERIOD}`));
   });
 
   it('the wage address carries the tab, the month and a record (other pages keep one segment)', () => {
@@ -192,5 +195,21 @@ describe('wage records tab: fixes from the walk', () => {
     await u.click(within(alert).getByRole('link', { name: '打开指标目录' }));
     await waitFor(() => expect(window.location.hash).toBe('#/wage/schemes'));
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('the behaviour list: the category has the room (the note narrower); the English sum capitalised alike', async () => {
+    const be = signedInBackend({ workers: staff(), units: UNITS });
+    const long = '高处作业未系安全带且未设置警戒区域';
+    be.wageRecords.behaviour.push({ id: 'bh-1', date: `${PERIOD}-01`, workerId: 'w-1', empNo: 'W001', workerName: '张三', teamId: null, teamName: null, kind: 'violation', category: long, points: -10, note: null, evidenceId: null, enteredBy: '王主席', updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null });
+    act(() => useI18n.getState().setLocale('en'));
+    renderInProviders(<RecordsTab />);
+    fireEvent.click(await screen.findByTestId('wage-section-behaviour'));
+    await waitFor(() => expect(screen.getByTestId('wage-bh-sum')).toHaveTextContent('1 records · Points off: -10 · Points added: 0'));
+    const widths = [...document.querySelectorAll('[data-testid="wage-behaviour"] colgroup col')].map((c) => (c as HTMLElement).style.width);
+    const headers = [...document.querySelectorAll('[data-testid="wage-behaviour"] thead th')].map((th) => th.textContent);
+    const w = (title: string) => parseInt(widths[headers.indexOf(title)] ?? '0', 10);
+    expect(w('Category')).toBeGreaterThan(w('Note'));
+    expect(w('Category')).toBeGreaterThanOrEqual(240);
+    act(() => useI18n.getState().setLocale('zh-CN'));
   });
 });

@@ -62,13 +62,16 @@ describe('the pure helpers', () => {
     const safety = { ...SAFETY, hasPin: false };
     expect(runButtons(null, admin, '2026-05', '2026-06')).toEqual({ calculate: true, review: false, approve: false, ownReview: false });
     expect(runButtons(null, admin, '2026-07', '2026-06').calculate).toBe(false); // a month not begun
-    expect(runButtons({ state: 'calculated', reviewedBy: null }, li, '2026-05', '2026-06')).toMatchObject({ review: true, approve: false });
-    expect(runButtons({ state: 'reviewed', reviewedBy: '李四' }, li, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false, ownReview: true });
-    expect(runButtons({ state: 'reviewed', reviewedBy: '李四' }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: true, ownReview: false });
-    expect(runButtons({ state: 'approved', reviewedBy: '李四' }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false });
-    expect(runButtons({ state: 'replaced', reviewedBy: null }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false });
-    expect(runButtons({ state: 'calculated', reviewedBy: null }, safety, '2026-05', '2026-06')).toEqual({ calculate: false, review: false, approve: false, ownReview: false });
-    expect(runButtons({ state: 'reviewed', reviewedBy: '王主席' }, null, '2026-05', '2026-06')).toEqual({ calculate: false, review: false, approve: false, ownReview: false });
+    expect(runButtons({ state: 'calculated', reviewedById: null }, li, '2026-05', '2026-06')).toMatchObject({ review: true, approve: false });
+    expect(runButtons({ state: 'reviewed', reviewedById: 'op-2' }, li, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false, ownReview: true });
+    expect(runButtons({ state: 'reviewed', reviewedById: 'op-2' }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: true, ownReview: false });
+    // two operators of the same name: the ids decide (another 李四 approves)
+    const otherLi = { ...li, id: 'op-9', workerId: 'w-op9' };
+    expect(runButtons({ state: 'reviewed', reviewedById: 'op-2' }, otherLi, '2026-05', '2026-06')).toMatchObject({ approve: true, ownReview: false });
+    expect(runButtons({ state: 'approved', reviewedById: 'op-2' }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false });
+    expect(runButtons({ state: 'replaced', reviewedById: null }, admin, '2026-05', '2026-06')).toMatchObject({ review: false, approve: false });
+    expect(runButtons({ state: 'calculated', reviewedById: null }, safety, '2026-05', '2026-06')).toEqual({ calculate: false, review: false, approve: false, ownReview: false });
+    expect(runButtons({ state: 'reviewed', reviewedById: 'op-admin' }, null, '2026-05', '2026-06')).toEqual({ calculate: false, review: false, approve: false, ownReview: false });
   });
 
   it('the scheme for a month: effective on its first day, the latest such, not one superseded by then', () => {
@@ -321,7 +324,10 @@ describe('the runs tab', () => {
     const be = backend();
     effectiveScheme(be);
     const ls = lines();
-    ls[1] = { ...ls[1]!, components: ls[1]!.components.map((c) => (c.code === 'SAFE_TIME' ? { ...c, raw: 176, points: 10000, weighted: 3000, fen: 0, applied: ['veto'] } : c)) };
+    ls[1] = {
+      ...ls[1]!,
+      components: ls[1]!.components.map((c) => (c.code === 'SAFE_TIME' ? { ...c, raw: 176, points: 10000, weighted: 3000, fen: 0, applied: ['veto'] } : c.code === 'SKILL' ? { ...c, raw: 3 } : c)),
+    };
     ls[1]!.components[3] = { code: 'HAZARDS', raw: 2, points: 5000, weighted: 1000, fen: 0, applied: ['veto', 'cap'] };
     const run = seedWageRun(be.wageRuns, { period: PERIOD }, ls);
     be.wageRuns.explanations.set(`${run.id}:w2`, {
@@ -364,7 +370,11 @@ describe('the runs tab', () => {
     expect(time).toHaveTextContent('30'); // weighted
     expect(time).toHaveTextContent('一票否决');
     expect(within(time).getByTestId('explain-reason')).toHaveTextContent(`一票否决：${PERIOD}-12 合成车间二楼 发生轻伤事故，安全类项目本月清零`);
-    expect(within(time).getByTestId('record-link-accident')).toHaveAttribute('href', '#/wage/records');
+    // a record opens the records tab on its month, the record open; hours the month
+    expect(within(time).getByTestId('record-link-accident')).toHaveAttribute('href', `#/wage/records/${PERIOD}/accident/acc-1`);
+    expect(within(time).getByTestId('record-link-timekeeping')).toHaveAttribute('href', `#/wage/records/${PERIOD}`);
+    // the drawer is in the address: Back from a record returns to it
+    expect(useRouter.getState().route).toEqual({ page: 'wage', id: `runs/${PERIOD}/worker/w2` });
     expect(within(time).getByText('轻伤')).toBeInTheDocument();
 
     const hz = screen.getByTestId('explain-HAZARDS');
@@ -379,6 +389,9 @@ describe('the runs tab', () => {
     expect(hz).toHaveTextContent('单项封顶');
 
     expect(within(screen.getByTestId('explain-SKILL')).getByTestId('record-link-roster')).toHaveAttribute('href', '#/roster/w2');
+    // the grade by its name, not "3 级"
+    expect(within(screen.getByTestId('explain-SKILL')).getByTestId('explain-raw')).toHaveTextContent('三级（高级工）');
+    expect(within(screen.getByTestId('explain-SKILL')).getByTestId('record-link-roster').closest('tr')).toHaveTextContent('三级（高级工）');
     expect(within(screen.getByTestId('explain-BEHAVIOUR')).getByTestId('explain-reason')).toHaveTextContent('本月无相关记录');
     expect(within(screen.getByTestId('explain-BEHAVIOUR')).getByTestId('explain-raw')).toHaveTextContent('无记录');
   });
@@ -398,5 +411,97 @@ describe('the runs tab', () => {
     await screen.findByTestId('explain');
     expect(screen.getByTestId('explain')).toHaveTextContent('按在册天数折算：15/30 天');
     expect(within(screen.getByTestId('explain-SKILL')).getByTestId('explain-reason')).toHaveTextContent('按在册天数折算：15/30 天');
+  });
+});
+
+describe('the address, one approved version a month, records changed since, the order of groups', () => {
+  it('the month and the open explanation are in the address: opened from it (Back), the drawer shows that month and worker; closing leaves the month', async () => {
+    const u = user();
+    const be = backend();
+    effectiveScheme(be);
+    const sept = '2026-03';
+    seedWageRun(be.wageRuns, { period: sept }, lines());
+    seedWageRun(be.wageRuns, { period: PERIOD }, lines());
+    history.replaceState(null, '', `#/wage/runs/${sept}/worker/w3`);
+    act(() => useRouter.getState().sync());
+    renderInProviders(<RunsTab />);
+    expect(await screen.findByTestId('explain-title')).toHaveTextContent(`E003 王芳 · ${sept} 核算说明`);
+    expect(be.last('wage.runs')).toEqual({ period: sept });
+    await u.click(screen.getByRole('button', { name: /^(close|关闭)$/i }));
+    await waitFor(() => expect(screen.queryByTestId('explain-title')).toBeNull());
+    expect(useRouter.getState().route).toEqual({ page: 'wage', id: `runs/${sept}` });
+    // the next month: the address follows
+    await u.click(screen.getByRole('button', { name: label('下个月') }));
+    expect(useRouter.getState().route).toEqual({ page: 'wage', id: 'runs/2026-04' });
+  });
+
+  it('approving a newer version replaces the approved one; it shows what each worker is paid back (补发) or has deducted (扣回), with the total', async () => {
+    const u = user();
+    const be = backend();
+    effectiveScheme(be);
+    seedWageRun(be.wageRuns, { period: PERIOD, state: 'approved', reviewedBy: '李四', reviewedById: 'op-2', approvedBy: '王主席', approvedById: 'op-admin', approvedAt: '2026-05-03T08:00:00.000Z', reviewedAt: '2026-05-02T08:00:00.000Z' }, lines());
+    const next = lines();
+    const { components: _c, totalFen: _t, ...zhang0 } = next[0]!;
+    next[0] = makeRunLine({ ...zhang0, fen: { SKILL: 12000, SAFE_TIME: 9000, BEHAVIOUR: 1050, HAZARDS: 8000 } }); // +40.00
+    const { components: _c2, totalFen: _t2, ...wang0 } = next[2]!;
+    next[2] = makeRunLine({ ...wang0, fen: { SKILL: 8000, SAFE_TIME: 2000, BEHAVIOUR: -300, HAZARDS: 0 } }); // -25.00
+    seedWageRun(be.wageRuns, { period: PERIOD, state: 'reviewed', reviewedBy: '李四', reviewedById: 'op-2', reviewedAt: '2026-05-04T08:00:00.000Z' }, next);
+    renderInProviders(<RunsTab />);
+    const settle = await screen.findByTestId('run-settlement');
+    expect(settle).toHaveTextContent('与已审批的第 1 版相比：补发 / 扣回');
+    await waitFor(() => expect(within(settle).getByTestId('settle-E001')).toHaveTextContent('补发+40.00'));
+    expect(within(settle).getByTestId('settle-E003')).toHaveTextContent('扣回-25.00');
+    expect(within(settle).queryByText('李强')).toBeNull();
+    expect(within(settle).getByTestId('settle-total')).toHaveTextContent('合计：补发 40.00 元，扣回 25.00 元，净额 +15.00 元（2 人）');
+
+    await u.click(screen.getByTestId('run-approve'));
+    await u.click(await popconfirmOk());
+    await waitFor(() => expect(within(screen.getByTestId('run-header')).getByTestId('run-state')).toHaveTextContent('已审批'));
+    const rows = within(screen.getByTestId('run-versions')).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveTextContent('已审批');
+    expect(rows[1]).toHaveTextContent('原审批版，已被新审批版本取代');
+    expect(be.wageRuns.runs.filter((r) => r.period === PERIOD && r.state === 'approved')).toHaveLength(1);
+    expect(screen.getByTestId('run-settlement')).toHaveTextContent('本版审批后取代它');
+    // the old version: no exports, no settlement of its own
+    await u.click(within(screen.getByTestId('run-versions')).getByRole('link', { name: '第 1 版' }));
+    await waitFor(() => expect(screen.getByTestId('run-version')).toHaveTextContent('第 1 版'));
+    expect(screen.queryByTestId('run-settlement')).toBeNull();
+    expect(within(screen.getByTestId('run-header')).getByTestId('run-state')).toHaveAttribute('data-state', 'replacedApproved');
+  });
+
+  it('records changed since the version was calculated: says which, and offers 重新核算', async () => {
+    const u = user();
+    const be = backend();
+    effectiveScheme(be);
+    const r = seedWageRun(be.wageRuns, { period: PERIOD, state: 'approved', reviewedBy: '李四', reviewedById: 'op-2', reviewedAt: '2026-05-02T08:00:00.000Z', approvedBy: '王主席', approvedAt: '2026-05-03T08:00:00.000Z' }, lines());
+    be.wageRuns.stale.set(r.id, { kinds: ['timekeeping', 'behaviour'] });
+    renderInProviders(<RunsTab />);
+    const stale = await screen.findByTestId('run-stale');
+    expect(stale).toHaveTextContent('第 1 版核算后，本月的记录有改动：工时、行为记录');
+    expect(stale).toHaveTextContent('该月已审批：已审批的版本保持锁定');
+    await u.click(within(stale).getByTestId('run-stale-recalculate'));
+    expect(await screen.findByTestId('recalc-confirm')).toBeInTheDocument();
+  });
+
+  it('group totals by team: the workshop first, in the organisation’s order (一 before 二, 甲 before 丙)', async () => {
+    const u = user();
+    const be = backend();
+    effectiveScheme(be);
+    const at = (workerId: string, empNo: string, ws: [string, string], team: [string, string]) =>
+      makeRunLine({ workerId, empNo, name: empNo, workshopId: ws[0], workshopName: ws[1], teamId: team[0], teamName: team[1], fen: { SKILL: 100 } });
+    seedWageRun(be.wageRuns, { period: PERIOD }, [
+      at('a', 'E1', ['ws2', '合成二车间'], ['t3', '甲班']),
+      at('b', 'E2', ['ws1', '合成一车间'], ['t2', '丙班']),
+      at('c', 'E3', ['ws1', '合成一车间'], ['t1', '甲班']),
+    ]);
+    renderInProviders(<RunsTab />);
+    await screen.findByTestId('run-lines');
+    await u.click(screen.getByText('按班组'));
+    const groups = await screen.findByTestId('groups-team');
+    await within(groups).findAllByText('甲班');
+    const header = within(groups).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header.slice(0, 2)).toEqual(['车间', '班组']);
+    const body = within(groups).getAllByRole('row').slice(1, 4).map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent).join('·'));
+    expect(body).toEqual(['合成一车间·甲班', '合成一车间·丙班', '合成二车间·甲班']);
   });
 });

@@ -224,6 +224,8 @@ function version(p: Partial<SchemeVersion> & Pick<SchemeVersion, 'id' | 'state'>
 }
 
 const AGENDA: Partial<SchemeAgendaChoice>[] = [
+  { itemId: 'i-open', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 1, title: '宣布大会开幕', templateKey: 'opening', kind: 'report', preferred: false },
+  { itemId: 'i-resolve', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 8, title: '通过大会决议', templateKey: 'resolutions', kind: 'vote', preferred: false },
   { itemId: 'i-safety', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 2, title: '听取安全生产工作报告', templateKey: 'safety', kind: 'report', preferred: false },
   { itemId: 'i-wage', sessionId: 'ss1', sessionLabel: '第3届职工代表大会第2次会议', sessionNo: { term: 3, seq: 2 }, sessionDate: '2026-12-20', sessionStatus: 'preparing', position: 4, title: '审议能级工资方案', templateKey: 'wage', kind: 'deliberate', preferred: true },
   { itemId: 'i-issued', sessionId: 'ss2', sessionLabel: '第3届职工代表大会第3次会议', sessionNo: { term: 3, seq: 3 }, sessionDate: '2027-01-10', sessionStatus: 'issued', position: 4, title: '能级工资方案表决', templateKey: 'wage', kind: 'vote', preferred: true },
@@ -423,6 +425,10 @@ describe('the schemes tab', () => {
     const dlg = await screen.findByRole('dialog');
     const wage = await within(dlg).findByRole('radio', { name: /4\. 审议能级工资方案/ });
     expect(wage).toBeChecked();
+    // the wage item and vote / deliberation items only: no 宣布大会开幕, 通过大会决议 or report
+    expect(within(dlg).queryByRole('radio', { name: /宣布大会开幕/ })).toBeNull();
+    expect(within(dlg).queryByRole('radio', { name: /通过大会决议/ })).toBeNull();
+    expect(within(dlg).queryByRole('radio', { name: /听取安全生产工作报告/ })).toBeNull();
     // the items by session, named in the reader's language
     const session = (n: number) => within(dlg).getByRole('group', { name: new RegExp(`第3届职工代表大会第${n}次会议`) });
     expect(within(session(1)).getByRole('radio', { name: /能级工资/ })).toBeDisabled();
@@ -431,7 +437,7 @@ describe('the schemes tab', () => {
     // a session whose papers are out: not offered, with the way to add the scheme to its papers (said once)
     expect(within(session(3)).getByRole('radio', { name: /能级工资方案表决/ })).toBeDisabled();
     expect(within(dlg).getAllByText(/^会议通知已发出：请先在“职代会”中撤回该次会议的通知/)).toHaveLength(1);
-    expect(within(dlg).getAllByText('（将改为表决事项）')).toHaveLength(2);
+    expect(within(dlg).getAllByText('（将改为表决事项）')).toHaveLength(1);
     await u.click(within(dlg).getByRole('button', { name: label('提交职代会表决') }));
     await waitFor(() => expect(be.last('wage.schemeAction')).toEqual({ id: 's1', action: 'propose', agendaItemId: 'i-wage' }));
     // proposed: withdraw or record the vote
@@ -447,6 +453,18 @@ describe('the schemes tab', () => {
     // the session in the reader's language (the backend's label is the papers' Chinese)
     act(() => useI18n.getState().setLocale('en'));
     await waitFor(() => expect(screen.getByTestId('scheme-actions-s1').closest('tr')).toHaveTextContent("Term 3, session 2 of the workers' congress"));
+  });
+
+  it('with no congress session to put it to, the dialog says so and leads to the congress sessions', async () => {
+    const { be } = schemesBackend([version({ id: 's1', state: 'draft' })]);
+    be.wageSchemes.agendaItems = [];
+    const u = user();
+    renderInProviders(<SchemesTab />);
+    await u.click(await screen.findByRole('button', { name: label('提交职代会表决') }));
+    const dlg = await screen.findByRole('dialog');
+    expect(await within(dlg).findByTestId('no-agenda-items')).toHaveTextContent('还没有未闭会的职代会可以提交');
+    expect(within(dlg).getByRole('link', { name: '前往职代会会议' })).toHaveAttribute('href', '#/congress/sessions');
+    expect(within(dlg).getByRole('button', { name: label('提交职代会表决') })).toBeDisabled();
   });
 
   it('the papers issued while the dialog is open: the refusal says how to go on, nothing changes, the items are read again', async () => {

@@ -36,8 +36,8 @@ export const messages = defineMessages({
   'wage.scheme.action.correctDates': { 'zh-CN': '更正日期', en: 'Correct the dates' },
   'wage.scheme.action.copy': { 'zh-CN': '复制为新版本', en: 'Copy as a new version' },
   'wage.scheme.action.delete': { 'zh-CN': '删除', en: 'Delete' },
-  'wage.indicatorSource.roster.skillGrade': { 'zh-CN': '花名册安全技能等级', en: 'Safety skill grade (roster)' },
-  'wage.indicatorSource.timekeeping.hours': { 'zh-CN': '考勤工时', en: 'Hours worked (timekeeping)' },
+  'wage.indicatorSource.roster.skillGrade': { 'zh-CN': '花名册安全技能等级', en: 'Skill grade (roster)' },
+  'wage.indicatorSource.timekeeping.hours': { 'zh-CN': '考勤工时', en: 'Timekeeping hours' },
   'wage.indicatorSource.behaviour.points': { 'zh-CN': '安全行为记录分值', en: 'Behaviour record points' },
   'wage.indicatorSource.hazards.found': { 'zh-CN': '发现隐患（按等级）', en: 'Hazards found (by grade)' },
   'wage.indicatorSource.manual': { 'zh-CN': '每月手工填报', en: 'Entered by hand each month' },
@@ -76,6 +76,10 @@ export const messages = defineMessages({
   'err.wage.agendaItemNotFound': { 'zh-CN': '找不到该议程事项', en: 'Agenda item not found' },
   'err.wage.sessionClosed': { 'zh-CN': '该次职代会已闭会，不能再提交方案', en: 'That congress session is closed; nothing more can be put to it' },
   'err.wage.itemElection': { 'zh-CN': '选举事项不能用于表决方案', en: 'An election item cannot take a scheme' },
+  'err.wage.itemProcedural': {
+    'zh-CN': '“{title}”是程序性或报告事项，方案只能提交“能级工资”事项或表决、审议事项',
+    en: '“{title}” is a procedural item or a report; a scheme goes to the skill-level wage item or an item voted on or deliberated',
+  },
   'err.wage.itemTaken': { 'zh-CN': '该议程事项已提交了方案（{name} 第{version}版）', en: 'That agenda item already has a scheme ({name}, version {version})' },
   'err.wage.itemDecided': { 'zh-CN': '该议程事项的表决结果已宣布，不能再提交方案', en: 'The vote of that agenda item was already announced; it is too late to put a scheme to it' },
   'err.wage.effectiveBeforePrevious': {

@@ -12,6 +12,7 @@ import { holdsAnyRole } from '../../../../shared/roster/roles';
 import { AppError } from '../../../../shared/result';
 import { periodDays } from '../../../../shared/wage/records/schemas';
 import { refusal, WAGE_RUNNERS, type SchemeAction, type SchemeFacts, type SchemeState } from '../../../../shared/wage/scheme';
+import { itemTakesScheme } from '../../../../shared/wage/schemes/agenda';
 import { draftContent } from '../../../../shared/wage/schemes/draft';
 import { refusalDetails, REFUSAL_ERRORS } from '../../../../shared/wage/schemes/refusals';
 import type { SchemeActionInput, SchemeCorrectDatesInput, SchemeCreateInput, SchemeUpdateInput } from '../../../../shared/wage/schemes/schemas';
@@ -228,6 +229,7 @@ function itemForProposal(store: Store, schemeId: string, itemId: string): ItemFa
   if (!item) throw new AppError('NOT_FOUND', 'err.wage.agendaItemNotFound', { id: itemId, ...issue });
   if (item.session_status === 'closed') throw new AppError('CONFLICT', 'err.wage.sessionClosed', issue);
   if (item.kind === 'election') throw new AppError('VALIDATION', 'err.wage.itemElection', issue);
+  if (!itemTakesScheme(item.template_key, item.kind)) throw new AppError('VALIDATION', 'err.wage.itemProcedural', { title: item.title, ...issue });
   const taken = proposedOn(store, itemId, schemeId);
   if (taken) throw new AppError('CONFLICT', 'err.wage.itemTaken', { name: taken.name, version: taken.version, ...issue });
   if (announcedVote(store, itemId)) throw new AppError('CONFLICT', 'err.wage.itemDecided', issue);
@@ -240,10 +242,14 @@ function itemForProposal(store: Store, schemeId: string, itemId: string): ItemFa
   return item;
 }
 
-/** The items of sessions not closed a version may be put to: the 能级工资 item (item 4 of the 5+X agenda) first. */
+/**
+ * The items of sessions not closed a version may be put to: the 能级工资 item (item 4 of the 5+X agenda) first, then the
+ * vote and deliberation items (itemTakesScheme) — never a procedural item, a report or an election.
+ */
 export function agendaChoices(store: Store, schemeId: string | null): SchemeAgendaChoice[] {
   const items = store.all<ItemFacts>(`${ITEM_SELECT} AND cs.status <> 'closed' AND i.kind <> 'election' ORDER BY cs.date, cs.rid, i.position`);
   return items
+    .filter((i) => itemTakesScheme(i.template_key, i.kind))
     .map((i) => ({
       itemId: i.id,
       sessionId: i.session_id,

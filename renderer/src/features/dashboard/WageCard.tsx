@@ -1,6 +1,8 @@
-// 能级工资 on the home page: this month's run state, what it pays in all, the share of workers paid a safety component
-// (above zero) and the vetoes applied — of this month's run, or when there is none yet, of the last approved month (said
-// so). No run at all: a word on where to calculate one. Read from wage.dashboard; the button opens #/wage/runs.
+// 能级工资 on the home page, about the pay month — last month, the one calculated, approved and paid now (the runs tab
+// opens on it too): its run's state (or that it is not calculated yet), whether its records changed since, what it pays
+// in all, the share of workers paid a safety component (above zero) and the vetoes — of the pay month's run, or when
+// there is none yet, of the last approved month (said so). No run at all: a word on where to calculate one. Read from
+// wage.dashboard; the button opens the runs tab on the pay month (#/wage/runs/<YYYY-MM>).
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatYuan } from '../../../../shared/kernel/money';
@@ -8,7 +10,7 @@ import type { WageDashboard } from '../../../../shared/wage/runs/types';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
-import { thisMonth } from '../wage/runs/format';
+import { lastMonth, runsId } from '../wage/runs/format';
 import { RunStateTag } from '../wage/runs/RunStateTag';
 import { useDashT } from './dashT';
 
@@ -28,7 +30,8 @@ export function WageCard() {
   useEffect(load, [load]);
 
   const shown = data?.shown ?? null;
-  const color = data?.run ? (data.run.state === 'approved' ? GREEN : AMBER) : undefined;
+  // the pay month approved (and nothing changed since): green; anything still to do about it: amber
+  const color = data ? (data.run?.state === 'approved' && !data.run.stale ? GREEN : data.run || data.shown ? AMBER : undefined) : undefined;
 
   const body = () => {
     if (!data) return null;
@@ -36,10 +39,18 @@ export function WageCard() {
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <div data-testid="wage-card-state" data-state={data.run?.state ?? (shown ? 'lastApproved' : 'none')} style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
           {data.run ? (
-            <RunStateTag state={data.run.state} />
+            <>
+              <Typography.Text type="secondary">{t('wage.card.payMonth', { period: data.period })}</Typography.Text>
+              <RunStateTag state={data.run.state} />
+              {data.run.stale && (
+                <Typography.Text strong style={{ color: AMBER }} data-testid="wage-card-stale">
+                  {t('wage.card.stale')}
+                </Typography.Text>
+              )}
+            </>
           ) : (
             <Typography.Text strong style={{ color: AMBER }}>
-              {t('wage.card.notYet')}
+              {t('wage.card.notYet', { period: data.period })}
             </Typography.Text>
           )}
           {!data.run && shown && <Typography.Text type="secondary">{t('wage.card.showing', { period: shown.period })}</Typography.Text>}
@@ -79,10 +90,10 @@ export function WageCard() {
       className="ak-dash-noprint"
       data-testid="wage-card"
       style={{ borderTop: color ? `3px solid ${color}` : undefined }}
-      title={<h2 style={{ margin: 0, fontSize: 14, fontWeight: 600 }}>{t('wage.card.title', { period: data?.period ?? thisMonth() })}</h2>}
+      title={<h2 style={{ margin: 0, fontSize: 14, fontWeight: 600 }}>{t('wage.card.title', { period: data?.period ?? lastMonth() })}</h2>}
       extra={
         data && (
-          <Button size="small" type="link" onClick={() => navigate({ page: 'wage', id: 'runs' })}>
+          <Button size="small" type="link" onClick={() => navigate({ page: 'wage', id: runsId(data.period) })}>
             {t('wage.card.open')}
           </Button>
         )

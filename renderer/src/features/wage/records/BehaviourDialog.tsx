@@ -5,13 +5,13 @@ import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../../shared/org/types';
 import { behaviourInput } from '../../../../../shared/wage/records/schemas';
 import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
-import { WorkerSelect } from '../../../components/pickers';
 import { useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { afterToday, dateProps, defaultDate } from './common';
+import { WorkerPick } from './WorkersSelect';
 import { EvidencePicker, type Evidence } from './EvidencePicker';
 
 /** Teams for a select, labelled "workshop / team" (retired ones left out, unless the record already names one). */
@@ -105,7 +105,7 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
         </Space>
         <Space size={16} align="start" wrap>
           <Form.Item label={t('wage.rec.worker')} name="workerId">
-            <WorkerSelect placeholder={t('wage.rec.workerHint')} initialLabel={record?.workerName ? `${record.workerName} · ${record.empNo ?? ''}` : null} />
+            <WorkerPick placeholder={t('wage.rec.workerHint')} initialLabel={record?.workerName ? `${record.workerName} · ${record.empNo ?? ''}` : null} />
           </Form.Item>
           <Form.Item label={t('wage.bh.team')} name="teamId" extra={t('wage.bh.teamHint')}>
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={teams} style={{ width: 220 }} />

@@ -6,6 +6,7 @@
 import { Alert, App, Button, Checkbox, DatePicker, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useTableHeight } from '../../../lib/useTableHeight';
 import type { WageImportKind, WageImportMapping, WageImportParsed, WageImportPreview, WageImportRowReport } from '../../../../../shared/wage/imports/types';
 import { JobProgress, useJob } from '../../../components/JobProgress';
 import { useI18n, useT, type TFunc } from '../../../i18n';
@@ -50,6 +51,8 @@ export function ImportDialog({ kind, onClose, onDone }: { kind: WageImportKind; 
   const [committing, setCommitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [onlyInvalid, setOnlyInvalid] = useState(false);
+  // the preview's rows take what the window leaves (the dialog's body scrolls for the rest)
+  const tableHeight = Math.min(400, useTableHeight(560, 200));
   const [skipOk, setSkipOk] = useState(false);
   // reading a large file and committing thousands of rows are long jobs: progress, and cancel (nothing is written)
   const job = useJob();
@@ -128,6 +131,9 @@ export function ImportDialog({ kind, onClose, onDone }: { kind: WageImportKind; 
       title={t(`wage.import.title.${kind}`)}
       onCancel={cancel}
       mask={{ closable: false }}
+      // the footer (Cancel, Import) stays on screen at any window height: the preview scrolls inside the dialog
+      style={{ top: 16, paddingBottom: 0 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflowY: 'auto', overflowX: 'hidden' } }}
       footer={
         <Space>
           {/* the dialog's own Cancel stops a running job (nothing is written) and closes */}
@@ -289,7 +295,7 @@ export function ImportDialog({ kind, onClose, onDone }: { kind: WageImportKind; 
             rowKey="rowNumber"
             dataSource={rows}
             virtual
-            scroll={{ y: 360 }}
+            scroll={{ y: tableHeight }}
             pagination={false}
             columns={[
               { title: t('import.row'), dataIndex: 'rowNumber', width: 70 },

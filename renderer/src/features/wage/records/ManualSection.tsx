@@ -8,7 +8,6 @@ import { manualSave } from '../../../../../shared/wage/manual/schemas';
 import type { ManualValue } from '../../../../../shared/wage/manual/types';
 import type { CatalogueIndicator } from '../../../../../shared/wage/schemes/types';
 import { useRouter } from '../../../app/router';
-import { WorkerSelect } from '../../../components/pickers';
 import { useI18n, useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
@@ -16,6 +15,7 @@ import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
+import { WorkerPick } from './WorkersSelect';
 
 const blank = { workerId: null, code: '', value: null, note: '' };
 
@@ -170,7 +170,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
           style={{ marginBottom: 12, rowGap: 8 }}
         >
           <Form.Item label={t('wage.rec.worker')} name="workerId" required>
-            <WorkerSelect placeholder={t('wage.rec.workerHint')} initialLabel={editing ? `${editing.name} · ${editing.empNo}` : null} />
+            <WorkerPick placeholder={t('wage.rec.workerHint')} initialLabel={editing ? `${editing.name} · ${editing.empNo}` : null} />
           </Form.Item>
           <Form.Item label={t('wage.mn.indicator')} name="code" required>
             <Select

@@ -94,6 +94,12 @@ export function RecordsTab() {
     remember(next);
     navigate({ page: 'wage', id: wageId({ tab: 'records', period: p }) });
   };
+  // an address without the month (#/wage, #/wage/records) gets the month shown, in place: Back to this entry shows it again
+  // (only while the address is this tab's: not on the way to another tab)
+  const needsMonth = route.page === 'wage' && (address.tab === null || address.tab === 'records') && !address.period;
+  useEffect(() => {
+    if (needsMonth) navigate({ page: 'wage', id: wageId({ tab: 'records', period }) }, { replace: true });
+  }, [needsMonth, navigate, period]);
   /** the record named in the address was closed: the month's address again (no new entry) */
   const closeOpened = () => navigate({ page: 'wage', id: wageId({ tab: 'records', period }) }, { replace: true });
 

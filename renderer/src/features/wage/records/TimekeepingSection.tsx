@@ -7,7 +7,6 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { toFieldIssues } from '../../../../../shared/kernel/schemas';
 import { timekeepingSave } from '../../../../../shared/wage/records/schemas';
 import type { Timekeeping } from '../../../../../shared/wage/records/types';
-import { WorkerSelect } from '../../../components/pickers';
 import { useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
@@ -15,6 +14,7 @@ import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
+import { WorkerPick } from './WorkersSelect';
 
 interface Editing {
   id: string;
@@ -234,7 +234,7 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
           style={{ marginBottom: 8, rowGap: 8 }}
         >
           <Form.Item label={t('wage.rec.worker')} name="workerId" required>
-            <WorkerSelect placeholder={t('wage.rec.workerHint')} onChange={pickWorker} />
+            <WorkerPick placeholder={t('wage.rec.workerHint')} onChange={pickWorker} />
           </Form.Item>
           <Form.Item label={t('wage.tk.hours')} name="hours">
             {/* no min: a negative figure is refused with the field's message, never clamped to 0 */}

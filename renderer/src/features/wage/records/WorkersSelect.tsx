@@ -42,3 +42,36 @@ export function WorkersSelect(props: { value?: string[]; onChange?(v: string[]):
     />
   );
 }
+
+/**
+ * One worker from the roster, searched on the backend by employee number or name — the roster's picker with room
+ * for the whole "name · employee no. · workshop" in its list (it is narrower than its options otherwise).
+ */
+export function WorkerPick(props: { value?: string | null; onChange?(v: string | null): void; id?: string; placeholder?: string; initialLabel?: string | null; width?: number }) {
+  const [search, setSearch] = useState('');
+  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    const h = setTimeout(() => {
+      call('workers.list', { search, pageSize: 30 }).then(
+        (p) => setOptions(p.rows.map((w) => ({ value: w.id, label: labelOf(w) }))),
+        () => undefined,
+      );
+    }, 150);
+    return () => clearTimeout(h);
+  }, [search]);
+  const all = props.value && props.initialLabel && !options.some((o) => o.value === props.value) ? [{ value: props.value, label: props.initialLabel }, ...options] : options;
+  return (
+    <Select
+      id={props.id}
+      value={props.value ?? undefined}
+      onChange={(v: string | undefined) => props.onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      allowClear
+      placeholder={props.placeholder}
+      options={all}
+      // the list is as wide as its longest option (at least 360px), not as the field
+      popupMatchSelectWidth={360}
+      style={{ width: props.width ?? 240 }}
+    />
+  );
+}

@@ -97,7 +97,7 @@ export const messages = defineMessages({
     en: 'No behaviour records for {period} yet. Violations take points off and good acts (adopted suggestions, stopping an unsafe act…) add them: use "New behaviour record" (Alt+N).',
   },
   'wage.bh.emptyDeleted': { 'zh-CN': '{period} 没有已删除的行为记录', en: 'No deleted behaviour records for {period}' },
-  'wage.bh.sum': { 'zh-CN': '扣分合计 {minus} · 加分合计 {plus}', en: 'Taken off: {minus} · added: {plus}' },
+  'wage.bh.sum': { 'zh-CN': '扣分合计 {minus} · 加分合计 {plus}', en: 'Points off: {minus} · Points added: {plus}' },
   // accidents
   'wage.ac.new': { 'zh-CN': '新增事故', en: 'New accident' },
   'wage.ac.edit': { 'zh-CN': '修改事故', en: 'Edit accident' },

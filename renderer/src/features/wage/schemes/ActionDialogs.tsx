@@ -1,8 +1,9 @@
 // The dialogs of the schemes tab: a new draft from the catalogue (tick the indicators), put a version to the congress
 // (pick the agenda item), record an adoption elsewhere (document number and date), put into effect (from a date),
 // supersede (on a date) and copy as a new version. Each checks its input with the backend's own schema first.
-import { Alert, App, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, ConfigProvider, DatePicker, Empty, Form, Input, Modal, Radio, Skeleton, Space, Table, Tag, Typography, type FormInstance } from 'antd';
 import { useCallback, useEffect, useState, type FocusEvent } from 'react';
+import { itemTakesScheme } from '../../../../../shared/wage/schemes/agenda';
 import { schemeAction, schemeCreate } from '../../../../../shared/wage/schemes/schemas';
 import type { CatalogueIndicator, SchemeAgendaChoice, SchemeVersion } from '../../../../../shared/wage/schemes/types';
 import { useT, type TFunc } from '../../../i18n';
@@ -101,27 +102,30 @@ export function CreateDialog({ onClose, onDone }: { onClose(): void; onDone: Don
           ) : catalogue.length === 0 ? (
             <Empty description={t('wage.sch.catalogueEmpty')} />
           ) : (
-            <Table<CatalogueIndicator>
-              rowKey="code"
-              size="small"
-              pagination={false}
-              dataSource={catalogue}
-              rowSelection={{
-                selectedRowKeys: codes,
-                onChange: (keys) => {
-                  setCodes(keys.map(String));
-                  setCodesError(null);
-                },
-                getCheckboxProps: (c) => ({ 'aria-label': t('wage.sch.tick', { code: c.code, name: c.name['zh-CN'] }) }),
-              }}
-              columns={[
-                { title: t('wage.sch.col.code'), dataIndex: 'code', width: 120 },
-                { title: t('wage.sch.col.name'), key: 'name', render: (_, c) => c.name['zh-CN'] },
-                { title: t('wage.sch.col.source'), key: 'source', render: (_, c) => t(`wage.indicatorSource.${c.source}`) },
-                { title: t('wage.sch.col.rule'), key: 'rule', width: 100, render: (_, c) => t(`wage.rule.kind.${c.rule.kind}`) },
-                { title: t('wage.sch.col.weight'), dataIndex: 'weightPct', width: 80, render: (v: number) => `${v}%` },
-              ]}
-            />
+            /* a ticked row keeps the ordinary row look with a light tint (the theme's selected-row colour read as disabled) */
+            <ConfigProvider theme={{ components: { Table: { rowSelectedBg: '#eef6f4', rowSelectedHoverBg: '#e2efeb' } } }}>
+              <Table<CatalogueIndicator>
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={catalogue}
+                rowSelection={{
+                  selectedRowKeys: codes,
+                  onChange: (keys) => {
+                    setCodes(keys.map(String));
+                    setCodesError(null);
+                  },
+                  getCheckboxProps: (c) => ({ 'aria-label': t('wage.sch.tick', { code: c.code, name: c.name['zh-CN'] }) }),
+                }}
+                columns={[
+                  { title: t('wage.sch.col.code'), dataIndex: 'code', width: 120 },
+                  { title: t('wage.sch.col.name'), key: 'name', render: (_, c) => c.name['zh-CN'] },
+                  { title: t('wage.sch.col.source'), key: 'source', render: (_, c) => t(`wage.indicatorSource.${c.source}`) },
+                  { title: t('wage.sch.col.rule'), key: 'rule', width: 100, render: (_, c) => t(`wage.rule.kind.${c.rule.kind}`) },
+                  { title: t('wage.sch.col.weight'), dataIndex: 'weightPct', width: 80, render: (v: number) => `${v}%` },
+                ]}
+              />
+            </ConfigProvider>
           )}
         </Form.Item>
         {ticked.length > 0 && sum !== 100 && <Alert type="info" showIcon title={t('wage.sch.createScaled', { sum })} />}
@@ -160,7 +164,9 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
   const loadChoices = useCallback(
     () =>
       call('wage.schemeAgendaItems', { id: scheme.id }).then(
-        (list) => {
+        (all) => {
+          // the wage item and the vote / deliberation items only (the backend offers no other; said again here)
+          const list = all.filter((c) => itemTakesScheme(c.templateKey, c.kind));
           setChoices(list);
           const usable = list.filter((c) => !outOfReach(c));
           setItemId((cur) => (cur && usable.some((c) => c.itemId === cur) ? cur : ((usable.find((c) => c.preferred) ?? usable[0])?.itemId ?? null)));
@@ -201,7 +207,11 @@ export function ProposeDialog({ scheme, onClose, onDone }: { scheme: SchemeVersi
       {choices === null ? (
         <Skeleton active />
       ) : choices.length === 0 ? (
-        <Empty description={<span data-testid="no-agenda-items">{t('wage.sch.noAgendaItems')}</span>} />
+        <Empty description={<span data-testid="no-agenda-items">{t('wage.sch.noAgendaItems')}</span>}>
+          <Button type="primary" href="#/congress/sessions" onClick={onClose}>
+            {t('wage.sch.toCongress')}
+          </Button>
+        </Empty>
       ) : (
         <Radio.Group
           aria-label={t('wage.sch.agendaItem')}

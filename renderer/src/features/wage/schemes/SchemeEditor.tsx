@@ -125,10 +125,11 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
   const addable = useMemo(() => catalogue.filter((c) => !content?.indicators.some((i) => i.code === c.code)), [catalogue, content]);
 
   const columns: ColumnsType<SchemeIndicatorDef & { i: number }> = [
-    { title: t('wage.sch.col.code'), dataIndex: 'code', width: 110, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t('wage.sch.col.code'), dataIndex: 'code', width: 100, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     {
       title: t('wage.sch.col.name'),
       key: 'name',
+      width: 126,
       render: (_, r) =>
         editable ? (
           <Input aria-label={t('wage.sch.col.nameOf', { code: r.code })} value={r.name['zh-CN']} onChange={(e) => setIndicator(r.i, { name: { ...r.name, 'zh-CN': e.target.value } })} />
@@ -139,13 +140,15 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
     {
       title: t('wage.sch.col.source'),
       key: 'source',
-      width: 190,
+      // wide enough for the longest source in English (“Behaviour record points”), the list as wide as its texts
+      width: 236,
       render: (_, r) =>
         editable ? (
           <Select
             aria-label={t('wage.sch.col.sourceOf', { code: r.code })}
             value={r.source}
-            style={{ width: 180 }}
+            style={{ width: 224 }}
+            popupMatchSelectWidth={false}
             onChange={(source: IndicatorSource) => setIndicator(r.i, { source })}
             options={INDICATOR_SOURCES.map((s) => ({ value: s, label: t(`wage.indicatorSource.${s}`) }))}
           />
@@ -156,7 +159,7 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
     {
       title: t('wage.sch.col.weight'),
       key: 'weight',
-      width: 110,
+      width: 100,
       render: (_, r) =>
         editable ? (
           <InputNumber
@@ -166,7 +169,7 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
             max={100}
             precision={0}
             suffix="%"
-            style={{ width: 96 }}
+            style={{ width: 84 }}
             onChange={(v) => typeof v === 'number' && setIndicator(r.i, { weightPct: v })}
           />
         ) : (
@@ -198,7 +201,7 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
     {
       title: t('wage.sch.col.safety'),
       key: 'safety',
-      width: 90,
+      width: 76,
       render: (_, r) =>
         editable ? (
           <Switch size="small" aria-label={t('wage.sch.col.safetyOf', { code: r.code })} checked={r.safety} onChange={(safety) => setIndicator(r.i, { safety })} />
@@ -208,7 +211,7 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
           '—'
         ),
     },
-    { title: t('wage.sch.col.rule'), key: 'rule', width: 100, render: (_, r) => t(`wage.rule.kind.${r.rule.kind}`) },
+    { title: t('wage.sch.col.rule'), key: 'rule', width: 130, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{t(`wage.rule.kind.${r.rule.kind}`)}</span> },
     ...(editable
       ? [
           {
@@ -292,6 +295,7 @@ export function SchemeEditor({ id, canRun, onClose, onSaved }: { id: string; can
             <Table<SchemeIndicatorDef & { i: number }>
               rowKey={(r) => `${r.i}`}
               size="small"
+              scroll={{ x: 'max-content' }}
               pagination={false}
               columns={columns}
               dataSource={content.indicators.map((x, i) => ({ ...x, i }))}

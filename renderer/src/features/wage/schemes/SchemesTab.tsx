@@ -225,7 +225,8 @@ export function SchemesTab() {
     {
       title: t('wage.sch.name'),
       key: 'name',
-      width: 200,
+      // no fixed width: a wide screen shows the name on one line, a narrow one wraps it from here
+      minWidth: 200,
       render: (_, s) => (
         <a
           href="#"
@@ -261,7 +262,7 @@ export function SchemesTab() {
       width: 130,
       render: (_, s) => (s.effectiveFrom ? keepDates(s.supersededOn ? t('wage.sch.effectiveRange', { from: s.effectiveFrom, to: s.supersededOn }) : t('wage.sch.effectiveFrom', { from: s.effectiveFrom })) : '—'),
     },
-    { title: t('wage.sch.session'), key: 'session', width: 180, render: (_, s) => sessionName(t, s) || '—' },
+    { title: t('wage.sch.session'), key: 'session', minWidth: 180, render: (_, s) => sessionName(t, s) || '—' },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -108,7 +108,11 @@ export const messages = defineMessages({
   'wage.sch.proposeTitle': { 'zh-CN': '提交职代会表决：{name}（第 {version} 版）', en: 'Put to the congress: {name} (v{version})' },
   'wage.sch.proposeHint': { 'zh-CN': '选择未闭会的职代会议程事项。能级工资方案通常在“5+X”议程的第四项“能级工资”（标有“能级工资事项”）表决；会议筹备中时，所选事项将成为表决事项，方案文本作为会议材料随通知发给代表。', en: 'Pick an agenda item of a session not closed. The wage scheme is usually voted on under the fourth of the five safety items, the skill-level wage (marked "Wage item"); while the session prepares, the item becomes a vote and the scheme’s text goes out with the papers.' },
   'wage.sch.agendaItem': { 'zh-CN': '议程事项', en: 'Agenda item' },
-  'wage.sch.noAgendaItems': { 'zh-CN': '没有可提交的议程事项：请先在“会议”中筹备一次职代会（含“能级工资”议程）。', en: 'No agenda item to put it to: prepare a congress session (with the wage item) under Sessions first.' },
+  'wage.sch.noAgendaItems': {
+    'zh-CN': '还没有未闭会的职代会可以提交：请先在“职代会 › 会议”中筹备一次会议（含“能级工资”议程）。',
+    en: 'There is no congress session open to put it to: prepare a session (with the wage item) under Congress › Sessions first.',
+  },
+  'wage.sch.toCongress': { 'zh-CN': '前往职代会会议', en: 'Go to the congress sessions' },
   'wage.sch.preferredItem': { 'zh-CN': '能级工资事项', en: 'Wage item' },
   'wage.sch.becomesVote': { 'zh-CN': '（将改为表决事项）', en: '(becomes a vote)' },
   'wage.sch.itemTaken': { 'zh-CN': '已提交“{name}”第 {version} 版', en: 'has "{name}" v{version}' },
