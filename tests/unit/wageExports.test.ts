@@ -189,6 +189,13 @@ describe('the slips and the summary', () => {
     for (const r of s.rows) expect(sumOf(r.amounts)).toBe(r.totalFen);
     expect(s.totals.vetoes).toBe(1);
   });
+  it('by workshop in the organisation’s order: sort_order first, then numbers by value (十车间 after 二车间), not by pinyin', () => {
+    const named = (i: number, id: string, name: string) => line(i, { fens: [100, 100, 0, 0], workshopId: id, workshopName: name });
+    const lines = [named(1, 'a', '合成十车间'), named(2, 'b', '合成二车间'), named(3, 'c', '合成一车间'), line(4, { fens: [0, 0, 0, 0], workshopId: null, workshopName: null })];
+    expect(workshopSummary(lines, HEADS).rows.map((r) => r.workshop)).toEqual(['合成一车间', '合成二车间', '合成十车间', '（未分车间）']);
+    // the organisation editor's order wins over the names
+    expect(workshopSummary(lines, HEADS, new Map([['a', 1], ['b', 2], ['c', 3]])).rows.map((r) => r.workshop)).toEqual(['合成十车间', '合成二车间', '合成一车间', '（未分车间）']);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // long rows (worker, component, amount, period), the slips (工资条, one block per worker) and the monthly summary by
 // workshop. Everything is integer fen taken from the run lines as they are — nothing is recomputed or rounded again —
 // so every export agrees with the run, and with every other export, to the fen.
+import { compareUnits } from '../runs/order';
 import { maskIdCard } from '../../roster/idcard';
 import type { RunLine } from '../runs/types';
 
@@ -242,8 +243,12 @@ export interface WorkshopSummary {
 
 export const NO_WORKSHOP = '（未分车间）';
 
-/** Per workshop (by name, those without one last): workers, each component, the total, vetoes; the totals row. */
-export function workshopSummary(lines: readonly RunLine[], heads: readonly ComponentHead[]): WorkshopSummary {
+/**
+ * Per workshop — in the organisation's order (sort_order from `unitOrder` when given, then the natural order of the
+ * names: 一车间 before 二车间 before 十车间), those without one last — workers, each component, the total, vetoes; the
+ * totals row.
+ */
+export function workshopSummary(lines: readonly RunLine[], heads: readonly ComponentHead[], unitOrder?: ReadonlyMap<string, number>): WorkshopSummary {
   const cols = componentHeads(heads, lines);
   const index = headIndex(cols);
   const by = new Map<string, WorkshopRow>();
@@ -257,7 +262,8 @@ export function workshopSummary(lines: readonly RunLine[], heads: readonly Compo
     row.totalFen += l.totalFen;
     if (l.veto) row.vetoes++;
   }
-  const rows = [...by.values()].sort((a, b) => (a.workshopId === null ? 1 : 0) - (b.workshopId === null ? 1 : 0) || a.workshop.localeCompare(b.workshop, 'zh-CN'));
+  const unit = (r: WorkshopRow) => ({ sortOrder: r.workshopId === null ? null : (unitOrder?.get(r.workshopId) ?? 0), name: r.workshopId === null ? null : r.workshop });
+  const rows = [...by.values()].sort((a, b) => compareUnits(unit(a), unit(b)));
   const totals = { workers: 0, amounts: cols.map(() => 0), totalFen: 0, vetoes: 0 };
   for (const r of rows) {
     totals.workers += r.workers;

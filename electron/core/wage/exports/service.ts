@@ -72,6 +72,7 @@ export async function slipsPdf(ctx: Ctx, i: { runId: string; workerIds?: string[
 export async function summaryPdf(ctx: Ctx, i: { runId: string }): Promise<FileRef> {
   const { run, lines, heads } = approvedRun(ctx.store, i.runId);
   const { renderSummary } = await import('./summaryPdf');
-  const buffer = await renderSummary(workshopSummary(lines, heads), docCtx(ctx, run));
+  const order = new Map(ctx.store.all<{ id: string; sort_order: number }>(`SELECT id, sort_order FROM org_units WHERE kind = 'workshop'`).map((u) => [u.id, u.sort_order]));
+  const buffer = await renderSummary(workshopSummary(lines, heads, order), docCtx(ctx, run));
   return ctx.env.files.fromBuffer(`${run.period} 能级工资汇总表.pdf`, PDF_MIME, buffer);
 }
