@@ -34,6 +34,7 @@ export const isoDate = z
 export const EMOJI_RE = /[\p{Emoji_Presentation}\u{FE0F}\u{20E3}]/u;
 const noEmoji = (s: string) => !EMOJI_RE.test(s);
 /** Control characters (other than tab and line breaks) are invisible, break exports and have no place in a record. */
+// eslint-disable-next-line no-control-regex -- the point of the check
 export const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const noControl = (s: string) => !CONTROL_RE.test(s);
 
