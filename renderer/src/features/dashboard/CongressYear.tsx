@@ -2,12 +2,10 @@
 // whether this year's has been held (green, with its date), which one is being prepared (its date and status; red once
 // its day has passed unopened), that none is arranged yet, and — red — that last year went without one. No term at
 // all: a first step to the congress page. Read from congress.sessionYearCheck.
-import { Alert, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import type { SessionYearCheck } from '../../../../shared/congress/sessions/contract';
+import { Button, Space, Tag, Typography } from 'antd';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
-import { errorText } from '../../lib/errors';
+import { DashCard, useCardData } from './DashCard';
 import { useDashT } from './dashT';
 
 const GREEN = '#389e0d';
@@ -17,16 +15,13 @@ const AMBER = '#d48806';
 /** whole days from `from` to `to` (dates) */
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
+/** read once by the card */
+const fetchYearCheck = () => call('congress.sessionYearCheck', {});
+
 export function CongressYear() {
   const { t } = useDashT();
   const navigate = useRouter((s) => s.navigate);
-  const [data, setData] = useState<SessionYearCheck | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    call('congress.sessionYearCheck', {}).then(setData, (e: unknown) => setError(e));
-  }, []);
-  useEffect(load, [load]);
+  const { data, error, load } = useCardData(fetchYearCheck);
   const open = () => navigate({ page: 'congress', id: null });
 
   let state: 'noTerm' | 'held' | 'planned' | 'late' | 'none' | null = null;
@@ -74,12 +69,13 @@ export function CongressYear() {
   };
 
   return (
-    <Card
-      size="small"
-      className="ak-dash-noprint"
-      data-testid="congress-year"
-      style={{ borderTop: color ? `3px solid ${color}` : undefined }}
-      title={<h2 style={{ margin: 0, fontSize: 14, fontWeight: 600 }}>{t('cy.title', { year: data?.year ?? new Date().getFullYear() })}</h2>}
+    <DashCard
+      testId="congress-year"
+      color={color}
+      title={t('cy.title', { year: data?.year ?? new Date().getFullYear() })}
+      error={error}
+      onRetry={load}
+      loaded={data !== null}
       extra={
         data && (
           <Button size="small" type={state === 'noTerm' || state === 'none' ? 'primary' : 'link'} onClick={open}>
@@ -88,22 +84,7 @@ export function CongressYear() {
         )
       }
     >
-      {error != null ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error, t)}
-          action={
-            <Button size="small" danger onClick={load}>
-              {t('dash.retry')}
-            </Button>
-          }
-        />
-      ) : data ? (
-        body()
-      ) : (
-        <Skeleton active title={false} paragraph={{ rows: 1 }} />
-      )}
-    </Card>
+      {body()}
+    </DashCard>
   );
 }

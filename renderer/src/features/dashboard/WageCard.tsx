@@ -3,31 +3,26 @@
 // in all, the share of workers paid a safety component (above zero) and the vetoes — of the pay month's run, or when
 // there is none yet, of the last approved month (said so). No run at all: a word on where to calculate one. Read from
 // wage.dashboard; the button opens the runs tab on the pay month (#/wage/runs/<YYYY-MM>).
-import { Alert, Button, Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Col, Row, Space, Statistic, Typography } from 'antd';
 import { formatYuan } from '../../../../shared/kernel/money';
-import type { WageDashboard } from '../../../../shared/wage/runs/types';
 import { useRouter } from '../../app/router';
 import { call } from '../../lib/api';
-import { errorText } from '../../lib/errors';
 import { lastMonth, runsId } from '../wage/runs/format';
 import { RunStateTag } from '../wage/runs/RunStateTag';
+import { DashCard, useCardData } from './DashCard';
 import { useDashT } from './dashT';
 
 const GREEN = '#389e0d';
 const RED = '#cf1322';
 const AMBER = '#d48806';
 
+/** read once by the card */
+const fetchWage = () => call('wage.dashboard', {});
+
 export function WageCard() {
   const { t } = useDashT();
   const navigate = useRouter((s) => s.navigate);
-  const [data, setData] = useState<WageDashboard | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    call('wage.dashboard', {}).then(setData, (e: unknown) => setError(e));
-  }, []);
-  useEffect(load, [load]);
+  const { data, error, load } = useCardData(fetchWage);
 
   const shown = data?.shown ?? null;
   // the pay month approved (and nothing changed since): green; anything still to do about it: amber
@@ -85,12 +80,13 @@ export function WageCard() {
   };
 
   return (
-    <Card
-      size="small"
-      className="ak-dash-noprint"
-      data-testid="wage-card"
-      style={{ borderTop: color ? `3px solid ${color}` : undefined }}
-      title={<h2 style={{ margin: 0, fontSize: 14, fontWeight: 600 }}>{t('wage.card.title', { period: data?.period ?? lastMonth() })}</h2>}
+    <DashCard
+      testId="wage-card"
+      color={color}
+      title={t('wage.card.title', { period: data?.period ?? lastMonth() })}
+      error={error}
+      onRetry={load}
+      loaded={data !== null}
       extra={
         data && (
           <Button size="small" type="link" onClick={() => navigate({ page: 'wage', id: runsId(data.period) })}>
@@ -99,22 +95,7 @@ export function WageCard() {
         )
       }
     >
-      {error != null ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error, t)}
-          action={
-            <Button size="small" danger onClick={load}>
-              {t('dash.retry')}
-            </Button>
-          }
-        />
-      ) : data ? (
-        body()
-      ) : (
-        <Skeleton active title={false} paragraph={{ rows: 1 }} />
-      )}
-    </Card>
+      {body()}
+    </DashCard>
   );
 }

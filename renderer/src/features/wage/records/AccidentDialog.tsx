@@ -1,17 +1,18 @@
 // An accident's form: date, place, severity, the team and the workers involved (several), what happened. An accident
 // of the severity a scheme names vetoes (一票否决) the safety components of those involved for the month.
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../../shared/org/types';
 import { accidentInput } from '../../../../../shared/wage/records/schemas';
 import { ACCIDENT_SEVERITIES, type Accident } from '../../../../../shared/wage/records/types';
 import { useT } from '../../../i18n';
-import { ApiError, call } from '../../../lib/api';
-import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { call } from '../../../lib/api';
+import { clearErrorsOnEdit } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { teamOptions } from './BehaviourDialog';
 import { useSavedText } from './approved';
 import { afterToday, dateProps, defaultDate } from './common';
+import { RecordModal, showSaveError } from './recordDialog';
 import { WorkersSelect } from './WorkersSelect';
 
 export function AccidentDialog(props: { record: Accident | null; period: string; units: OrgUnit[]; onClose(): void; onDone(a: Accident): void }) {
@@ -35,25 +36,14 @@ export function AccidentDialog(props: { record: Accident | null; period: string;
       message.success(savedText(t(record ? 'wage.ac.updated' : 'wage.ac.created', { what: `${a.date} ${a.place}` })));
       props.onDone(a);
     } catch (e) {
-      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+      showSaveError(e, form, message, t);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal
-      open
-      width={640}
-      title={t(record ? 'wage.ac.edit' : 'wage.ac.new')}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <RecordModal width={640} title={t(record ? 'wage.ac.edit' : 'wage.ac.new')} busy={busy} onClose={props.onClose} onSave={() => void submit()}>
       <Alert type="warning" showIcon title={t('wage.ac.vetoHint')} style={{ marginBottom: 12 }} />
       <Form form={form} name="wageAc" layout="vertical" initialValues={initial} onFieldsChange={clearErrorsOnEdit(form)} onFinish={() => void submit()}>
         <Space size={16} align="start" wrap>
@@ -78,6 +68,6 @@ export function AccidentDialog(props: { record: Accident | null; period: string;
         </Form.Item>
         <button type="submit" hidden />
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }

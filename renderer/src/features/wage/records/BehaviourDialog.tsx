@@ -1,16 +1,17 @@
 // A behaviour record's form: date, the worker or the team (or both), violation or good act, the category (common ones
 // offered, free text allowed), the points (their sign follows the kind), a note and the evidence photo.
-import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
+import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../../shared/org/types';
 import { behaviourInput } from '../../../../../shared/wage/records/schemas';
 import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
 import { useT } from '../../../i18n';
-import { ApiError, call } from '../../../lib/api';
-import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { call } from '../../../lib/api';
+import { clearErrorsOnEdit } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { afterToday, dateProps, defaultDate } from './common';
+import { RecordModal, showSaveError } from './recordDialog';
 import { WorkerPick } from './WorkersSelect';
 import { EvidencePicker, type Evidence } from './EvidencePicker';
 
@@ -61,25 +62,14 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
       message.success(savedText(t(record ? 'wage.bh.updated' : 'wage.bh.created', { what })));
       props.onDone(b);
     } catch (e) {
-      if (!(e instanceof ApiError && applyIssues(form, e.issues, t))) message.error(errorText(e, t));
+      showSaveError(e, form, message, t);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal
-      open
-      width={600}
-      title={t(record ? 'wage.bh.edit' : 'wage.bh.new')}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      mask={{ closable: false }}
-      destroyOnHidden
-    >
+    <RecordModal width={600} title={t(record ? 'wage.bh.edit' : 'wage.bh.new')} busy={busy} onClose={props.onClose} onSave={() => void submit()}>
       <Form
         form={form}
         name="wageBh"
@@ -135,6 +125,6 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
         {refused && <Alert type="error" showIcon role="alert" title={refused} data-testid="wage-bh-refused" />}
         <button type="submit" hidden />
       </Form>
-    </Modal>
+    </RecordModal>
   );
 }

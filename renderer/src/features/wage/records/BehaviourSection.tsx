@@ -1,17 +1,16 @@
 // Behaviour records of a month: violations (points off) and good acts (points added) of a worker or a team, filtered by
 // kind; a record is added or changed in a dialog (Alt+N: new), deleted with an undo, and the deleted ones of the month
 // can be shown and restored.
-import { Alert, App, Button, Empty, Popconfirm, Segmented, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, useCallback, useState } from 'react';
 import { BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
 import { useUnits } from '../../../components/pickers';
 import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
-import { errorText } from '../../../lib/errors';
-import { useListShortcuts } from '../../../lib/listHooks';
 import { Thumb } from '../../hazards/photos';
-import { num, undoNote } from './common';
+import { num } from './common';
+import { actionsColumn, NewRecordButton, OpenMissingAlert, RecordDialogHost, recordTableProps, ShowDeletedSwitch, useRecordList, useRemoveRestore } from './recordList';
 
 const BehaviourDialog = lazy(() => import('./BehaviourDialog').then((m) => ({ default: m.BehaviourDialog })));
 
@@ -28,63 +27,20 @@ export function BehaviourSection({
   onOpenedClose?(): void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const units = useUnits();
   const [kind, setKind] = useState<BehaviourKind | 'all'>('all');
   const [deleted, setDeleted] = useState(false);
-  const [rows, setRows] = useState<Behaviour[] | null>(null);
-  const [dialog, setDialog] = useState<{ record: Behaviour | null; fromAddress?: boolean } | null>(null);
-  /** the record the address names is not among the month's (deleted, another month) */
-  const [missing, setMissing] = useState(false);
-  const openedFor = useRef<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRows(await call('wage.behaviour', { period, kind: kind === 'all' ? null : kind, deleted }));
-    } catch (e) {
-      setRows((cur) => cur ?? []);
-      message.error(errorText(e, t));
-    }
-  }, [period, kind, deleted, message, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    if (!openId || !rows || openedFor.current === openId) return;
-    openedFor.current = openId;
-    const b = rows.find((r) => r.id === openId);
-    setMissing(!b);
-    if (b && canRecord) setDialog({ record: b, fromAddress: true });
-  }, [openId, rows, canRecord]);
-  const closeDialog = () => {
-    if (dialog?.fromAddress) onOpenedClose?.();
-    setDialog(null);
-  };
-
-  const openNew = useCallback(() => {
-    if (canRecord) setDialog({ record: null });
-  }, [canRecord]);
-  useListShortcuts({ focusSearch: () => undefined, create: openNew, enabled: dialog === null && canRecord });
+  const fetch = useCallback(() => call('wage.behaviour', { period, kind: kind === 'all' ? null : kind, deleted }), [period, kind, deleted]);
+  const { rows, load, dialog, setDialog, closeDialog, openNew, missing } = useRecordList(fetch, { openId, canRecord, onOpenedClose });
 
   const what = (b: Behaviour) => `${b.workerName ?? b.teamName ?? ''} ${b.category}`;
-  const remove = async (b: Behaviour) => {
-    try {
-      await call('wage.behaviourDelete', { id: b.id });
-      await load();
-      undoNote(message, t, `undo-bh-${b.id}`, what(b), () => call('wage.behaviourRestore', { id: b.id }), load);
-    } catch (e) {
-      message.error(errorText(e, t));
-    }
-  };
-  const restore = async (b: Behaviour) => {
-    try {
-      await call('wage.behaviourRestore', { id: b.id });
-      message.success(t('wage.rec.restored'));
-      await load();
-    } catch (e) {
-      message.error(errorText(e, t));
-    }
-  };
+  const { remove, restore } = useRemoveRestore<Behaviour>({
+    del: (id) => call('wage.behaviourDelete', { id }),
+    restore: (id) => call('wage.behaviourRestore', { id }),
+    undoKey: 'undo-bh',
+    what,
+    load,
+  });
 
   const columns: ColumnsType<Behaviour> = [
     { title: t('wage.bh.date'), dataIndex: 'date', width: 110 },
@@ -113,30 +69,7 @@ export function BehaviourSection({
     { title: t('wage.bh.evidence'), key: 'photo', width: 90, render: (_, b) => (b.evidenceId ? <Thumb id={b.evidenceId} alt={`${t('wage.bh.evidence')} ${what(b)}`} size={40} /> : '—') },
     { title: t('wage.rec.enteredBy'), dataIndex: 'enteredBy', width: 100 },
   ];
-  if (canRecord) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 140,
-      render: (_, b) =>
-        deleted ? (
-          <Button size="small" type="link" onClick={() => void restore(b)} aria-label={`${t('wage.rec.restore')} ${what(b)}`}>
-            {t('wage.rec.restore')}
-          </Button>
-        ) : (
-          <Space size={4}>
-            <Button size="small" type="link" onClick={() => setDialog({ record: b })} aria-label={`${t('common.edit')} ${what(b)}`}>
-              {t('common.edit')}
-            </Button>
-            <Popconfirm title={t('wage.rec.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void remove(b)}>
-              <Button size="small" type="link" danger aria-label={`${t('common.delete')} ${what(b)}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          </Space>
-        ),
-    });
-  }
+  if (canRecord) columns.push(actionsColumn<Behaviour>(t, { deleted, what, onEdit: (b) => setDialog({ record: b }), onRemove: (b) => void remove(b), onRestore: (b) => void restore(b) }));
 
   const minus = (rows ?? []).filter((b) => b.points < 0).reduce((s, b) => s + b.points, 0);
   const plus = (rows ?? []).filter((b) => b.points > 0).reduce((s, b) => s + b.points, 0);
@@ -150,47 +83,22 @@ export function BehaviourSection({
           onChange={(v) => setKind(v as BehaviourKind | 'all')}
           options={[{ value: 'all', label: t('wage.bh.allKinds') }, ...BEHAVIOUR_KINDS.map((k) => ({ value: k, label: t(`wage.kind.${k}`) }))]}
         />
-        <Space size={4}>
-          <Switch size="small" checked={deleted} onChange={setDeleted} aria-label={t('wage.rec.showDeleted')} />
-          <Typography.Text>{t('wage.rec.showDeleted')}</Typography.Text>
-        </Space>
-        {canRecord && !deleted && (
-          <Button type="primary" onClick={openNew} title={t('wage.rec.newShortcut')}>
-            {t('wage.bh.new')}
-          </Button>
-        )}
+        <ShowDeletedSwitch checked={deleted} onChange={setDeleted} />
+        <NewRecordButton show={canRecord && !deleted} onClick={openNew} label={t('wage.bh.new')} />
         {rows && rows.length > 0 && (
           <Typography.Text type="secondary" data-testid="wage-bh-sum">
             {t('wage.rec.count', { n: rows.length })} · {t('wage.bh.sum', { minus: num(minus), plus: num(plus, true) })}
           </Typography.Text>
         )}
       </Space>
-      {missing && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('wage.rec.openMissing', { period })} data-testid="wage-open-missing" />}
+      <OpenMissingAlert show={missing} period={period} />
       <Table<Behaviour>
-        rowKey="id"
-        rowClassName={(b) => (b.id === openId ? 'ant-table-row-selected' : '')}
-        size="small"
-        loading={rows === null}
+        {...recordTableProps(rows, openId)}
         columns={columns}
-        dataSource={rows ?? []}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={<span data-testid="wage-bh-empty">{t(deleted ? 'wage.bh.emptyDeleted' : 'wage.bh.empty', { period })}</span>} /> }}
         scroll={{ x: 1200 }}
       />
-      <Suspense fallback={null}>
-        {dialog && (
-          <BehaviourDialog
-            record={dialog.record}
-            period={period}
-            units={units}
-            onClose={closeDialog}
-            onDone={() => {
-              closeDialog();
-              void load();
-            }}
-          />
-        )}
-      </Suspense>
+      <RecordDialogHost<Behaviour> Dialog={BehaviourDialog} dialog={dialog} period={period} units={units} onClose={closeDialog} reload={load} />
     </div>
   );
 }

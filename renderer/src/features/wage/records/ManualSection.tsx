@@ -1,7 +1,7 @@
 // The manual monthly figures (for indicators of source 'manual', e.g. a contest score): one figure per worker, month
 // and indicator code. Entered in the row on top (Enter saves; the same worker, month and code again changes it), a row
 // taken back into it to change, deleted with an undo; filtered by code and by name or employee number.
-import { Alert, App, Button, Empty, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Form, InputNumber, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { manualSave } from '../../../../../shared/wage/manual/schemas';
@@ -10,11 +10,12 @@ import type { CatalogueIndicator } from '../../../../../shared/wage/schemes/type
 import { useRouter } from '../../../app/router';
 import { useI18n, useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
-import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { applyIssues, errorText } from '../../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
+import { EditDeleteButtons, EntryForm, EntryNote, pagedTableProps, RecordSearch } from './recordList';
 import { WorkerPick } from './WorkersSelect';
 
 const blank = { workerId: null, code: '', value: null, note: '' };
@@ -120,16 +121,12 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
       key: 'actions',
       width: 130,
       render: (_, m) => (
-        <Space size={4}>
-          <Button size="small" type="link" aria-label={t('wage.mn.editLabel', { name: m.name, code: m.code })} onClick={() => edit(m)}>
-            {t('common.edit')}
-          </Button>
-          <Popconfirm title={t('wage.rec.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void remove(m)}>
-            <Button size="small" type="link" danger aria-label={t('wage.mn.deleteLabel', { name: m.name, code: m.code })}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <EditDeleteButtons
+          editLabel={t('wage.mn.editLabel', { name: m.name, code: m.code })}
+          deleteLabel={t('wage.mn.deleteLabel', { name: m.name, code: m.code })}
+          onEdit={() => edit(m)}
+          onRemove={() => void remove(m)}
+        />
       ),
     });
   }
@@ -159,16 +156,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
         <Alert type="info" showIcon title={t('wage.mn.about')} style={{ marginBottom: 12 }} />
       )}
       {canRecord && (
-        <Form
-          form={form}
-          name="wageMn"
-          layout="inline"
-          initialValues={blank}
-          onFieldsChange={clearErrorsOnEdit(form)}
-          onFinish={() => void enter()}
-          aria-label={t('wage.rec.section.manual')}
-          style={{ marginBottom: 12, rowGap: 8 }}
-        >
+        <EntryForm form={form} name="wageMn" initialValues={blank} onEnter={() => void enter()} ariaLabel={t('wage.rec.section.manual')} style={{ marginBottom: 12, rowGap: 8 }}>
           <Form.Item label={t('wage.rec.worker')} name="workerId" required>
             <WorkerPick placeholder={t('wage.rec.workerHint')} initialLabel={editing ? `${editing.name} · ${editing.empNo}` : null} />
           </Form.Item>
@@ -184,9 +172,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
           <Form.Item label={t('wage.mn.value')} name="value" required>
             <InputNumber style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item label={t('wage.rec.note')} name="note">
-            <Input maxLength={200} style={{ width: 180 }} />
-          </Form.Item>
+          <EntryNote />
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy}>
@@ -204,7 +190,7 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
               )}
             </Space>
           </Form.Item>
-        </Form>
+        </EntryForm>
       )}
       {editing && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
@@ -221,26 +207,12 @@ export function ManualSection({ period, canRecord }: { period: string; canRecord
           options={[...new Set([...(indicators ?? []).map((c) => c.code), ...codes])].map((c) => ({ value: c, label: codeLabel(c) }))}
           style={{ width: 200 }}
         />
-        <Input.Search
-          ref={(el) => {
-            searchRef.current = el?.input ?? null;
-          }}
-          allowClear
-          aria-label={t('wage.rec.search')}
-          placeholder={t('wage.rec.search')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ width: 240 }}
-        />
+        <RecordSearch searchRef={searchRef} value={text} onChange={setText} />
         {rows && rows.length > 0 && <Typography.Text type="secondary">{t('wage.rec.count', { n: rows.length })}</Typography.Text>}
       </Space>
       <Table<ManualValue>
-        rowKey="id"
-        size="small"
-        loading={rows === null}
+        {...pagedTableProps(rows)}
         columns={columns}
-        dataSource={rows ?? []}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={<span data-testid="wage-mn-empty">{search || code ? t('wage.mn.emptySearch') : t('wage.mn.empty', { period })}</span>} /> }}
         scroll={{ x: 1000 }}
       />

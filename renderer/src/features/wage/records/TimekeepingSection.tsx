@@ -1,7 +1,7 @@
 // Safe production time for a month: entering a worker by employee number or name (Enter saves, the next worker follows),
 // the month's list with hours, shifts and where they came from, a row edited in place (Enter saves, Esc cancels) and
 // deleted with an undo.
-import { App, Button, Empty, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { toFieldIssues } from '../../../../../shared/kernel/schemas';
@@ -9,11 +9,12 @@ import { timekeepingSave } from '../../../../../shared/wage/records/schemas';
 import type { Timekeeping } from '../../../../../shared/wage/records/types';
 import { useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
-import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
+import { applyIssues, errorText } from '../../../lib/errors';
 import { useDebouncedSearch, useListShortcuts } from '../../../lib/listHooks';
 import { parseForm } from '../../../lib/zodForm';
 import { useSavedText } from './approved';
 import { localTime, num, undoNote } from './common';
+import { EditDeleteButtons, EntryForm, EntryNote, pagedTableProps, RecordSearch } from './recordList';
 import { WorkerPick } from './WorkersSelect';
 
 interface Editing {
@@ -203,16 +204,12 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
             </Button>
           </Space>
         ) : (
-          <Space size={4}>
-            <Button size="small" type="link" aria-label={t('wage.tk.editLabel', { name: r.name })} onClick={() => setEditing({ id: r.id, hours: r.hours, shifts: r.shifts, note: r.note ?? '' })}>
-              {t('common.edit')}
-            </Button>
-            <Popconfirm title={t('wage.rec.confirmDelete')} okText={t('common.delete')} cancelText={t('common.cancel')} onConfirm={() => void remove(r)}>
-              <Button size="small" type="link" danger aria-label={t('wage.tk.deleteLabel', { name: r.name })}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          </Space>
+          <EditDeleteButtons
+            editLabel={t('wage.tk.editLabel', { name: r.name })}
+            deleteLabel={t('wage.tk.deleteLabel', { name: r.name })}
+            onEdit={() => setEditing({ id: r.id, hours: r.hours, shifts: r.shifts, note: r.note ?? '' })}
+            onRemove={() => void remove(r)}
+          />
         ),
     });
   }
@@ -223,16 +220,7 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
   return (
     <div data-testid="wage-timekeeping">
       {canRecord && (
-        <Form
-          form={form}
-          name="wageTk"
-          layout="inline"
-          initialValues={blank}
-          onFieldsChange={clearErrorsOnEdit(form)}
-          onFinish={() => void enter()}
-          aria-label={t('wage.tk.enter')}
-          style={{ marginBottom: 8, rowGap: 8 }}
-        >
+        <EntryForm form={form} name="wageTk" initialValues={blank} onEnter={() => void enter()} ariaLabel={t('wage.tk.enter')} style={{ marginBottom: 8, rowGap: 8 }}>
           <Form.Item label={t('wage.rec.worker')} name="workerId" required>
             <WorkerPick placeholder={t('wage.rec.workerHint')} onChange={pickWorker} />
           </Form.Item>
@@ -243,15 +231,13 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
           <Form.Item label={t('wage.tk.shifts')} name="shifts">
             <InputNumber style={{ width: 90 }} />
           </Form.Item>
-          <Form.Item label={t('wage.rec.note')} name="note">
-            <Input maxLength={200} style={{ width: 180 }} />
-          </Form.Item>
+          <EntryNote />
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('common.save')}
             </Button>
           </Form.Item>
-        </Form>
+        </EntryForm>
       )}
       {canRecord && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
@@ -259,17 +245,7 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
         </Typography.Paragraph>
       )}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Input.Search
-          ref={(el) => {
-            searchRef.current = el?.input ?? null;
-          }}
-          allowClear
-          aria-label={t('wage.rec.search')}
-          placeholder={t('wage.rec.search')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ width: 240 }}
-        />
+        <RecordSearch searchRef={searchRef} value={text} onChange={setText} />
         {rows && rows.length > 0 && (
           <Typography.Text type="secondary" data-testid="wage-tk-totals">
             {t('wage.tk.totals', { n: rows.length, hours: num(totalHours), shifts: totalShifts })}
@@ -277,12 +253,8 @@ export function TimekeepingSection({ period, canRecord, rosterEmpty = false }: {
         )}
       </Space>
       <Table<Timekeeping>
-        rowKey="id"
-        size="small"
-        loading={rows === null}
+        {...pagedTableProps(rows)}
         columns={columns}
-        dataSource={rows ?? []}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{
           emptyText: <Empty description={<span data-testid="wage-tk-empty">{search ? t('wage.tk.emptySearch') : t(rosterEmpty ? 'wage.tk.emptyRoster' : 'wage.tk.empty', { period })}</span>} />,
         }}
