@@ -2,6 +2,7 @@
 // and through the version effective then, compared — total cost per period, the distribution of a worker's monthly
 // amount (one histogram, the same buckets for both), who gains and who loses most over the range, and by workshop.
 // Pure: the backend runs both versions with runPeriod and hands the per-worker totals here. All money in fen.
+import { compareUnits } from './runs/order';
 
 export interface WhatIfWorker {
   workerId: string;
@@ -157,8 +158,9 @@ export function compareWhatIf(periods: readonly WhatIfPeriodInput[], workers: re
     s.candidateFen += d.candidateFen;
     s.diffFen += d.diffFen;
   }
-  const byWorkshop = [...shops.values()].sort(
-    (a, b) => (a.workshopId === null ? 1 : 0) - (b.workshopId === null ? 1 : 0) || (a.workshop ?? '').localeCompare(b.workshop ?? '', 'zh-CN'),
+  // the organisation's order of names (一车间 before 二车间 before 十车间), as in the run's groups and the summary PDF
+  const byWorkshop = [...shops.values()].sort((a, b) =>
+    compareUnits({ sortOrder: null, name: a.workshopId === null ? null : (a.workshop ?? '') }, { sortOrder: null, name: b.workshopId === null ? null : (b.workshop ?? '') }),
   );
 
   const baselineFen = outPeriods.reduce((s, p) => s + p.baselineFen, 0);

@@ -76,7 +76,7 @@ const RESULT: WhatIfResult = {
 };
 
 describe('the what-if tab', () => {
-  it('starts with the newest draft and the last 12 months that have begun; shows the comparison, sums labelled as sums; exports the workbook', async () => {
+  it('starts with the newest draft and the last 12 finished months; shows the comparison, sums labelled as sums; exports the workbook', async () => {
     const u = user();
     const be = signedInBackend();
     be.on('wage.schemes', () => SCHEMES);
@@ -86,11 +86,11 @@ describe('the what-if tab', () => {
     expect(await screen.findByText('选择方案版本和月份范围（默认最近 12 个月），然后点击“测算”')).toBeTruthy();
     expect(screen.getByTestId('whatif-hint-records').getAttribute('href')).toBe('#/wage/records');
     // a year: this month (it has begun) and the 11 before it
-    expect(screen.getByLabelText('起始月份')).toHaveProperty('value', '2026-01');
-    expect(screen.getByLabelText('截止月份')).toHaveProperty('value', '2026-12');
+    expect(screen.getByLabelText('起始月份')).toHaveProperty('value', '2025-12');
+    expect(screen.getByLabelText('截止月份')).toHaveProperty('value', '2026-11');
     expect(screen.getByText('2027年度能级工资方案（草案） · 第 2 版 · 草案')).toBeTruthy();
     await u.click(await findButton('测算'));
-    await waitFor(() => expect(be.last('wage.whatIf')).toEqual({ schemeId: 's2', from: '2026-01', to: '2026-12' }));
+    await waitFor(() => expect(be.last('wage.whatIf')).toEqual({ schemeId: 's2', from: '2025-12', to: '2026-11' }));
     const res = await screen.findByTestId('whatif-result');
     // which versions are compared, over which months
     expect(screen.getByTestId('whatif-compared').textContent).toMatch(
@@ -124,7 +124,7 @@ describe('the what-if tab', () => {
     expect(shops.map((r) => r.textContent)).toEqual(['合成车间2200.00500.00+300.00', '（未分车间）1200.00150.50−49.50']);
 
     await u.click(screen.getByRole('button', { name: /导出测算表/ }));
-    await waitFor(() => expect(be.last('wage.whatIfXlsx')).toEqual({ schemeId: 's2', from: '2026-01', to: '2026-12' }));
+    await waitFor(() => expect(be.last('wage.whatIfXlsx')).toEqual({ schemeId: 's2', from: '2025-12', to: '2026-11' }));
     expect(be.validationFailures()).toEqual([]);
   });
 
@@ -238,10 +238,10 @@ describe('the what-if tab', () => {
     expect(moneyAxis(0, 'zh-CN').unit).toBe('yuan');
   });
 
-  it('the default range is the last 12 months that have begun', () => {
-    expect(defaultRange()).toEqual({ from: '2026-01', to: '2026-12' });
+  it('the default range is the last 12 finished months (this month’s records are not all in yet)', () => {
+    expect(defaultRange()).toEqual({ from: '2025-12', to: '2026-11' });
     vi.setSystemTime(new Date('2027-01-01T00:30:00'));
-    expect(defaultRange()).toEqual({ from: '2026-02', to: '2027-01' });
+    expect(defaultRange()).toEqual({ from: '2026-01', to: '2026-12' });
   });
 
   it('the default version: the newest draft, else the newest', () => {

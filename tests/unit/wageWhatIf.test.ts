@@ -36,10 +36,10 @@ describe('the what-if comparison', () => {
     expect(r.losers.map((g) => [g.empNo, g.diffFen])).toEqual([['E02', 15001 - 18000]]);
     expect(r.losers[0]).toMatchObject({ name: '乙', workshop: '一车间', baselineFen: 18000, candidateFen: 15001 });
   });
-  it('by workshop: sums of the workers, those without a workshop last; adds up to the totals', () => {
+  it('by workshop in the organisation’s order of names (一车间 before 二车间, not pinyin), those without a workshop last; adds up to the totals', () => {
     expect(r.byWorkshop.map((s) => [s.workshop, s.workers, s.baselineFen, s.candidateFen])).toEqual([
-      ['二车间', 1, 6000, 6499],
       ['一车间', 2, 34000, 44001],
+      ['二车间', 1, 6000, 6499],
       [null, 1, 4000, 6000],
     ]);
     expect(r.byWorkshop.reduce((s, x) => s + x.diffFen, 0)).toBe(r.totals.diffFen);

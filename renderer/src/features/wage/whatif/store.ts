@@ -14,9 +14,12 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const thisMonth = () => dayjs().format('YYYY-MM');
 export const addMonths = (p: string, n: number) => dayjs(`${p}-01`).add(n, 'month').format('YYYY-MM');
 
-/** The default range: the last 12 months that have begun (this month and the 11 before it) — a year. */
+/**
+ * The default range: the last 12 finished months (last month and the 11 before it) — a year whose records are in; this
+ * month may be chosen too (the tab then says its records may not all be in yet).
+ */
 export function defaultRange(): { from: string; to: string } {
-  const to = thisMonth();
+  const to = addMonths(thisMonth(), -1);
   return { from: addMonths(to, -11), to };
 }
 
