@@ -175,6 +175,15 @@ describe('wage records tab: fixes from the walk', () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/wage/records/${PERIOD}`));
   });
 
+  it('the way through: a roster of only the first operator (the wizard’s one worker) is not filled yet', async () => {
+    signedInBackend({ workers: staff().slice(0, 1), units: UNITS });
+    history.replaceState(null, '', '#/wage/records');
+    act(() => useRouter.getState().sync());
+    renderApp();
+    const way = await screen.findByRole('navigation', { name: '流程' });
+    await waitFor(() => expect(within(way).getByRole('link', { name: '花名册（下一步）' })).toHaveAttribute('data-done', 'false'));
+  });
+
   it('the wage address carries the tab, the month and a record (other pages keep one segment)', () => {
     expect(parseHash('#/wage/records/2026-09')).toEqual({ route: { page: 'wage', id: 'records/2026-09' }, known: true });
     expect(parseHash('#/wage/records/2026-09/behaviour/bh-1')).toEqual({ route: { page: 'wage', id: 'records/2026-09/behaviour/bh-1' }, known: true });

@@ -44,7 +44,8 @@ function useWayDone(): Partial<Record<WayStep, boolean>> | null {
       const states = new Set((schemes ?? []).map((s) => s.state));
       const run = dash?.run ?? null;
       setDone({
-        roster: (workers?.total ?? 0) > 0,
+        // the first-run wizard makes one worker (the first operator): the roster counts as filled beyond that one
+        roster: (workers?.total ?? 0) > 1,
         records: (tk?.length ?? 0) > 0 || run !== null,
         scheme: (schemes?.length ?? 0) > 0,
         congress: states.has('adopted') || states.has('effective') || states.has('superseded'),
