@@ -4,11 +4,9 @@
 // Screenshots in test-results/e2e/agenda-materials-*.png.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { api, useE2E } from './fixtures';
-import { SetupPage, Shell, waitText } from './pages';
+import { api, setUpSignedIn, useE2E } from './fixtures';
+import { waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const CSV = Buffer.from('工号,姓名\nR01,张丽\nR02,李强\n', 'utf8');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
@@ -17,15 +15,7 @@ describe('agenda materials (browser host + Chromium)', () => {
   const page = () => app.page;
 
   it('attaches a PDF and a CSV, refuses a program, downloads the PDF as it was', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
+    await setUpSignedIn(app);
     const year = new Date().getFullYear();
     const term = await api<{ id: string }>(app.host, 'congress.termCreate', { number: 3, startDate: `${year - 1}-01-01`, endDate: `${year + 2}-12-31` });
     await api(app.host, 'congress.sessionCreate', { termId: term.id, kind: 'safety', date: `${year + 1}-03-20`, time: '08:30', place: '职工活动中心', convenor: '公司工会' });

@@ -10,15 +10,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Locator } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
-import { api, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
-import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
+import { api, journeySteps, recordVote, setUpSignedIn, SHOTS_DIR, useE2E } from './fixtures';
+import { Shell, label, pickMultiple, pickSelect, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const today = todayLocal();
 const SESSION_DAY = shiftDate(today, 14);
 const NAMES = ['张丽', '李强', '王芳', '赵刚', '孙梅', '周杰', '吴敏', '郑伟', '冯磊', '陈静', '褚军', '卫红', '蒋涛', '沈燕', '韩冰'];
@@ -46,14 +43,6 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
   const check = (key: string, ok: boolean) => page().locator(`[data-testid="check-${key}"][data-ok="${ok}"]`);
   const voteCard = (position: number) => page().getByTestId(`vote-item-${position}`);
   const ids: Record<string, string> = {};
-  const pickMulti = async (combobox: Locator, name: string) => {
-    await combobox.click();
-    await combobox.pressSequentially(name);
-    const popup = page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).last();
-    await popup.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
-    await page().keyboard.press('Escape');
-    await popup.waitFor({ state: 'hidden' });
-  };
   async function download(button: string, expectedName: string, saveAs: string): Promise<string> {
     const [d] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: button }).click()]);
     expect(d.suggestedFilename()).toBe(expectedName);
@@ -63,17 +52,9 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
   }
 
   step('a term made in the form; its representatives from the roster\'s flags; the presidium set: the composition turns green', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
     // the roster: 15 front-line workers flagged as representatives (8 women) and 3 other staff, in two workshops
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
     const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
     const eq = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '设备部' });
     ids.eq = eq.id;
@@ -126,7 +107,7 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
     await d.getByLabel('建议办法').fill('护栏加高至 1.2 米并加设踢脚板，年底检修时完成。');
     await pickSelect(page(), d.getByRole('combobox', { name: '提案人' }), /张丽/, '张丽');
     const cos = d.getByRole('combobox', { name: '附议人（至少 2 名）' });
-    for (const c of ['李强', '王芳']) await pickMulti(cos, c);
+    for (const c of ['李强', '王芳']) await pickMultiple(page(), cos, c);
     await d.getByRole('button', { name: label('提交') }).click();
     await d.waitFor({ state: 'hidden' });
     await waitText(page().getByTestId('proposal-serial'), /^TA1-\d{4}-001$/);
@@ -203,20 +184,7 @@ describe('the workers\' congress, end to end (browser host + Chromium)', () => {
     await shot('04-quorum');
   });
 
-  async function vote(position: number, counts: { issued: number; yes: number; no: number; abstain: number }) {
-    const card = voteCard(position);
-    await card.getByRole('button', { name: label('开始表决') }).click();
-    await card.getByRole('spinbutton', { name: '赞成' }).waitFor();
-    for (const [k, v] of [['发出选票', counts.issued], ['赞成', counts.yes], ['反对', counts.no], ['弃权', counts.abstain]] as const) {
-      await card.getByRole('spinbutton', { name: k }).fill(String(v));
-    }
-    await card.getByRole('button', { name: label('录入票数') }).click();
-    await card.getByTestId('verdict').waitFor();
-    await card.getByRole('button', { name: label('宣布结果') }).click();
-    await page().locator('.ant-popconfirm').filter({ visible: true }).getByRole('button', { name: label('确定') }).click();
-    await card.getByText('结果已宣布并锁定').waitFor();
-    return card;
-  }
+  const vote = (position: number, counts: { issued: number; yes: number; no: number; abstain: number }) => recordVote(page(), voteCard(position), counts);
 
   step('votes: the wage item passes with 9 of 15; the X item fails with 7 yes — most of the 12 present, not more than half of all 15', async () => {
     const wage = await vote(6, { issued: 12, yes: 9, no: 2, abstain: 1 });

@@ -3,15 +3,12 @@
 // the serving representatives (too few refused on the field); review in the drawer (立案, and 不予立案 with its
 // reason); a safety proposal assigned to a department creates a hazard in the ledger; the hazard closed through the
 // hazard ledger shows on the proposal as "all linked hazards closed". Screenshots in test-results/e2e/congress-proposals-*.png.
-import type { Locator } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
-import { api, journeySteps, useE2E } from './fixtures';
-import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
+import { api, journeySteps, setUpSignedIn, useE2E } from './fixtures';
+import { label, pickMultiple, pickSelect, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const today = todayLocal();
 
 describe('congress proposals (browser host + Chromium)', () => {
@@ -29,27 +26,10 @@ describe('congress proposals (browser host + Chromium)', () => {
     await page().locator('.ant-drawer-close').filter({ visible: true }).click();
     await page().getByTestId('proposal-serial').waitFor({ state: 'detached' });
   };
-  /** Adds one value to an antd multiple Select (its popup stays open: closed with Escape). */
-  const pickMulti = async (combobox: Locator, name: string) => {
-    await combobox.click();
-    await combobox.pressSequentially(name);
-    const popup = page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).last();
-    await popup.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
-    await page().keyboard.press('Escape');
-    await popup.waitFor({ state: 'hidden' });
-  };
 
   step('a term with representatives and an open collection; the tab says the window', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
     const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
     const eq = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '设备部' });
     ids.eq = eq.id;
@@ -82,12 +62,12 @@ describe('congress proposals (browser host + Chromium)', () => {
       await d.getByLabel('建议办法').fill(o.measure);
       await pickSelect(page(), d.getByRole('combobox', { name: '提案人' }), new RegExp(o.proposer), o.proposer);
       const cos = d.getByRole('combobox', { name: '附议人（至少 2 名）' });
-      for (const c of o.cosigners) await pickMulti(cos, c);
+      for (const c of o.cosigners) await pickMultiple(page(), cos, c);
       if (o.tooFew) {
         await d.getByRole('button', { name: label('提交') }).click();
         await d.getByText('每件提案至少需要 2 名附议人（现有 1 名）').waitFor();
         await shot('02-too-few');
-        await pickMulti(cos, '赵刚');
+        await pickMultiple(page(), cos, '赵刚');
       }
       if (o.title.includes('护栏')) await shot('03-form');
       await d.getByRole('button', { name: label('提交') }).click();

@@ -5,11 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { api, journeySteps, useE2E } from './fixtures';
-import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
-
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
+import { api, journeySteps, setUpSignedIn, useE2E } from './fixtures';
+import { label, pickSelect, waitText } from './pages';
 
 describe('congress representatives (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
@@ -22,17 +19,9 @@ describe('congress representatives (browser host + Chromium)', () => {
   const dialog = () => page().getByRole('dialog').filter({ visible: true }).last();
 
   step('an empty congress page says what to do first; the term is made in the form with a custom quota', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
     // the roster: 10 workers + the operator = 11 staff, 5 women; three flagged as representatives
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
     const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
     const w = (empNo: string, name: string, gender: 'M' | 'F', extra: Record<string, unknown> = {}) =>
       api(app.host, 'workers.create', { empNo, name, gender, orgUnitId: ws.id, isFrontline: true, ...extra });

@@ -7,11 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { api, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
-import { SetupPage, Shell, label, waitText } from './pages';
+import { api, journeySteps, recordVote, setUpSignedIn, SHOTS_DIR, useE2E } from './fixtures';
+import { label, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const REPS = 15;
 
 describe('congress sessions (browser host + Chromium)', () => {
@@ -23,16 +21,8 @@ describe('congress sessions (browser host + Chromium)', () => {
   const voteCard = (position: number) => page().getByTestId(`vote-item-${position}`);
 
   step('a term of 15 representatives; a new session starts from the 5+X agenda; an X item is added', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
     const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
     const names = ['张丽', '李强', '王芳', '赵刚', '孙梅', '周杰', '吴敏', '郑伟', '冯磊', '陈静', '褚军', '卫红', '蒋涛', '沈燕', '韩冰'];
     for (let k = 0; k < REPS; k++) {
@@ -110,20 +100,7 @@ describe('congress sessions (browser host + Chromium)', () => {
     await shot('03-quorum');
   });
 
-  async function vote(position: number, counts: { issued: number; yes: number; no: number; abstain: number }) {
-    const card = voteCard(position);
-    await card.getByRole('button', { name: label('开始表决') }).click();
-    await card.getByRole('spinbutton', { name: '赞成' }).waitFor();
-    for (const [k, v] of [['发出选票', counts.issued], ['赞成', counts.yes], ['反对', counts.no], ['弃权', counts.abstain]] as const) {
-      await card.getByRole('spinbutton', { name: k }).fill(String(v));
-    }
-    await card.getByRole('button', { name: label('录入票数') }).click();
-    await card.getByTestId('verdict').waitFor();
-    await card.getByRole('button', { name: label('宣布结果') }).click();
-    await page().locator('.ant-popconfirm').filter({ visible: true }).getByRole('button', { name: label('确定') }).click();
-    await card.getByText('结果已宣布并锁定').waitFor();
-    return card;
-  }
+  const vote = (position: number, counts: { issued: number; yes: number; no: number; abstain: number }) => recordVote(page(), voteCard(position), counts);
 
   step('votes: the wage item passes (9 of 15); the X item fails with 7 yes — most of the 12 present, not more than half of all 15', async () => {
     const wage = await vote(6, { issued: 12, yes: 9, no: 2, abstain: 1 });

@@ -7,8 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, it } from 'vitest';
+import { demoUscc } from '../../electron/core/demo';
+import { label, SetupPage, Shell, type EnterpriseData, type FirstOperator } from './pages';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const HOST_BUNDLE = path.join(REPO_ROOT, 'out', 'browser-host', 'browser-host.cjs');
@@ -182,14 +184,86 @@ export const TAB = 'e2eTabUnderTest00000001';
 
 /** One backend call with the host's token, in the tab-under-test's session, as the renderer makes it. */
 export async function api<T>(host: HostProcess, channel: string, input: unknown = {}): Promise<T> {
+  return apiIn<T>(host, TAB, channel, input);
+}
+
+/** One backend call in another tab's session (a second operator signed in elsewhere). */
+export async function apiIn<T>(host: HostProcess, session: string, channel: string, input: unknown = {}): Promise<T> {
   const res = await fetch(`${host.origin}/api/call`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': TAB },
+    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': session },
     body: JSON.stringify({ channel, input }),
   });
   const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
   return r.value;
+}
+
+/** The enterprise every journey sets up in the first-run wizard (a valid USCC). */
+export const ENTERPRISE: EnterpriseData = {
+  name: '泰兴安康化工有限公司',
+  uscc: demoUscc(),
+  industry: '化学原料和化学制品制造业',
+  address: '江苏省泰兴市沿江大道 88 号',
+  headcount: 120,
+};
+
+/** The union chair most journeys make their first operator (no PIN). */
+export const CHAIR: FirstOperator = { empNo: 'A0001', name: '王主席', gender: '男' };
+
+/**
+ * The first-run wizard on the page under test: ENTERPRISE, then `operator` as the first operator; resolves once the
+ * shell shows them signed in.
+ */
+export async function completeFirstRun(page: Page, operator: FirstOperator = CHAIR): Promise<void> {
+  const setup = new SetupPage(page);
+  await setup.waitUntilVisible();
+  await setup.fillEnterprise(ENTERPRISE);
+  await setup.next();
+  await setup.fillOperator(operator);
+  await setup.finish();
+  await new Shell(page).waitSignedIn(operator.name);
+}
+
+/** Signs the API helper's session (the tab under test) in as the first operator; returns the operators. */
+export async function signInFirstOperator<O extends { id: string } = { id: string }>(host: HostProcess): Promise<O[]> {
+  const ops = await api<O[]>(host, 'session.operators');
+  await api(host, 'session.signIn', { operatorId: ops[0]!.id });
+  return ops;
+}
+
+/** The wizard (completeFirstRun), then the API session signed in as that first operator, ready to seed data. */
+export async function setUpSignedIn(app: E2E, operator: FirstOperator = CHAIR): Promise<void> {
+  await completeFirstRun(app.page, operator);
+  await signInFirstOperator(app.host);
+}
+
+/** Makes an org unit through the API (a workshop at the top by default) and returns its id. */
+export async function createUnit(host: HostProcess, name: string, parentId: string | null = null, kind: 'workshop' | 'team' = parentId ? 'team' : 'workshop'): Promise<string> {
+  return (await api<{ id: string }>(host, 'org.create', { kind, parentId, name })).id;
+}
+
+/** Adds workers (men, by employee number and name) to one org unit through the API. */
+export async function createWorkers(host: HostProcess, orgUnitId: string, workers: readonly (readonly [empNo: string, name: string])[]): Promise<void> {
+  for (const [empNo, name] of workers) await api(host, 'workers.create', { empNo, name, gender: 'M', orgUnitId });
+}
+
+/**
+ * A congress vote on the agenda item's card, as the secretary records it: start the vote, enter the counts, record
+ * them, announce (confirmed in the popconfirm); resolves with the card once the result is locked.
+ */
+export async function recordVote(page: Page, card: Locator, counts: { issued: number; yes: number; no: number; abstain: number }): Promise<Locator> {
+  await card.getByRole('button', { name: label('开始表决') }).click();
+  await card.getByRole('spinbutton', { name: '赞成' }).waitFor();
+  for (const [k, v] of [['发出选票', counts.issued], ['赞成', counts.yes], ['反对', counts.no], ['弃权', counts.abstain]] as const) {
+    await card.getByRole('spinbutton', { name: k }).fill(String(v));
+  }
+  await card.getByRole('button', { name: label('录入票数') }).click();
+  await card.getByTestId('verdict').waitFor();
+  await card.getByRole('button', { name: label('宣布结果') }).click();
+  await page.locator('.ant-popconfirm').filter({ visible: true }).getByRole('button', { name: label('确定') }).click();
+  await card.getByText('结果已宣布并锁定').waitFor();
+  return card;
 }
 
 /**

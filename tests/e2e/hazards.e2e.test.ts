@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { journeySteps, SHOTS_DIR, useE2E } from './fixtures';
+import { ENTERPRISE, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
 import { DashboardPage, LedgerPage, OperatorsPage, OrgTree, RosterPage, SetupPage, Shell, pickTree, toast, waitCount, waitText } from './pages';
 
 const A = { empNo: 'A0001', name: '李主席', gender: '男' as const }; // first operator: admin, 工会负责人, no PIN
@@ -78,7 +77,7 @@ describe('hazard ledger journey (browser host + Chromium)', () => {
   step('first-run wizard: enterprise, then admin operator A (工会负责人, no PIN)', async () => {
     const setup = new SetupPage(app.page);
     await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
+    await setup.fillEnterprise(ENTERPRISE);
     await setup.next();
     await setup.fillOperator(A);
     await app.page.getByRole('checkbox', { name: '工会负责人' }).waitFor();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../shared/enterprise/uscc';
-import { api, type HostProcess, journeySteps, SHOTS_DIR, TAB, useE2E } from './fixtures';
+import { api, apiIn, journeySteps, SHOTS_DIR, TAB, useE2E } from './fixtures';
 import { LedgerPage, SetupPage, Shell, waitText } from './pages';
 
 const USCC = ((first17: string) => first17 + usccCheckChar(first17))('91321283MA1TRUX07');
@@ -27,18 +27,6 @@ function localDate(days = 0): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** A call in another tab's session (a second operator signed in elsewhere). */
-async function apiAs<T>(host: HostProcess, session: string, channel: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${host.origin}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': session },
-    body: JSON.stringify({ channel, input }),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
 }
 
 interface Hz {
@@ -85,7 +73,7 @@ describe('hazard ledger: what a new user tripped over (1366 × 768)', () => {
     const so = await api<{ id: string }>(app.host, 'workers.create', { ...SO, gender: 'M', roles: ['safety_officer'], orgUnitId: ws.id });
     respId = (await api<{ id: string }>(app.host, 'workers.create', { ...RESP, gender: 'M', orgUnitId: ws.id })).id;
     const soOp = await api<{ id: string }>(app.host, 'operators.add', { workerId: so.id });
-    await apiAs(app.host, SO_TAB, 'session.signIn', { operatorId: soOp.id });
+    await apiIn(app.host, SO_TAB, 'session.signIn', { operatorId: soOp.id });
 
     const report = (description: string, o: Record<string, unknown> = {}) =>
       api<Hz>(app.host, 'hazards.report', { foundAt: `${localDate(-3)}T09:30`, source: 'self_check', category1: 'material', category2: 'physical', orgUnitId: ws.id, description, ...o });
@@ -105,7 +93,7 @@ describe('hazard ledger: what a new user tripped over (1366 × 768)', () => {
     await api(app.host, 'hazards.start', { id: H.rounds.id });
     const a1 = await upload('第一次整改.png', '#fca5a5');
     await api(app.host, 'hazards.submit', { id: H.rounds.id, actualFunds: 500, rectificationNote: '已紧固立柱', afterPhotoIds: [a1.id] });
-    await apiAs(app.host, SO_TAB, 'hazards.reject', { id: H.rounds.id, reason: '踢脚板未装' });
+    await apiIn(app.host, SO_TAB, 'hazards.reject', { id: H.rounds.id, reason: '踢脚板未装' });
     const a2 = await upload('第二次整改.png', '#86efac');
     await api(app.host, 'hazards.submit', { id: H.rounds.id, actualFunds: 900, rectificationNote: '已紧固立柱并加装踢脚板', afterPhotoIds: [a2.id] });
 

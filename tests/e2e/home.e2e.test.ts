@@ -3,26 +3,13 @@
 // (𠮷), and the recycle bin (已删除) with restore. Screenshots in test-results/e2e/home-*.png.
 import sharp from 'sharp';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { addDays } from '../../shared/hazards/rules';
-import { api, type HostProcess, journeySteps, useE2E } from './fixtures';
-import { DashboardPage, RosterPage, SetupPage, Shell, pickSelect, toast, waitCount, waitText } from './pages';
+import { api, apiIn, completeFirstRun, journeySteps, useE2E } from './fixtures';
+import { DashboardPage, RosterPage, Shell, pickSelect, toast, waitCount, waitText } from './pages';
 
 const ADMIN = { empNo: 'A0001', name: '包主席', gender: '男' as const };
 const day = (n: number) => addDays(todayLocal(), n);
-
-/** A call in another tab's session (another operator signed in there). */
-async function apiIn<T>(host: HostProcess, session: string, channel: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`${host.origin}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Ankang-Token': host.token, 'X-Ankang-Session': session },
-    body: JSON.stringify({ channel, input }),
-  });
-  const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 describe('home page and roster after the wizard (browser host + Chromium)', () => {
   const app = useE2E();
@@ -34,13 +21,7 @@ describe('home page and roster after the wizard (browser host + Chromium)', () =
   const ids = { ws: '', admin: '', tl: '' };
 
   step('after the wizard the empty home page shows the first steps and an empty 待我处理', async () => {
-    const setup = new SetupPage(app.page);
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await shell().waitSignedIn(ADMIN.name);
+    await completeFirstRun(app.page, ADMIN);
     await home().waitUntilVisible();
     const first = app.page.getByTestId('first-steps');
     await first.getByText('开始使用').waitFor();

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Shell } from './pages/Shell';
 import { describe, expect, it } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { journeySteps, useE2E } from './fixtures';
+import { ENTERPRISE, journeySteps, useE2E } from './fixtures';
 import { RosterPage, SetupPage, SignInPage, label, toast, waitCount, waitText } from './pages';
 import { BAD_DATE_ROW, BAD_ID_ROW, WORKSHOPS, rosterCsvGbk, rosterRows } from './rosterFixture';
 
@@ -26,7 +25,7 @@ describe('roster journey (browser host + Chromium)', () => {
   step('first-run wizard: enterprise with a valid USCC, then the first operator with a PIN', async () => {
     const setup = new SetupPage(app.page);
     await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
+    await setup.fillEnterprise(ENTERPRISE);
     await app.shot('01-setup-enterprise');
     await setup.next();
     await setup.fillOperator(OPERATOR);

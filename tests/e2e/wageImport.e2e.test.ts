@@ -8,11 +8,9 @@ import dayjs from 'dayjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { api, journeySteps, useE2E } from './fixtures';
-import { SetupPage, Shell, toast, waitText } from './pages';
+import { api, createUnit, createWorkers, journeySteps, setUpSignedIn, useE2E } from './fixtures';
+import { toast, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const PERIOD = dayjs().format('YYYY-MM');
 const [YEAR, MONTH] = PERIOD.split('-').map(Number) as [number, number];
 const FIRST = `${PERIOD}-01`;
@@ -51,25 +49,15 @@ describe('wage records import (browser host + Chromium)', () => {
   const settle = () => expect.poll(() => page().locator('.ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear').count()).toBe(0);
 
   step('signed in as the union chair, the records tab offers the timekeeping import and its template', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
-    const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
-    const team = await api<{ id: string }>(app.host, 'org.create', { kind: 'team', parentId: ws.id, name: '甲班' });
-    await api(app.host, 'org.create', { kind: 'team', parentId: ws.id, name: '乙班' });
-    for (const [empNo, name] of [
+    await setUpSignedIn(app);
+    const ws = await createUnit(app.host, '合成车间');
+    const team = await createUnit(app.host, '甲班', ws);
+    await createUnit(app.host, '乙班', ws);
+    await createWorkers(app.host, team, [
       ['W001', '张三'],
       ['W002', '李四'],
       ['W003', '王五'],
-    ]) {
-      await api(app.host, 'workers.create', { empNo, name, gender: 'M', orgUnitId: team.id });
-    }
+    ]);
     await page().getByRole('menuitem', { name: '能级工资' }).click();
     await page().getByTestId('wage-tk-empty').waitFor();
     await page().getByTestId('wage-import-timekeeping').click();

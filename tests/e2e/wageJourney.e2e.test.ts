@@ -10,15 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
 import { todayLocal } from '../../electron/core/util';
 import { idCardCheckChar, maskIdCard } from '../../shared/roster/idcard';
 import type { RunDetail, RunLine } from '../../shared/wage/runs/types';
 import type { SchemeVersion } from '../../shared/wage/schemes/types';
-import { api, journeySteps, SHOTS_DIR, useE2E } from './fixtures';
-import { SetupPage, Shell, label, waitText } from './pages';
+import { api, CHAIR, journeySteps, setUpSignedIn, SHOTS_DIR, useE2E } from './fixtures';
+import { Shell, label, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const REVIEWER = '李副主席';
 const today = todayLocal();
 /** the month run: the one before this */
@@ -95,16 +93,8 @@ describe('the skill-level wage, end to end (browser host + Chromium)', () => {
   }
 
   step('set up: the enterprise, 8 workers in two workshops, a second union officer, a congress term with a 5+X session', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
     const units: Record<string, string> = {};
     for (const w of WORKERS) {
       units[w.ws] ??= (await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: w.ws })).id;
@@ -308,7 +298,7 @@ describe('the skill-level wage, end to end (browser host + Chromium)', () => {
     await page().getByTestId('run-exports').getByRole('button', { name: /工资表（xlsx）/ }).and(page().locator(':not([disabled])')).waitFor();
     await shot('11-approved');
     const r = await api<RunDetail>(app.host, 'wage.run', { id: ids.run });
-    expect(r).toMatchObject({ state: 'approved', reviewedBy: ADMIN.name, approvedBy: REVIEWER });
+    expect(r).toMatchObject({ state: 'approved', reviewedBy: CHAIR.name, approvedBy: REVIEWER });
   });
 
   step('the payroll: the wide xlsx and the long CSV checked cell by cell against the run, the slips PDF read back', async () => {

@@ -5,11 +5,9 @@
 import sharp from 'sharp';
 import dayjs from 'dayjs';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
-import { api, journeySteps, useE2E } from './fixtures';
-import { SetupPage, Shell, label, pickSelect, waitText } from './pages';
+import { api, createUnit, createWorkers, journeySteps, setUpSignedIn, useE2E } from './fixtures';
+import { label, pickSelect, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const PERIOD = dayjs().format('YYYY-MM');
 
 describe('wage records (browser host + Chromium)', () => {
@@ -21,25 +19,15 @@ describe('wage records (browser host + Chromium)', () => {
   const dialog = () => page().getByRole('dialog').filter({ visible: true }).last();
 
   step('the records tab opens empty for this month and says how to fill it', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await setUpSignedIn(app);
 
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
-    const ws = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
-    const team = await api<{ id: string }>(app.host, 'org.create', { kind: 'team', parentId: ws.id, name: '甲班' });
-    for (const [empNo, name] of [
+    const ws = await createUnit(app.host, '合成车间');
+    const team = await createUnit(app.host, '甲班', ws);
+    await createWorkers(app.host, team, [
       ['W001', '张三'],
       ['W002', '李四'],
       ['W003', '王五'],
-    ]) {
-      await api(app.host, 'workers.create', { empNo, name, gender: 'M', orgUnitId: team.id });
-    }
+    ]);
 
     await page().getByRole('menuitem', { name: '能级工资' }).click();
     await waitText(page().getByTestId('wage-tk-empty'), new RegExp(`^${PERIOD} 还没有工时记录。`));

@@ -11,12 +11,10 @@
 // month). Screenshots in test-results/e2e/wage-runs-*.png.
 import dayjs from 'dayjs';
 import { describe, expect } from 'vitest';
-import { demoUscc } from '../../electron/core/demo';
 import type { SchemeVersion } from '../../shared/wage/schemes/types';
-import { api, journeySteps, useE2E } from './fixtures';
-import { SetupPage, Shell, label, waitText } from './pages';
+import { api, CHAIR, completeFirstRun, journeySteps, signInFirstOperator, useE2E } from './fixtures';
+import { Shell, label, waitText } from './pages';
 
-const ADMIN = { empNo: 'A0001', name: '王主席', gender: '男' as const };
 const SECOND = { empNo: 'A0002', name: '李副主席' };
 const THIS_MONTH = dayjs().format('YYYY-MM');
 const LAST_MONTH = dayjs().subtract(1, 'month').format('YYYY-MM');
@@ -41,13 +39,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
   };
 
   step('no scheme in effect: the tab says so for last month and leads to the schemes tab', async () => {
-    const setup = new SetupPage(page());
-    await setup.waitUntilVisible();
-    await setup.fillEnterprise({ name: '泰兴安康化工有限公司', uscc: demoUscc(), industry: '化学原料和化学制品制造业', address: '江苏省泰兴市沿江大道 88 号', headcount: 120 });
-    await setup.next();
-    await setup.fillOperator(ADMIN);
-    await setup.finish();
-    await new Shell(page()).waitSignedIn(ADMIN.name);
+    await completeFirstRun(page());
 
     await openRunsTab();
     expect(page().url()).toContain('#/wage/runs');
@@ -59,8 +51,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
   });
 
   step('a scheme in effect and a month of records (API); the month is not calculated yet and a runner calculates it', async () => {
-    const ops = await api<{ id: string }[]>(app.host, 'session.operators');
-    await api(app.host, 'session.signIn', { operatorId: ops[0]!.id });
+    await signInFirstOperator(app.host);
     const hc = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '合成车间' });
     const jia = await api<{ id: string }>(app.host, 'org.create', { kind: 'team', parentId: hc.id, name: '甲班' });
     const cy = await api<{ id: string }>(app.host, 'org.create', { kind: 'workshop', parentId: null, name: '储运车间' });
@@ -265,7 +256,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     await page().getByTestId('run-review').click();
     await page().locator('.ant-popconfirm').filter({ visible: true }).locator('.ant-btn-primary').click();
     await waitText(runState(), '已复核');
-    await new Shell(page()).switchOperator(ADMIN.name);
+    await new Shell(page()).switchOperator(CHAIR.name);
     await openRunsTab();
     await toThisMonth();
     await waitText(runState(), '已复核');

@@ -23,6 +23,16 @@ export async function pickSelect(page: Page, combobox: Locator, option: string |
   await popup.waitFor({ state: 'hidden' });
 }
 
+/** Adds one value to an antd multiple Select, typed as a search first (its popup stays open: closed with Escape). */
+export async function pickMultiple(page: Page, combobox: Locator, name: string): Promise<void> {
+  await combobox.click();
+  await combobox.pressSequentially(name);
+  const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).last();
+  await popup.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+  await page.keyboard.press('Escape');
+  await popup.waitFor({ state: 'hidden' });
+}
+
 /** Picks a node of an antd TreeSelect by its title (team nodes are titled "车间 / 班组"). */
 export async function pickTree(page: Page, combobox: Locator, title: string): Promise<void> {
   await combobox.click();

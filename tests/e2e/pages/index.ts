@@ -6,7 +6,7 @@ export { SignInPage } from './SignInPage';
 export { WorkerDrawer } from './WorkerDrawer';
 export { WorkerForm } from './WorkerForm';
 export { ActionDialog } from './ActionDialog';
-export { openPopup, pickCascader, pickDate, pickSelect, pickTree } from './antd';
+export { openPopup, pickCascader, pickDate, pickMultiple, pickSelect, pickTree } from './antd';
 export { DashboardPage } from './DashboardPage';
 export { HazardDrawer, type HazardActionLabel } from './HazardDrawer';
 export { LedgerPage } from './LedgerPage';
