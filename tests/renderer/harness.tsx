@@ -35,6 +35,12 @@ export async function fill(u: ReturnType<typeof userEvent.setup>, el: HTMLElemen
   await u.paste(text);
 }
 
+/** Replaces a field's value (cleared first, then pasted). */
+export async function refill(u: ReturnType<typeof userEvent.setup>, el: HTMLElement, text: string) {
+  await u.clear(el);
+  await u.paste(text);
+}
+
 export function user() {
   return userEvent.setup();
 }

@@ -10,7 +10,7 @@ import { RecordsTab } from '../../renderer/src/features/wage/records/RecordsTab'
 import { useI18n } from '../../renderer/src/i18n';
 import type { OrgUnit } from '../../shared/org/types';
 import { makeOperator, makeWorker } from './fakeBackend';
-import { button, fill, label, renderApp, renderInProviders, resetStores, signedInBackend, user } from './harness';
+import { button, fill, label, refill, renderApp, renderInProviders, resetStores, signedInBackend, user } from './harness';
 import { pick } from './hazardFixtures';
 
 beforeEach(() => {
@@ -111,6 +111,21 @@ describe('wage records tab', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
+  it('behaviour: a common item brings its usual points while none are entered; points typed in are kept', async () => {
+    signedInBackend({ workers: staff(), units: UNITS });
+    const u = user();
+    renderInProviders(<RecordsTab />);
+    await u.click(await screen.findByTestId('wage-section-behaviour'));
+    await screen.findByTestId('wage-bh-empty');
+    fireEvent.keyDown(window, { key: 'n', code: 'KeyN', altKey: true });
+    const dlg = await screen.findByRole('dialog');
+    await fill(u, within(dlg).getByRole('combobox', { name: '事项' }), '违章动火');
+    await waitFor(() => expect(within(dlg).getByLabelText('分值')).toHaveValue('-10'));
+    // another item does not overwrite the points already there
+    await refill(u, within(dlg).getByRole('combobox', { name: '事项' }), '未戴安全帽');
+    expect(within(dlg).getByLabelText('分值')).toHaveValue('-10');
+  });
+
   it('behaviour: Alt+N opens the form; checked before sending; the sign follows the kind; a photo as evidence', async () => {
     const be = signedInBackend({ workers: staff(), units: UNITS });
     be.on('attachments.upload', (i) => ({ id: 'att-1', sha256: 'x', mime: 'image/png', bytes: 9, width: 1, height: 1, originalName: i.fileName }));
@@ -124,7 +139,7 @@ describe('wage records tab', () => {
     expect(dlg).toHaveTextContent('新增行为记录');
     // nobody chosen and positive points on a violation: both said on their fields, nothing sent
     await fill(u, within(dlg).getByRole('combobox', { name: '事项' }), '未戴安全帽');
-    await fill(u, within(dlg).getByLabelText('分值'), '3');
+    await refill(u, within(dlg).getByLabelText('分值'), '3');
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
     expect(await within(dlg).findByText('请选择职工或班组（至少一项）')).toBeInTheDocument();
     expect(within(dlg).getByText('违章应扣分（分值为负数）')).toBeInTheDocument();
@@ -159,7 +174,7 @@ describe('wage records tab', () => {
     await u.click(within(dlg).getByText('安全行为'));
     await pick(u, within(dlg).getByRole('combobox', { name: '班组' }), '合成车间 / 甲班');
     await fill(u, within(dlg).getByRole('combobox', { name: '事项' }), '采纳安全建议');
-    await fill(u, within(dlg).getByLabelText('分值'), '5');
+    await refill(u, within(dlg).getByLabelText('分值'), '5');
     await u.keyboard('{Enter}');
     await waitFor(() => expect(be.count('wage.behaviourCreate')).toBe(1));
     expect(be.last('wage.behaviourCreate')).toMatchObject({ teamId: 'u-t1', workerId: null, kind: 'good_act', points: 5, evidenceId: null });

@@ -9,7 +9,7 @@ import { useI18n } from '../../renderer/src/i18n';
 import type { OrgUnit } from '../../shared/org/types';
 import { makeWorker } from './fakeBackend';
 import { seedWageRun } from './wageRunsFake';
-import { fill, label, renderApp, renderInProviders, resetStores, signedInBackend, user } from './harness';
+import { fill, label, refill, renderApp, renderInProviders, resetStores, signedInBackend, user } from './harness';
 import { pick } from './hazardFixtures';
 
 beforeEach(() => {
@@ -70,7 +70,7 @@ describe('wage records tab: fixes from the walk', () => {
     const dlg = await screen.findByRole('dialog');
     await pick(u, within(dlg).getByRole('combobox', { name: '职工' }), '张三 · W001 · 合成车间');
     await fill(u, within(dlg).getByRole('combobox', { name: '事项' }), '未戴安全帽');
-    await fill(u, within(dlg).getByLabelText('分值'), '-3');
+    await refill(u, within(dlg).getByLabelText('分值'), '-3');
     await u.upload(dlg.querySelector<HTMLInputElement>('input[type=file]')!, new File(['png-bytes'], 'evidence.png', { type: 'image/png' }));
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
     expect(await within(dlg).findByTestId('wage-bh-refused')).toHaveTextContent('照片 evidence.png 未能上传');

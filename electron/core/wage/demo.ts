@@ -13,7 +13,7 @@
 import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';
 import { behaviourInput, accidentInput, timekeepingSave } from '../../../shared/wage/records/schemas';
-import { BEHAVIOUR_CATEGORY_HINTS, WAGE_RECORDERS, type Behaviour, type BehaviourKind } from '../../../shared/wage/records/types';
+import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_USUAL_POINTS, WAGE_RECORDERS, type Behaviour, type BehaviourKind } from '../../../shared/wage/records/types';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
 import { AppError } from '../../../shared/result';
 import { holdsAnyRole } from '../../../shared/roster/roles';
@@ -43,18 +43,8 @@ export interface DemoWageResult {
 /** the standard month: 21.75 working days × 8 hours (劳社部发〔2008〕3号) */
 export const STANDARD_MONTH_HOURS = 174;
 
-/** the points a category carries (violations below zero), and the notes a recorder writes */
-const CATEGORY_POINTS: Record<string, number> = {
-  未戴安全帽: -2,
-  未系安全带: -5,
-  违章动火: -10,
-  违章指挥: -8,
-  脱岗睡岗: -5,
-  采纳安全建议: 3,
-  制止违章: 2,
-  发现重大隐患: 10,
-  参与应急处置: 5,
-};
+/** the points a category carries (violations below zero): the ones the form offers */
+const CATEGORY_POINTS = BEHAVIOUR_USUAL_POINTS;
 /** how often each category happens, relatively */
 const CATEGORY_WEIGHT: Record<string, number> = {
   未戴安全帽: 10,
@@ -67,6 +57,7 @@ const CATEGORY_WEIGHT: Record<string, number> = {
   发现重大隐患: 1,
   参与应急处置: 2,
 };
+/** the notes a recorder writes */
 const NOTES: Record<string, readonly string[]> = {
   未戴安全帽: ['巡检时未戴安全帽，班长当场纠正', '进入装置区未戴安全帽，安全员检查发现', '在操作平台作业时摘下安全帽'],
   未系安全带: ['二层平台高处作业未系安全带', '登高检修时安全带未挂牢', '管廊上作业未使用安全带'],

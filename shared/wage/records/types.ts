@@ -28,6 +28,22 @@ export const BEHAVIOUR_CATEGORY_HINTS: Readonly<Record<BehaviourKind, readonly s
   good_act: ['采纳安全建议', '制止违章', '发现重大隐患', '参与应急处置'],
 };
 
+/**
+ * The points each common category usually carries (violations below zero), after the real schemes in DOMAIN.md: the form
+ * fills them in when the category is chosen and the points are still empty (the recorder may change them).
+ */
+export const BEHAVIOUR_USUAL_POINTS: Readonly<Record<string, number>> = {
+  未戴安全帽: -2,
+  未系安全带: -5,
+  违章动火: -10,
+  违章指挥: -8,
+  脱岗睡岗: -5,
+  采纳安全建议: 3,
+  制止违章: 2,
+  发现重大隐患: 10,
+  参与应急处置: 5,
+};
+
 export interface WorkerRef {
   workerId: string;
   empNo: string;

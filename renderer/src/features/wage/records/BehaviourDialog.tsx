@@ -4,7 +4,7 @@ import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Radio, 
 import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../../shared/org/types';
 import { behaviourInput } from '../../../../../shared/wage/records/schemas';
-import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
+import { BEHAVIOUR_CATEGORY_HINTS, BEHAVIOUR_KINDS, BEHAVIOUR_USUAL_POINTS, type Behaviour, type BehaviourKind } from '../../../../../shared/wage/records/types';
 import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { clearErrorsOnEdit } from '../../../lib/errors';
@@ -81,6 +81,11 @@ export function BehaviourDialog(props: { record: Behaviour | null; period: strin
           if ('kind' in changed) {
             const p = form.getFieldValue('points') as number | null;
             if (typeof p === 'number' && p !== 0 && (changed.kind === 'violation') !== p < 0) form.setFieldValue('points', -p);
+          }
+          // a common category brings its usual points when none are entered yet
+          if (typeof changed.category === 'string' && Object.prototype.hasOwnProperty.call(BEHAVIOUR_USUAL_POINTS, changed.category)) {
+            const p = form.getFieldValue('points') as number | null | undefined;
+            if (p === null || p === undefined) form.setFieldValue('points', BEHAVIOUR_USUAL_POINTS[changed.category]);
           }
         }}
         onFinish={() => void submit()}
