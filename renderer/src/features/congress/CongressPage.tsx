@@ -1,40 +1,12 @@
 // The workers' congress (#/congress, #/congress/<tab>): one page, one tab per area (./tabs.ts), each loaded lazily.
 // The open tab is the route's second segment, so Back/Forward and reload keep it.
-import { Tabs } from 'antd';
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { useT } from '../../i18n';
-import { useRoute, useRouter } from '../../app/router';
-import { PageLoading } from '../../app/Shell';
+import { lazyTabs, TabbedPage } from '../../app/TabbedPage';
+import { useRoute } from '../../app/router';
 import { CONGRESS_TABS } from './tabs';
 
-const LAZY: Record<string, LazyExoticComponent<ComponentType>> = Object.fromEntries(CONGRESS_TABS.map((tab) => [tab.key, lazy(tab.load)]));
+const LAZY = lazyTabs(CONGRESS_TABS);
 
 export function CongressPage() {
-  const t = useT();
   const route = useRoute();
-  const navigate = useRouter((s) => s.navigate);
-  const first = CONGRESS_TABS[0]!.key;
-  const active = route.page === 'congress' && route.id && route.id in LAZY ? route.id : first;
-  return (
-    <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', padding: '0 24px' }}>
-      <Tabs
-        aria-label={t('congress.page.tabs')}
-        activeKey={active}
-        destroyOnHidden
-        onChange={(key) => navigate({ page: 'congress', id: key === first ? null : key })}
-        items={CONGRESS_TABS.map((tab) => {
-          const Tab = LAZY[tab.key]!;
-          return {
-            key: tab.key,
-            label: t(tab.label),
-            children: (
-              <Suspense fallback={<PageLoading />}>
-                <Tab />
-              </Suspense>
-            ),
-          };
-        })}
-      />
-    </div>
-  );
+  return <TabbedPage page="congress" tabs={CONGRESS_TABS} lazies={LAZY} tab={route.page === 'congress' ? route.id : null} ariaLabel="congress.page.tabs" />;
 }

@@ -3,16 +3,16 @@
 // page, the way through in one line (花名册 → 记录 → 方案 → 职代会通过 → 生效 → 月度核算 → 审批 → 发放), each step a
 // link marked done from the data (a handful of cheap reads).
 import { CheckCircleFilled } from '@ant-design/icons';
-import { Tabs, Typography } from 'antd';
+import { Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Fragment, lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useT } from '../../i18n';
-import { useRoute, useRouter } from '../../app/router';
-import { PageLoading } from '../../app/Shell';
+import { useRoute } from '../../app/router';
+import { lazyTabs, TabbedPage } from '../../app/TabbedPage';
 import { call } from '../../lib/api';
 import { parseWageId, WAGE_TABS } from './tabs';
 
-const LAZY: Record<string, LazyExoticComponent<ComponentType>> = Object.fromEntries(WAGE_TABS.map((tab) => [tab.key, lazy(tab.load)]));
+const LAZY = lazyTabs(WAGE_TABS);
 
 export const WAY_STEPS = ['roster', 'records', 'scheme', 'congress', 'effective', 'run', 'approved', 'paid'] as const;
 type WayStep = (typeof WAY_STEPS)[number];
@@ -95,34 +95,8 @@ function WayThrough() {
 }
 
 export function WagePage() {
-  const t = useT();
   const route = useRoute();
-  const navigate = useRouter((s) => s.navigate);
-  const first = WAGE_TABS[0]!.key;
   // #/wage/<tab>[/<YYYY-MM>[/<kind>/<id>]]: the tab is the id's first segment (the rest is the tab's own)
   const tab = route.page === 'wage' ? parseWageId(route.id).tab : null;
-  const active = tab && tab in LAZY ? tab : first;
-  return (
-    <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', padding: '0 24px' }}>
-      <WayThrough />
-      <Tabs
-        aria-label={t('wage.page.tabs')}
-        activeKey={active}
-        destroyOnHidden
-        onChange={(key) => navigate({ page: 'wage', id: key === first ? null : key })}
-        items={WAGE_TABS.map((tab) => {
-          const Tab = LAZY[tab.key]!;
-          return {
-            key: tab.key,
-            label: t(tab.label),
-            children: (
-              <Suspense fallback={<PageLoading />}>
-                <Tab />
-              </Suspense>
-            ),
-          };
-        })}
-      />
-    </div>
-  );
+  return <TabbedPage page="wage" tabs={WAGE_TABS} lazies={LAZY} tab={tab} ariaLabel="wage.page.tabs" header={<WayThrough />} />;
 }
