@@ -62,7 +62,8 @@ describe('wage records (browser host + Chromium)', () => {
     await form.getByRole('combobox', { name: '职工' }).click();
     const popup = page().locator('.ant-select-dropdown').filter({ visible: true }).last();
     await popup.locator('.ant-select-item-option').first().waitFor();
-    expect((await popup.boundingBox())!.width).toBeGreaterThanOrEqual(360);
+    // the popup is measured once it has been placed (it opens at width 0 for a frame or two)
+    await expect.poll(async () => (await popup.boundingBox())?.width ?? 0, { timeout: 5000, interval: 100 }).toBeGreaterThanOrEqual(360);
     await shot('02b-worker-picker');
     await page().keyboard.press('Escape');
     // neither hours nor shifts: refused on the field
