@@ -3,11 +3,14 @@
 import { appModule } from './app';
 import { attachmentsModule } from './attachments';
 import { congressModule } from './congress';
+import { educationModule } from './education';
 import { enterpriseModule } from './enterprise';
 import { hazardsModule } from './hazards';
+import { healthModule } from './health';
 import { operatorsModule } from './operators';
 import { orgModule } from './org';
 import { rosterModule } from './roster';
+import { subsidyModule } from './subsidy';
 import { viewsModule } from './views';
 import { wageModule } from './wage';
 
@@ -22,4 +25,7 @@ export const MODULES = [
   hazardsModule,
   congressModule,
   wageModule,
+  healthModule,
+  educationModule,
+  subsidyModule,
 ] as const;

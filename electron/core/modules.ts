@@ -6,12 +6,15 @@ import { mergeParts } from '../../shared/kernel/channel';
 import { appHandlers } from './app/handlers';
 import { attachmentsHandlers } from './attachments/handlers';
 import { congressHandlers } from './congress/handlers';
+import { educationHandlers } from './education/handlers';
 import { enterpriseHandlers } from './enterprise/handlers';
 import { hazardsHandlers } from './hazards/handlers';
+import { healthHandlers } from './health/handlers';
 import type { Ctx } from './kernel/handlers';
 import { operatorsHandlers } from './operators/handlers';
 import { orgHandlers } from './org/handlers';
 import { rosterHandlers } from './roster/handlers';
+import { subsidyHandlers } from './subsidy/handlers';
 import { viewsHandlers } from './views/handlers';
 import { wageHandlers } from './wage/handlers';
 
@@ -26,6 +29,9 @@ const merged = mergeParts([
   hazardsHandlers,
   congressHandlers,
   wageHandlers,
+  healthHandlers,
+  educationHandlers,
+  subsidyHandlers,
 ] as const);
 
 type Handler<K extends ChannelName> = (input: ChannelParsed<K>, ctx: Ctx) => ChannelOutput<K> | Promise<ChannelOutput<K>>;

@@ -18,6 +18,11 @@ import * as m011 from './011_wage_records';
 import * as m012 from './012_wage_schemes';
 import * as m013 from './013_wage_runs';
 import * as m014 from './014_wage_manual';
+import * as m015 from './015_health_exams';
+import * as m016 from './016_health_certificates';
+import * as m017 from './017_education_activities';
+import * as m018 from './018_culture_walls';
+import * as m019 from './019_subsidy_dossiers';
 
 export interface Migration {
   version: number;
@@ -41,6 +46,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'wage schemes', up: m012.up },
   { version: 13, name: 'wage runs', up: m013.up },
   { version: 14, name: 'wage manual figures', up: m014.up },
+  { version: 15, name: 'health exams', up: m015.up },
+  { version: 16, name: 'health certificates', up: m016.up },
+  { version: 17, name: 'education activities', up: m017.up },
+  { version: 18, name: 'culture walls', up: m018.up },
+  { version: 19, name: 'subsidy dossiers', up: m019.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

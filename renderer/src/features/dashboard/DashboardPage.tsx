@@ -8,6 +8,7 @@ import { gradeChart, monthlyChart, riskChart, workshopChart, type ChartSpec } fr
 import { EChart } from './EChart';
 import { useDashT, type DashT } from './dashT';
 import { CongressYear } from './CongressYear';
+import { ModuleCards } from './ModuleCards';
 import { WageCard } from './WageCard';
 import { FirstSteps } from './FirstSteps';
 import { MyTasks } from './MyTasks';
@@ -131,6 +132,7 @@ export function DashboardPage(props: { onOpenHazard(id: string): void }) {
         <MyTasks onOpenHazard={props.onOpenHazard} />
         <CongressYear />
         <WageCard />
+        <ModuleCards />
 
         {current ? <Kpis stats={current} /> : statsLoading || statsError == null ? <KpiSkeleton label={t('dash.loading')} /> : null}
 

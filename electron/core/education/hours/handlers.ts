@@ -1,0 +1,4 @@
+import { hoursContract } from '../../../../shared/education/hours/contract';
+import { defineHandlers } from '../../kernel/handlers';
+
+export const hoursHandlers = defineHandlers(hoursContract, {});

@@ -1,0 +1,4 @@
+import { wallsContract } from '../../../../shared/education/walls/contract';
+import { defineHandlers } from '../../kernel/handlers';
+
+export const wallsHandlers = defineHandlers(wallsContract, {});

@@ -1,0 +1,4 @@
+import { scorecardContract } from '../../../../shared/subsidy/scorecard/contract';
+import { defineHandlers } from '../../kernel/handlers';
+
+export const scorecardHandlers = defineHandlers(scorecardContract, {});

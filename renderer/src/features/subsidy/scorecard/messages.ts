@@ -1,0 +1,4 @@
+// UI strings of the subsidy page's scorecard tab.
+import { defineMessages } from '../../../../../shared/kernel/i18n';
+
+export const messages = defineMessages({});

@@ -1,0 +1,4 @@
+// The education module's activities words (backend error codes and validation keys of the area).
+import { defineMessages } from '../../kernel/i18n';
+
+export const messages = defineMessages({});
