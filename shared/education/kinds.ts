@@ -42,3 +42,8 @@ export type WallSection = (typeof WALL_SECTIONS)[number];
 /** settings-table key: a wall counts as current when updated within this many months (JSON number) */
 export const WALL_MONTHS_SETTING = 'education.wallMonths';
 export const WALL_MONTHS_DEFAULT = 3;
+
+/** who records activities and attendance: 安全员, 工会干部, 班组长 (pre-shift meetings), 职业卫生管理员 (admins hold every role) */
+export const EDU_WRITERS = ['safety_officer', 'union_officer', 'team_leader', 'oh_manager'] as const;
+/** who keeps the culture walls */
+export const WALL_WRITERS = ['union_officer', 'team_leader', 'safety_officer'] as const;

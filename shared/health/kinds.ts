@@ -65,3 +65,8 @@ export type CertCategory = (typeof CERT_CATEGORIES)[number];
 export const CERT_REVIEW_YEARS = [3, 6] as const;
 /** the review is applied for within this many days before it is due */
 export const CERT_REVIEW_WINDOW_DAYS = 60;
+
+/** who records exposures, exams, certificates and edits the interval table: 职业卫生管理员, 安全员, 工会干部 (admins hold every role) */
+export const HEALTH_WRITERS = ['oh_manager', 'safety_officer', 'union_officer'] as const;
+/** a periodic exam or recheck counts as "due soon" this many days ahead */
+export const HEALTH_DUE_SOON_DAYS = 30;

@@ -1,0 +1,8 @@
+// The subsidy module's fixed lists.
+
+/** the five criteria of the ten measures, in their order */
+export const CRITERIA = ['education', 'capability', 'wage', 'congress', 'health'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+export type Light = 'green' | 'amber' | 'red';
+/** who prepares the dossier: 工会干部 (admins hold every role) */
+export const SUBSIDY_WRITERS = ['union_officer'] as const;
