@@ -14,6 +14,7 @@ import { generateDemo } from '../core/demo';
 import { generateDemoHazards } from '../core/demoHazards';
 import { generateDemoCongress } from '../core/congress/demo';
 import { generateDemoWage, generateDemoWagePlan } from '../core/wage/demo';
+import { generateDemoSpecialGroups } from '../core/subsidy/demoAll';
 import type { Progress } from '../core/kernel/jobs';
 import { commitImport, ImportSessions, planImport, targetLabel } from '../core/roster/import';
 import { setQuiet } from '../core/log';
@@ -47,7 +48,9 @@ const USAGE = `用法 / usage: npm run cli -- <command> [options] [--data DIR]
                                         large = 50,000 workers, 100,000 hazards; both: the workers' congress with
                                         last year's session and this year's in preparation;
                                         the skill-level wage: a year of records, the year's scheme and a draft,
-                                        this year's approved runs); progress on stderr
+                                        this year's approved runs; health: exposures, two years of exams,
+                                        certificates; education: a year of activities, culture walls;
+                                        this year's subsidy dossier draft with photos); progress on stderr
 
   --data DIR   data folder (default: ANKANG_DATA_DIR or the app's user-data folder)`;
 
@@ -81,7 +84,7 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 
 /** the small demo's ledger: about a dozen hazards a month over two years, the newest in every state */
 const DEMO_SMALL_HAZARDS = 300;
-const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards', 'demo.congress': '职代会 congress', 'demo.wage': '能级工资 wage', 'demo.wagePlan': '能级工资方案与核算 wage runs' };
+const DEMO_STAGES: Record<string, string> = { 'demo.workers': '职工 workers', 'demo.hazards': '隐患 hazards', 'demo.congress': '职代会 congress', 'demo.wage': '能级工资 wage', 'demo.wagePlan': '能级工资方案与核算 wage runs', 'demo.health': '体检与特种作业 health', 'demo.education': '教育与文化墙 education', 'demo.subsidy': '奖补申报 subsidy' };
 
 /** Progress lines on stderr for `demo`: one per stage at every tenth of the way (and at most every 2 s otherwise). */
 function demoProgress(t0: number) {
@@ -294,10 +297,14 @@ export async function run(argv: string[]): Promise<number> {
           // after the congress: a year of the wage's records, the year's scheme and a draft, this year's runs
           const wg = generateDemoWage(core.store, { progress });
           const wp = await generateDemoWagePlan(core, { progress });
+          // the special groups' health, the year's education and walls, and this year's subsidy dossier draft
+          const { health: hl, education: ed, subsidy: sb } = await generateDemoSpecialGroups(core, { progress });
           out(
             `演示数据已生成：${r.workshops} 个车间，${r.teams} 个班组，${r.workers} 名职工，${r.operators + wp.operatorsAdded} 名操作员，${h.hazards} 条隐患，` +
               `第${c.termNumber}届职代会 ${c.representatives} 名代表、${c.sessions} 次会议、${c.proposals} 件提案，` +
-              `能级工资 ${wg.timekeeping} 条月度工时、${wg.behaviour} 条行为记录、${wg.accidents} 起事故、方案 2 版、${wp.runs.length} 个月的核算（${Date.now() - t} ms）`,
+              `能级工资 ${wg.timekeeping} 条月度工时、${wg.behaviour} 条行为记录、${wg.accidents} 起事故、方案 2 版、${wp.runs.length} 个月的核算，` +
+              `职业健康 ${hl.exposures} 条接害记录、${hl.batches} 批 ${hl.exams} 人次体检、${hl.certificates} 本特种作业证，` +
+              `安全教育 ${ed.activities} 次活动 ${ed.attendance} 人次、${ed.walls} 面文化墙，${sb.year} 年奖补申报草稿 ${sb.nominees} 名推荐人选（${Date.now() - t} ms）`,
           );
           return 0;
         });

@@ -15,6 +15,11 @@ export const INDICATOR_SOURCES = [
   'hazards.found',
   /** a figure entered by hand each period */
   'manual',
+  /**
+   * hours of safety education attended in the period (the education module's attendance: the worker's own hours, else
+   * the activity's; pre-shift meetings are counted as meetings, not hours, and are left out)
+   */
+  'training.hours',
 ] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small] [-- --only wage]
+// npm run bench [-- --iterations N] [-- --scale 1m] [-- --data DIR [--keep]] [-- --small] [-- --only wage|health]
 //   --small     every step on the small demo (860 workers, 3,000 hazards; the wage step 860 workers) to try the bench quickly: its figures are not
 //               at the targets' scale (the congress step's are: it builds its own term of 300 representatives)
 //   --data DIR  build the demo store under DIR/large once and reuse it on later runs (the 1M load takes minutes);
@@ -37,6 +37,7 @@ import { startBrowserHost } from '../../electron/browser-host/server';
 import { setQuiet } from '../../electron/core/log';
 import { todayLocal } from '../../electron/core/util';
 import { shiftDate } from '../../shared/congress/proposals/workflow';
+import { healthStep } from './healthStep';
 
 setQuiet(true);
 const args = process.argv.slice(2);
@@ -51,9 +52,10 @@ const BIG = scale === '1m';
 const SMALL = args.includes('--small');
 const dataArg = argOf('--data');
 const KEEP = args.includes('--keep');
-/** --only wage: just step 12 (the skill-level wage in a store of its own), for trying its figures quickly */
+/** --only wage: just step 12 (the skill-level wage in a store of its own); --only health: just step 13 (health,
+ * education and the subsidy in a store of their own) — for trying their figures quickly */
 const ONLY = argOf('--only');
-if (ONLY !== undefined && ONLY !== 'wage') throw new Error(`--only takes: wage (not ${ONLY})`);
+if (ONLY !== undefined && ONLY !== 'wage' && ONLY !== 'health') throw new Error(`--only takes: wage, health (not ${ONLY})`);
 if (args.includes('--data') && (!dataArg || dataArg.startsWith('--'))) {
   console.error('--data needs a folder');
   process.exit(2);
@@ -451,6 +453,16 @@ async function main() {
     printMetrics(SMALL ? 'bench-wage-small.json' : 'bench-wage.json', `Ankang benchmark, the skill-level wage step only (--only wage${SMALL ? ' --small' : ''})`);
     return;
   }
+  if (ONLY === 'health') {
+    say('health, education and subsidy only…');
+    try {
+      await healthStep(tmp, SMALL, { record, note, pct, say });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    printMetrics(SMALL ? 'bench-health-small.json' : 'bench-health.json', `Ankang benchmark, the health, education and subsidy step only (--only health${SMALL ? ' --small' : ''})`);
+    return;
+  }
   const rendererDir = fs.existsSync(path.resolve('out/renderer/index.html')) ? path.resolve('out/renderer') : fs.mkdtempSync(path.join(tmp, 'renderer-'));
   try {
     // ---- 1. open + migrate a new store
@@ -755,6 +767,10 @@ async function main() {
     // ---- 12. the skill-level wage: 5,000 workers × 12 months in a store of its own
     say('wage…');
     await wageStep(tmp);
+
+    // ---- 13. health, education and the subsidy: 50,000 workers with the demo's shape in a store of their own
+    say('health…');
+    await healthStep(tmp, SMALL, { record, note, pct, say });
     const end = process.memoryUsage();
     record('memory at the end: RSS', end.rss / 1048576, undefined, 'MiB');
     await client.close();

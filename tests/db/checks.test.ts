@@ -12,6 +12,11 @@ import { ACCIDENT_SEVERITIES, BEHAVIOUR_KINDS, TIMEKEEPING_SOURCES } from '../..
 import { INDICATOR_SOURCES } from '../../shared/wage/catalogue';
 import { SCHEME_STATES } from '../../shared/wage/scheme';
 import { RUN_CHANGE_KINDS, RUN_STATES } from '../../shared/wage/runs/types';
+import { EXPOSURE_SOURCES, PLAN_KINDS } from '../../shared/health/plan/types';
+import { CERT_SOURCES } from '../../shared/health/certs/types';
+import { ATTENDANCE_SOURCES } from '../../shared/education/activities/types';
+import { ACTIVITY_KINDS } from '../../shared/education/kinds';
+import { NOMINEE_ROLES } from '../../shared/subsidy/dossier/types';
 import { ACCIDENT_TYPES, HAZARD_CATEGORY1, HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, PRODUCTION_STOPS, RISK_COLORS } from '../../shared/hazards/rules';
 
 setQuiet(true);
@@ -32,6 +37,11 @@ function checkList(table: string, column: string): string[] {
 
 it.each([
   ['hazards', 'source', HAZARD_SOURCES],
+  ['health_exposures', 'source', EXPOSURE_SOURCES],
+  ['health_due', 'kind', PLAN_KINDS],
+  ['health_certificates', 'source', CERT_SOURCES],
+  ['edu_activities', 'kind', ACTIVITY_KINDS],
+  ['edu_attendance', 'source', ATTENDANCE_SOURCES],
   ['hazards', 'category1', HAZARD_CATEGORY1],
   ['hazards', 'grade', HAZARD_GRADES],
   ['hazards', 'risk', RISK_COLORS],
@@ -66,6 +76,7 @@ it.each([
   ['wage_schemes', 'verdict', ['passed', 'failed']],
   ['wage_runs', 'state', RUN_STATES],
   ['wage_period_changes', 'kind', RUN_CHANGE_KINDS],
+  ['subsidy_nominees', 'role', NOMINEE_ROLES],
 ])('%s.%s CHECK list equals the shared constant', (table, column, values) => {
   expect(new Set(checkList(table, column))).toEqual(new Set(values));
 });

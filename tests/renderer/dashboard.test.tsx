@@ -195,6 +195,7 @@ function installBackend(handlers: Record<string, Handler> = {}) {
     'hazards.mine': () => ({ rows: [], total: 0 }),
     'congress.sessionYearCheck': () => ({ year: THIS_YEAR, today, hasTerm: true, held: { id: 's-1', termNumber: 3, seq: 1, date: today, status: 'closed' }, planned: null, lastYearMissed: false }),
     'wage.dashboard': () => ({ period: today.slice(0, 7), run: null, lastApproved: null, shown: null }),
+    'subsidy.scorecard': (i) => ({ year: i.year, asOf: today, green: 0, criteria: [] }),
     'hazards.exportStats': (i) => ({
       fileId: `file-stats-${String(i.year)}`,
       fileName: `隐患排查治理统计表-${String(i.year)}${i.quarter ? `-Q${String(i.quarter)}` : ''}.xlsx`,

@@ -478,6 +478,13 @@ export class FakeBackend {
       const today = new Date().toISOString().slice(0, 10);
       return { year: Number(today.slice(0, 4)), today, hasTerm: this.congressReps.terms.length > 0, held: null, planned: null, lastYearMissed: false };
     },
+    // the home page's subsidy card: nothing recorded, every criterion red; tests of the card answer with their own (be.on)
+    'subsidy.scorecard': (i) => ({
+      year: i.year,
+      asOf: new Date().toISOString().slice(0, 10),
+      green: 0,
+      criteria: (['education', 'capability', 'wage', 'congress', 'health'] as const).map((criterion) => ({ criterion, light: 'red' as const, reasons: [], figures: [], evidence: [], unavailable: false })),
+    }),
     'operators.list': () => this.operators.map(publicOperator),
     'operators.add': (i) => {
       const w = this.worker(i.workerId);

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { run } from '../../electron/cli/cli';
 import { validateDatabaseFile } from '../../electron/core/backup';
 import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { todayLocal } from '../../electron/core/util';
 import { idCardCheckChar } from '../../shared/roster/idcard';
 import type { WorkerRow } from '../../shared/roster/types';
 import { tmpDir } from '../helpers/core';
@@ -126,6 +127,11 @@ describe('cli: demo and check', () => {
     expect(query<string>(demoDir, `SELECT group_concat(status, ',') FROM (SELECT status FROM congress_sessions ORDER BY seq)`)).toBe('closed,preparing');
     // and the skill-level wage: last year's vote adopted this year's scheme (effective), next year's is a draft
     expect(query<string>(demoDir, `SELECT group_concat(state, ',') FROM (SELECT state FROM wage_schemes WHERE deleted_at IS NULL ORDER BY version)`)).toBe('effective,draft');
+    // and the special groups' health, the year's education and walls, this year's subsidy dossier draft
+    for (const t of ['health_exposures', 'health_exams', 'health_due', 'health_certificates', 'edu_activities', 'edu_attendance', 'edu_wall_updates', 'subsidy_nominees']) {
+      expect(query<number>(demoDir, `SELECT count(*) FROM ${t}`), t).toBeGreaterThan(0);
+    }
+    expect(query<number>(demoDir, 'SELECT year FROM subsidy_dossiers')).toBe(Number(todayLocal().slice(0, 4)));
     const r = await cli('check', '--data', demoDir);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`结构版本 ${LATEST_VERSION}/${LATEST_VERSION}`);

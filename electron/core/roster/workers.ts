@@ -11,6 +11,7 @@ import { ridsIn, rowsInOrder } from '../db/paging';
 import { nowIso, todayLocal, uuidv7 } from '../util';
 import { addDays, CERT_WARN_DAYS } from '../../../shared/roster/certs';
 import { getUnit, placement } from '../org/service';
+import { upsertRosterCert } from '../health/certs/service';
 
 interface Row {
   id: string;
@@ -40,8 +41,11 @@ interface Row {
   deleted_at: string | null;
 }
 
+/** The worker's worst special-operation certificate: the earliest date one is due (its review, or its expiry first). */
+const WORST_CERT = `(SELECT min(c.due_date) FROM health_certificates c WHERE c.worker_id = w.id AND c.deleted_at IS NULL)`;
+// the list's certExpiry is the worst certificate's due date (health_certificates); the worker itself keeps the roster's columns
 const LIST_COLUMNS = `w.id, w.emp_no, w.name, w.gender, w.id_card, w.phone, w.workshop_id, ws.name AS workshop_name,
-  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, w.cert_expiry, w.updated_at, w.deleted_at`;
+  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, ${WORST_CERT} AS cert_expiry, w.updated_at, w.deleted_at`;
 const FROM = `FROM workers w LEFT JOIN org_units ws ON ws.id = w.workshop_id LEFT JOIN org_units t ON t.id = w.team_id`;
 
 function toRow(r: Row): WorkerRow {
@@ -147,9 +151,10 @@ export function buildWorkerQuery(store: Store, q: Omit<WorkerQuery, 'page' | 'pa
   if (q.certDue) {
     const today = todayLocal();
     const soon = addDays(today, CERT_WARN_DAYS);
-    if (q.certDue === 'expired') where.push('w.cert_expiry < ?');
-    else if (q.certDue === 'soon') where.push('w.cert_expiry >= ? AND w.cert_expiry <= ?');
-    else where.push('w.cert_expiry <= ?');
+    // by the worst certificate (health_certificates): a review overdue counts as expired, as the certificate lapses
+    if (q.certDue === 'expired') where.push(`${WORST_CERT} < ?`);
+    else if (q.certDue === 'soon') where.push(`${WORST_CERT} BETWEEN ? AND ?`);
+    else where.push(`${WORST_CERT} <= ?`);
     params.push(...(q.certDue === 'expired' ? [today] : q.certDue === 'soon' ? [today, soon] : [soon]));
   }
   const dir = q.sortDir === 'desc' ? 'DESC' : 'ASC';
@@ -279,6 +284,7 @@ export function insertWorker(store: Store, actor: Actor, d: WorkerData, now = no
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [id, ...columns(d, place), now, now],
   );
+  upsertRosterCert(store, actor, id, d, null, checked ? 'import' : 'roster', now);
   // the audit keeps what was written: the validated data with its placement
   const after = checked ? { id, ...d, ...place } : getWorker(store, id);
   writeAudit(store, actor, { entity: 'worker', entityId: id, action: 'create', after, reason }, now);
@@ -312,6 +318,7 @@ export function replaceWorker(
      WHERE id = ?`,
     [...columns(d, place), now, id],
   );
+  upsertRosterCert(store, actor, id, d, before, checked ? 'import' : 'roster', now);
   const after = getWorker(store, id);
   writeAudit(store, actor, { entity: 'worker', entityId: id, action, before, after, reason }, now);
   return after;

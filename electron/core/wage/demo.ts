@@ -101,7 +101,7 @@ const shiftDays = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_
  * UUIDv7 ids (as util.ts uuidv7 makes them: the time in ms, a 12-bit counter, random bits) for a bulk write, the random
  * bits drawn 64 KiB at a time: one crypto call per id cost the large demo more than its 600,000 inserts.
  */
-function bulkIds(): () => string {
+export function bulkIds(): () => string {
   let ms = Date.now();
   let seq = 0;
   const pool = Buffer.alloc(65_536);

@@ -1,4 +1,9 @@
-// The subsidy module's scorecard channels (owned by the scorecard area; empty until it lands).
-import { defineContract } from '../../kernel/channel';
+// The subsidy module's scorecard channel: the five criteria of a year with their lights, figures and evidence. Anyone
+// signed in reads it (the home card shows it to everyone).
+import { ch, defineContract } from '../../kernel/channel';
+import { yearInput } from './schemas';
+import type { Scorecard } from './types';
 
-export const scorecardContract = defineContract(['subsidy'], {});
+export const scorecardContract = defineContract(['subsidy'], {
+  'subsidy.scorecard': ch<Scorecard>()(yearInput),
+});

@@ -75,7 +75,7 @@ export interface RunLine {
 
 /** One record that produced points, for the explanation (click through by kind and id). */
 export interface RunSourceRecord {
-  kind: 'hazard' | 'behaviour' | 'accident' | 'timekeeping' | 'roster' | 'manual';
+  kind: 'hazard' | 'behaviour' | 'accident' | 'timekeeping' | 'roster' | 'manual' | 'training';
   id: string;
   date: string | null;
   /** e.g. the hazard's serial and title, the behaviour's category */

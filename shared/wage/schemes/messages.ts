@@ -41,6 +41,7 @@ export const messages = defineMessages({
   'wage.indicatorSource.behaviour.points': { 'zh-CN': '安全行为记录分值', en: 'Behaviour record points' },
   'wage.indicatorSource.hazards.found': { 'zh-CN': '发现隐患（按等级）', en: 'Hazards found (by grade)' },
   'wage.indicatorSource.manual': { 'zh-CN': '每月手工填报', en: 'Entered by hand each month' },
+  'wage.indicatorSource.training.hours': { 'zh-CN': '安全教育培训学时（不含班前会）', en: 'Safety training hours (pre-shift meetings excepted)' },
   'wage.rule.kind.tiers': { 'zh-CN': '分档计分', en: 'Tiers' },
   'wage.rule.kind.linear': { 'zh-CN': '线性计分', en: 'Linear' },
   'wage.rule.kind.perEvent': { 'zh-CN': '按次计分', en: 'Points per event' },

@@ -1,4 +1,5 @@
 import { CONCLUSIONS, EXAM_KINDS, FACTOR_CATEGORIES, FACTOR_SEEDS } from '../../../../shared/health/kinds';
+import { EXPOSURE_SOURCES, PLAN_KINDS } from '../../../../shared/health/plan/types';
 import { nowIso, uuidv7 } from '../../util';
 import type { DB } from '../store';
 
@@ -36,7 +37,7 @@ export function up(db: DB): void {
       post TEXT,
       start_date TEXT NOT NULL,
       end_date TEXT,
-      source TEXT NOT NULL CHECK (source IN ('manual', 'roster', 'import')),
+      source TEXT NOT NULL CHECK (source IN (${list(EXPOSURE_SOURCES)})),
       note TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
@@ -88,6 +89,38 @@ export function up(db: DB): void {
     CREATE UNIQUE INDEX health_exams_batch_worker ON health_exams (batch_id, worker_id);
     CREATE INDEX health_exams_worker ON health_exams (worker_id, deleted_at, date);
     CREATE INDEX health_exams_date ON health_exams (deleted_at, date);
+
+    -- The exam plan (shared/health/plan/rules.ts planItems): one row per item a worker is due for that can show in
+    -- the due list (an active worker's items, a worker who left: the exit exam), with the worker's workshop and team,
+    -- kept current by the services for the workers a write touches (electron/core/health/plan/due.ts) and judged
+    -- against today when read — so the due list and its counts are index ranges on due_date at any number of workers.
+    CREATE TABLE health_due (
+      rid INTEGER PRIMARY KEY,
+      worker_id TEXT NOT NULL REFERENCES workers(id),
+      workshop_id TEXT,
+      team_id TEXT,
+      kind TEXT NOT NULL CHECK (kind IN (${list(PLAN_KINDS)})),
+      factor_id TEXT REFERENCES health_factors(id),
+      due_date TEXT NOT NULL,
+      last_date TEXT,
+      until TEXT,
+      ref_id TEXT,
+      detail TEXT,
+      screening INTEGER NOT NULL DEFAULT 0 CHECK (screening IN (0, 1))
+    );
+    CREATE INDEX health_due_by_date ON health_due (due_date, kind, until, workshop_id, team_id);
+    CREATE INDEX health_due_by_kind ON health_due (kind, due_date, until, workshop_id, team_id);
+    CREATE INDEX health_due_worker ON health_due (worker_id);
+    -- workers the roster wrote since their plan was computed (a new woman; a changed hire date, ID card, gender,
+    -- status or place): the due list refreshes them before it reads (syncHealthDue), so the roster needs no call into
+    -- the health module.
+    CREATE TABLE health_due_stale (worker_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TRIGGER health_due_worker_ai AFTER INSERT ON workers BEGIN
+      INSERT OR IGNORE INTO health_due_stale (worker_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER health_due_worker_au AFTER UPDATE OF gender, hire_date, id_card, status, deleted_at, workshop_id, team_id ON workers BEGIN
+      INSERT OR IGNORE INTO health_due_stale (worker_id) VALUES (new.id);
+    END;
   `);
   const ins = db.prepare(
     `INSERT INTO health_factors (id, code, name, category, interval_months, level_note, synonyms, seeded, sort_order, created_at, updated_at)

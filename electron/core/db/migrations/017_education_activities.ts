@@ -1,4 +1,5 @@
 import { ACTIVITY_KINDS, EDU_LEVELS, REQUIREMENT_ROLES, REQUIREMENT_SEEDS, SECTORS } from '../../../../shared/education/kinds';
+import { widenWageSources } from '../../education/hours/wageSource';
 import { nowIso } from '../../util';
 import type { DB } from '../store';
 
@@ -63,4 +64,6 @@ export function up(db: DB): void {
   const now = nowIso();
   const ins = db.prepare('INSERT INTO edu_requirements (sector, role, hours, updated_at) VALUES (?, ?, ?, ?)');
   for (const r of REQUIREMENT_SEEDS) ins.run(r.sector, r.role, r.hours, now);
+  // the wage module's new indicator source 'training.hours' (the month's training hours): its catalogue's CHECK widened
+  widenWageSources(db);
 }

@@ -24,6 +24,10 @@
 //    involved; with `team` set, also every worker now in the accident's team who was on the roster that day (a worker
 //    who joined after the accident, or had left before it, is not vetoed for it).
 //  - Manual figures: wage_manual_values of the period by worker and indicator code; none: no figure (raw null).
+//  - Training hours: the worker's attendance at the education activities dated in the period (not deleted): their own
+//    hours, else the activity's, summed; pre-shift meetings are meetings, not hours, and are left out (shared/
+//    education/hours/rules.ts MEETING_KINDS); none attended: 0 hours (a figure, not a missing one).
+import { MEETING_KINDS } from '../../../../shared/education/hours/rules';
 import { periodDays } from '../../../../shared/wage/records/schemas';
 import type { RawValue } from '../../../../shared/wage/rules';
 import type { WorkerInputs } from '../../../../shared/wage/run';
@@ -83,6 +87,19 @@ function hasManualValues(store: Store): boolean {
   if (v === undefined) {
     v = !!store.get(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'wage_manual_values'`);
     manualTable.set(store, v);
+  }
+  return v;
+}
+
+/** The education module's tables come with a later migration step than the runs' (a store is opened fully migrated). */
+const tables = new WeakMap<Store, Map<string, boolean>>();
+function hasTable(store: Store, name: string): boolean {
+  let m = tables.get(store);
+  if (!m) tables.set(store, (m = new Map()));
+  let v = m.get(name);
+  if (v === undefined) {
+    v = !!store.get(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]);
+    m.set(name, v);
   }
   return v;
 }
@@ -214,6 +231,26 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
     }
   }
 
+  const training = new Map<string, { sum: number; recs: RunSourceRecord[] }>();
+  if (sources.has('training.hours') && hasTable(store, 'edu_attendance')) {
+    const meetings = MEETING_KINDS.map((k) => `'${k}'`).join(', ');
+    for (const r of rawRows<[string, string, string, string, number]>(
+      store,
+      `SELECT t.worker_id, a.id, a.date, a.title, coalesce(t.hours, a.hours)
+       FROM edu_activities a JOIN edu_attendance t ON t.activity_id = a.id
+       WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind NOT IN (${meetings})
+       ORDER BY a.date, a.rid`,
+      [from, to],
+    )) {
+      const [workerId, id, date, title, h] = r;
+      if (!byId.has(workerId)) continue;
+      let x = training.get(workerId);
+      if (!x) training.set(workerId, (x = { sum: 0, recs: [] }));
+      x.sum += h;
+      if (withRecords) x.recs.push({ kind: 'training', id, date, label: title, value: h });
+    }
+  }
+
   const manual = new Map<string, { value: number; id: string }>();
   if (sources.has('manual') && hasManualValues(store)) {
     for (const m of store.all<{ id: string; worker_id: string; code: string; value: number }>(`SELECT id, worker_id, code, value FROM wage_manual_values WHERE period = ?`, [period])) {
@@ -278,6 +315,12 @@ export function gatherInputs(store: Store, period: string, content: SchemeConten
           const h = hazards.get(g.workerId);
           value = h ? h.grades : NO_EVENTS;
           if (h) recs = h.recs;
+          break;
+        }
+        case 'training.hours': {
+          const x = training.get(g.workerId);
+          value = x ? round2(x.sum) : 0;
+          if (x) recs = x.recs;
           break;
         }
         case 'manual': {

@@ -16,7 +16,7 @@ export interface ImportBackend<P, C, R> {
   template(opts: CallOptions): Promise<FileRef>;
   rejected(importId: string, opts: CallOptions): Promise<FileRef>;
   /** the channel that drops a preview (nothing was written) */
-  cancelChannel: 'roster.importCancel' | 'wage.importCancel';
+  cancelChannel: 'roster.importCancel' | 'wage.importCancel' | 'education.signinCancel' | 'health.examImportCancel';
   commit(importId: string, skipInvalid: boolean, opts: CallOptions): Promise<R>;
   /** the success message of a commit */
   doneText(r: R): string;

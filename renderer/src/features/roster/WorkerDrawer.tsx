@@ -6,6 +6,7 @@ import type { Worker } from '../../../../shared/roster/types';
 import { useT } from '../../i18n';
 import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
+import { HealthFileButton } from '../health/exams/HealthFileButton';
 
 
 export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; version: number; onClose(): void; onEdit(w: Worker): void }) {
@@ -33,9 +34,13 @@ export function WorkerDrawer({ id, version, onClose, onEdit }: { id: string; ver
       onClose={onClose}
       extra={
         w && (
-          <Button type="primary" onClick={() => onEdit(w)}>
-            {t('common.edit')}
-          </Button>
+          <Space>
+            {/* the worker's 职业健康监护档案 (PDF), from the health module */}
+            <HealthFileButton workerId={w.id} />
+            <Button type="primary" onClick={() => onEdit(w)}>
+              {t('common.edit')}
+            </Button>
+          </Space>
         )
       }
     >

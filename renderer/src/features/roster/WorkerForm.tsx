@@ -41,7 +41,7 @@ function fromIdCard(v: unknown): { birth: string; gender: 'M' | 'F' } | null {
 
 export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker | null; units: OrgUnit[]; onClose(): void; onSaved(w: Worker): void }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const tree = useMemo(() => unitTree(units), [units]);
@@ -52,6 +52,20 @@ export function WorkerForm({ worker, units, onClose, onSaved }: { worker: Worker
     const values = form.getFieldsValue(true) as Record<string, unknown>;
     const d = parseForm(workerInput, values, form, t);
     if (!d) return;
+    // 离职 for an exposed worker without the exit exam (职业病防治法 art. 35): ask first (a failed check does not block)
+    if (worker && worker.status === 'active' && d.status === 'left') {
+      const exit = await call('health.exitCheck', { workerId: worker.id }).catch(() => null);
+      if (exit?.needed) {
+        const ok = await modal.confirm({
+          title: t('health.exit.title'),
+          content: <span data-testid="exit-exam-warning">{t('health.exit.body', { name: worker.name, factors: exit.factorNames.join(t('common.listSep')) })}</span>,
+          okText: t('health.exit.ok'),
+          cancelText: t('health.exit.cancel'),
+          okButtonProps: { danger: true },
+        });
+        if (!ok) return;
+      }
+    }
     setBusy(true);
     try {
       const w = worker ? await call('workers.update', { id: worker.id, data: d }) : await call('workers.create', d);

@@ -23,6 +23,7 @@ import { pointsText, yuan } from './format';
 export function recordHref(r: RunSourceRecord, period: string): string {
   if (r.kind === 'hazard') return routeHash({ page: 'hazards', id: r.id });
   if (r.kind === 'roster') return routeHash({ page: 'roster', id: r.id });
+  if (r.kind === 'training') return routeHash({ page: 'education', id: `activities/${r.id}` });
   const month = r.date && /^\d{4}-\d{2}/.test(r.date) ? r.date.slice(0, 7) : period;
   if (r.kind === 'behaviour' || r.kind === 'accident') return routeHash({ page: 'wage', id: wageId({ tab: 'records', period: month, record: { kind: r.kind, id: r.id } }) });
   return routeHash({ page: 'wage', id: wageId({ tab: 'records', period: month }) });

@@ -1,0 +1,300 @@
+// The exam plan kept in health_due: planItems (shared/health/plan/rules.ts) per worker, rewritten for the workers a write
+// touches (refreshHealthDue — the exposures, factors, settings and the exam services call it inside their transaction)
+// or for everyone (rebuildHealthDue — the demo, a changed interval table, the women's settings). The due list reads it
+// as one range on due_date with today applied in the query (the CASE below says what alertOf says).
+import type { z } from 'zod';
+import { HEALTH_DUE_SOON_DAYS, WOMEN_EXAM_DEFAULTS, WOMEN_EXAM_SETTING, type Conclusion, type ExamKind, type WomenExamSettings } from '../../../../shared/health/kinds';
+import { addDays, exitNeeded, planItems, type PlanExam, type PlanExposure, type PlanWorker } from '../../../../shared/health/plan/rules';
+import type { dueQuery } from '../../../../shared/health/plan/schemas';
+import { ALERT_KINDS, type AlertKind, type DuePage, type DueRow, type ExitCheck } from '../../../../shared/health/plan/types';
+import { localToday } from '../../../../shared/kernel/schemas';
+import { AppError } from '../../../../shared/result';
+import { getSetting } from '../../app/settings';
+import type { Store } from '../../db/store';
+
+export const womenSettings = (store: Store): WomenExamSettings => ({ ...WOMEN_EXAM_DEFAULTS, ...getSetting<Partial<WomenExamSettings>>(store, WOMEN_EXAM_SETTING, {}) });
+
+/** factor id → interval (months), the factors not deleted */
+export function intervals(store: Store): Map<string, number> {
+  return new Map(store.all<{ id: string; m: number }>(`SELECT id, interval_months AS m FROM health_factors WHERE deleted_at IS NULL`).map((r) => [r.id, r.m]));
+}
+
+interface ExamRow {
+  id: string;
+  worker_id: string;
+  date: string;
+  kind: ExamKind;
+  factor_ids: string;
+  conclusion: Conclusion;
+  recheck_due: string | null;
+  recheck_items: string | null;
+  contraindication: string | null;
+}
+const EXAMS = `SELECT e.id, e.worker_id, e.date, e.kind, e.factor_ids, e.conclusion, e.recheck_due, e.recheck_items, e.contraindication
+  FROM health_exams e JOIN health_exam_batches b ON b.id = e.batch_id AND b.deleted_at IS NULL
+  WHERE e.deleted_at IS NULL`;
+const EXPOSURES = `SELECT id, worker_id, factor_id, start_date, end_date FROM health_exposures WHERE deleted_at IS NULL`;
+const WORKERS = `SELECT id, gender, hire_date, id_card, status, workshop_id, team_id FROM workers WHERE deleted_at IS NULL`;
+
+function parseIds(s: string): string[] {
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+const toExam = (r: ExamRow): PlanExam => ({
+  id: r.id,
+  date: r.date,
+  kind: r.kind,
+  factorIds: parseIds(r.factor_ids),
+  conclusion: r.conclusion,
+  recheckDue: r.recheck_due,
+  recheckItems: r.recheck_items,
+  contraindication: r.contraindication,
+});
+
+interface WorkerRow {
+  id: string;
+  gender: 'M' | 'F';
+  hire_date: string | null;
+  id_card: string | null;
+  status: 'active' | 'left';
+  workshop_id: string | null;
+  team_id: string | null;
+}
+
+export interface WorkerPlanInput {
+  worker: PlanWorker & { id: string; status: 'active' | 'left'; workshopId: string | null; teamId: string | null };
+  exposures: PlanExposure[];
+  exams: PlanExam[];
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T) {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** Every worker's plan inputs in three passes (workerIds: only those workers). */
+export function planInputs(store: Store, workerIds?: readonly string[]): Map<string, WorkerPlanInput> {
+  const one = workerIds !== undefined;
+  const ex = new Map<string, PlanExposure[]>();
+  const xs = new Map<string, PlanExam[]>();
+  const out = new Map<string, WorkerPlanInput>();
+  // everyone: only the workers who can have a plan (women; anyone with an exposure or an exam) come into memory
+  const ws = one
+    ? workerIds.flatMap((id) => store.all<WorkerRow>(`${WORKERS} AND id = ?`, [id]))
+    : store.all<WorkerRow>(
+        `${WORKERS} AND (gender = 'F' OR EXISTS (SELECT 1 FROM health_exposures x WHERE x.worker_id = workers.id)
+           OR EXISTS (SELECT 1 FROM health_exams e WHERE e.worker_id = workers.id))`,
+      );
+  const expos = one
+    ? workerIds.flatMap((id) => store.all<{ id: string; worker_id: string; factor_id: string; start_date: string; end_date: string | null }>(`${EXPOSURES} AND worker_id = ?`, [id]))
+    : store.all<{ id: string; worker_id: string; factor_id: string; start_date: string; end_date: string | null }>(EXPOSURES);
+  for (const r of expos) push(ex, r.worker_id, { id: r.id, factorId: r.factor_id, start: r.start_date, end: r.end_date });
+  const exams = one ? workerIds.flatMap((id) => store.all<ExamRow>(`${EXAMS} AND e.worker_id = ?`, [id])) : store.all<ExamRow>(EXAMS);
+  for (const r of exams) push(xs, r.worker_id, toExam(r));
+  for (const w of ws) {
+    out.set(w.id, {
+      worker: { id: w.id, gender: w.gender, hireDate: w.hire_date, idCard: w.id_card, status: w.status, workshopId: w.workshop_id, teamId: w.team_id },
+      exposures: ex.get(w.id) ?? [],
+      exams: xs.get(w.id) ?? [],
+    });
+  }
+  return out;
+}
+
+/**
+ * Writes the items that can show in the due list: an active worker's (but the exit exam), and the exit exam of a worker
+ * who left (alertOf: nothing else of theirs shows), with the worker's place for the filters.
+ */
+function writeItems(store: Store, inputs: Map<string, WorkerPlanInput>, today: string): number {
+  const iv = intervals(store);
+  const women = womenSettings(store);
+  const ins = store.stmt(
+    `INSERT INTO health_due (worker_id, workshop_id, team_id, kind, factor_id, due_date, last_date, until, ref_id, detail, screening) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let n = 0;
+  for (const p of inputs.values()) {
+    const w = p.worker;
+    // men without exposures or exams have no plan: skip the work
+    if (w.gender === 'M' && p.exposures.length === 0 && p.exams.length === 0) continue;
+    if (w.status === 'left' && p.exposures.length === 0) continue;
+    for (const it of planItems(w, p.exposures, p.exams, iv, women, today)) {
+      if ((it.kind === 'exit') !== (w.status === 'left')) continue;
+      ins.run(w.id, w.workshopId, w.teamId, it.kind, it.factorId, it.dueDate, it.lastDate, it.until, it.refId, it.detail, it.screening ? 1 : 0);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Rewrites the plan of these workers (call inside the transaction of the write that touched them). */
+export function refreshHealthDue(store: Store, workerIds: Iterable<string>, today = localToday()): void {
+  const ids = [...new Set(workerIds)];
+  if (ids.length === 0) return;
+  const del = store.stmt(`DELETE FROM health_due WHERE worker_id = ?`);
+  const fresh = store.stmt(`DELETE FROM health_due_stale WHERE worker_id = ?`);
+  for (const id of ids) {
+    del.run(id);
+    fresh.run(id);
+  }
+  writeItems(store, planInputs(store, ids), today);
+}
+
+/** Rewrites everyone's plan (the demo, migrations, a changed interval table or women's setting); returns the items. */
+export function rebuildHealthDue(store: Store, today = localToday()): number {
+  return store.tx(() => {
+    store.run(`DELETE FROM health_due`);
+    store.run(`DELETE FROM health_due_stale`);
+    return writeItems(store, planInputs(store), today);
+  });
+}
+
+/** Above this many workers written by the roster since, a sync rebuilds everyone's plan in one pass. */
+const SYNC_REBUILD_ABOVE = 2000;
+
+/** Refreshes the plan of the workers the roster wrote since (health_due_stale, filled by triggers on workers). */
+export function syncHealthDue(store: Store, today = localToday()): void {
+  const n = store.get<{ n: number }>(`SELECT count(*) AS n FROM health_due_stale`)!.n;
+  if (n === 0) return;
+  if (n > SYNC_REBUILD_ABOVE) {
+    rebuildHealthDue(store, today);
+    return;
+  }
+  store.tx(() => refreshHealthDue(store, store.all<{ w: string }>(`SELECT worker_id AS w FROM health_due_stale`).map((r) => r.w), today));
+}
+
+// alertOf in SQL, for the rows health_due holds (only what can show): the kind of alert on :today.
+const ALERT_SQL = `CASE WHEN d.kind IN ('exit', 'contraindication', 'pre_job') THEN d.kind
+    WHEN d.due_date < :today THEN d.kind || '_overdue' ELSE d.kind || '_due' END`;
+
+interface DueSqlRow {
+  worker_id: string;
+  emp_no: string;
+  name: string;
+  gender: 'M' | 'F';
+  workshop_name: string | null;
+  team_name: string | null;
+  post: string | null;
+  alert: AlertKind;
+  factor_id: string | null;
+  factor_name: string | null;
+  level_note: string | null;
+  due_date: string;
+  last_date: string | null;
+  detail: string | null;
+  screening: number;
+}
+
+interface DueFilter {
+  workshopId?: string | undefined;
+  teamId?: string | undefined;
+  search?: string | null;
+  kind?: AlertKind | undefined;
+}
+
+/** The rows showing on :today (due by :bound, exposure not ended) under the filter: a WHERE on health_due d. */
+function whereSql(f: DueFilter): string {
+  const k = f.kind;
+  const kind = !k
+    ? ''
+    : k === 'exit' || k === 'contraindication' || k === 'pre_job'
+      ? `AND d.kind = '${k}'`
+      : k.endsWith('_overdue')
+        ? `AND d.kind = '${k.slice(0, -'_overdue'.length)}' AND d.due_date < :today`
+        : `AND d.kind = '${k.slice(0, -'_due'.length)}' AND d.due_date >= :today`;
+  return `WHERE d.due_date <= :bound AND (d.until IS NULL OR d.until >= :today) ${kind}
+      ${f.workshopId ? 'AND d.workshop_id = :workshopId' : ''}
+      ${f.teamId ? 'AND d.team_id = :teamId' : ''}
+      ${f.search ? 'AND d.worker_id IN (SELECT id FROM workers WHERE deleted_at IS NULL AND (instr(lower(name), :search) > 0 OR instr(lower(emp_no), :search) > 0))' : ''}`;
+}
+
+const daysTo = (today: string, d: string) => Math.round((Date.parse(d) - Date.parse(today)) / 86_400_000);
+const toDue = (r: DueSqlRow, today: string): DueRow => ({
+  workerId: r.worker_id,
+  empNo: r.emp_no,
+  name: r.name,
+  gender: r.gender,
+  workshopName: r.workshop_name,
+  teamName: r.team_name,
+  post: r.post,
+  alert: r.alert,
+  factorId: r.factor_id,
+  factorName: r.factor_name === null ? null : r.level_note ? `${r.factor_name}（${r.level_note}）` : r.factor_name,
+  dueDate: r.due_date,
+  lastDate: r.last_date,
+  detail: r.detail,
+  screening: r.screening === 1,
+  days: daysTo(today, r.due_date),
+});
+
+/** The page's rows (rids chosen on the index first, then the workers and names of those alone). */
+function dueRows(store: Store, f: DueFilter, params: Record<string, unknown>, today: string, limit: number, offset: number, alertSql = ALERT_SQL): DueRow[] {
+  return store
+    .all<DueSqlRow>(
+      `WITH page AS (SELECT d.rid FROM health_due d ${whereSql(f)} ORDER BY d.due_date, d.rid LIMIT :limit OFFSET :offset)
+       SELECT d.worker_id, w.emp_no, w.name, w.gender, ws.name AS workshop_name, tm.name AS team_name, w.post, ${alertSql} AS alert,
+         d.factor_id, fa.name AS factor_name, fa.level_note, d.due_date, d.last_date, d.detail, d.screening
+       FROM page JOIN health_due d ON d.rid = page.rid
+       JOIN workers w ON w.id = d.worker_id
+       LEFT JOIN org_units ws ON ws.id = w.workshop_id
+       LEFT JOIN org_units tm ON tm.id = w.team_id
+       LEFT JOIN health_factors fa ON fa.id = d.factor_id
+       ORDER BY d.due_date, d.rid`,
+      { ...params, limit, offset },
+    )
+    .map((r) => toDue(r, today));
+}
+
+/** The due list on `today`: rows by due date (overdue first), and the count of every alert kind under the same filter. */
+export function dueList(store: Store, q: z.output<typeof dueQuery>, today = localToday()): DuePage {
+  syncHealthDue(store, today);
+  const soon = addDays(today, HEALTH_DUE_SOON_DAYS);
+  const search = q.search?.toLowerCase() ?? null;
+  const f: DueFilter = { workshopId: q.workshopId, teamId: q.teamId, search };
+  const params: Record<string, unknown> = { today, bound: soon };
+  if (q.workshopId) params.workshopId = q.workshopId;
+  if (q.teamId) params.teamId = q.teamId;
+  if (search) params.search = search;
+  const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+  for (const c of store.all<{ alert: AlertKind; n: number }>(`SELECT ${ALERT_SQL} AS alert, count(*) AS n FROM health_due d ${whereSql(f)} GROUP BY 1`, params)) counts[c.alert] = c.n;
+  const total = q.kind ? counts[q.kind] : Object.values(counts).reduce((s, n) => s + n, 0);
+  const rows = dueRows(store, { ...f, kind: q.kind }, params, today, q.pageSize, (q.page - 1) * q.pageSize);
+  return { today, rows, total, counts };
+}
+
+/** Everything alerted or due up to `to` (the quarter's end) — the xlsx — by due date. */
+export function dueUntil(store: Store, f: { workshopId?: string | undefined; teamId?: string | undefined }, to: string, today = localToday()): DueRow[] {
+  syncHealthDue(store, today);
+  const soon = addDays(today, HEALTH_DUE_SOON_DAYS);
+  const params: Record<string, unknown> = { today, bound: to > soon ? to : soon };
+  if (f.workshopId) params.workshopId = f.workshopId;
+  if (f.teamId) params.teamId = f.teamId;
+  // an item due by the quarter's end but beyond the soon window is listed as due (kind_due)
+  return dueRows(store, f, params, today, -1, 0);
+}
+
+/** Whether leaving needs an exit exam (the roster asks before saving 离职). */
+export function exitCheck(store: Store, workerId: string): ExitCheck {
+  if (!store.get(`SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL`, [workerId])) {
+    throw new AppError('NOT_FOUND', 'err.worker.notFound', { id: workerId, issues: [{ path: 'workerId', message: 'v.invalid' }] });
+  }
+  const p = planInputs(store, [workerId]).get(workerId)!;
+  const live = new Set(intervals(store).keys());
+  const exposures = p.exposures.filter((x) => live.has(x.factorId));
+  const needed = exitNeeded(exposures, p.exams);
+  const exits = p.exams.filter((e) => e.kind === 'exit').map((e) => e.date).sort();
+  const names = needed
+    ? store
+        .all<{ name: string; level_note: string | null }>(
+          `SELECT DISTINCT f.name, f.level_note FROM health_exposures x JOIN health_factors f ON f.id = x.factor_id
+           WHERE x.worker_id = ? AND x.deleted_at IS NULL AND f.deleted_at IS NULL ORDER BY f.sort_order`,
+          [workerId],
+        )
+        .map((f) => (f.level_note ? `${f.name}（${f.level_note}）` : f.name))
+    : [];
+  return { workerId, needed, factorNames: names, lastExitExam: exits.at(-1) ?? null };
+}

@@ -1,0 +1,26 @@
+// The dossier PDF's data: the saved dossier, the scorecard and its inputs (read once), the year's approved runs by
+// month, the chosen photos as JPEG; then the renderer (pdfkit loads on the first PDF).
+import type { FileRef } from '../../../../shared/files';
+import { localToday } from '../../../../shared/kernel/schemas';
+import { photoAsJpeg } from '../../attachments/service';
+import { chainHead } from '../../auditChain';
+import type { Ctx } from '../../kernel/handlers';
+import { PDF_MIME } from '../../kernel/mime';
+import { scoreInputs, scorecardOf } from '../scorecard/service';
+import type { WageMonth } from './pdf';
+import { getDossier } from './service';
+
+export async function dossierPdf(ctx: Ctx, year: number): Promise<FileRef> {
+  const today = localToday();
+  const inputs = scoreInputs(ctx.store, year, today);
+  const dossier = getDossier(ctx.store, year, today, inputs.education?.photoIds ?? []);
+  const wageMonths = ctx.store.all<WageMonth>(
+    `SELECT period, workers, safety_paid AS safetyPaid, total_fen AS totalFen FROM wage_runs WHERE state = 'approved' AND period BETWEEN ? AND ? ORDER BY period`,
+    [`${year}-01`, `${year}-12`],
+  );
+  const photos = [];
+  for (const [i, id] of dossier.photoIds.entries()) photos.push({ data: await photoAsJpeg(ctx.store, ctx.env.paths.attachments, id), caption: `照片 ${i + 1}` });
+  const { renderDossier } = await import('./pdf');
+  const buffer = await renderDossier({ dossier, scorecard: scorecardOf(inputs), inputs, wageMonths, photos, fingerprint: chainHead(ctx.store).fingerprint });
+  return ctx.env.files.fromBuffer(`${year}年度安全赋能奖补申报材料.pdf`, PDF_MIME, buffer);
+}

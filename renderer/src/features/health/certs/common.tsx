@@ -1,0 +1,38 @@
+// What the certificates tab, its dialogs and the home card share: who may write, the state's tag and colours, a
+// certificate's category in words.
+import { Tag } from 'antd';
+import type { CertStatus } from '../../../../../shared/health/certs/rules';
+import type { Certificate } from '../../../../../shared/health/certs/types';
+import { HEALTH_WRITERS } from '../../../../../shared/health/kinds';
+import { daysUntil } from '../../../../../shared/roster/certs';
+import { holdsAnyRole } from '../../../../../shared/roster/roles';
+import { useSession } from '../../../app/session';
+import { useT, type TFunc } from '../../../i18n';
+
+export const STATUS_COLOR: Record<CertStatus, string> = { current: 'green', window: 'orange', overdue: 'volcano', expired: 'red' };
+
+/** Occupational-health managers, safety officers, union officers and administrators write (the backend refuses the rest). */
+export function useCanWriteHealth(): boolean {
+  const operator = useSession((s) => s.operator);
+  return operator ? holdsAnyRole(operator, HEALTH_WRITERS) : false;
+}
+
+/** 电工作业, or the operation item as written when no category fits (both when they differ). */
+export function certKind(t: TFunc, c: Pick<Certificate, 'category' | 'typeText'>): string {
+  if (!c.category) return c.typeText ?? '';
+  const cat = t(`health.cert.category.${c.category}`);
+  return c.typeText && c.typeText !== cat ? `${cat}（${c.typeText}）` : cat;
+}
+
+/** The state's tag, with how far the due date is (in N days / today / N days ago) unless current. */
+export function StatusTag({ c, today }: { c: Pick<Certificate, 'status' | 'dueDate'>; today: string }) {
+  const t = useT();
+  const n = daysUntil(c.dueDate, today);
+  const when = c.status === 'current' ? '' : n === 0 ? t('health.cert.dueToday') : n > 0 ? t('health.cert.dueIn', { n }) : t('health.cert.dueAgo', { n: -n });
+  return (
+    <Tag color={STATUS_COLOR[c.status]} data-testid={`cert-status-${c.status}`} style={{ whiteSpace: 'nowrap' }}>
+      {t(`health.cert.status.${c.status}`)}
+      {when && ` · ${when}`}
+    </Tag>
+  );
+}

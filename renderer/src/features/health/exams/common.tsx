@@ -1,0 +1,58 @@
+// What the exams tab's parts share: who may record, the tab's addresses, a conclusion in words, the undo note.
+import { Button, Space } from 'antd';
+import type { MessageInstance } from 'antd/es/message/interface';
+import { HEALTH_WRITERS } from '../../../../../shared/health/kinds';
+import type { Exam } from '../../../../../shared/health/exams/types';
+import { holdsAnyRole } from '../../../../../shared/roster/roles';
+import { useSession } from '../../../app/session';
+import type { TFunc } from '../../../i18n';
+import { errorText } from '../../../lib/errors';
+
+/** OH managers, safety officers, union officers and administrators record (the backend refuses the rest). */
+export function useCanRecordHealth(): boolean {
+  const operator = useSession((s) => s.operator);
+  return operator ? holdsAnyRole(operator, HEALTH_WRITERS) : false;
+}
+
+/** The health route's id of the exams tab, with a batch opened: exams[/batch/<id>]. */
+export const examsRouteId = (batchId: string | null) => (batchId ? `exams/batch/${batchId}` : 'exams');
+
+/** 复查（纯音听阈，2026-05-30 前） / 职业禁忌证（高血压） / 目前未见异常 */
+export function conclusionText(e: Pick<Exam, 'conclusion' | 'recheckItems' | 'recheckDue' | 'contraindication' | 'detail'>, t: TFunc): string {
+  const label = t(`health.exam.conclusion.${e.conclusion}`);
+  if (e.conclusion === 'recheck') return `${label}（${e.recheckItems ?? ''}${t('common.listSep')}${e.recheckDue ?? ''}）`;
+  if (e.conclusion === 'contraindication') return `${label}（${e.contraindication ?? ''}）`;
+  if (e.conclusion !== 'normal' && e.detail) return `${label}（${e.detail}）`;
+  return label;
+}
+
+export const CONCLUSION_COLOR: Record<Exam['conclusion'], string> = { normal: 'green', recheck: 'gold', suspected: 'red', contraindication: 'volcano', other: 'blue' };
+
+/** "Deleted …" with an Undo button for a few seconds. */
+export function undoNote(message: MessageInstance, t: TFunc, key: string, what: string, undo: () => Promise<unknown>, after: () => unknown) {
+  message.open({
+    key,
+    type: 'success',
+    duration: 8,
+    content: (
+      <Space>
+        {t('health.exams.deleted', { what })}
+        <Button
+          size="small"
+          type="link"
+          onClick={() => {
+            message.destroy(key);
+            undo()
+              .then(async () => {
+                message.success(t('health.exams.restored'));
+                await after();
+              })
+              .catch((e: unknown) => message.error(errorText(e, t)));
+          }}
+        >
+          {t('common.undo')}
+        </Button>
+      </Space>
+    ),
+  });
+}

@@ -1,0 +1,155 @@
+// The due list (到期提醒): every alert judged against today — pre-job exams missing, periodic exams and rechecks due soon
+// or overdue, contraindications still in the post, women workers' exams, workers who left without the exit exam — with
+// the count of each kind as a filter (overdue ones in red), by workshop or team and by name, paged; and the xlsx of
+// what is due this quarter. Read from health.due and health.dueQuarterXlsx.
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useState } from 'react';
+import { ALERT_KINDS, URGENT_ALERTS, type AlertKind, type DuePage, type DueRow } from '../../../../../shared/health/plan/types';
+import { JobProgress, useJob } from '../../../components/JobProgress';
+import { UnitSelect, useUnits } from '../../../components/pickers';
+import { useT, type TFunc } from '../../../i18n';
+import { call } from '../../../lib/api';
+import { errorText } from '../../../lib/errors';
+
+const RED = '#cf1322';
+const AMBER = '#d48806';
+export const alertColor = (a: AlertKind) => (URGENT_ALERTS.includes(a) ? 'red' : 'gold');
+
+export function daysText(t: TFunc, days: number): string {
+  return days > 0 ? t('health.plan.daysLeft', { n: days }) : days === 0 ? t('health.plan.daysToday') : t('health.plan.daysOver', { n: -days });
+}
+
+export function DueSection() {
+  const t = useT();
+  const units = useUnits();
+  const [kind, setKind] = useState<AlertKind | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [typed, setTyped] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [data, setData] = useState<DuePage | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const job = useJob();
+
+  const unit = units.find((u) => u.id === unitId);
+  const where = unit ? (unit.kind === 'workshop' ? { workshopId: unit.id } : { teamId: unit.id }) : {};
+  const whereKey = JSON.stringify(where);
+  const load = useCallback(() => {
+    setError(null);
+    call('health.due', { ...(JSON.parse(whereKey) as object), ...(kind ? { kind } : {}), search: search || null, page, pageSize }).then(setData, setError);
+  }, [whereKey, kind, search, page, pageSize]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    const h = setTimeout(() => {
+      setSearch(typed.trim());
+      setPage(1);
+    }, 250);
+    return () => clearTimeout(h);
+  }, [typed]);
+
+  const exportXlsx = async () => {
+    try {
+      const f = await job.run((opts) => call('health.dueQuarterXlsx', JSON.parse(whereKey) as object, opts));
+      await job.save(f);
+    } catch (e) {
+      job.fail(e);
+    }
+  };
+
+  const all = data ? ALERT_KINDS.reduce((s, k) => s + data.counts[k], 0) : 0;
+  const chip = (k: AlertKind | null, n: number, label: string) => {
+    const on = kind === k;
+    const urgent = k !== null && URGENT_ALERTS.includes(k) && n > 0;
+    return (
+      <Tag.CheckableTag
+        key={k ?? 'all'}
+        checked={on}
+        data-testid={`health-alert-${k ?? 'all'}`}
+        data-count={n}
+        onChange={() => {
+          setKind(k);
+          setPage(1);
+        }}
+        style={{ border: '1px solid #d9d9d9', ...(urgent && !on ? { color: RED, borderColor: RED } : {}) }}
+      >
+        {label}
+      </Tag.CheckableTag>
+    );
+  };
+
+  const columns: ColumnsType<DueRow> = [
+    { title: t('worker.empNo'), dataIndex: 'empNo', width: 100 },
+    { title: t('worker.name'), dataIndex: 'name', width: 90 },
+    { title: t('health.plan.col.unit'), key: 'unit', width: 170, ellipsis: true, render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') || '—' },
+    { title: t('health.plan.col.alert'), dataIndex: 'alert', width: 150, render: (a: AlertKind) => <Tag color={alertColor(a)}>{t(`health.alert.${a}`)}</Tag> },
+    { title: t('health.plan.col.factor'), dataIndex: 'factorName', width: 150, ellipsis: true, render: (v: string | null) => v ?? '—' },
+    { title: t('health.plan.col.due'), dataIndex: 'dueDate', width: 110 },
+    {
+      title: t('health.plan.col.days'),
+      dataIndex: 'days',
+      width: 110,
+      render: (d: number, r) =>
+        r.alert === 'contraindication' || r.alert === 'exit' ? '—' : <span style={{ color: d < 0 ? RED : d <= 30 ? AMBER : undefined }}>{daysText(t, d)}</span>,
+    },
+    { title: t('health.plan.col.last'), dataIndex: 'lastDate', width: 110, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('health.plan.col.detail'),
+      key: 'detail',
+      ellipsis: true,
+      render: (_, r) => [r.detail, r.screening ? t('health.plan.screening') : null].filter(Boolean).join('；') || '—',
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="health-due">
+      <div role="group" aria-label={t('health.plan.kinds')} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+        {chip(null, all, t('health.plan.allKinds', { n: all }))}
+        {data && ALERT_KINDS.filter((k) => data.counts[k] > 0 || kind === k).map((k) => chip(k, data.counts[k], `${t(`health.alert.${k}`)} ${data.counts[k]}`))}
+      </div>
+      <Space wrap>
+        <UnitSelect
+          units={units}
+          value={unitId}
+          onChange={(v) => {
+            setUnitId(v);
+            setPage(1);
+          }}
+          placeholder={t('health.plan.unit')}
+        />
+        <Input.Search aria-label={t('health.plan.search')} placeholder={t('health.plan.search')} allowClear value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 200 }} />
+        <Button icon={<FileExcelOutlined />} onClick={() => void exportXlsx()} disabled={job.running}>
+          {t('health.plan.quarterXlsx')}
+        </Button>
+        <JobProgress job={job} />
+      </Space>
+      {data && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('health.plan.today', { today: data.today })}
+        </Typography.Text>
+      )}
+      {error != null && <Typography.Text type="danger">{errorText(error, t)}</Typography.Text>}
+      <Table<DueRow>
+        size="small"
+        rowKey={(r) => `${r.workerId}|${r.alert}|${r.factorId ?? ''}|${r.dueDate}`}
+        columns={columns}
+        dataSource={data?.rows ?? []}
+        loading={data === null && error == null}
+        scroll={{ x: 1100 }}
+        locale={{ emptyText: <Empty description={all === 0 && !search && !unitId ? t('health.plan.empty') : t('health.plan.emptyFiltered')} /> }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </Space>
+  );
+}

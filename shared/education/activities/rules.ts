@@ -1,0 +1,46 @@
+// Pure rules of the education activities: pass/fail from a score, the sign-in sheet's cells.
+import { PASS_SCORE } from './types';
+
+/** Passed as stated; otherwise from the score (PASS_SCORE and above), or unknown without one. */
+export function passedOf(score: number | null, passed: boolean | null): boolean | null {
+  if (passed !== null) return passed;
+  return score === null ? null : score >= PASS_SCORE;
+}
+
+const PRESENT = new Set(['√', '✓', '✔', '☑', '是', '到', '已到', '已签', '已签到', '签到', '出席', '参加', '有', 'y', 'yes', 'true', '1', 'o', '○', '●']);
+const ABSENT = new Set(['×', '✗', '✘', 'x', '否', '缺', '缺席', '未到', '未签', '未签到', '请假', '无', 'n', 'no', 'false', '0', '-', '—', '/']);
+
+/**
+ * A 签到 cell: present (√, 是, 到, a signature — any other writing), absent (empty, ×, 缺席, 请假 …). The sheet without a
+ * 签到 column counts every listed worker present.
+ */
+export function parseSignedIn(raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (v === '') return false;
+  if (ABSENT.has(v)) return false;
+  if (PRESENT.has(v)) return true;
+  // a handwritten signature typed in, or a time (08:30)
+  return true;
+}
+
+/** 学时: a number from 0 to max with at most two decimals ('2h', '2 小时', '2学时' read as 2); '' → null. */
+export function parseHoursCell(raw: string, max: number): number | null | 'bad' {
+  const v = raw.trim().replace(/\s*(h|小时|学时|课时)$/i, '');
+  if (v === '') return null;
+  if (!/^\d+(\.\d+)?$/.test(v)) return 'bad';
+  const n = Number(v);
+  if (n < 0 || n > max || Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) return 'bad';
+  return n;
+}
+
+/** 成绩: a score 0–100 (分 allowed), or 合格 / 不合格 (通过 / 未通过, 优秀 / 良好 pass); '' → nothing. */
+export function parseScoreCell(raw: string): { score: number | null; passed: boolean | null } | 'bad' {
+  const v = raw.trim().replace(/\s*分$/, '');
+  if (v === '') return { score: null, passed: null };
+  if (['合格', '通过', '及格', '优秀', '良好', 'pass', 'passed'].includes(v.toLowerCase())) return { score: null, passed: true };
+  if (['不合格', '未通过', '不及格', 'fail', 'failed'].includes(v.toLowerCase())) return { score: null, passed: false };
+  if (!/^\d+(\.\d+)?$/.test(v)) return 'bad';
+  const n = Number(v);
+  if (n > 100 || Math.abs(n * 10 - Math.round(n * 10)) > 1e-6) return 'bad';
+  return { score: n, passed: null };
+}

@@ -1,0 +1,92 @@
+// Input schemas of the health plan's channels (zod 4). Messages are keys (v.* shared, v.health.* in ./messages.ts).
+import { z } from 'zod';
+import { idSchema, isoDate, isValidIsoDate, optDate, optText, reqText } from '../../kernel/schemas';
+import { FACTOR_CATEGORIES } from '../kinds';
+import { ALERT_KINDS } from './types';
+
+const int = (min: number, max: number, msg: string) =>
+  z
+    .number({ error: (iss) => (iss.input === undefined || iss.input === null ? 'v.required' : msg) })
+    .int({ error: msg })
+    .min(min, { error: msg })
+    .max(max, { error: msg });
+
+/** A synonym is matched after removing spaces, in lower case: stored that way. */
+export const normalizeWord = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+
+export const factorsQuery = z.object({ deleted: z.boolean({ error: 'v.bool' }).optional().default(false) }).strict();
+
+export const factorSave = z
+  .object({
+    /** absent: a new factor */
+    id: idSchema.optional(),
+    code: z
+      .string({ error: 'v.required' })
+      .trim()
+      .toUpperCase()
+      .pipe(z.string().min(1, { error: 'v.required' }).regex(/^[A-Z][A-Z0-9_]{0,31}$/, { error: 'v.health.factorCode' })),
+    name: reqText(40),
+    category: z.enum(FACTOR_CATEGORIES, { error: 'v.invalid' }),
+    intervalMonths: int(1, 120, 'v.health.interval'),
+    levelNote: optText(40),
+    synonyms: z
+      .array(reqText(30), { error: 'v.invalid' })
+      .max(30, { error: 'v.tooLong' })
+      .default([])
+      .transform((xs) => [...new Set(xs.map(normalizeWord))]),
+  })
+  .strict();
+
+export const womenSettingsSave = z
+  .object({
+    intervalMonths: int(1, 60, 'v.health.womenInterval'),
+    screeningFromAge: int(18, 70, 'v.health.screeningAge'),
+  })
+  .strict();
+
+export const exposuresQuery = z
+  .object({
+    workerId: idSchema.optional(),
+    factorId: idSchema.optional(),
+    workshopId: idSchema.optional(),
+    teamId: idSchema.optional(),
+    search: optText(40),
+    /** current: not ended (default); all: ended too; deleted: the deleted ones, to restore */
+    state: z.enum(['current', 'all', 'deleted'], { error: 'v.invalid' }).optional().default('current'),
+    page: z.number().int().min(1).optional().default(1),
+    pageSize: z.number().int().min(1).max(500).optional().default(50),
+  })
+  .strict();
+
+export const exposureAdd = z
+  .object({
+    workerId: idSchema,
+    factorId: idSchema,
+    post: optText(50),
+    startDate: isoDate,
+    endDate: optDate,
+    note: optText(200),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.endDate && isValidIsoDate(d.startDate) && d.endDate < d.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.health.endBeforeStart' });
+  });
+
+export const exposureEnd = z.object({ id: idSchema, endDate: isoDate }).strict();
+
+export const fromRoster = z.object({ dryRun: z.boolean({ error: 'v.bool' }).optional().default(false) }).strict();
+
+export const dueQuery = z
+  .object({
+    kind: z.enum(ALERT_KINDS, { error: 'v.invalid' }).optional(),
+    workshopId: idSchema.optional(),
+    teamId: idSchema.optional(),
+    search: optText(40),
+    page: z.number().int().min(1).optional().default(1),
+    pageSize: z.number().int().min(1).max(500).optional().default(50),
+  })
+  .strict();
+
+export const dueXlsxInput = z.object({ workshopId: idSchema.optional(), teamId: idSchema.optional() }).strict();
+
+export const exitCheckInput = z.object({ workerId: idSchema }).strict();
