@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/auditChain';
 import { migrate } from '../../electron/core/db/migrations';
 import { openDatabase, Store } from '../../electron/core/db/store';
@@ -27,6 +27,8 @@ import { CERT_STATUSES, certStatus } from '../../shared/health/certs/rules';
 import { CONCLUSIONS, EXAM_KINDS } from '../../shared/health/kinds';
 
 setQuiet(true);
+// whole demos on small stores: seconds each, more on a busy machine
+vi.setConfig({ testTimeout: 120_000 });
 let dirs: string[] = [];
 let stores: Store[] = [];
 afterEach(() => {

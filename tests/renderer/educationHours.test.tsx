@@ -3,6 +3,7 @@
 // those below", a worker's training in a drawer with the training file PDF, the requirement table and the sector.
 // The channels are answered by handlers set on the fake backend.
 import { screen, waitFor, within } from '@testing-library/react';
+import { vi } from 'vitest';
 import { useRouter } from '../../renderer/src/app/router';
 import { HoursCard } from '../../renderer/src/features/education/hours/HoursCard';
 import { HoursTab } from '../../renderer/src/features/education/hours/HoursTab';
@@ -10,7 +11,8 @@ import { recordHref } from '../../renderer/src/features/wage/runs/ExplainDrawer'
 import { translate } from '../../renderer/src/i18n';
 import { INDICATOR_SOURCES } from '../../shared/wage/catalogue';
 import type { HoursResult, RequirementsView, WorkerHours, WorkerTraining } from '../../shared/education/hours/types';
-import { FakeError, type FakeBackend } from './fakeBackend';
+import { useSession } from '../../renderer/src/app/session';
+import { FakeError, makeOperator, type FakeBackend } from './fakeBackend';
 import { fill, label, renderInProviders, resetStores, signedInBackend, user } from './harness';
 
 beforeEach(() => resetStores());
@@ -155,8 +157,18 @@ describe('the hours tab', () => {
     expect(within(drawer).getByText('厂级安全教育').closest('tr')).toHaveTextContent('✓');
     expect(within(drawer).getByText('班前会', { selector: 'a' }).closest('tr')).not.toHaveTextContent('✓');
     expect(be.last('education.workerTraining')).toEqual({ workerId: 'w1', year: YEAR });
-    await u.click(screen.getByTestId('training-pdf'));
-    await waitFor(() => expect(be.last('education.trainingFilePdf')).toEqual({ workerId: 'w1', year: YEAR }));
+    // the browser host's download: an anchor clicked (jsdom cannot navigate)
+    const clicked: string[] = [];
+    const spy = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    try {
+      await u.click(screen.getByTestId('training-pdf'));
+      await waitFor(() => expect(be.last('education.trainingFilePdf')).toEqual({ workerId: 'w1', year: YEAR }));
+      await waitFor(() => expect(clicked).toEqual(['培训档案 N001 新工甲.pdf']));
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('the requirement table: a figure saves on Enter, a refusal is shown and the figure goes back; the sector is chosen', async () => {
@@ -181,6 +193,22 @@ describe('the hours tab', () => {
     await u.click(within(dialog).getByRole('combobox', { name: '行业类别' }));
     await u.click(await screen.findByTitle('高危行业（矿山、危化品、烟花爆竹、金属冶炼）'));
     await waitFor(() => expect(be.last('education.sectorSave')).toEqual({ sector: 'high_risk' }));
+  });
+});
+
+describe('who may change the requirements', () => {
+  it('a team leader reads the table and the sector but cannot change them (said so)', async () => {
+    const u = user();
+    const be = backend();
+    const tl = makeOperator({ id: 'op-tl', name: '孙班长', roles: ['team_leader'] });
+    be.operators.push(tl);
+    useSession.setState({ operator: { ...tl, hasPin: false } as never });
+    renderInProviders(<HoursTab />);
+    await u.click(await screen.findByTestId('hours-requirements'));
+    const dialog = await screen.findByTestId('requirements-dialog');
+    expect(within(dialog).getByTestId('requirements-readonly')).toHaveTextContent('只有安全员、工会干部、职业卫生管理员或管理员可以修改学时要求和行业类别');
+    expect(within(dialog).getByRole('spinbutton', { name: '一般行业 新职工三级教育' })).toBeDisabled();
+    expect(within(dialog).getByRole('combobox', { name: '行业类别' })).toBeDisabled();
   });
 });
 

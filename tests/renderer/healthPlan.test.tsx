@@ -35,14 +35,19 @@ describe('the due list', () => {
     expect(all).toHaveTextContent('全部提醒 4');
     const over = screen.getByTestId('health-alert-periodic_overdue');
     expect(over).toHaveTextContent('在岗体检已逾期 1');
-    expect(over).toHaveStyle({ color: '#cf1322' });
-    expect(screen.getByTestId('health-alert-periodic_due')).not.toHaveStyle({ color: '#cf1322' });
+    expect(over).toHaveAttribute('data-urgent', 'true');
+    expect(over).toHaveClass('ant-btn-dangerous');
+    expect(screen.getByTestId('health-alert-periodic_due')).toHaveAttribute('data-urgent', 'false');
+    expect(all).toHaveAttribute('aria-pressed', 'true');
     expect(screen.queryByTestId('health-alert-exit')).toBeNull();
     expect(screen.getByText('逾期 11 天')).toBeInTheDocument();
     expect(screen.getByText('含两癌筛查')).toBeInTheDocument();
     expect(screen.getByText('高血压')).toBeInTheDocument();
-    await u.click(screen.getByTestId('health-alert-contraindication'));
+    // keyboard: the counts are buttons
+    screen.getByTestId('health-alert-contraindication').focus();
+    await u.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByText('张三')).toBeNull());
+    expect(screen.getByTestId('health-alert-contraindication')).toHaveAttribute('aria-pressed', 'true');
     expect(be.last('health.due')).toMatchObject({ kind: 'contraindication' });
     expect(screen.getByText('孙八')).toBeInTheDocument();
     await u.click(screen.getByRole('button', { name: /导出本季度体检计划/ }));

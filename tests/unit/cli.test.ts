@@ -58,7 +58,8 @@ beforeAll(async () => {
   const r = await cli('demo', '--size', 'small', '--data', demoDir);
   expect(r.code).toBe(0);
   DEMO_N = query<number>(demoDir, 'SELECT count(*) FROM workers');
-});
+  // every module's demo (issue 10's photos and a year of activities too): seconds, more on a busy machine
+}, 120_000);
 function demoCopy(): string {
   const d = newDir();
   fs.copyFileSync(path.join(demoDir, 'ankang.sqlite'), path.join(d, 'ankang.sqlite'));

@@ -335,7 +335,9 @@ export function generateDemoHealth(store: Store, opts: DemoHealthOptions = {}): 
       if (d >= today) continue;
       for (const day of d === womenDates[0] && (!w.hireDate || w.hireDate <= womenBefore) ? [womenBefore, d] : [d]) {
         const c = conclude(day, [], 'women', false);
-        add(batchOf(day, 'women', WOMEN_CLINIC, '女职工健康检查（含两癌筛查）'), w, day, [], c, ageOn(w, day) >= 35 ? 1 : 0);
+        // the clinic's visits; new hires' first exams by month
+        const key = womenDates.includes(day) || day === womenBefore ? day : `new-${day.slice(0, 7)}`;
+        add(batchOf(day, 'women', WOMEN_CLINIC, '女职工健康检查（含两癌筛查）', key), w, day, [], c, ageOn(w, day) >= 35 ? 1 : 0);
         // most rechecks (乳腺彩超) done six weeks later
         const follow = shiftDays(day, 42);
         if (c.conclusion === 'recheck' && follow < today && r() < 0.85) {

@@ -9,7 +9,7 @@ import type { HoursResult, RequirementsView, UnitGap, WorkerHours } from '../../
 import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
-import { RequirementsDialog, SectorSelect } from './RequirementsDialog';
+import { RequirementsDialog, SectorSelect, useCanEditHours } from './RequirementsDialog';
 import { TrainingDrawer } from './TrainingDrawer';
 
 const RED = '#cf1322';
@@ -31,6 +31,7 @@ export function HoursTab() {
   const [reqsOpen, setReqsOpen] = useState(false);
   const [worker, setWorker] = useState<string | null>(null);
   const [sectorError, setSectorError] = useState<string | null>(null);
+  const canEdit = useCanEditHours();
 
   const load = useCallback(() => {
     let current = true;
@@ -98,7 +99,7 @@ export function HoursTab() {
           options={years.map((y) => ({ value: y, label: String(y) }))}
         />
         <Typography.Text>{t('education.hours.sector')}</Typography.Text>
-        {reqs && <SectorSelect value={reqs.sector} onChange={(v) => void changeSector(v)} />}
+        {reqs && <SectorSelect value={reqs.sector} onChange={(v) => void changeSector(v)} disabled={!canEdit} />}
         <Button icon={<SettingOutlined />} onClick={() => setReqsOpen(true)} data-testid="hours-requirements">
           {t('education.hours.requirements')}
         </Button>

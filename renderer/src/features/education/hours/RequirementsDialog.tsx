@@ -5,7 +5,9 @@ import { Alert, App, InputNumber, Modal, Select, Space, Table, Typography } from
 import { useEffect, useState } from 'react';
 import { REQUIREMENT_ROLES, SECTORS, type RequirementRole, type Sector } from '../../../../../shared/education/kinds';
 import { PRE_HIRE_DAYS } from '../../../../../shared/education/hours/rules';
-import type { RequirementsView } from '../../../../../shared/education/hours/types';
+import { HOURS_EDITORS, type RequirementsView } from '../../../../../shared/education/hours/types';
+import { holdsAnyRole } from '../../../../../shared/roster/roles';
+import { useSession } from '../../../app/session';
 import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
@@ -26,7 +28,25 @@ export function SectorSelect({ value, onChange, disabled }: { value: Sector; onC
   );
 }
 
-function HoursCell({ sector, role, hours, onSave }: { sector: Sector; role: RequirementRole; hours: number; onSave(sector: Sector, role: RequirementRole, hours: number): Promise<boolean> }) {
+/** Whether the signed-in operator may change the table and the sector (the backend checks again). */
+export function useCanEditHours(): boolean {
+  const operator = useSession((s) => s.operator);
+  return operator ? holdsAnyRole(operator, HOURS_EDITORS) : false;
+}
+
+function HoursCell({
+  sector,
+  role,
+  hours,
+  disabled,
+  onSave,
+}: {
+  sector: Sector;
+  role: RequirementRole;
+  hours: number;
+  disabled: boolean;
+  onSave(sector: Sector, role: RequirementRole, hours: number): Promise<boolean>;
+}) {
   const t = useT();
   const [v, setV] = useState<number | null>(hours);
   useEffect(() => setV(hours), [hours]);
@@ -45,6 +65,7 @@ function HoursCell({ sector, role, hours, onSave }: { sector: Sector; role: Requ
       max={500}
       step={1}
       precision={1}
+      disabled={disabled}
       value={v}
       onChange={(x) => setV(typeof x === 'number' ? x : null)}
       onBlur={() => void commit()}
@@ -58,6 +79,7 @@ export function RequirementsDialog({ open, view, onClose, onChanged }: { open: b
   const t = useT();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
+  const canEdit = useCanEditHours();
 
   const hoursOf = (sector: Sector, role: RequirementRole) => view?.rows.find((r) => r.sector === sector && r.role === role)?.hours ?? 0;
 
@@ -88,8 +110,9 @@ export function RequirementsDialog({ open, view, onClose, onChanged }: { open: b
         <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="requirements-dialog">
           <Space wrap>
             <Typography.Text>{t('education.hours.sector')}</Typography.Text>
-            <SectorSelect value={view.sector} onChange={(s) => void saveSector(s)} />
+            <SectorSelect value={view.sector} onChange={(s) => void saveSector(s)} disabled={!canEdit} />
           </Space>
+          {!canEdit && <Alert type="info" showIcon title={t('education.hours.readOnly')} data-testid="requirements-readonly" />}
           <Typography.Text type="secondary">{t('education.hours.requirementsHint', { sector: t(`education.sector.${view.sector}`) })}</Typography.Text>
           {error && <Alert type="error" showIcon title={error} data-testid="requirements-error" />}
           <Table
@@ -106,7 +129,7 @@ export function RequirementsDialog({ open, view, onClose, onChanged }: { open: b
                   </span>
                 ),
                 key: sector,
-                render: (_: unknown, r: { role: RequirementRole }) => <HoursCell sector={sector} role={r.role} hours={hoursOf(sector, r.role)} onSave={save} />,
+                render: (_: unknown, r: { role: RequirementRole }) => <HoursCell sector={sector} role={r.role} hours={hoursOf(sector, r.role)} disabled={!canEdit} onSave={save} />,
               })),
             ]}
           />

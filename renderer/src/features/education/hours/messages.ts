@@ -15,6 +15,10 @@ export const messages = defineMessages({
   'education.hours.hoursOf': { 'zh-CN': '{sector}（学时）', en: '{sector} (hours)' },
   'education.hours.saved': { 'zh-CN': '已保存', en: 'Saved' },
   'education.hours.sectorSaved': { 'zh-CN': '行业类别已改为：{sector}', en: 'Sector changed to: {sector}' },
+  'education.hours.readOnly': {
+    'zh-CN': '只有安全员、工会干部、职业卫生管理员或管理员可以修改学时要求和行业类别',
+    en: 'Only safety officers, union officers, occupational-health managers or administrators can change the requirements and the sector',
+  },
   'education.hours.rules': { 'zh-CN': '计入规则', en: 'What counts' },
   'education.hours.rule.new_worker': {
     'zh-CN': '当年入职的职工：入职前 {days} 天起至入职满一年，参加的三级教育学时',

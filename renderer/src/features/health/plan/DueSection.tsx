@@ -64,19 +64,22 @@ export function DueSection() {
     const on = kind === k;
     const urgent = k !== null && URGENT_ALERTS.includes(k) && n > 0;
     return (
-      <Tag.CheckableTag
+      <Button
         key={k ?? 'all'}
-        checked={on}
+        size="small"
+        type={on ? 'primary' : 'default'}
+        danger={urgent}
+        aria-pressed={on}
         data-testid={`health-alert-${k ?? 'all'}`}
         data-count={n}
-        onChange={() => {
+        data-urgent={urgent}
+        onClick={() => {
           setKind(k);
           setPage(1);
         }}
-        style={{ border: '1px solid #d9d9d9', ...(urgent && !on ? { color: RED, borderColor: RED } : {}) }}
       >
         {label}
-      </Tag.CheckableTag>
+      </Button>
     );
   };
 
