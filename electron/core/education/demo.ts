@@ -21,6 +21,8 @@ import { progressReporter, type CallOptions } from '../kernel/jobs';
 import { findOperator } from '../operators/service';
 import { nowIso, todayLocal } from '../util';
 import { bulkIds } from '../wage/demo';
+import { HOURS_EDITORS } from '../../../shared/education/hours/types';
+import { requiredHours, saveSector } from './hours/service';
 
 export interface DemoEducationOptions extends CallOptions {
   seed?: number;
@@ -102,10 +104,14 @@ export function generateDemoEducation(store: Store, opts: DemoEducationOptions =
     const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)]!;
 
     // a hazardous-chemicals enterprise: the high-risk sector's hours
-    setSetting(store, SECTOR_SETTING, 'high_risk');
-    writeAudit(store, actor, { entity: 'setting', entityId: SECTOR_SETTING, action: 'update', after: { value: 'high_risk' }, reason: '演示数据' }, now);
-    const need = (role: string) => store.get<{ hours: number }>(`SELECT hours FROM edu_requirements WHERE sector = 'high_risk' AND role = ?`, [role])?.hours ?? 0;
-    const levelHours = Math.max(1, Math.round((need('new_worker') / 3) * 2) / 2);
+    // (through the hours area's own save when the recorder may edit the table; else as it writes it)
+    if (holdsAnyRole(op, HOURS_EDITORS)) saveSector(store, op, actor, 'high_risk');
+    else {
+      setSetting(store, SECTOR_SETTING, 'high_risk');
+      writeAudit(store, actor, { entity: 'setting', entityId: SECTOR_SETTING, action: 'update', before: { sector: 'general' }, after: { sector: 'high_risk' } }, now);
+    }
+    const need = requiredHours(store, 'high_risk');
+    const levelHours = Math.max(1, Math.round((need.new_worker / 3) * 2) / 2);
 
     const workers = store.all<W>(
       `SELECT id, name, hire_date AS hireDate, workshop_id AS workshopId, team_id AS teamId, is_manager AS isManager, cert_type AS certType, roles
@@ -257,7 +263,7 @@ export function generateDemoEducation(store: Store, opts: DemoEducationOptions =
     const managers = workers.filter((w) => w.isManager === 1);
     for (const offset of [95, 275]) {
       const day = shiftDays(from, offset);
-      activity({ kind: 'manager', title: '主要负责人和安全生产管理人员年度再培训', date: day, hours: need('manager_yearly') / 2 || 8, host: '安全环保部', unitId: null, content: '安全生产责任制、双重预防机制、重大危险源管理与应急管理' }, present(managers, 0.9, day), true);
+      activity({ kind: 'manager', title: '主要负责人和安全生产管理人员年度再培训', date: day, hours: need.manager_yearly / 2 || 8, host: '安全环保部', unitId: null, content: '安全生产责任制、双重预防机制、重大危险源管理与应急管理' }, present(managers, 0.9, day), true);
     }
 
     // ---- pre-shift meetings: one recorded a week per team, the shift on duty (up to twelve) attending
