@@ -311,7 +311,7 @@ describe('the hazard ledger', () => {
     expect(h.photos.map((x) => x.id)).toEqual([photo.id]);
     expect(h.events.map((e) => e.action)).toEqual(['report']);
     // an existing hazard linked
-    const other = await admin('hazards.report', { foundAt: `${today}T08:00`, source: 'self_check', category1: 'material', description: '平台踢脚板缺失' });
+    const other = await admin('hazards.report', { foundAt: `${shiftDate(today, -1)}T08:00`, source: 'self_check', category1: 'material', description: '平台踢脚板缺失' });
     const linked = await admin('congress.proposalHazardLink', { id: p.id, hazardId: other.id, on: true });
     expect(linked.hazards).toEqual({ total: 2, closed: 0, allClosed: false });
     const proposer = await as(r1.id);
