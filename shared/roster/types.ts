@@ -22,6 +22,11 @@ export interface WorkerRow {
   roles: CommitteeRole[];
   isRepresentative: boolean;
   certExpiry: string | null;
+  /**
+   * the list only (workers.list, where certExpiry is the worst certificate's due date in health_certificates): whether
+   * that date is the certificate's next review or its expiry; absent elsewhere (certExpiry is then the roster's expiry)
+   */
+  certDue?: 'review' | 'expiry' | null;
   updatedAt: string;
   /** set for a worker in the recycle bin (已删除) */
   deletedAt: string | null;

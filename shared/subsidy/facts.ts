@@ -26,7 +26,16 @@ export interface HealthYearFacts {
   /** rechecks due in the year that were not done */
   rechecksMissed: number;
   /** special-operation certificates of workers on the roster, at the year's end or today */
-  certificates: { total: number; current: number; reviewDue: number; expired: number; byCategory: Partial<Record<CertCategory, number>> };
+  certificates: {
+    total: number;
+    current: number;
+    /** review window open or review overdue (not expired) */
+    reviewDue: number;
+    /** of reviewDue, those past their review date — lapsed (逾期未复审的证书失效) */
+    reviewOverdue: number;
+    expired: number;
+    byCategory: Partial<Record<CertCategory, number>>;
+  };
 }
 
 export interface EducationYearFacts {

@@ -195,6 +195,19 @@ describe('the education demo', () => {
     // a pre-shift meeting a week per team
     const teams = n(s, `SELECT count(*) FROM org_units WHERE kind = 'team' AND deleted_at IS NULL`);
     expect(r.byKind.pre_shift).toBeGreaterThanOrEqual(teams * 50);
+    // …attended by most of the team (a few away, more or fewer each week), hosted by a person of the team, not a role
+    const meetings = s.db
+      .prepare(
+        `SELECT a.host, (SELECT count(*) FROM edu_attendance t WHERE t.activity_id = a.id) AS came,
+           (SELECT count(*) FROM workers w WHERE w.team_id = a.org_unit_id AND w.status = 'active' AND w.deleted_at IS NULL AND (w.hire_date IS NULL OR w.hire_date <= a.date)) AS team,
+           (SELECT count(*) FROM workers w WHERE w.team_id = a.org_unit_id AND w.name = a.host) AS hostInTeam
+         FROM edu_activities a WHERE a.kind = 'pre_shift'`,
+      )
+      .all() as { host: string | null; came: number; team: number; hostInTeam: number }[];
+    expect(meetings.every((m) => m.came >= m.team * 0.8 && m.came < m.team + 1)).toBe(true);
+    expect(meetings.some((m) => m.came < m.team)).toBe(true);
+    expect(new Set(meetings.map((m) => m.team - m.came)).size).toBeGreaterThan(2);
+    expect(meetings.filter((m) => m.host === '班组长' || m.hostInTeam === 0)).toEqual([]);
     // nobody attends before joining or after leaving
     expect(n(s, `SELECT count(*) FROM edu_attendance t JOIN edu_activities a ON a.id = t.activity_id JOIN workers w ON w.id = t.worker_id WHERE w.hire_date > a.date OR w.status <> 'active'`)).toBe(0);
     // three-level education of the workers hired in the last two years: company and workshop levels for all, the team

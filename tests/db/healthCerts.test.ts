@@ -220,11 +220,15 @@ describe('the roster and the certificates', () => {
     const c = await w('W003', '王无证');
     const row = async (id: string) => (await admin('workers.list', { pageSize: 100 })).rows.find((r) => r.id === id)!;
     expect((await row(a.id)).certExpiry).toBe(day(500));
+    expect((await row(a.id)).certDue).toBe('expiry');
     // a second certificate whose review is overdue: the worst one shows (its due date), and the filter finds it as expired
     await cert({ certNo: 'BAD', issueDate: addYears(day(-3), -3), expiryDate: day(800) });
     expect((await row(a.id)).certExpiry).toBe(day(-3));
+    // … and says it is the review that is due, not the expiry (the roster's wording)
+    expect((await row(a.id)).certDue).toBe('review');
     await cert({ workerId: b.id, certNo: 'SOON', expiryDate: day(30) });
     expect((await row(c.id)).certExpiry).toBeNull();
+    expect((await row(c.id)).certDue).toBeNull();
     const emp = async (certDue: 'expired' | 'soon' | 'due') => (await admin('workers.list', { certDue })).rows.map((r) => r.empNo);
     expect(await emp('expired')).toEqual(['W001']);
     expect(await emp('soon')).toEqual(['W002']);
@@ -241,12 +245,15 @@ describe('year facts and the migration', () => {
     await cert({ certNo: 'B', category: 'height' });
     await cert({ workerId: b.id, certNo: 'C', category: 'welding', expiryDate: day(-1) });
     const f = certificateFacts(tc!.core.store, Number(today.slice(0, 4)), today);
-    expect(f).toEqual({ total: 3, current: 1, reviewDue: 1, expired: 1, byCategory: { electrician: 1, height: 1, welding: 1 } });
+    expect(f).toEqual({ total: 3, current: 1, reviewDue: 1, reviewOverdue: 0, expired: 1, byCategory: { electrician: 1, height: 1, welding: 1 } });
     const y = Number(today.slice(0, 4)) - 1;
     // at the end of last year all three were current (nothing was due within 60 days of it… except what was)
     const past = certificateFacts(tc!.core.store, y, today);
     expect(past.total).toBe(3);
     expect(past.expired).toBe(0);
+    // a certificate past its review date (lapsed) counts in reviewDue and reviewOverdue
+    await cert({ certNo: 'D', issueDate: addYears(day(-5), -3) });
+    expect(certificateFacts(tc!.core.store, Number(today.slice(0, 4)), today)).toMatchObject({ total: 4, reviewDue: 2, reviewOverdue: 1, expired: 1 });
   });
 
   it('the data step copies the roster certificate columns into health_certificates, reading the category from the text', async () => {

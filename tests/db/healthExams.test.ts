@@ -182,7 +182,9 @@ describe('batches and exams by hand', () => {
       expect(await refusal(p)).toMatchObject({ code: 'FORBIDDEN', message: 'err.health.exam.writersOnly' });
     }
     expect(tables(tc!.core)).toBe(before);
-    expect((await asTl.call('health.batches', {})).total).toBe(1);
+    // nor do they read the exams (tests/db/healthPrivacy.test.ts)
+    expect(await refusal(asTl.call('health.batches', {}))).toMatchObject({ code: 'FORBIDDEN', message: 'err.health.exam.readersOnly' });
+    expect((await asOh.call('health.batches', {})).total).toBe(1);
     expect(await asOh.call('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'normal' }] })).toHaveLength(1);
   });
 });

@@ -297,7 +297,8 @@ describe('the due list', () => {
     const ws = wb.worksheets[0]!;
     const text = JSON.stringify(ws.getSheetValues());
     expect(text).toContain('张三');
-    expect(text).toContain('在岗体检已逾期');
+    expect(text).toContain('在岗期间');
+    expect(text).toMatch(/已逾期 \d+ 天/);
     expect(text).toContain('噪声（≥ 85 dB(A)）');
   });
 });

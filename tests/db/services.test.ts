@@ -865,7 +865,7 @@ describe('workers.list filters, search, sort and paging', () => {
     const t = (await tc.call('workers.list', { search: 'L01' })).rows[0]!;
     expect(t).toMatchObject({ workshopId: A, workshopName: '合成车间', teamId: A1, teamName: '甲班' });
     expect(sorted(Object.keys(t))).toEqual(
-      sorted(['id', 'empNo', 'name', 'gender', 'idCardMasked', 'phone', 'workshopId', 'workshopName', 'teamId', 'teamName', 'post', 'hireDate', 'skillGrade', 'status', 'roles', 'isRepresentative', 'certExpiry', 'updatedAt', 'deletedAt']),
+      sorted(['id', 'empNo', 'name', 'gender', 'idCardMasked', 'phone', 'workshopId', 'workshopName', 'teamId', 'teamName', 'post', 'hireDate', 'skillGrade', 'status', 'roles', 'isRepresentative', 'certExpiry', 'certDue', 'updatedAt', 'deletedAt']),
     );
   });
 });

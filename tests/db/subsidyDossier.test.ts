@@ -11,6 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { setQuiet } from '../../electron/core/log';
 import type { ChannelInput } from '../../shared/contract';
+import { addYears } from '../../shared/health/certs/rules';
+import { localToday } from '../../shared/kernel/schemas';
+import { addDays } from '../../shared/roster/certs';
 import { caller, openTestCore, refusal, say, type Call, type TestCore } from '../helpers/core';
 
 setQuiet(true);
@@ -138,6 +141,35 @@ describe('subsidy scorecard', () => {
     const bad = await refusal(admin('subsidy.scorecard', { year: 1999 }));
     expect(bad.details?.issues).toEqual([{ path: 'year', message: 'v.subsidy.year' }]);
   });
+
+  it("an enterprise with nothing to judge: health 'none' (no data), not green; a review-overdue certificate is lapsed", async () => {
+    tc = await openTestCore();
+    const admin = tc.call as Call;
+    const year = Number(localToday().slice(0, 4));
+    const fresh = await admin('subsidy.scorecard', { year });
+    const health = fresh.criteria.find((c) => c.criterion === 'health')!;
+    expect([health.light, health.reasons]).toEqual(['none', [{ key: 'subsidy.none.health' }]]);
+    expect(fresh.green).toBe(0);
+    // a certificate past its review date (not expired): lapsed in the capability criterion, not “review due”
+    const ws = await admin('org.create', { kind: 'workshop', parentId: null, name: '机修车间' });
+    const w = await admin('workers.create', { empNo: 'E001', name: '钱电工', gender: 'M', orgUnitId: ws.id, skillGrade: 3 });
+    const back = (days: number) => addDays(localToday(), -days);
+    await admin('health.certCreate', { workerId: w.id, category: 'electrician', certNo: 'T-OVER', issueDate: addYears(back(5), -3), expiryDate: addDays(localToday(), 900) });
+    const cap = (await admin('subsidy.scorecard', { year })).criteria.find((c) => c.criterion === 'capability')!;
+    const fig = Object.fromEntries(cap.figures.map((f) => [f.key, f.value]));
+    expect(fig).toMatchObject({ 'subsidy.fig.certsTotal': 1, 'subsidy.fig.certsCurrent': 0, 'subsidy.fig.certsWindow': 0, 'subsidy.fig.certsLapsed': 1 });
+    expect(cap.light).toBe('red');
+    expect(cap.reasons).toContainEqual({ key: 'subsidy.why.certsLapsedMany', params: { n: 1, expired: 0, overdue: 1, pct: 100 } });
+    expect(say({ message: cap.reasons.find((r) => r.key === 'subsidy.why.certsLapsedMany')!.key, params: { n: 1, expired: 0, overdue: 1, pct: 100 } })).toContain('逾期未复审 1 本');
+    // the dossier says so too, and the grey light reads 无数据
+    const ref = await admin('subsidy.dossierPdf', { year });
+    const file = path.join(tc.dir, 'empty.pdf');
+    fs.writeFileSync(file, tc.fileBytes(ref));
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('无数据');
+    expect(text).toContain('无可评价的记录：本年度没有接触职业病危害的职工');
+    expect(text).toContain('已失效1本（已过期0本，逾期未复审1本');
+  });
 });
 
 describe('subsidy dossier', () => {
@@ -247,8 +279,10 @@ describe('subsidy dossier', () => {
   });
 
   it('the dossier PDF: application, scorecard, evidence annex with charts and photos, nominees (pdftotext)', async () => {
-    const { admin, leader } = await world();
+    const { admin, leader, db } = await world();
     const p = await photo(admin);
+    // the photo shows the year's re-training: its caption says so, with the date
+    db.prepare(`INSERT INTO edu_activity_photos (activity_id, attachment_id) VALUES ('a1', ?)`).run(p);
     await admin('subsidy.dossierSave', {
       year: 2025,
       contactName: '王主席',
@@ -282,11 +316,27 @@ describe('subsidy dossier', () => {
       '图4各月获安全类项目的职工占比',
       '2025-03',
       '活动照片（1张）',
+      '照片1年度再培训（2025-05-10）',
       '附件二：拟奖励人员（1名）',
       '张班长',
       '班组安全标兵',
       '企业工会意见（盖章）',
     ])
       expect(text, want).toContain(want);
+    // the accident detail sits in section 三 (numbered), not between 五 and 六
+    const at = (w: string) => text.indexOf(w);
+    expect(at('三、近三年生产安全事故情况')).toBeLessThan(at('搬运时扭伤手腕'));
+    expect(at('搬运时扭伤手腕')).toBeLessThan(at('四、安全生产工作开展情况及成效'));
+    expect(text).not.toContain('近三年事故明细');
+    // the opinions never sit alone on a page: with the application (here), or the self-assessment follows them
+    const page = (n: number) => execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const opinions = page([1, 2].find((n) => page(n).includes('六、审核意见'))!);
+    expect(opinions.includes('五、申请奖补金额') || opinions.includes('七、2025年度准备度自评')).toBe(true);
+    // the self-assessment's heading is never left at a page's foot without its first criterion
+    const scorecard = page([1, 2].find((n) => page(n).includes('七、2025年度准备度自评'))!);
+    expect(scorecard).toContain('日常教育扎实');
+    // the wage table's title is whole (no “…”), the scheme on its own line
+    expect(text).toContain('能级工资执行情况执行方案：安全生产能级工资方案（第1版，2025-02-01起）');
+    expect(text).not.toContain('…');
   });
 });

@@ -28,11 +28,13 @@ describe('education activities (browser host + Chromium)', () => {
   const page = () => app.page;
   const dialog = (title: string) => page().getByRole('dialog', { name: title });
   let activityId = '';
+  let team1 = '';
 
   step('the activities tab is the first of the education page and says what to do when empty', async () => {
     await setUpSignedIn(app);
     const ws = await createUnit(app.host, '合成车间');
     const t1 = await createUnit(app.host, '甲班', ws);
+    team1 = t1;
     const t2 = await createUnit(app.host, '乙班', ws);
     await createWorkers(app.host, t1, [
       ['W001', '张三'],
@@ -139,6 +141,29 @@ describe('education activities (browser host + Chromium)', () => {
     await page().getByRole('button', { name: label('撤销') }).click();
     await waitText(row, /新员工厂级安全教育/);
     expect((await api<{ rows: unknown[] }>(app.host, 'education.activities', {})).rows).toHaveLength(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  step('a pre-shift meeting shows no 学时 and no scores; a company-wide activity says 全厂', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const m = await api<Detail>(app.host, 'education.activityCreate', { kind: 'pre_shift', title: '甲班班前会', date: today, hours: 0.25, host: '张三', orgUnitId: team1, content: '讲评上一班安全情况' });
+    const workers = await api<{ rows: { id: string; empNo: string }[] }>(app.host, 'workers.list', {});
+    await api(app.host, 'education.attendanceSave', { activityId: m.id, attendees: workers.rows.filter((w) => w.empNo !== 'W003').map((w) => ({ workerId: w.id })) });
+    await api(app.host, 'education.activityCreate', { kind: 'ankang_cup', title: '安康杯知识竞赛', date: today, hours: 2, host: '公司工会', orgUnitId: null });
+    await page().reload();
+    const meeting = page().locator('.ant-table-row', { hasText: '甲班班前会' });
+    await meeting.waitFor();
+    expect(await meeting.innerText()).not.toContain('0.25');
+    const contest = page().locator('.ant-table-row', { hasText: '安康杯知识竞赛' });
+    await waitText(contest, /全厂/);
+    await shot('08-meeting-list');
+    await meeting.click();
+    const drawer = dialog('甲班班前会');
+    await drawer.getByText('15 分钟（不计学时）').waitFor();
+    await waitText(drawer.getByTestId('edu-att-summary'), /^\d+ 人参加 · 班前会只记参加人员，不记学时和成绩$/);
+    expect(await drawer.getByLabel('张三 的成绩').count()).toBe(0);
+    expect(await drawer.locator('th', { hasText: '考核' }).count()).toBe(0);
+    await shot('09-meeting-drawer');
     expect(app.pageErrors).toEqual([]);
   });
 });

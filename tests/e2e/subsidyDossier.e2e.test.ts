@@ -42,8 +42,11 @@ describe('subsidy dossier (browser host + Chromium)', () => {
     await waitText(page().getByTestId('scorecard-summary'), new RegExp(`^${YEAR} 年度数据截至 ${TODAY}：五项标准中 \\d 项达标`));
     for (const c of ['education', 'capability', 'wage', 'congress', 'health']) {
       const light = page().getByTestId(`light-${c}`);
-      expect(['达标', '待完善', '未达标']).toContain((await light.innerText()).trim());
+      expect(['达标', '待完善', '未达标', '无数据']).toContain((await light.innerText()).trim());
     }
+    // no exposed worker and no exam due: nothing to judge — grey 无数据, never 达标
+    expect((await page().getByTestId('light-health').innerText()).trim()).toBe('无数据');
+    await page().getByTestId('reasons-health').getByText(/^无可评价的记录：本年度没有接触职业病危害的职工/).waitFor();
     // no scheme, no congress session: said so
     await page().getByTestId('criterion-wage').getByText('本年度没有经职代会通过并执行的能级工资方案').waitFor();
     await page().getByTestId('criterion-congress').getByText('本年度没有召开（闭幕）的职代会').waitFor();

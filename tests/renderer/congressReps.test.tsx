@@ -228,7 +228,7 @@ describe('congress representatives tab', () => {
     expect(await screen.findByRole('tab', { name: 'Terms and representatives' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByText('No representatives yet.', { exact: false })).toBeInTheDocument();
     expect(await screen.findByTestId('check-quota')).toHaveTextContent('Quota: 0 representatives; 10 staff need at least 3');
-    expect(screen.getByRole('menuitem', { name: "Workers' congress" })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'Congress' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: label('By-election') })).toBeInTheDocument();
   });
 });

@@ -175,6 +175,19 @@ describe('culture walls tab', () => {
     expect(await screen.findByText('地址中的文化墙不存在或已删除。')).toBeInTheDocument();
   });
 
+  it('no units yet: the check sends the user to 组织机构 in the roster, by a link (zh and en)', async () => {
+    const be = signedInBackend({ units: [] });
+    installWallsFake(be, []);
+    renderInProviders(<WallsTab />);
+    const alert = await screen.findByTestId('edu-wall-no-units');
+    expect(alert).toHaveTextContent('还没有车间或班组。请先在职工花名册的“组织机构”中建立车间和班组。');
+    expect(alert).not.toHaveTextContent('组织架构');
+    expect(within(alert).getByRole('link', { name: '去职工花名册' })).toHaveAttribute('href', '#/roster');
+    act(() => useI18n.setState({ locale: 'en' }));
+    expect(await within(alert).findByRole('link', { name: 'Open the worker roster' })).toHaveAttribute('href', '#/roster');
+    expect(alert).toHaveTextContent('Set them up under Organisation in the worker roster first.');
+  });
+
   it('the page at #/education/walls, in English', async () => {
     const be = signedInBackend({ units: UNITS });
     installWallsFake(be, UNITS);

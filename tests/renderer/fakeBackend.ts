@@ -19,6 +19,10 @@ import type { ImportPreview, Worker, WorkerRow } from '../../shared/roster/types
 import type { Operator } from '../../shared/operators/types';
 import type { OrgUnit } from '../../shared/org/types';
 import type { FileRef } from '../../shared/files';
+import { CERT_STATUSES } from '../../shared/health/certs/rules';
+import type { CertPage } from '../../shared/health/certs/types';
+import { ALERT_KINDS, type DuePage } from '../../shared/health/plan/types';
+import type { HoursResult } from '../../shared/education/hours/types';
 import { setTransport, type CallOptions, type Transport } from '../../renderer/src/lib/api';
 import { congressRepsHandlers, newCongressRepsState, type CongressRepsState } from './congressRepsFake';
 import { newWageRecordsState, wageRecordsHandlers, type WageRecordsState } from './wageRecordsFake';
@@ -139,6 +143,8 @@ function toRow(w: Worker): WorkerRow {
     roles: w.roles,
     isRepresentative: w.isRepresentative,
     certExpiry: w.certExpiry,
+    // like the real list: whether certExpiry is the worst certificate's review or its expiry (a test may set it)
+    certDue: w.certDue ?? (w.certExpiry ? 'expiry' : null),
     updatedAt: w.updatedAt,
     deletedAt: w.deletedAt,
   };
@@ -478,13 +484,7 @@ export class FakeBackend {
       const today = new Date().toISOString().slice(0, 10);
       return { year: Number(today.slice(0, 4)), today, hasTerm: this.congressReps.terms.length > 0, held: null, planned: null, lastYearMissed: false };
     },
-    // the home page's subsidy card: nothing recorded, every criterion red; tests of the card answer with their own (be.on)
-    'subsidy.scorecard': (i) => ({
-      year: i.year,
-      asOf: new Date().toISOString().slice(0, 10),
-      green: 0,
-      criteria: (['education', 'capability', 'wage', 'congress', 'health'] as const).map((criterion) => ({ criterion, light: 'red' as const, reasons: [], figures: [], evidence: [], unavailable: false })),
-    }),
+    ...HOME_CARD_DEFAULTS,
     'operators.list': () => this.operators.map(publicOperator),
     'operators.add': (i) => {
       const w = this.worker(i.workerId);
@@ -507,6 +507,57 @@ export class FakeBackend {
       return { id: i.id };
     },
   };
+}
+
+/**
+ * What the home page's module cards (PageDef.cards in renderer/src/app/pages.ts) read, answered as if nothing were
+ * recorded yet: FakeBackend's built-in handlers, and homeCardDefault() for tests with a transport of their own
+ * (dashboard.test.tsx). Inputs are the zod-parsed ones.
+ */
+export const HOME_CARD_DEFAULTS: { [K in ChannelName]?: (i: ChannelParsed<K>) => unknown } = {
+  // the home page's subsidy card: nothing recorded, every criterion red; tests of the card answer with their own (be.on)
+  'subsidy.scorecard': (i) => ({
+    year: i.year,
+    asOf: new Date().toISOString().slice(0, 10),
+    green: 0,
+    criteria: (['education', 'capability', 'wage', 'congress', 'health'] as const).map((criterion) => ({ criterion, light: 'red' as const, reasons: [], figures: [], evidence: [], unavailable: false })),
+  }),
+  // the home page's health card: nothing due; tests of the plan answer with their own (healthPlanFake.ts, be.on)
+  // (typed so that it holds with or without the privacy area's `restricted`)
+  'health.due': (): Omit<DuePage, 'restricted'> & { restricted: boolean } => ({
+    today: new Date().toISOString().slice(0, 10),
+    rows: [],
+    total: 0,
+    counts: Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as DuePage['counts'],
+    restricted: false,
+  }),
+  // the home page's certificates card: no certificates recorded; tests of the certificates answer with their own (be.on)
+  'health.certs': (q): CertPage => ({
+    rows: [],
+    total: 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: Object.fromEntries(CERT_STATUSES.map((s) => [s, 0])) as CertPage['counts'],
+  }),
+  // the home page's education hours card: no requirement set, no training yet; tests of the hours answer with their own (be.on)
+  'education.hours': (q): HoursResult => ({
+    year: q.year,
+    sector: 'general',
+    asOf: new Date().toISOString().slice(0, 10),
+    rows: [],
+    total: 0,
+    page: q.page,
+    pageSize: q.pageSize,
+    summary: { workers: 0, required: 0, meeting: 0, below: 0, gapHours: 0, personHours: 0 },
+    units: [],
+  }),
+};
+
+/** The default answer of a home card's channel to a raw input (parsed with the real schema), or undefined when `channel` is none of theirs. */
+export function homeCardDefault(channel: string, input: unknown): { value: unknown } | undefined {
+  if (!isChannel(channel)) return undefined;
+  const h = HOME_CARD_DEFAULTS[channel] as ((i: unknown) => unknown) | undefined;
+  return h ? { value: h(contract[channel].input.parse(input === null ? undefined : input)) } : undefined;
 }
 
 let fileSeq = 0;

@@ -1,6 +1,6 @@
 // The health page's exams tab (issue 10, HEALTH-EXAMS): the batch list's empty state, a new batch (checked before it is
 // sent) opening itself, the exam grid filled by keyboard (1–5 choose the conclusion, the conclusion's own fields appear,
-// a refusal names the worker, Ctrl+S saves), delete with undo, and the read-only view of other operators.
+// a refusal names the worker, Ctrl+S saves), delete with undo, and the notice other operators see instead of the results.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useRouter } from '../../renderer/src/app/router';
 import { ExamImportDialog } from '../../renderer/src/features/health/exams/ExamImportDialog';
@@ -129,21 +129,23 @@ describe('health exams tab', () => {
     await waitFor(() => expect(be.last('health.examRestore')).toEqual({ id: mem.exams[1]!.id }));
   });
 
-  it('other operators read: no new batch, no import, the grid as text', async () => {
+  it('other operators (a team leader) see why the exam results are not shown, and nothing is asked of the backend', async () => {
     const reader = makeOperator({ id: 'op-tl', workerId: 'w-2', name: '李四', roles: ['team_leader'] });
     const be = signedInBackend({ workers: WORKERS, operators: [reader] }, 'op-tl');
     const mem = fakeHealth(be);
     mem.batches.push({ id: 'b-0', date: '2026-03-10', institution: '职防所', kind: 'women', reportId: null, reportName: null, source: 'import', fileName: '结果.xlsx', note: null, enteredByName: '王主席', examCount: 1, conclusions: { ...zero, other: 1 }, updatedAt: '', deletedAt: null });
-    mem.exams.push({ id: 'e-0', batchId: 'b-0', workerId: 'w-1', empNo: 'W001', name: '张三', gender: 'F', workshopName: '合成车间', teamName: '甲班', date: '2026-03-10', kind: 'women', factorIds: [], factorNames: [], conclusion: 'other', recheckItems: null, recheckDue: null, contraindication: null, detail: '乳腺结节', screening: true, updatedAt: '', deletedAt: null });
     const u = user();
+    act(() => useRouter.getState().navigate({ page: 'health', id: 'exams/batch/b-0' }));
     renderInProviders(<ExamsTab />);
-    expect(await screen.findByText('职防所')).toBeInTheDocument();
+    expect(await screen.findByText('体检结果仅限授权人员查看')).toBeInTheDocument();
+    expect(screen.getByText(/属于劳动者的健康隐私（GBZ 188），只有职业卫生管理员、安全员、工会干部和管理员可以查看/)).toBeInTheDocument();
+    expect(screen.queryByText('职防所')).toBeNull();
     expect(screen.queryByTestId('health-new-batch')).toBeNull();
-    expect(screen.queryByTestId('health-import')).toBeNull();
-    expect(screen.getByText('其他疾病或异常 1')).toBeInTheDocument();
-    await u.click(screen.getByRole('button', { name: '打开 2026-03-10 职防所' }));
-    act(() => undefined);
-    await waitFor(() => expect(useRouter.getState().route.id).toBe('exams/batch/b-0'));
+    expect(screen.queryByTestId('health-file-button')).toBeNull();
+    expect(be.count('health.batches')).toBe(0);
+    expect(be.count('health.batch')).toBe(0);
+    await u.click(screen.getByRole('button', { name: label('查看体检计划与提醒') }));
+    await waitFor(() => expect(useRouter.getState().route).toEqual({ page: 'health', id: 'plan' }));
   });
 
   it('the roster’s worker drawer makes the worker’s health file', async () => {

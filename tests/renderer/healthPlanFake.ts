@@ -127,6 +127,7 @@ export function installHealthPlanFake(be: FakeBackend, seed: Partial<HealthPlanS
         (q.state === 'deleted' ? x.deletedAt !== null : x.deletedAt === null) &&
         (q.state !== 'current' || x.endDate === null) &&
         (!q.factorId || x.factorId === q.factorId) &&
+        (!q.workerId || x.workerId === q.workerId) &&
         (!q.search || x.name.includes(q.search) || x.empNo.toLowerCase().includes(q.search.toLowerCase())),
     );
     return { rows: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: rows.length };
@@ -167,7 +168,7 @@ export function installHealthPlanFake(be: FakeBackend, seed: Partial<HealthPlanS
     const under = st.due.filter((r) => !q.search || r.name.includes(q.search) || r.empNo.includes(q.search));
     for (const r of under) counts[r.alert]++;
     const rows = under.filter((r) => !q.kind || r.alert === q.kind);
-    return { today: '2026-05-01', rows: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: rows.length, counts };
+    return { today: '2026-05-01', rows: rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: rows.length, counts, restricted: false };
   });
   be.on('health.dueQuarterXlsx', () => fakeFile('2026年第2季度体检计划.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   be.on('health.exitCheck', (i) => st.exit[i.workerId] ?? { workerId: i.workerId, needed: false, factorNames: [], lastExitExam: null });

@@ -86,4 +86,26 @@ describe('special-operation certificates', () => {
     expect(rowOf('证过期')).toBeInTheDocument();
     expect(be.validationFailures()).toEqual([]);
   });
+
+  test('the date says whether it is the certificate’s review or its expiry', async () => {
+    const cert = (due: string, certDue: 'review' | 'expiry') => ({ certType: '电工作业', certNo: 'T1', certExpiry: due, certDue });
+    const be = signedInBackend({
+      workers: [
+        makeWorker({ id: 'r1', empNo: 'R1', name: '复审逾期者', ...cert(day(-3), 'review') }),
+        makeWorker({ id: 'r2', empNo: 'R2', name: '将复审者', ...cert(day(20), 'review') }),
+        makeWorker({ id: 'r3', empNo: 'R3', name: '证过期者', ...cert(day(-3), 'expiry') }),
+      ],
+    });
+    await openRoster(be);
+    await screen.findByText('复审逾期者');
+    const overdue = within(rowOf('复审逾期者')).getByTestId('cert-expired');
+    expect(overdue).toHaveTextContent('复审逾期');
+    expect(overdue).toHaveAttribute('title', `证书应于 ${day(-3)} 复审，逾期未复审`);
+    const soon = within(rowOf('将复审者')).getByTestId('cert-soon');
+    expect(soon).toHaveTextContent(/(19|20) 天后复审/);
+    expect(soon).toHaveAttribute('title', `证书应于 ${day(20)} 复审`);
+    const expired = within(rowOf('证过期者')).getByTestId('cert-expired');
+    expect(expired).toHaveTextContent('已过期');
+    expect(expired).toHaveAttribute('title', `证书有效期至 ${day(-3)}`);
+  });
 });

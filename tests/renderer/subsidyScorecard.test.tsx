@@ -132,3 +132,51 @@ describe('the home card', () => {
     expect(useRouter.getState().route).toEqual({ page: 'subsidy', id: null });
   });
 });
+
+describe("a criterion with nothing to judge ('none')", () => {
+  const noneCard = (year: number): Scorecard => {
+    const s = fakeScorecard(year);
+    return {
+      ...s,
+      green: 4,
+      criteria: s.criteria.map((c) =>
+        c.criterion === 'health'
+          ? { ...c, light: 'none', reasons: [{ key: 'subsidy.none.health' }], figures: [{ key: 'subsidy.fig.examsOnTime', value: null, unit: 'share' }], unavailable: false }
+          : { ...c, light: 'green', reasons: [] },
+      ),
+    };
+  };
+
+  it('the tab shows it grey as 无数据 (not 达标), saying what is missing', async () => {
+    const be = signedInBackend();
+    be.on('subsidy.scorecard', (i) => noneCard(i.year));
+    useRouter.setState({ route: { page: 'subsidy', id: 'scorecard/2025' } });
+    renderInProviders(<ScorecardTab />);
+    const health = await screen.findByTestId('criterion-health');
+    const tag = within(health).getByTestId('light-health');
+    expect(tag).toHaveTextContent('无数据');
+    expect(tag).not.toHaveTextContent('达标');
+    expect(tag).toHaveAttribute('data-light', 'none');
+    expect(health).toHaveTextContent('无可评价的记录：本年度没有接触职业病危害的职工，也没有应检的体检（含女职工体检）');
+    expect(health).not.toHaveTextContent('各项均达标');
+    expect(health).toHaveTextContent('按期体检率—');
+    expect(health.style.borderTop).toContain('rgb(140, 140, 140)');
+  });
+
+  it('the home card: 无数据 in words; the border follows the judged criteria, grey when none is judged', async () => {
+    const be = signedInBackend();
+    be.on('subsidy.scorecard', (i) => noneCard(i.year));
+    const { unmount } = renderInProviders(<SubsidyCard />);
+    const card = await screen.findByTestId('subsidy-card');
+    await waitFor(() => expect(screen.getByTestId('subsidy-card-health')).toHaveTextContent('特殊群体体检到位无数据'));
+    expect(card.style.borderTop).toContain('rgb(56, 158, 13)');
+    unmount();
+    be.on('subsidy.scorecard', (i) => {
+      const s = noneCard(i.year);
+      return { ...s, green: 0, criteria: s.criteria.map((c) => ({ ...c, light: 'none' as const })) };
+    });
+    renderInProviders(<SubsidyCard />);
+    await waitFor(() => expect(screen.getByTestId('subsidy-card-green')).toHaveTextContent('0 / 5 项达标'));
+    expect(screen.getByTestId('subsidy-card').style.borderTop).toContain('rgb(140, 140, 140)');
+  });
+});

@@ -303,7 +303,7 @@ describe('wage records tab', () => {
     act(() => useRouter.getState().sync());
     renderApp();
     expect(await screen.findByRole('tab', { name: 'Records' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('menuitem', { name: 'Skill-level wage' })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'Wages' })).toBeInTheDocument();
     expect(await screen.findByTestId('wage-tk-empty')).toHaveTextContent(`No time recorded for ${PERIOD} yet.`);
     expect(screen.getByRole('form', { name: 'Enter' })).toBeInTheDocument();
   });

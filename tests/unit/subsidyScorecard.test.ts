@@ -54,7 +54,7 @@ const health = (o: Partial<HealthYearFacts> = {}): HealthYearFacts => ({
   conclusions: { normal: 90, recheck: 5, suspected: 0, contraindication: 1, other: 2 },
   contraindicationsInPost: 0,
   rechecksMissed: 0,
-  certificates: { total: 20, current: 18, reviewDue: 2, expired: 0, byCategory: { electrician: 12, welding: 8 } },
+  certificates: { total: 20, current: 18, reviewDue: 2, reviewOverdue: 0, expired: 0, byCategory: { electrician: 12, welding: 8 } },
   ...o,
 });
 const inputs = (o: Partial<ScoreInputs> = {}): ScoreInputs => ({
@@ -108,18 +108,27 @@ describe('the scorecard rules', () => {
     expect(graded(GRADED_GREEN - 0.001)).toBe('amber');
     expect(graded(GRADED_RED)).toBe('amber');
     expect(graded(GRADED_RED - 0.001)).toBe('red');
-    const certs = (expired: number) => capabilityCard(inputs({ health: health({ certificates: { total: 100, current: 100 - expired, reviewDue: 0, expired, byCategory: {} } }) }));
+    const certs = (expired: number, overdue = 0, window = 0) =>
+      capabilityCard(inputs({ health: health({ certificates: { total: 100, current: 100 - expired - overdue - window, reviewDue: overdue + window, reviewOverdue: overdue, expired, byCategory: {} } }) }));
     expect(certs(0).light).toBe('green');
-    expect(certs(1).reasons).toEqual([{ key: 'subsidy.why.certsExpired', params: { n: 1 } }]);
+    expect(certs(1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 1, overdue: 0 } }]);
     expect(certs(CERT_EXPIRED_RED * 100).light).toBe('amber');
     expect(certs(CERT_EXPIRED_RED * 100 + 1).light).toBe('red');
+    // 逾期未复审的证书失效: review-overdue certificates are lapsed like expired ones; the review window open is not
+    expect(certs(0, 0, 30).light).toBe('green');
+    expect(certs(0, 1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 0, overdue: 1 } }]);
+    expect(certs(5, CERT_EXPIRED_RED * 100 - 5).light).toBe('amber');
+    expect(certs(5, CERT_EXPIRED_RED * 100 - 4).light).toBe('red');
+    expect(certs(5, CERT_EXPIRED_RED * 100 - 4).reasons[0]).toEqual({ key: 'subsidy.why.certsLapsedMany', params: { n: 11, expired: 5, overdue: 6, pct: 11 } });
+    const figs = Object.fromEntries(certs(2, 3, 4).figures.map((f) => [f.key, f.value]));
+    expect(figs).toMatchObject({ 'subsidy.fig.certsCurrent': 91, 'subsidy.fig.certsWindow': 4, 'subsidy.fig.certsLapsed': 5 });
     const hours = (personHours: number) => capabilityCard(inputs({ education: edu({ personHours }) }));
     expect(hours(HOURS_PER_HEAD_GREEN * 100).light).toBe('green');
     expect(hours(HOURS_PER_HEAD_GREEN * 100 - 1).light).toBe('amber');
     expect(hours(0).reasons[0]).toEqual({ key: 'subsidy.why.noTraining' });
     expect(hours(0).light).toBe('red');
     // no certificates held: nothing expired
-    expect(capabilityCard(inputs({ health: health({ certificates: { total: 0, current: 0, reviewDue: 0, expired: 0, byCategory: {} } }) })).light).toBe('green');
+    expect(capabilityCard(inputs({ health: health({ certificates: { total: 0, current: 0, reviewDue: 0, reviewOverdue: 0, expired: 0, byCategory: {} } }) })).light).toBe('green');
   });
 
   it('wage: no scheme or no approved run red; adopted not effective amber; safety share and months at the thresholds', () => {
@@ -164,6 +173,36 @@ describe('the scorecard rules', () => {
     expect(healthCard(inputs({ health: health({ contraindicationsInPost: 1 }) })).reasons).toEqual([{ key: 'subsidy.why.contraindications', params: { n: 1 } }]);
     expect(healthCard(inputs({ health: health({ rechecksMissed: 2 }) })).light).toBe('amber');
     expect(healthCard(inputs({ health: health({ examsDue: 0, examsOnTime: 0, womenDue: 0, womenOnTime: 0 }) })).light).toBe('green');
+  });
+
+  it("nothing to judge is 'none' (grey, not a pass), saying what is missing; exposed workers with no exam held stay red", () => {
+    const none = { exposedWorkers: 0, examsDue: 0, examsOnTime: 0, examsLate: 0, examsMissing: 0, womenDue: 0, womenOnTime: 0 };
+    const h = healthCard(inputs({ health: health(none) }));
+    expect([h.light, h.reasons, h.unavailable]).toEqual(['none', [{ key: 'subsidy.none.health' }], false]);
+    expect(h.figures.find((f) => f.key === 'subsidy.fig.examsOnTime')!.value).toBeNull();
+    // one base above zero is something to judge
+    expect(healthCard(inputs({ health: health({ ...none, exposedWorkers: 1 }) })).light).toBe('green');
+    expect(healthCard(inputs({ health: health({ ...none, womenDue: 1, womenOnTime: 1 }) })).light).toBe('green');
+    expect(healthCard(inputs({ health: health({ ...none, womenDue: 1 }) })).light).toBe('amber');
+    expect(healthCard(inputs({ health: health({ ...none, exposedWorkers: 3, examsDue: 3, examsMissing: 3 }) })).light).toBe('red');
+    // an empty enterprise: no active workers, no activity, no requirement, no certificate
+    const empty = inputs({
+      roster: { active: 0, graded: 0 },
+      education: edu({ activities: 0, byKind: {}, personHours: 0, workersRequired: 0, workersMeeting: 0, newWorkers: 0, newWorkersComplete: 0, preShiftMeetings: 0, walls: { units: 0, withWall: 0, current: 0, months: 3 } }),
+      health: health({ ...none, certificates: { total: 0, current: 0, reviewDue: 0, reviewOverdue: 0, expired: 0, byCategory: {} } }),
+      wage: { scheme: null, approvedMonths: 0, workerMonths: 0, safetyPaidMonths: 0, totalFen: 0 },
+      congress: { sessions: [] },
+    });
+    expect(scoreYear(empty).map((c) => [c.criterion, c.light, c.reasons[0]!.key])).toEqual([
+      ['education', 'none', 'subsidy.none.education'],
+      ['capability', 'none', 'subsidy.none.capability'],
+      ['wage', 'red', 'subsidy.why.noScheme'],
+      ['congress', 'red', 'subsidy.why.noSession'],
+      ['health', 'none', 'subsidy.none.health'],
+    ]);
+    // workers on the roster but no activity: red, not 'none'; a certificate held: judged
+    expect(educationCard({ ...empty, roster: { active: 1, graded: 0 } }).light).toBe('red');
+    expect(capabilityCard({ ...empty, health: health({ ...none, certificates: { total: 1, current: 1, reviewDue: 0, reviewOverdue: 0, expired: 0, byCategory: {} } }) }).light).toBe('green');
   });
 
   it('a module whose facts could not be read: its criteria red and unavailable, with their evidence links', () => {

@@ -132,7 +132,14 @@ export function generateDemoEducation(store: Store, opts: DemoEducationOptions =
       if (w.teamId) push(byTeam, w.teamId, w);
       if (w.workshopId) push(byWorkshop, w.workshopId, w);
     }
-    const leaderOf = (teamId: string) => (byTeam.get(teamId) ?? []).find((w) => (JSON.parse(w.roles) as string[]).includes('team_leader'))?.name ?? '班组长';
+    // the team's leader by role; a team without one: its longest-serving worker hosts (a person, never the role's name)
+    const leaderOf = (teamId: string) => {
+      const ws = byTeam.get(teamId) ?? [];
+      const leader = ws.find((w) => (JSON.parse(w.roles) as string[]).includes('team_leader'));
+      if (leader) return leader.name;
+      const senior = [...ws].sort((a, b) => (a.hireDate ?? '').localeCompare(b.hireDate ?? ''))[0];
+      return senior?.name ?? null;
+    };
     const from = shiftDays(today, -365);
     const dateIn = (a: string, b: string) => shiftDays(a, Math.floor(r() * Math.max(1, (Date.parse(b) - Date.parse(a)) / 86_400_000)));
 
@@ -146,7 +153,7 @@ export function generateDemoEducation(store: Store, opts: DemoEducationOptions =
     let activities = 0;
     let attendance = 0;
     const activity = (
-      a: { kind: ActivityKind; level?: EduLevel | null; title: string; date: string; hours: number; host: string; unitId: string | null; content: string },
+      a: { kind: ActivityKind; level?: EduLevel | null; title: string; date: string; hours: number; host: string | null; unitId: string | null; content: string },
       attendees: readonly W[],
       test: boolean,
     ) => {
@@ -266,13 +273,15 @@ export function generateDemoEducation(store: Store, opts: DemoEducationOptions =
       activity({ kind: 'manager', title: '主要负责人和安全生产管理人员年度再培训', date: day, hours: need.manager_yearly / 2 || 8, host: '安全环保部', unitId: null, content: '安全生产责任制、双重预防机制、重大危险源管理与应急管理' }, present(managers, 0.9, day), true);
     }
 
-    // ---- pre-shift meetings: one recorded a week per team, the shift on duty (up to twelve) attending
+    // ---- pre-shift meetings: one recorded a week per team, most of the team attending — a few absent (leave, rest
+    // days, sick), more or fewer from week to week (a fixed hash, not r(): the rest of the demo keeps its numbers)
     teams.forEach((t, k) => {
       const ws = byTeam.get(t.id) ?? [];
       if (ws.length === 0) return;
       for (let week = 0; week < 52; week++) {
         const day = shiftDays(from, week * 7 + (k % 7));
-        const shift = Array.from({ length: Math.min(12, ws.length) }, (_, i) => ws[(week * 12 + i) % ws.length]!).filter((w, i, a) => a.indexOf(w) === i && (!w.hireDate || w.hireDate <= day));
+        const absentShare = 3 + ((week * 7 + k * 3) % 11); // 3–13 % of the team away
+        const shift = ws.filter((w, i) => (!w.hireDate || w.hireDate <= day) && ((i * 37 + week * 11 + k * 5) % 100) >= absentShare);
         const topic = (week + k) % 5 === 0 ? seasonTopic(Number(day.slice(5, 7))) : PRE_SHIFT_TOPICS[(week + k) % PRE_SHIFT_TOPICS.length]!;
         activity({ kind: 'pre_shift', title: `班前会：${topic}`, date: day, hours: 0.25, host: leaderOf(t.id), unitId: t.id, content: `班组长讲评上一班安全情况，强调${topic}，检查劳动防护用品` }, shift, false);
       }

@@ -4,7 +4,8 @@
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../shared/education/kinds';
 import type { EducationYearFacts } from '../../../shared/subsidy/facts';
 import type { Store } from '../db/store';
-import { asOfDay, summarize, yearHours } from './hours/service';
+import { asOfDay } from './hours/service';
+import { yearSummary } from './hours/summary';
 import { wallFacts } from './walls/facts';
 
 /** photos handed to the dossier at most */
@@ -25,9 +26,8 @@ export function educationYearFacts(store: Store, year: number, today: string): E
     activities += r.n;
   }
 
-  const hours = yearHours(store, year, today);
-  const summary = summarize(hours.rows, hours.personHours);
-  const news = hours.rows.filter((r) => r.role === 'new_worker');
+  // the hours against the requirement in figures, aggregated in SQL (the same rules as the hours tab's list)
+  const summary = yearSummary(store, year, today);
 
   const walls = wallFacts(store, year, today, MAX_PHOTOS);
   // the photos of the year's activities, newest first, then the walls' — at most MAX_PHOTOS in all
@@ -50,8 +50,8 @@ export function educationYearFacts(store: Store, year: number, today: string): E
     personHours: summary.personHours,
     workersRequired: summary.required,
     workersMeeting: summary.meeting,
-    newWorkers: news.length,
-    newWorkersComplete: news.filter((r) => (r.applies ? r.meets : r.counted > 0)).length,
+    newWorkers: summary.newWorkers,
+    newWorkersComplete: summary.newWorkersComplete,
     preShiftMeetings: byKind.pre_shift ?? 0,
     walls: { units: walls.units, withWall: walls.withWall, current: walls.current, months: walls.months },
     photoIds,

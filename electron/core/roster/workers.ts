@@ -35,6 +35,8 @@ interface Row {
   cert_type: string | null;
   cert_no: string | null;
   cert_expiry: string | null;
+  /** the list's LIST_COLUMNS only */
+  cert_due?: 'review' | 'expiry' | null;
   hazard_factors: string;
   created_at: string;
   updated_at: string;
@@ -43,9 +45,15 @@ interface Row {
 
 /** The worker's worst special-operation certificate: the earliest date one is due (its review, or its expiry first). */
 const WORST_CERT = `(SELECT min(c.due_date) FROM health_certificates c WHERE c.worker_id = w.id AND c.deleted_at IS NULL)`;
-// the list's certExpiry is the worst certificate's due date (health_certificates); the worker itself keeps the roster's columns
+/** What that date is: the worst certificate's next review ('review') or its expiry ('expiry', also on a tie) — as certDueDate. */
+const WORST_CERT_DUE = `(SELECT CASE WHEN c.next_review_date IS NOT NULL AND c.next_review_date < c.expiry_date THEN 'review' ELSE 'expiry' END
+  FROM health_certificates c WHERE c.worker_id = w.id AND c.deleted_at IS NULL
+  ORDER BY c.due_date, (c.next_review_date IS NOT NULL AND c.next_review_date < c.expiry_date) LIMIT 1)`;
+// the list's certExpiry is the worst certificate's due date (health_certificates), certDue says whether it is a review or
+// the expiry (read for the page's rows only); the worker itself keeps the roster's columns
 const LIST_COLUMNS = `w.id, w.emp_no, w.name, w.gender, w.id_card, w.phone, w.workshop_id, ws.name AS workshop_name,
-  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, ${WORST_CERT} AS cert_expiry, w.updated_at, w.deleted_at`;
+  w.team_id, t.name AS team_name, w.post, w.hire_date, w.skill_grade, w.status, w.roles, w.is_representative, ${WORST_CERT} AS cert_expiry,
+  ${WORST_CERT_DUE} AS cert_due, w.updated_at, w.deleted_at`;
 const FROM = `FROM workers w LEFT JOIN org_units ws ON ws.id = w.workshop_id LEFT JOIN org_units t ON t.id = w.team_id`;
 
 function toRow(r: Row): WorkerRow {
@@ -67,6 +75,7 @@ function toRow(r: Row): WorkerRow {
     roles: JSON.parse(r.roles) as CommitteeRole[],
     isRepresentative: r.is_representative === 1,
     certExpiry: r.cert_expiry,
+    ...(r.cert_due !== undefined ? { certDue: r.cert_due } : {}),
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   };

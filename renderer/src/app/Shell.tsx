@@ -1,6 +1,6 @@
 // The signed-in frame: header menu, current operator, language and sign-out, and the page of the current route.
 // Each page is its own chunk, loaded when its route is first shown (the dashboard brings ECharts with it).
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, type ComponentType, type LazyExoticComponent } from 'react';
 import { useT } from '../i18n';
 import { PAGE_DEFS, type PageProps } from './pages';
@@ -11,6 +11,10 @@ import { IntegrityBanner } from './IntegrityBanner';
 
 /** each registered page (app/pages.ts) as a lazy component */
 const LAZY = Object.fromEntries(PAGE_DEFS.map((p) => [p.page, lazy(p.load)])) as Record<Page, LazyExoticComponent<ComponentType<PageProps>>>;
+
+/** narrower menu entries than antd's 20px each side: all eleven fit a 1366px window in Chinese and in English (with
+ * the short English labels: Hazards, Congress, Wages, Health, Education, Subsidy) */
+const MENU_THEME = { components: { Menu: { itemPaddingInline: 8 } } };
 
 /** Shown while a page's chunk loads (a fraction of a second from disk or loopback). */
 export function PageLoading() {
@@ -31,19 +35,21 @@ export function Shell() {
   const CurrentPage = LAZY[route.page];
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0f3d3a', paddingInline: 20 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0f3d3a', paddingInline: 16 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           {t('app.title')}
         </Typography.Title>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={[route.page]}
-          onClick={(e) => navigate({ page: e.key as Page, id: null })}
-          // minWidth 0: a narrow window folds the last menu entries into "…" instead of pushing the operator out
-          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-          items={PAGE_DEFS.map((n) => ({ key: n.page, label: t(n.label) }))}
-        />
+        <ConfigProvider theme={MENU_THEME}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[route.page]}
+            onClick={(e) => navigate({ page: e.key as Page, id: null })}
+            // minWidth 0: a narrow window folds the last menu entries into "…" instead of pushing the operator out
+            style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+            items={PAGE_DEFS.map((n) => ({ key: n.page, label: t(n.label) }))}
+          />
+        </ConfigProvider>
         <Space style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           <span style={{ color: '#cbd5e1' }} data-testid="current-operator">
             {t('nav.operator')}

@@ -6,6 +6,9 @@ import { useT } from '../i18n';
 import { useRouter, type RecordPage } from './router';
 import { PageLoading } from './Shell';
 
+/** The tabs' body holder (antd gives it no style of its own) is the scroll area of the open tab. */
+const SCROLL_CSS = '.ak-tabbed > .ant-tabs-body-holder, .ak-tabbed > div > .ant-tabs-body-holder { overflow: auto; }';
+
 export interface TabDef {
   key: string;
   /** message key of the tab's label */
@@ -36,8 +39,14 @@ export function TabbedPage(props: {
   const active = props.tab && props.tab in props.lazies ? props.tab : first;
   return (
     <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', padding: '0 24px' }}>
+      <style>{SCROLL_CSS}</style>
       {props.header}
       <Tabs
+        className="ak-tabbed"
+        // the tab bar stays put and the open tab scrolls below it (the frame's content area itself never scrolls);
+        // tabs with a virtual table size it to the window and so fit without a second scroll bar
+        style={{ flex: 1, minHeight: 0 }}
+        styles={{ body: { paddingBottom: 24 } }}
         aria-label={t(props.ariaLabel)}
         activeKey={active}
         destroyOnHidden

@@ -30,6 +30,39 @@ function onKeyDown(e: KeyboardEvent) {
   clear.click();
 }
 
+/**
+ * Tab in a select whose list is open: antd takes the highlighted option and keeps the focus in the select (it calls
+ * preventDefault), so a user who opened the list with Enter needed a second Tab to move on. As in a combobox of the
+ * ARIA practices, Tab (Shift+Tab) now takes the option and moves on at once. Only selects without a search box (the
+ * searching ones accept a typed name with Tab and stay, as their tests expect) and only one value (multiple selects
+ * stay open to pick more).
+ */
+let tabFrom: HTMLElement | null = null;
+
+function onTabCapture(e: KeyboardEvent) {
+  tabFrom = null;
+  if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.target as HTMLElement | null;
+  if (!(target instanceof HTMLInputElement) || !target.readOnly || target.getAttribute('aria-expanded') !== 'true') return;
+  const select = target.closest('.ant-select');
+  if (!select || select.classList.contains('ant-select-multiple')) return;
+  tabFrom = target;
+}
+
+const TABBABLE = 'input, select, textarea, button, a[href], [tabindex]';
+
+function onTabBubble(e: KeyboardEvent) {
+  const from = tabFrom;
+  tabFrom = null;
+  if (!from || e.target !== from || !e.defaultPrevented) return;
+  const scope = from.closest('.ant-modal, .ant-drawer') ?? document.body;
+  const all = [...scope.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0 && !el.closest('[aria-hidden="true"]'),
+  );
+  const next = all[all.indexOf(from) + (e.shiftKey ? -1 : 1)];
+  next?.focus();
+}
+
 /** For the app's root: keeps every clear button in the document out of the Tab order, labelled `label`. */
 export function useQuietClearButtons(label: string) {
   useEffect(() => {
@@ -50,9 +83,13 @@ export function useQuietClearButtons(label: string) {
     // attributes too: a component that re-renders its own label (the date picker's follows antd's locale) is re-marked
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label', 'tabindex'] });
     document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('keydown', onTabCapture, true);
+    document.addEventListener('keydown', onTabBubble);
     return () => {
       observer.disconnect();
       document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('keydown', onTabCapture, true);
+      document.removeEventListener('keydown', onTabBubble);
     };
   }, [label]);
 }

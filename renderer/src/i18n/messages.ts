@@ -47,6 +47,6 @@ export const uiMessages = defineMessages({
   'audit.restore': { 'zh-CN': '恢复', en: 'Restored' },
   'audit.import_update': { 'zh-CN': '导入更新', en: 'Updated by import' },
   'nav.home': { 'zh-CN': '首页', en: 'Home' },
-  'nav.ledger': { 'zh-CN': '隐患台账', en: 'Hazard ledger' },
+  'nav.ledger': { 'zh-CN': '隐患台账', en: 'Hazards' },
   'nav.settings': { 'zh-CN': '设置', en: 'Settings' },
 });

@@ -26,7 +26,7 @@ export const messages = defineMessages({
   'v.edu.act.tooManyPhotos': { 'zh-CN': '每项活动最多 30 张照片', en: 'At most 30 photos per activity' },
   'v.edu.act.tooManyAttendees': { 'zh-CN': '每项活动最多 5000 名参加人员', en: 'At most 5,000 attendees per activity' },
   'v.edu.act.hoursCell': { 'zh-CN': '学时应为 0–200 的数字，最多两位小数', en: 'Hours must be a number from 0 to 200, with at most two decimals' },
-  'v.edu.act.scoreCell': { 'zh-CN': '成绩应为 0–100 的分数，或“合格”/“不合格”', en: 'The score must be 0 to 100, or 合格 / 不合格 (pass / fail)' },
+  'v.edu.act.scoreCell': { 'zh-CN': '成绩应为 0–100 的分数，或“合格”/“不合格”', en: 'The score must be 0 to 100, or pass / fail (in Chinese or English)' },
   'v.edu.act.whoRequired': { 'zh-CN': '请填写工号或姓名', en: 'Give the employee no. or the name' },
 
   'err.edu.act.writersOnly': {
@@ -39,6 +39,10 @@ export const messages = defineMessages({
   'err.edu.act.hiredAfter': {
     'zh-CN': '{name} 于 {hireDate} 入职，不能参加 {date} 的活动',
     en: '{name} was hired on {hireDate}, after the activity of {date}',
+  },
+  'err.edu.act.meetingNoScore': {
+    'zh-CN': '班前会只记参加人员，不记个人学时、成绩或考核结果（{name}）',
+    en: 'A pre-shift meeting records who attended only: no hours, score or result per attendee ({name})',
   },
   'err.edu.act.unitNotFound': { 'zh-CN': '找不到所选车间或班组', en: 'The workshop or team chosen was not found' },
   'err.edu.act.signin.noHeader': {
@@ -63,8 +67,8 @@ export const messages = defineMessages({
   'edu.signin.tpl.help.name': { 'zh-CN': '只有姓名时，须在花名册中唯一', en: 'A name alone must be unique in the roster' },
   'edu.signin.tpl.help.workshop': { 'zh-CN': '仅供核对，不导入', en: 'For checking only; not imported' },
   'edu.signin.tpl.help.team': { 'zh-CN': '仅供核对，不导入', en: 'For checking only; not imported' },
-  'edu.signin.tpl.help.signed': { 'zh-CN': '√、是、到或本人签名为已到；空白、×、缺席、请假为未到。没有此列时，所列人员均视为已到', en: '√, 是, 到 or a signature: present; empty, ×, 缺席, 请假: absent. Without this column everyone listed is present' },
+  'edu.signin.tpl.help.signed': { 'zh-CN': '√、是、到或本人签名为已到；空白、×、缺席、请假为未到。没有此列时，所列人员均视为已到', en: '√, yes or a signature: present; empty, ×, no, absent or on leave (in Chinese): absent. Without this column everyone listed is present' },
   'edu.signin.tpl.help.hours': { 'zh-CN': '本人学时；空白为活动学时', en: "This worker's hours; empty: the activity's" },
-  'edu.signin.tpl.help.score': { 'zh-CN': '考试成绩 0–100（60 分及以上合格），或“合格”/“不合格”', en: 'Test score 0–100 (60 and above passes), or 合格 / 不合格' },
+  'edu.signin.tpl.help.score': { 'zh-CN': '考试成绩 0–100（60 分及以上合格），或“合格”/“不合格”', en: 'Test score 0–100 (60 and above passes), or pass / fail (in Chinese or English)' },
   'edu.signin.tpl.help.note': { 'zh-CN': '不导入', en: 'Not imported' },
 });

@@ -1,5 +1,14 @@
 // Pure rules of the education activities: pass/fail from a score, the sign-in sheet's cells.
+import type { ActivityKind } from '../kinds';
+import { MEETING_KINDS } from '../hours/rules';
 import { PASS_SCORE } from './types';
+
+/**
+ * A meeting (班前会): attendance is counted, never hours — its hours field is the meeting's duration (时长), not 学时 —
+ * and it has no per-attendee hours, score or result. One rule for the list, the drawer, the form, the attendee grid,
+ * the sign-in import, the backend and the training file.
+ */
+export const isMeetingKind = (kind: ActivityKind): boolean => MEETING_KINDS.includes(kind);
 
 /** Passed as stated; otherwise from the score (PASS_SCORE and above), or unknown without one. */
 export function passedOf(score: number | null, passed: boolean | null): boolean | null {

@@ -1,7 +1,8 @@
 // The health exams channels (issue 10): exam batches and one exam per worker in a batch, entered by hand or imported
 // from the clinic's xlsx (a preview first, nothing written until the commit; cancel forgets the file), soft delete
-// with restore, and a worker's health file (职业健康监护档案) as a PDF. Writers: HEALTH_WRITERS (admins hold every role);
-// anyone signed in reads.
+// with restore, and a worker's health file (职业健康监护档案) as a PDF. Writers: HEALTH_WRITERS (admins hold every role).
+// Exams and the health file are private medical data: HEALTH_RESULT_READERS alone read them, the rest get FORBIDDEN
+// (err.health.exam.readersOnly; shared/health/privacy.ts). The factor options are for everyone signed in.
 import { z } from 'zod';
 import { byId, ch, defineContract, fileData } from '../../kernel/channel';
 import { idSchema, localeSchema, optDate, optText } from '../../kernel/schemas';

@@ -1,5 +1,7 @@
 // The health module's plan channels: the interval table, the women workers' settings, exposures, the due list with
-// its alerts, the quarter's xlsx and the exit check. HEALTH_WRITERS write; anyone signed in reads.
+// its alerts, the quarter's xlsx and the exit check. HEALTH_WRITERS write; anyone signed in reads — but the due list
+// and its xlsx leave the recheck and contraindication alerts out for those who do not read exam results
+// (DuePage.restricted; shared/health/privacy.ts).
 import { byId, ch, defineContract, none } from '../../kernel/channel';
 import type { FileRef } from '../../files';
 import type { WomenExamSettings } from '../kinds';

@@ -104,6 +104,11 @@ export interface DueRow {
   screening: boolean;
   /** days from today to the due date (negative: overdue) */
   days: number;
+  /**
+   * the batch of the exam the item counts from (periodic, women: the last exam; recheck, contraindication: the exam that
+   * raised it) — where the due list's row leads; null: no such exam
+   */
+  batchId?: string | null;
 }
 
 export interface DuePage {
@@ -112,6 +117,11 @@ export interface DuePage {
   total: number;
   /** per alert kind, under the same workshop/team/search filter (not the kind filter) */
   counts: Record<AlertKind, number>;
+  /**
+   * the reader does not read exam results (shared/health/privacy.ts): the conclusion-based alerts (recheck,
+   * contraindication) are left out of the rows and their counts say 0
+   */
+  restricted: boolean;
 }
 
 export interface ExitCheck {

@@ -13,6 +13,7 @@ export const messages = defineMessages({
   'subsidy.light.green': { 'zh-CN': '达标', en: 'Ready' },
   'subsidy.light.amber': { 'zh-CN': '待完善', en: 'Needs work' },
   'subsidy.light.red': { 'zh-CN': '未达标', en: 'Not ready' },
+  'subsidy.light.none': { 'zh-CN': '无数据', en: 'No data' },
 
   'subsidy.fig.activities': { 'zh-CN': '教育活动（次）', en: 'Activities' },
   'subsidy.fig.preShift': { 'zh-CN': '班前会（次）', en: 'Pre-shift meetings' },
@@ -22,8 +23,8 @@ export const messages = defineMessages({
   'subsidy.fig.wallsCurrent': { 'zh-CN': '文化墙按期更新率', en: 'Culture walls up to date' },
   'subsidy.fig.certsTotal': { 'zh-CN': '特种作业证（本）', en: 'Special-operation certificates' },
   'subsidy.fig.certsCurrent': { 'zh-CN': '有效', en: 'Current' },
-  'subsidy.fig.certsReviewDue': { 'zh-CN': '待复审', en: 'Review due' },
-  'subsidy.fig.certsExpired': { 'zh-CN': '已过期', en: 'Expired' },
+  'subsidy.fig.certsWindow': { 'zh-CN': '复审期内（待复审）', en: 'In the review window' },
+  'subsidy.fig.certsLapsed': { 'zh-CN': '已失效（过期或逾期未复审）', en: 'Lapsed (expired or review overdue)' },
   'subsidy.fig.graded': { 'zh-CN': '评定技能等级的职工', en: 'Workers with a skill grade' },
   'subsidy.fig.hoursPerHead': { 'zh-CN': '人均培训学时', en: 'Training hours per worker' },
   'subsidy.fig.scheme': { 'zh-CN': '执行的能级工资方案', en: 'Scheme in effect' },
@@ -50,8 +51,26 @@ export const messages = defineMessages({
   'subsidy.why.walls': { 'zh-CN': '{n} 个车间、班组的文化墙缺失或超过 {months} 个月未更新', en: '{n} workshops and teams lack a wall or have not updated it within {months} months' },
   'subsidy.why.gradedLow': { 'zh-CN': '评定技能等级的职工 {pct}%，低于 {min}%', en: '{pct}% have a skill grade, below {min}%' },
   'subsidy.why.gradedGap': { 'zh-CN': '评定技能等级的职工 {pct}%，未达 {min}%', en: '{pct}% have a skill grade; {min}% wanted' },
-  'subsidy.why.certsExpiredMany': { 'zh-CN': '{n} 本特种作业证已过期（{pct}%）', en: '{n} special-operation certificates expired ({pct}%)' },
-  'subsidy.why.certsExpired': { 'zh-CN': '{n} 本特种作业证已过期', en: '{n} special-operation certificates expired' },
+  'subsidy.why.certsLapsedMany': {
+    'zh-CN': '{n} 本特种作业证已失效（{pct}%：过期 {expired} 本，逾期未复审 {overdue} 本）',
+    en: '{n} special-operation certificates lapsed ({pct}%: {expired} expired, {overdue} past their review date)',
+  },
+  'subsidy.why.certsLapsed': {
+    'zh-CN': '{n} 本特种作业证已失效（过期 {expired} 本，逾期未复审 {overdue} 本）',
+    en: '{n} special-operation certificates lapsed ({expired} expired, {overdue} past their review date)',
+  },
+  'subsidy.none.education': {
+    'zh-CN': '无可评价的记录：花名册没有在册职工，本年度也没有教育活动和学时要求',
+    en: 'Nothing to judge: no active workers on the roster, and no activity or hours requirement this year',
+  },
+  'subsidy.none.capability': {
+    'zh-CN': '无可评价的记录：花名册没有在册职工，也没有特种作业证',
+    en: 'Nothing to judge: no active workers on the roster and no special-operation certificates',
+  },
+  'subsidy.none.health': {
+    'zh-CN': '无可评价的记录：本年度没有接触职业病危害的职工，也没有应检的体检（含女职工体检）',
+    en: "Nothing to judge: no worker exposed to an occupational hazard this year and no exam due (women's exams included)",
+  },
   'subsidy.why.noTraining': { 'zh-CN': '本年度没有培训学时记录', en: 'No training hours recorded this year' },
   'subsidy.why.trainingLow': { 'zh-CN': '人均培训 {hours} 学时，未达 {min} 学时', en: '{hours} training hours per worker; {min} wanted' },
   'subsidy.why.noScheme': { 'zh-CN': '本年度没有经职代会通过并执行的能级工资方案', en: 'No skill-level wage scheme adopted and in effect this year' },

@@ -22,7 +22,8 @@ export const WALLS_CURRENT_GREEN = 0.8;
 export const GRADED_GREEN = 0.8;
 /** … red below this one */
 export const GRADED_RED = 0.5;
-/** special-operation certificates expired: red above this share (green only with none expired) */
+/** special-operation certificates lapsed (expired, or past their review date — 逾期未复审的证书失效): red above this
+ * share (green only with none lapsed) */
 export const CERT_EXPIRED_RED = 0.1;
 /** training person-hours of the year per active worker: green from */
 export const HOURS_PER_HEAD_GREEN = 8;
@@ -52,6 +53,11 @@ function card(criterion: Criterion, red: Reason[], amber: Reason[], figures: Fig
   return { criterion, light, reasons: [...red, ...amber], figures, evidence, unavailable: false };
 }
 
+/** nothing to judge: grey 'none' with the reason saying what is missing (never counted as a pass) */
+function nothingToJudge(criterion: Criterion, key: string, figures: Figure[], evidence: Evidence[]): CriterionCard {
+  return { criterion, light: 'none', reasons: [{ key }], figures, evidence, unavailable: false };
+}
+
 function unavailable(criterion: Criterion, evidence: Evidence[]): CriterionCard {
   return { criterion, light: 'red', reasons: [{ key: 'subsidy.why.noData' }], figures: [], evidence, unavailable: true };
 }
@@ -72,6 +78,7 @@ export function educationCard(i: ScoreInputs): CriterionCard {
   const walls = share(e.walls.current, e.walls.units);
   const red: Reason[] = [];
   const amber: Reason[] = [];
+  const nothing = i.roster.active === 0 && e.activities === 0 && e.workersRequired === 0;
   if (e.activities === 0) red.push({ key: 'subsidy.why.noActivities' });
   else if (e.activities < need) amber.push({ key: 'subsidy.why.fewActivities', params: { n: e.activities, need } });
   if (meeting !== null && meeting < EDU_MEETING_RED) red.push({ key: 'subsidy.why.hoursLow', params: { pct: pct(meeting), min: pct(EDU_MEETING_RED) } });
@@ -86,6 +93,7 @@ export function educationCard(i: ScoreInputs): CriterionCard {
     { key: 'subsidy.fig.newWorkersDone', value: newDone, unit: 'share' },
     { key: 'subsidy.fig.wallsCurrent', value: walls, unit: 'share' },
   ];
+  if (nothing) return nothingToJudge('education', 'subsidy.none.education', figures, evidence);
   return card('education', red, amber, figures, evidence);
 }
 
@@ -100,24 +108,28 @@ export function capabilityCard(i: ScoreInputs): CriterionCard {
   if (!h || !e) return unavailable('capability', evidence);
   const c = h.certificates;
   const graded = share(i.roster.graded, i.roster.active);
-  const expired = share(c.expired, c.total);
+  // 逾期未复审的证书失效: a certificate past its review date counts as lapsed, like an expired one
+  const overdue = c.reviewOverdue;
+  const lapsedN = c.expired + overdue;
+  const lapsed = share(lapsedN, c.total);
   const perHead = i.roster.active > 0 ? e.personHours / i.roster.active : null;
   const red: Reason[] = [];
   const amber: Reason[] = [];
   if (graded !== null && graded < GRADED_RED) red.push({ key: 'subsidy.why.gradedLow', params: { pct: pct(graded), min: pct(GRADED_RED) } });
   else if (graded !== null && graded < GRADED_GREEN) amber.push({ key: 'subsidy.why.gradedGap', params: { pct: pct(graded), min: pct(GRADED_GREEN) } });
-  if (expired !== null && expired > CERT_EXPIRED_RED) red.push({ key: 'subsidy.why.certsExpiredMany', params: { n: c.expired, pct: pct(expired) } });
-  else if (c.expired > 0) amber.push({ key: 'subsidy.why.certsExpired', params: { n: c.expired } });
+  if (lapsed !== null && lapsed > CERT_EXPIRED_RED) red.push({ key: 'subsidy.why.certsLapsedMany', params: { n: lapsedN, expired: c.expired, overdue, pct: pct(lapsed) } });
+  else if (lapsedN > 0) amber.push({ key: 'subsidy.why.certsLapsed', params: { n: lapsedN, expired: c.expired, overdue } });
   if (i.roster.active > 0 && e.personHours === 0) red.push({ key: 'subsidy.why.noTraining' });
   else if (perHead !== null && perHead < HOURS_PER_HEAD_GREEN) amber.push({ key: 'subsidy.why.trainingLow', params: { hours: Math.round(perHead * 10) / 10, min: HOURS_PER_HEAD_GREEN } });
   const figures: Figure[] = [
     { key: 'subsidy.fig.certsTotal', value: c.total, unit: 'count' },
     { key: 'subsidy.fig.certsCurrent', value: c.current, unit: 'count' },
-    { key: 'subsidy.fig.certsReviewDue', value: c.reviewDue, unit: 'count' },
-    { key: 'subsidy.fig.certsExpired', value: c.expired, unit: 'count' },
+    { key: 'subsidy.fig.certsWindow', value: c.reviewDue - overdue, unit: 'count' },
+    { key: 'subsidy.fig.certsLapsed', value: lapsedN, unit: 'count' },
     { key: 'subsidy.fig.graded', value: graded, unit: 'share' },
     { key: 'subsidy.fig.hoursPerHead', value: perHead === null ? null : Math.round(perHead * 10) / 10, unit: 'hours' },
   ];
+  if (i.roster.active === 0 && c.total === 0) return nothingToJudge('capability', 'subsidy.none.capability', figures, evidence);
   return card('capability', red, amber, figures, evidence);
 }
 
@@ -200,6 +212,9 @@ export function healthCard(i: ScoreInputs): CriterionCard {
     { key: 'subsidy.fig.womenOnTime', value: women, unit: 'share' },
     { key: 'subsidy.fig.contraindications', value: h.contraindicationsInPost, unit: 'count' },
   ];
+  // no exposed workers and no exam due (no women's exam either): nothing to judge — but exposed workers with exams due
+  // and none held stay red above
+  if (h.exposedWorkers === 0 && h.examsDue === 0 && h.womenDue === 0) return nothingToJudge('health', 'subsidy.none.health', figures, evidence);
   return card('health', red, amber, figures, evidence);
 }
 

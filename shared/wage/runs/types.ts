@@ -9,7 +9,7 @@ export const RUN_STATES = ['calculated', 'reviewed', 'approved', 'replaced'] as 
 export type RunState = (typeof RUN_STATES)[number];
 
 /** What can change under a run (wage_period_changes): the records of its period it read. */
-export const RUN_CHANGE_KINDS = ['timekeeping', 'behaviour', 'accident', 'hazard', 'manual', 'roster'] as const;
+export const RUN_CHANGE_KINDS = ['timekeeping', 'behaviour', 'accident', 'hazard', 'manual', 'roster', 'training'] as const;
 export type RunChangeKind = (typeof RUN_CHANGE_KINDS)[number];
 
 export interface RunSummary {

@@ -1,4 +1,5 @@
 import { ACTIVITY_KINDS, EDU_LEVELS, REQUIREMENT_ROLES, REQUIREMENT_SEEDS, SECTORS } from '../../../../shared/education/kinds';
+import { trainingChangeTriggers, widenRunChangeKinds } from '../../education/hours/wageChanges';
 import { widenWageSources } from '../../education/hours/wageSource';
 import { nowIso } from '../../util';
 import type { DB } from '../store';
@@ -45,6 +46,12 @@ export function up(db: DB): void {
       PRIMARY KEY (activity_id, worker_id)
     );
     CREATE INDEX edu_attendance_worker ON edu_attendance (worker_id, activity_id);
+    -- covering indexes for the year's figures at 50,000 workers (education/hours/summary.ts): the activities of a span
+    -- by kind with their hours, and their attendance with the hours, read without touching the tables
+    CREATE INDEX edu_activities_span ON edu_activities (deleted_at, date, kind, id, hours);
+    CREATE INDEX edu_attendance_hours ON edu_attendance (activity_id, worker_id, hours);
+    -- …and the roster's columns the requirement depends on, by worker (the roster counted by role, a worker's role)
+    CREATE INDEX edu_workers_role ON workers (id, deleted_at, status, hire_date, is_manager);
 
     CREATE TABLE edu_activity_photos (
       activity_id TEXT NOT NULL REFERENCES edu_activities(id),
@@ -66,4 +73,7 @@ export function up(db: DB): void {
   for (const r of REQUIREMENT_SEEDS) ins.run(r.sector, r.role, r.hours, now);
   // the wage module's new indicator source 'training.hours' (the month's training hours): its catalogue's CHECK widened
   widenWageSources(db);
+  // …and its runs learn when the training records of a month change (wage_period_changes, kind 'training')
+  widenRunChangeKinds(db);
+  trainingChangeTriggers(db);
 }

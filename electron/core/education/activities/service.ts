@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { activitiesQuery, activityInput, activityUpdate, attendanceSave } from '../../../../shared/education/activities/schemas';
 import { monthDays } from '../../../../shared/education/activities/schemas';
-import { passedOf } from '../../../../shared/education/activities/rules';
+import { isMeetingKind, passedOf } from '../../../../shared/education/activities/rules';
 import type { ActivityDetail, ActivityRow, Attendee, AttendanceSource } from '../../../../shared/education/activities/types';
 import { EDU_WRITERS } from '../../../../shared/education/kinds';
 import type { Page } from '../../../../shared/kernel/types';
@@ -178,6 +178,11 @@ export function updateActivity(store: Store, op: Operator, actor: Actor, d: z.ou
   return store.tx(() => {
     const before = getActivity(store, d.id, 'live');
     checkActivity(store, d);
+    // becoming a meeting: its attendees must not carry hours or scores (they would silently stop meaning anything)
+    if (isMeetingKind(d.kind)) {
+      const scored = before.attendees.find((a) => a.hours !== null || a.score !== null || a.passed !== null);
+      if (scored) throw new AppError('VALIDATION', 'err.edu.act.meetingNoScore', { name: scored.name, ...issue('kind', 'err.edu.act.meetingNoScore') });
+    }
     // a new date must still follow every attendee's hiring
     if (d.date !== before.date) assertHiredBy(store, before.attendees.map((a) => a.workerId), d.date, () => 'date');
     const now = nowIso();
@@ -235,6 +240,15 @@ export function writeAttendance(store: Store, op: Operator, actor: Actor, activi
       if (i >= 0) throw new AppError('NOT_FOUND', 'err.worker.notFound', { id: ids[i], ...issue(`attendees.${i}.workerId`) });
     }
     assertHiredBy(store, ids, before.date, (i) => `attendees.${i}.workerId`);
+    if (isMeetingKind(before.kind)) {
+      const i = rows.findIndex((r) => r.hours !== null || r.score !== null || r.passed !== null);
+      if (i >= 0) {
+        const r = rows[i]!;
+        const name = store.get<{ name: string }>(`SELECT name FROM workers WHERE id = ?`, [r.workerId])?.name ?? r.workerId;
+        const field = r.score !== null ? 'score' : r.passed !== null ? 'passed' : 'hours';
+        throw new AppError('VALIDATION', 'err.edu.act.meetingNoScore', { name, ...issue(`attendees.${i}.${field}`, 'err.edu.act.meetingNoScore') });
+      }
+    }
     const now = nowIso();
     if (opts.replace) {
       store.run(`DELETE FROM edu_attendance WHERE activity_id = ? AND worker_id NOT IN (SELECT value FROM json_each(?))`, [activityId, JSON.stringify(ids)]);

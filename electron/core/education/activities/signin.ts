@@ -3,7 +3,7 @@
 // the activity (or updates their hours and score) in one transaction through the attendance service — a failure
 // anywhere, or a cancel, leaves the store as it was. Workers absent on the sheet are left out; attendees already
 // recorded and not on the sheet stay.
-import { parseHoursCell, parseScoreCell, parseSignedIn, passedOf } from '../../../../shared/education/activities/rules';
+import { isMeetingKind, parseHoursCell, parseScoreCell, parseSignedIn, passedOf } from '../../../../shared/education/activities/rules';
 import { MAX_SIGNIN_ROWS, SIGNIN_FIELDS, type SigninField, type SigninMapping, type SigninPreview, type SigninResult, type SigninRowReport } from '../../../../shared/education/activities/signin';
 import { MAX_ACTIVITY_HOURS } from '../../../../shared/education/activities/types';
 import { term } from '../../../../shared/glossary';
@@ -110,6 +110,7 @@ export function planSignin(store: Store, s: SigninSession): { preview: SigninPre
   }
   const activity = getActivity(store, s.activityId, 'live');
   const current = new Map(activity.attendees.map((a) => [a.workerId, a]));
+  const meeting = isMeetingKind(activity.kind);
   const hired = new Map(store.all<{ id: string; hire_date: string | null }>(`SELECT id, hire_date FROM workers WHERE deleted_at IS NULL`).map((w) => [w.id, w.hire_date]));
   const look = lookups(store);
   const missingRequired: SigninField[] = has(s.mapping, 'empNo') || has(s.mapping, 'name') ? [] : ['empNo'];
@@ -145,9 +146,10 @@ export function planSignin(store: Store, s: SigninSession): { preview: SigninPre
     }
     if (!empNo && !name) problems.push({ field: 'empNo', message: 'v.edu.act.whoRequired' });
     const w = look.workerOf(empNo, name, 'empNo', problems);
-    const hours = parseHoursCell(get('hours'), MAX_ACTIVITY_HOURS);
+    // a meeting (班前会) records who came: its sheet's 学时 and 成绩 columns are not read
+    const hours = meeting ? null : parseHoursCell(get('hours'), MAX_ACTIVITY_HOURS);
     if (hours === 'bad') problems.push({ field: 'hours', message: 'v.edu.act.hoursCell' });
-    const score = parseScoreCell(get('score'));
+    const score = meeting ? { score: null, passed: null } : parseScoreCell(get('score'));
     if (score === 'bad') problems.push({ field: 'score', message: 'v.edu.act.scoreCell' });
     if (w) {
       const hd = hired.get(w.id);

@@ -95,6 +95,26 @@ export function asOfDay(year: number, today: string): string {
   return today < end ? today : end;
 }
 
+/**
+ * A past year lists the workers who left after its end: those set to 'left' whose leave date (the audit entry that set
+ * 'left') is after `asOf`. The current year (asOf = today): none.
+ */
+export function leftAfterEnd(store: Store, asOf: string, today: string): Set<string> {
+  const leftAfter = new Set<string>();
+  if (asOf < today) {
+    for (const r of store.all<{ id: string; d: string }>(
+      `SELECT w.id, max(substr(a.at, 1, 10)) AS d
+       FROM workers w CROSS JOIN audit_log a ON a.entity = 'worker' AND a.entity_id = w.id
+       WHERE w.deleted_at IS NULL AND w.status = 'left'
+         AND json_extract(a.after, '$.status') = 'left' AND json_extract(a.before, '$.status') = 'active'
+       GROUP BY w.id`,
+    )) {
+      if (r.d > asOf) leftAfter.add(r.id);
+    }
+  }
+  return leftAfter;
+}
+
 /** A roster row as read (raw): id, emp_no, name, workshop_id, team_id, hire_date, is_manager, status. */
 type RosterRow = [string, string, string, string | null, string | null, string | null, number, 'active' | 'left'];
 /** An attendance as read (raw): worker_id, kind, date, hours. */
@@ -107,6 +127,8 @@ function rawRows<T>(store: Store, sql: string, params: unknown[]): T[] {
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 const MEETINGS = sqlList(MEETING_KINDS);
 const round1 = (v: number) => Math.round(v * 10) / 10;
+/** a worker's hours at an activity in hundredths (their own, else the activity's) */
+const CENTS = `CAST(round(coalesce(t.hours, a.hours) * 100) AS INTEGER)`;
 
 export interface YearHours {
   year: number;
@@ -139,19 +161,7 @@ export function yearHours(store: Store, year: number, today: string, workerId?: 
          WHERE deleted_at IS NULL AND (hire_date IS NULL OR hire_date <= ?) ORDER BY emp_no`,
         [asOf],
       );
-  // a past year lists the workers who left after its end (the leave date: the audit entry that set 'left')
-  const leftAfter = new Set<string>();
-  if (!one && asOf < today) {
-    for (const r of store.all<{ id: string; d: string }>(
-      `SELECT w.id, max(substr(a.at, 1, 10)) AS d
-       FROM workers w CROSS JOIN audit_log a ON a.entity = 'worker' AND a.entity_id = w.id
-       WHERE w.deleted_at IS NULL AND w.status = 'left'
-         AND json_extract(a.after, '$.status') = 'left' AND json_extract(a.before, '$.status') = 'active'
-       GROUP BY w.id`,
-    )) {
-      if (r.d > asOf) leftAfter.add(r.id);
-    }
-  }
+  const leftAfter = one ? new Set<string>() : leftAfterEnd(store, asOf, today);
 
   const rows: WorkerHours[] = [];
   const byId = new Map<string, WorkerHours>();
@@ -182,20 +192,24 @@ export function yearHours(store: Store, year: number, today: string, workerId?: 
 
   const yearFrom = `${year}-01-01`;
   const counted = new Map<string, number>();
-  // the yearly requirements that apply: the year's hours of the kinds they count, by worker and kind, in one pass
+  // the yearly requirements that apply: the year's hours of the kinds each counts, by worker, in one pass (hours in
+  // hundredths — entered with at most two decimals — so the sums are exact, as in ./summary.ts)
   const yearly = (['worker_yearly', 'manager_yearly'] as const).filter((r) => required[r] > 0);
   if (yearly.length > 0 && asOf >= yearFrom) {
     const kinds = [...new Set(yearly.flatMap((r) => COUNTED_KINDS[r]))];
-    for (const [wid, kind, , h] of rawRows<AttRow>(
+    for (const [wid, hw, hm] of rawRows<[string, number, number]>(
       store,
-      `SELECT t.worker_id, a.kind, '', total(coalesce(t.hours, a.hours))
+      `SELECT t.worker_id,
+         sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.worker_yearly)}) THEN ${CENTS} ELSE 0 END),
+         sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.manager_yearly)}) THEN ${CENTS} ELSE 0 END)
        FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
        WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind IN (${sqlList(kinds)})
-       GROUP BY t.worker_id, a.kind`,
+       GROUP BY t.worker_id`,
       [yearFrom, asOf],
     )) {
       const r = byId.get(wid);
-      if (r && (r.role === 'worker_yearly' || r.role === 'manager_yearly') && COUNTED_KINDS[r.role].includes(kind)) counted.set(wid, (counted.get(wid) ?? 0) + h);
+      if (r?.role === 'worker_yearly') counted.set(wid, hw);
+      else if (r?.role === 'manager_yearly') counted.set(wid, hm);
     }
   }
   // the first-year requirements (workers hired in the year): the activities of the kinds they count from PRE_HIRE_DAYS
@@ -204,7 +218,7 @@ export function yearHours(store: Store, year: number, today: string, workerId?: 
   const nextEnd = `${year + 1}-12-31`;
   for (const [wid, kind, date, h] of rawRows<AttRow>(
     store,
-    `SELECT t.worker_id, a.kind, a.date, coalesce(t.hours, a.hours)
+    `SELECT t.worker_id, a.kind, a.date, ${CENTS}
      FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
      WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind IN (${sqlList(firstKinds)})`,
     [addDays(yearFrom, -PRE_HIRE_DAYS), today < nextEnd ? today : nextEnd],
@@ -214,18 +228,18 @@ export function yearHours(store: Store, year: number, today: string, workerId?: 
   }
   for (const [wid, c] of counted) {
     const r = byId.get(wid)!;
-    Object.assign(r, assess(r.role, r.required, c));
+    Object.assign(r, assess(r.role, r.required, c / 100));
   }
   const personHours =
     asOf < yearFrom
       ? 0
       : (store
           .stmt(
-            `SELECT total(coalesce(t.hours, a.hours)) FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
+            `SELECT coalesce(sum(${CENTS}), 0) FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
              WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind NOT IN (${MEETINGS})`,
           )
           .pluck()
-          .get(yearFrom, asOf) as number);
+          .get(yearFrom, asOf) as number) / 100;
   return { year, sector, asOf, rows, personHours: round1(personHours) };
 }
 

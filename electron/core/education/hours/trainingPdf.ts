@@ -1,10 +1,12 @@
 // A worker's training file (职工安全教育培训档案) as PDF: who they are, the requirement of the year and the hours
 // counted against it, then every activity they attended (newest first) with its kind, hours, host, score and whether it
-// counts toward the year's requirement, each year with its total; signature lines at the end. Deterministic for the
+// counts toward the year's requirement, each year with its total (content cut to about two lines); the pre-shift
+// meetings (班前会: counted, never hours) as a count per month; signature lines at the end. Deterministic for the
 // same input and `now`.
 import type { Enterprise } from '../../../../shared/enterprise/types';
 import type { ActivityKind, EduLevel, RequirementRole } from '../../../../shared/education/kinds';
 import type { WorkerTraining } from '../../../../shared/education/hours/types';
+import { isMeetingKind } from '../../../../shared/education/activities/rules';
 import { createPdf, FieldGrid, PdfTable, runningHeader, signatureLines, signatureLinesHeight, titleBlock, type TableColumn } from '../../documents/pdf';
 
 export const KIND_CN: Readonly<Record<ActivityKind, string>> = {
@@ -43,6 +45,44 @@ const COLUMNS: TableColumn[] = [
   { header: '计入\n要求', width: 34, align: 'center' },
 ];
 
+/** the meetings: one row a year, the count of each month (10–12月 a little wider for their header) */
+const MEETING_COLUMNS: TableColumn[] = [
+  { header: '年度', width: 40, align: 'center' },
+  ...Array.from({ length: 12 }, (_, i): TableColumn => ({ header: `${i + 1}月`, flex: i < 9 ? 1 : 1.3, align: 'center' })),
+  { header: '合计', width: 48, align: 'center' },
+];
+
+/** at most about two lines of the 名称 / 内容 column, one of 组织 / 授课 (a CJK character 1, other characters ½) */
+const WHAT_UNITS = 24;
+const WHO_UNITS = 18;
+
+/** The text cut to `max` units (a CJK character 1, others ½), ending in … when cut. */
+export function clip(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  const unit = (ch: string) => (ch.charCodeAt(0) > 0x2e7f ? 1 : 0.5);
+  if (chars.reduce((s, ch) => s + unit(ch), 0) <= max) return chars.join('');
+  let used = 0;
+  let out = '';
+  for (const ch of chars) {
+    const w = unit(ch);
+    if (used + w > max - 1) return `${out}…`;
+    used += w;
+    out += ch;
+  }
+  return out;
+}
+
+function groupBy<T>(list: readonly T[], key: (v: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const v of list) {
+    const k = key(v);
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  }
+  return m;
+}
+
 export async function renderTrainingFile(t: WorkerTraining, ctx: TrainingPdfCtx): Promise<Buffer> {
   const h = t.hours;
   const title = '职工安全教育培训档案';
@@ -62,31 +102,35 @@ export async function renderTrainingFile(t: WorkerTraining, ctx: TrainingPdfCtx)
     .pair('本年培训学时', `${num(h.yearHours)} 学时（不含班前会）`, '班前会', `${h.meetings} 次`);
   pdf.gap(10);
 
-  pdf.para('三、教育培训记录', { bold: true, gap: 4 });
+  // the activities that carry hours; the meetings (班前会, counted, never hours) follow as a count per month
+  const meetings = t.entries.filter((e) => isMeetingKind(e.kind));
+  const trainings = t.entries.filter((e) => !isMeetingKind(e.kind));
+  pdf.para('三、教育培训记录（不含班前会）', { bold: true, gap: 4 });
   const table = new PdfTable(pdf, COLUMNS).begin();
-  if (t.entries.length === 0) table.note('尚无教育培训记录');
-  const byYear = new Map<string, typeof t.entries>();
-  for (const e of t.entries) {
-    const y = e.date.slice(0, 4);
-    const list = byYear.get(y);
-    if (list) list.push(e);
-    else byYear.set(y, [e]);
-  }
-  for (const [y, list] of byYear) {
+  if (trainings.length === 0) table.note('尚无教育培训记录');
+  for (const [y, list] of groupBy(trainings, (e) => e.date.slice(0, 4))) {
     for (const e of list) {
       const kind = e.level ? `${KIND_CN[e.kind]}（${LEVEL_CN[e.level]}）` : KIND_CN[e.kind];
-      const what = e.content ? `${e.title}：${e.content}` : e.title;
-      const who = [e.unitName, e.host].filter(Boolean).join(' / ');
+      const what = clip(e.content ? `${e.title}：${e.content}` : e.title, WHAT_UNITS);
+      const who = clip([e.unitName ?? '全厂', e.host].filter(Boolean).join(' / '), WHO_UNITS);
       const score = e.score !== null ? `${num(e.score)}${e.passed === false ? '（不合格）' : ''}` : e.passed === null ? '—' : e.passed ? '合格' : '不合格';
-      table.row([e.date, kind, what, who || '—', e.kind === 'pre_shift' ? '—' : num(e.hours), score, e.counts ? '是' : '']);
+      table.row([e.date, kind, what, who, num(e.hours), score, e.counts ? '是' : '']);
     }
-    const total = list.filter((e) => e.kind !== 'pre_shift').reduce((s, e) => s + e.hours, 0);
-    const meetings = list.filter((e) => e.kind === 'pre_shift').length;
-    table.row(['', `${y} 年合计`, meetings > 0 ? `班前会 ${meetings} 次` : '', '', num(total), '', ''], 'total');
+    table.row(['', `${y} 年合计`, `${list.length} 项`, '', num(list.reduce((s, e) => s + e.hours, 0)), '', ''], 'total');
   }
   table.end();
+  pdf.gap(10);
+
+  pdf.para('四、班前会参加情况（按月计次，不计学时）', { bold: true, gap: 4 });
+  const mt = new PdfTable(pdf, MEETING_COLUMNS).begin();
+  if (meetings.length === 0) mt.note('尚无班前会记录');
+  for (const [y, list] of groupBy(meetings, (e) => e.date.slice(0, 4))) {
+    const perMonth = Array.from({ length: 12 }, (_, i) => list.filter((e) => Number(e.date.slice(5, 7)) === i + 1).length);
+    mt.row([`${y}`, ...perMonth.map((n) => (n ? String(n) : '—')), `${list.length} 次`]);
+  }
+  mt.end();
   pdf.gap(6);
-  pdf.para('说明：“计入要求”指该次学时计入本档案所列年度的学时要求；班前会按次数记录，不计学时。', { size: 8.5, gap: 14 });
+  pdf.para('说明：“计入要求”指该次学时计入本档案所列年度的学时要求；班前会按次数记录，不计学时、不记成绩。', { size: 8.5, gap: 14 });
   pdf.ensure(signatureLinesHeight(1) + 10);
   signatureLines(pdf, [[{ label: '职工本人签字：' }, { label: '安全管理部门（盖章）：' }]]);
   return pdf.finish({ left: `${title} · ${h.empNo} ${h.name}`, fingerprint: ctx.fingerprint });

@@ -9,8 +9,15 @@ import * as exams from './service';
 const sessions = (ctx: { env: { state<T>(k: string, init: () => T): T } }) => ctx.env.state('health.examImports', () => new ExamImportSessions());
 
 export const examsHandlers = defineHandlers(examsContract, {
-  'health.batches': (i, ctx) => exams.listBatches(ctx.store, i),
-  'health.batch': (i, ctx) => exams.batchDetail(ctx.store, i.id),
+  // reading exams (conclusions) and the health file: HEALTH_RESULT_READERS only (shared/health/privacy.ts)
+  'health.batches': (i, ctx) => {
+    exams.assertHealthReader(signedIn(ctx));
+    return exams.listBatches(ctx.store, i);
+  },
+  'health.batch': (i, ctx) => {
+    exams.assertHealthReader(signedIn(ctx));
+    return exams.batchDetail(ctx.store, i.id);
+  },
   'health.batchCreate': (i, ctx) => exams.createBatch(ctx.store, signedIn(ctx), ctx.actor, i),
   'health.batchUpdate': (i, ctx) => exams.updateBatch(ctx.store, signedIn(ctx), ctx.actor, i),
   'health.batchDelete': (i, ctx) => exams.deleteBatch(ctx.store, signedIn(ctx), ctx.actor, i.id),
@@ -18,9 +25,15 @@ export const examsHandlers = defineHandlers(examsContract, {
   'health.examsSave': (i, ctx) => exams.saveExams(ctx.store, signedIn(ctx), ctx.actor, i),
   'health.examDelete': (i, ctx) => exams.deleteExam(ctx.store, signedIn(ctx), ctx.actor, i.id),
   'health.examRestore': (i, ctx) => exams.restoreExam(ctx.store, signedIn(ctx), ctx.actor, i.id),
-  'health.workerExams': (i, ctx) => exams.workerExams(ctx.store, i.workerId),
+  'health.workerExams': (i, ctx) => {
+    exams.assertHealthReader(signedIn(ctx));
+    return exams.workerExams(ctx.store, i.workerId);
+  },
   'health.examFactors': (_i, ctx) => exams.factorOptions(ctx.store),
-  'health.healthFilePdf': async (i, ctx) => (await import('./healthFile')).healthFilePdf(ctx, i.workerId),
+  'health.healthFilePdf': async (i, ctx) => {
+    exams.assertHealthReader(signedIn(ctx));
+    return (await import('./healthFile')).healthFilePdf(ctx, i.workerId);
+  },
 
   'health.examImportPreview': async (i, ctx) => {
     // only those who record exams import them: refused before the file is read
@@ -31,6 +44,8 @@ export const examsHandlers = defineHandlers(examsContract, {
     return planExamImport(ctx.store, s).preview;
   },
   'health.examImportRemap': (i, ctx) => {
+    // the preview shows the file's conclusions: only those who import see it
+    exams.assertHealthWriter(signedIn(ctx));
     const all = sessions(ctx);
     const s = all.get(i.importId);
     if (i.headerRow !== undefined) all.setHeaderRow(s, i.headerRow, i.mapping);
@@ -44,7 +59,10 @@ export const examsHandlers = defineHandlers(examsContract, {
     all.cancel(i.importId);
     return r;
   },
-  'health.examImportRejected': async (i, ctx) => (await import('./importFiles')).examRejectedFile(ctx, sessions(ctx).get(i.importId), i.locale),
+  'health.examImportRejected': async (i, ctx) => {
+    exams.assertHealthWriter(signedIn(ctx));
+    return (await import('./importFiles')).examRejectedFile(ctx, sessions(ctx).get(i.importId), i.locale);
+  },
   'health.examImportTemplate': async (i, ctx) => (await import('./importFiles')).examTemplateFile(ctx, i.locale),
   'health.examImportCancel': (i, ctx) => ({ cancelled: sessions(ctx).cancel(i.importId) }),
 });

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Operator } from '../../../../shared/operators/types';
 import { holdsAnyRole } from '../../../../shared/roster/roles';
+import { readsHealthResults } from '../../../../shared/health/privacy';
 import { AppError } from '../../../../shared/result';
 import { CONCLUSIONS, HEALTH_WRITERS, type Conclusion, type ExamKind } from '../../../../shared/health/kinds';
 import type { batchesQuery, batchInput, batchUpdate, examInput, examsSave } from '../../../../shared/health/exams/schemas';
@@ -17,6 +18,14 @@ import { examsWritten } from './written';
 /** 职业卫生管理员, 安全员, 工会干部 and administrators record exams; the backend refuses the rest. */
 export function assertHealthWriter(op: Operator): void {
   if (!holdsAnyRole(op, HEALTH_WRITERS)) throw new AppError('FORBIDDEN', 'err.health.exam.writersOnly');
+}
+
+/**
+ * Exam conclusions and the health file are the worker's private medical data (GBZ 188): the same people read them
+ * (shared/health/privacy.ts); the backend refuses the rest with FORBIDDEN before anything is read.
+ */
+export function assertHealthReader(op: Operator): void {
+  if (!readsHealthResults(op)) throw new AppError('FORBIDDEN', 'err.health.exam.readersOnly');
 }
 
 const issue = (path: string, message = 'v.invalid') => ({ issues: [{ path, message }] });

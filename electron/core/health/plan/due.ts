@@ -8,8 +8,10 @@ import { addDays, exitNeeded, planItems, type PlanExam, type PlanExposure, type 
 import type { dueQuery } from '../../../../shared/health/plan/schemas';
 import { ALERT_KINDS, type AlertKind, type DuePage, type DueRow, type ExitCheck } from '../../../../shared/health/plan/types';
 import { localToday } from '../../../../shared/kernel/schemas';
+import { CONCLUSION_PLAN_KINDS } from '../../../../shared/health/privacy';
 import { AppError } from '../../../../shared/result';
 import { getSetting } from '../../app/settings';
+import { textHitsUpTo, textSearchIndex } from '../../db/fts';
 import type { Store } from '../../db/store';
 
 export const womenSettings = (store: Store): WomenExamSettings => ({ ...WOMEN_EXAM_DEFAULTS, ...getSetting<Partial<WomenExamSettings>>(store, WOMEN_EXAM_SETTING, {}) });
@@ -187,14 +189,26 @@ interface DueSqlRow {
   last_date: string | null;
   detail: string | null;
   screening: number;
+  batch_id: string | null;
+  exam_factor_ids: string | null;
 }
 
 interface DueFilter {
   workshopId?: string | undefined;
   teamId?: string | undefined;
   search?: string | null;
+  /** the text index the search reads (searchIndex; unset: the list's rows are tested) */
+  searchTable?: string | undefined;
   kind?: AlertKind | undefined;
+  /** false: the items that follow from an exam's conclusion (recheck, contraindication) are left out (shared/health/privacy.ts) */
+  conclusions?: boolean;
 }
+
+/** Whether the due list's reader sees the conclusion-based alerts (the handlers pass readsHealthResults(operator)). */
+export interface DueAccess {
+  conclusions: boolean;
+}
+const FULL: DueAccess = { conclusions: true };
 
 /** The rows showing on :today (due by :bound, exposure not ended) under the filter: a WHERE on health_due d. */
 function whereSql(f: DueFilter): string {
@@ -206,14 +220,56 @@ function whereSql(f: DueFilter): string {
       : k.endsWith('_overdue')
         ? `AND d.kind = '${k.slice(0, -'_overdue'.length)}' AND d.due_date < :today`
         : `AND d.kind = '${k.slice(0, -'_due'.length)}' AND d.due_date >= :today`;
-  return `WHERE d.due_date <= :bound AND (d.until IS NULL OR d.until >= :today) ${kind}
+  const hidden = f.conclusions === false ? `AND d.kind NOT IN (${CONCLUSION_PLAN_KINDS.map((k) => `'${k}'`).join(', ')})` : '';
+  return `WHERE d.due_date <= :bound AND (d.until IS NULL OR d.until >= :today) ${kind} ${hidden}
       ${f.workshopId ? 'AND d.workshop_id = :workshopId' : ''}
       ${f.teamId ? 'AND d.team_id = :teamId' : ''}
-      ${f.search ? 'AND d.worker_id IN (SELECT id FROM workers WHERE deleted_at IS NULL AND (instr(lower(name), :search) > 0 OR instr(lower(emp_no), :search) > 0))' : ''}`;
+      ${f.search ? searchSql(f) : ''}`;
+}
+
+/**
+ * The search: a substring of the worker's name or 工号 (:search, lower-cased). A term the roster's text indexes hold
+ * on few workers (trigram for 3+ characters, the character/pair index for 1–2 letters or digits: both hold every row
+ * the substring test holds) finds them there (:searchPhrase) and the test keeps exactly those; a common term (a
+ * surname like 王), or one neither index answers (punctuation), is tested on the list's own rows — the plan's items
+ * in the window, bounded by the list, not by the roster.
+ */
+function searchSql(f: DueFilter): string {
+  const match = '(instr(lower(w.name), :search) > 0 OR instr(lower(w.emp_no), :search) > 0)';
+  if (f.searchTable) {
+    return `AND d.worker_id IN (SELECT w.id FROM workers w WHERE w.rid IN (SELECT rowid FROM ${f.searchTable} WHERE ${f.searchTable} MATCH :searchPhrase) AND w.deleted_at IS NULL AND ${match})`;
+  }
+  return `AND EXISTS (SELECT 1 FROM workers w WHERE w.id = d.worker_id AND w.deleted_at IS NULL AND ${match})`;
+}
+const WORKER_TEXT = { fts: 'workers_fts', grams: 'workers_grams' };
+/** Up to this many workers holding the term, the text index drives the search; more: the list's rows are tested. */
+const SEARCH_INDEX_UP_TO = 5000;
+/** The text index and phrase for a term held by few workers (null: test the list's rows). */
+function searchIndex(store: Store, search: string): { table: string; phrase: string } | null {
+  const idx = textSearchIndex(search, WORKER_TEXT);
+  if (!idx) return null;
+  const hits = textHitsUpTo(idx, SEARCH_INDEX_UP_TO);
+  return store.get<{ n: number }>(hits.sql, hits.params)!.n < SEARCH_INDEX_UP_TO ? idx : null;
 }
 
 const daysTo = (today: string, d: string) => Math.round((Date.parse(d) - Date.parse(today)) / 86_400_000);
-const toDue = (r: DueSqlRow, today: string): DueRow => ({
+const factorText = (name: string, level: string | null) => (level ? `${name}（${level}）` : name);
+/** factor id → its name as the list shows it (deleted ones too: an exam may cover one) */
+const factorNames = (store: Store) =>
+  new Map(store.all<{ id: string; name: string; level_note: string | null }>(`SELECT id, name, level_note FROM health_factors`).map((f) => [f.id, factorText(f.name, f.level_note)]));
+/** A recheck has no factor of its own: it shows the factors its exam covered. */
+function examFactors(rows: readonly DueSqlRow[], store: Store): (r: DueSqlRow) => string | null {
+  const need = rows.some((r) => r.factor_id === null && r.exam_factor_ids);
+  const names = need ? factorNames(store) : new Map<string, string>();
+  return (r) => {
+    if (r.factor_id !== null || !r.exam_factor_ids) return null;
+    const list = parseIds(r.exam_factor_ids)
+      .map((id) => names.get(id))
+      .filter((n): n is string => n !== undefined);
+    return list.length > 0 ? list.join('、') : null;
+  };
+}
+const toDue = (r: DueSqlRow, today: string, examFactorText: string | null = null): DueRow => ({
   workerId: r.worker_id,
   empNo: r.emp_no,
   name: r.name,
@@ -223,58 +279,74 @@ const toDue = (r: DueSqlRow, today: string): DueRow => ({
   post: r.post,
   alert: r.alert,
   factorId: r.factor_id,
-  factorName: r.factor_name === null ? null : r.level_note ? `${r.factor_name}（${r.level_note}）` : r.factor_name,
+  factorName: r.factor_name === null ? examFactorText : factorText(r.factor_name, r.level_note),
   dueDate: r.due_date,
   lastDate: r.last_date,
   detail: r.detail,
   screening: r.screening === 1,
   days: daysTo(today, r.due_date),
+  batchId: r.batch_id,
 });
 
 /** The page's rows (rids chosen on the index first, then the workers and names of those alone). */
 function dueRows(store: Store, f: DueFilter, params: Record<string, unknown>, today: string, limit: number, offset: number, alertSql = ALERT_SQL): DueRow[] {
-  return store
-    .all<DueSqlRow>(
+  const rows = store.all<DueSqlRow>(
       `WITH page AS (SELECT d.rid FROM health_due d ${whereSql(f)} ORDER BY d.due_date, d.rid LIMIT :limit OFFSET :offset)
        SELECT d.worker_id, w.emp_no, w.name, w.gender, ws.name AS workshop_name, tm.name AS team_name, w.post, ${alertSql} AS alert,
-         d.factor_id, fa.name AS factor_name, fa.level_note, d.due_date, d.last_date, d.detail, d.screening
+         d.factor_id, fa.name AS factor_name, fa.level_note, d.due_date, d.last_date, d.detail, d.screening,
+         ex.batch_id, ex.factor_ids AS exam_factor_ids
        FROM page JOIN health_due d ON d.rid = page.rid
        JOIN workers w ON w.id = d.worker_id
        LEFT JOIN org_units ws ON ws.id = w.workshop_id
        LEFT JOIN org_units tm ON tm.id = w.team_id
        LEFT JOIN health_factors fa ON fa.id = d.factor_id
+       -- the exam the item counts from (a pre-job item's ref is its exposure)
+       LEFT JOIN health_exams ex ON ex.id = d.ref_id AND d.kind <> 'pre_job'
        ORDER BY d.due_date, d.rid`,
-      { ...params, limit, offset },
-    )
-    .map((r) => toDue(r, today));
+    { ...params, limit, offset },
+  );
+  const examFactorText = examFactors(rows, store);
+  return rows.map((r) => toDue(r, today, examFactorText(r)));
 }
 
-/** The due list on `today`: rows by due date (overdue first), and the count of every alert kind under the same filter. */
-export function dueList(store: Store, q: z.output<typeof dueQuery>, today = localToday()): DuePage {
+/**
+ * The due list on `today`: rows by due date (overdue first), and the count of every alert kind under the same filter.
+ * Without `access.conclusions` the conclusion-based kinds are neither listed nor counted (their counts say 0) and the
+ * page says `restricted`.
+ */
+export function dueList(store: Store, q: z.output<typeof dueQuery>, today = localToday(), access: DueAccess = FULL): DuePage {
   syncHealthDue(store, today);
   const soon = addDays(today, HEALTH_DUE_SOON_DAYS);
   const search = q.search?.toLowerCase() ?? null;
-  const f: DueFilter = { workshopId: q.workshopId, teamId: q.teamId, search };
+  const idx = search ? searchIndex(store, search) : null;
+  const f: DueFilter = { workshopId: q.workshopId, teamId: q.teamId, search, searchTable: idx?.table, conclusions: access.conclusions };
   const params: Record<string, unknown> = { today, bound: soon };
   if (q.workshopId) params.workshopId = q.workshopId;
   if (q.teamId) params.teamId = q.teamId;
   if (search) params.search = search;
+  if (idx) params.searchPhrase = idx.phrase;
   const counts = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
   for (const c of store.all<{ alert: AlertKind; n: number }>(`SELECT ${ALERT_SQL} AS alert, count(*) AS n FROM health_due d ${whereSql(f)} GROUP BY 1`, params)) counts[c.alert] = c.n;
   const total = q.kind ? counts[q.kind] : Object.values(counts).reduce((s, n) => s + n, 0);
   const rows = dueRows(store, { ...f, kind: q.kind }, params, today, q.pageSize, (q.page - 1) * q.pageSize);
-  return { today, rows, total, counts };
+  return { today, rows, total, counts, restricted: !access.conclusions };
 }
 
 /** Everything alerted or due up to `to` (the quarter's end) — the xlsx — by due date. */
-export function dueUntil(store: Store, f: { workshopId?: string | undefined; teamId?: string | undefined }, to: string, today = localToday()): DueRow[] {
+export function dueUntil(
+  store: Store,
+  f: { workshopId?: string | undefined; teamId?: string | undefined },
+  to: string,
+  today = localToday(),
+  access: DueAccess = FULL,
+): DueRow[] {
   syncHealthDue(store, today);
   const soon = addDays(today, HEALTH_DUE_SOON_DAYS);
   const params: Record<string, unknown> = { today, bound: to > soon ? to : soon };
   if (f.workshopId) params.workshopId = f.workshopId;
   if (f.teamId) params.teamId = f.teamId;
   // an item due by the quarter's end but beyond the soon window is listed as due (kind_due)
-  return dueRows(store, f, params, today, -1, 0);
+  return dueRows(store, { ...f, conclusions: access.conclusions }, params, today, -1, 0);
 }
 
 /** Whether leaving needs an exit exam (the roster asks before saving 离职). */

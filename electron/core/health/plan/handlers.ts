@@ -1,4 +1,5 @@
 import { planContract } from '../../../../shared/health/plan/contract';
+import { readsHealthResults } from '../../../../shared/health/privacy';
 import { defineHandlers, signedIn } from '../../kernel/handlers';
 import { dueList, exitCheck } from './due';
 import { dueQuarterXlsx } from './dueXlsx';
@@ -18,7 +19,8 @@ export const planHandlers = defineHandlers(planContract, {
   'health.exposureDelete': (i, ctx) => deleteExposure(ctx.store, signedIn(ctx), ctx.actor, i.id),
   'health.exposureRestore': (i, ctx) => restoreExposure(ctx.store, signedIn(ctx), ctx.actor, i.id),
   'health.exposuresFromRoster': (i, ctx) => exposuresFromRoster(ctx.store, signedIn(ctx), ctx.actor, i.dryRun),
-  'health.due': (i, ctx) => dueList(ctx.store, i),
-  'health.dueQuarterXlsx': (i, ctx) => dueQuarterXlsx(ctx, i),
+  // the conclusion-based alerts only for those who read exam results (shared/health/privacy.ts)
+  'health.due': (i, ctx) => dueList(ctx.store, i, undefined, { conclusions: readsHealthResults(signedIn(ctx)) }),
+  'health.dueQuarterXlsx': (i, ctx) => dueQuarterXlsx(ctx, i, undefined, { conclusions: readsHealthResults(signedIn(ctx)) }),
   'health.exitCheck': (i, ctx) => exitCheck(ctx.store, i.workerId),
 });

@@ -1,5 +1,6 @@
 // The dossier PDF's data: the saved dossier, the scorecard and its inputs (read once), the year's approved runs by
-// month, the chosen photos as JPEG; then the renderer (pdfkit loads on the first PDF).
+// month, the chosen photos as JPEG with their captions; then the renderer (pdfkit loads on the first PDF, while the
+// photos decode).
 import type { FileRef } from '../../../../shared/files';
 import { localToday } from '../../../../shared/kernel/schemas';
 import { photoAsJpeg } from '../../attachments/service';
@@ -8,6 +9,7 @@ import type { Ctx } from '../../kernel/handlers';
 import { PDF_MIME } from '../../kernel/mime';
 import { scoreInputs, scorecardOf } from '../scorecard/service';
 import type { WageMonth } from './pdf';
+import { photoCaptions } from './records';
 import { getDossier } from './service';
 
 export async function dossierPdf(ctx: Ctx, year: number): Promise<FileRef> {
@@ -18,9 +20,11 @@ export async function dossierPdf(ctx: Ctx, year: number): Promise<FileRef> {
     `SELECT period, workers, safety_paid AS safetyPaid, total_fen AS totalFen FROM wage_runs WHERE state = 'approved' AND period BETWEEN ? AND ? ORDER BY period`,
     [`${year}-01`, `${year}-12`],
   );
-  const photos = [];
-  for (const [i, id] of dossier.photoIds.entries()) photos.push({ data: await photoAsJpeg(ctx.store, ctx.env.paths.attachments, id), caption: `照片 ${i + 1}` });
-  const { renderDossier } = await import('./pdf');
+  // each photo captioned with what it shows (its activity or wall and the date); decoded side by side, and pdfkit
+  // loads meanwhile
+  const captions = photoCaptions(ctx.store, dossier.photoIds);
+  const [{ renderDossier }, ...datas] = await Promise.all([import('./pdf'), ...dossier.photoIds.map((id) => photoAsJpeg(ctx.store, ctx.env.paths.attachments, id))]);
+  const photos = dossier.photoIds.map((id, i) => ({ data: datas[i]!, caption: `照片 ${i + 1}  ${captions.get(id) ?? ''}`.trim() }));
   const buffer = await renderDossier({ dossier, scorecard: scorecardOf(inputs), inputs, wageMonths, photos, fingerprint: chainHead(ctx.store).fingerprint });
   return ctx.env.files.fromBuffer(`${year}年度安全赋能奖补申报材料.pdf`, PDF_MIME, buffer);
 }

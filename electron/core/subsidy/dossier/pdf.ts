@@ -45,7 +45,9 @@ export interface DossierDoc {
 }
 
 const zh = (key: string, vars?: Record<string, string | number>) => term(key, 'zh-CN', vars);
-const LIGHT_COLOR: Record<Light, string> = { green: '#389E0D', amber: '#D48806', red: '#CF1322' };
+const LIGHT_COLOR: Record<Light, string> = { green: '#389E0D', amber: '#D48806', red: '#CF1322', none: '#8C8C8C' };
+/** accidents listed in section 三, one row each (the rest counted) */
+const ACCIDENT_ROWS = 20;
 const ACTIVITY_LABEL: Record<ActivityKind, string> = {
   three_level: '三级教育',
   post_change: '转岗复岗教育',
@@ -97,34 +99,26 @@ function application(pdf: PdfDoc, d: DossierDoc): void {
   const counts = (['death', 'serious_injury', 'minor_injury', 'near_miss'] as const).map((s) => `${zh(`wage.severity.${s}`)} ${a.bySeverity[s]} 起`).join('，');
   g.full('统计期间', `${a.from} 至 ${a.to}`);
   g.full('事故情况', a.total === 0 ? '统计期间内未记录生产安全事故及未遂事件。' : `共 ${a.total} 起：${counts}。`);
+  // the detail inside its section: one row per accident (date and severity; place and what happened)
+  for (const x of a.list.slice(0, ACCIDENT_ROWS)) g.full(`事故 ${x.date}`, `${zh(`wage.severity.${x.severity}`)}｜${x.place}：${x.description}`);
+  if (a.list.length > ACCIDENT_ROWS) g.full('其余事故', `另有 ${a.list.length - ACCIDENT_ROWS} 起未列出，详见系统事故记录。`);
   g.section('四、安全生产工作开展情况及成效');
   g.full('工作总结', f.summary ?? '（未填写）');
   g.section('五、申请奖补金额');
   g.full('申请金额', f.amountFen === null ? '（未填写）' : yuan(f.amountFen));
   g.full('奖补对象', `拟奖励人员 ${dossier.nominees.length} 名（见附件二）`);
-  if (a.list.length > 0) {
-    heading(pdf, '近三年事故明细');
-    const t = new PdfTable(
-      pdf,
-      [
-        { header: '日期', width: 70 },
-        { header: '地点', flex: 1 },
-        { header: '等级', width: 60 },
-        { header: '经过', flex: 2.5 },
-      ],
-      { minRow: 18, padY: 2, padX: 3 },
-    ).begin();
-    for (const x of a.list.slice(0, 50)) t.row([x.date, x.place, zh(`wage.severity.${x.severity}`), x.description]);
-    if (a.list.length > 50) t.note(`另有 ${a.list.length - 50} 起未列出。`);
-    t.end();
-  }
-  heading(pdf, '六、审核意见', 130);
-  signatureBoxes(pdf, ['企业工会意见（盖章）', '企业意见（盖章）', '主管部门意见（盖章）'], { height: 110 });
+  heading(pdf, '六、审核意见', 22 + OPINION_HEIGHT);
+  signatureBoxes(pdf, ['企业工会意见（盖章）', '企业意见（盖章）', '主管部门意见（盖章）'], { height: OPINION_HEIGHT });
 }
 
+/** the opinion boxes' height: room for a seal and a signature */
+const OPINION_HEIGHT = 96;
+
+/** follows the opinions on their page (a page of its own only when little room is left) */
 function scorecardSection(pdf: PdfDoc, d: DossierDoc): void {
-  pdf.newPage();
-  heading(pdf, `七、${d.scorecard.year} 年度准备度自评（截至 ${d.scorecard.asOf}，${d.scorecard.green} 项达标）`);
+  pdf.gap(10);
+  // kept with the table's header and its first criterion (a row of six figures)
+  heading(pdf, `七、${d.scorecard.year} 年度准备度自评（截至 ${d.scorecard.asOf}，${d.scorecard.green} 项达标）`, 150);
   const t = new PdfTable(
     pdf,
     [
@@ -142,13 +136,14 @@ function scorecardSection(pdf: PdfDoc, d: DossierDoc): void {
   }
   t.end();
   pdf.gap(6);
-  pdf.para('说明：达标、待完善、未达标的判断标准见本系统“奖补申报 › 准备度”，数据取自本系统的日常记录。', { size: PDF_STYLE.small, color: PDF_STYLE.muted });
+  pdf.para('说明：达标、待完善、未达标的判断标准见本系统“奖补申报 › 准备度”，数据取自本系统的日常记录；“无数据”表示该项没有可评价的记录（如无接害职工），不计为达标。', { size: PDF_STYLE.small, color: PDF_STYLE.muted });
 }
 
 function annex(pdf: PdfDoc, d: DossierDoc): void {
   const { inputs } = d;
-  pdf.newPage();
-  heading(pdf, '附件一：证据材料（取自系统记录）');
+  // follows the self-assessment (a new page only when the first chart would not fit): no page left nearly blank
+  pdf.gap(10);
+  heading(pdf, '附件一：证据材料（取自系统记录）', 200);
   const e = inputs.education;
   if (e) {
     const bars: Bar[] = Object.entries(e.byKind)
@@ -179,7 +174,12 @@ function annex(pdf: PdfDoc, d: DossierDoc): void {
       '#ED7D31',
     );
     const cats = Object.entries(h.certificates.byCategory).filter(([, n]) => (n ?? 0) > 0);
-    heading(pdf, `特种作业证（共 ${h.certificates.total} 本：有效 ${h.certificates.current}，待复审 ${h.certificates.reviewDue}，已过期 ${h.certificates.expired}）`, 40);
+    const c = h.certificates;
+    heading(pdf, '特种作业证', 60);
+    pdf.para(
+      `共 ${c.total} 本：有效 ${c.current} 本，复审期内（待复审）${c.reviewDue - c.reviewOverdue} 本，已失效 ${c.expired + c.reviewOverdue} 本（已过期 ${c.expired} 本，逾期未复审 ${c.reviewOverdue} 本；逾期未复审的证书失效）。`,
+      { size: PDF_STYLE.small, gap: 4 },
+    );
     const t = new PdfTable(pdf, [{ header: '作业类别', flex: 2 }, { header: '证书（本）', width: 90, align: 'right' }], { minRow: 18, padY: 2, padX: 3 }).begin();
     if (cats.length === 0) t.note('无特种作业证记录。');
     for (const [k, n] of cats) t.row([CERT_LABEL[k as CertCategory] ?? k, n ?? 0]);
@@ -187,7 +187,8 @@ function annex(pdf: PdfDoc, d: DossierDoc): void {
   } else pdf.para('职业健康数据暂不可用。', { size: PDF_STYLE.small });
 
   const w = inputs.wage;
-  heading(pdf, `能级工资执行情况（方案：${w.scheme ? `${w.scheme.name} 第 ${w.scheme.version} 版，${w.scheme.effectiveFrom ?? w.scheme.adoptedOn ?? ''} 起` : '无'}）`, 80);
+  heading(pdf, '能级工资执行情况', 100);
+  pdf.para(`执行方案：${w.scheme ? `${w.scheme.name}（第 ${w.scheme.version} 版，${w.scheme.effectiveFrom ?? w.scheme.adoptedOn ?? ''} 起）` : '无'}`, { size: PDF_STYLE.small, gap: 4 });
   const t = new PdfTable(
     pdf,
     [
@@ -236,7 +237,7 @@ function nominees(pdf: PdfDoc, d: DossierDoc): void {
     pdf,
     [
       { header: '姓名', width: 48 },
-      { header: '工号', width: 48 },
+      { header: '工号', width: 64 },
       { header: '车间 / 班组', flex: 1.3 },
       { header: '推荐身份', width: 64 },
       { header: '发现\n隐患', width: 32, align: 'right' },

@@ -104,3 +104,39 @@ export function yearPhotoIds(store: Store, year: number, today: string): string[
   );
   return [...new Set([...activities, ...walls])].slice(0, MAX_YEAR_PHOTOS);
 }
+
+/**
+ * A caption for each chosen photo of the dossier: the activity it shows (title and date) or the culture wall (its unit,
+ * name or location, and the update's date); a photo uploaded on the dossier itself: its upload date. One query each
+ * over the chosen ids (at most MAX_DOSSIER_PHOTOS).
+ */
+export function photoCaptions(store: Store, ids: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const json = JSON.stringify(ids);
+  const activities = store.all<{ id: string; title: string; date: string }>(
+    `SELECT p.attachment_id AS id, a.title, a.date FROM edu_activity_photos p JOIN edu_activities a ON a.id = p.activity_id
+      WHERE p.attachment_id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL ORDER BY a.date DESC`,
+    [json],
+  );
+  for (const r of activities) if (!out.has(r.id)) out.set(r.id, `${r.title}（${r.date}）`);
+  const walls = store.all<{ id: string; unit: string | null; name: string | null; location: string; date: string }>(
+    `SELECT wp.attachment_id AS id, u.name AS unit, wl.name, wl.location, x.date FROM edu_wall_photos wp
+       JOIN edu_wall_updates x ON x.id = wp.update_id AND x.deleted_at IS NULL
+       JOIN edu_walls wl ON wl.id = x.wall_id AND wl.deleted_at IS NULL
+       LEFT JOIN org_units u ON u.id = wl.org_unit_id
+      WHERE wp.attachment_id IN (SELECT value FROM json_each(?)) ORDER BY x.date DESC`,
+    [json],
+  );
+  for (const r of walls) {
+    if (out.has(r.id)) continue;
+    let wall = r.name ?? r.location;
+    if (r.unit && !wall.includes(r.unit)) wall = `${r.unit} ${wall}`;
+    out.set(r.id, `${wall}${wall.includes('文化墙') ? '' : '文化墙'}更新（${r.date}）`);
+  }
+  const rest = ids.filter((id) => !out.has(id));
+  if (rest.length > 0)
+    for (const r of store.all<{ id: string; created_at: string }>(`SELECT id, created_at FROM attachments WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(rest)]))
+      out.set(r.id, `申报材料上传照片（${r.created_at.slice(0, 10)}）`);
+  return out;
+}

@@ -5,7 +5,7 @@ import { messages as sessions } from './sessions/messages';
 import { messages as proposals } from './proposals/messages';
 
 const page = defineMessages({
-  'nav.congress': { 'zh-CN': '职代会', en: "Workers' congress" },
+  'nav.congress': { 'zh-CN': '职代会', en: 'Congress' },
   'congress.page.tabs': { 'zh-CN': '职代会', en: "Workers' congress" },
 });
 

@@ -5,7 +5,7 @@ import { messages as hours } from './hours/messages';
 import { messages as walls } from './walls/messages';
 
 const page = defineMessages({
-  'nav.education': { 'zh-CN': '教育与文化墙', en: 'Education & culture' },
+  'nav.education': { 'zh-CN': '教育与文化墙', en: 'Education' },
   'education.page.tabs': { 'zh-CN': '教育与文化墙', en: 'Education & culture' },
 });
 

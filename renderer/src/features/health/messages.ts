@@ -5,7 +5,7 @@ import { messages as exams } from './exams/messages';
 import { messages as certs } from './certs/messages';
 
 const page = defineMessages({
-  'nav.health': { 'zh-CN': '体检与特种作业', en: 'Health & certificates' },
+  'nav.health': { 'zh-CN': '体检与特种作业', en: 'Health' },
   'health.page.tabs': { 'zh-CN': '体检与特种作业', en: 'Health & certificates' },
 });
 

@@ -282,14 +282,27 @@ export function RosterPage() {
                 title: t('roster.cert.column'),
                 dataIndex: 'certExpiry',
                 width: 190,
-                render: (v: string | null) => {
+                render: (v: string | null, w: WorkerRow) => {
                   const c = certState(v, today);
                   if (!v || !c) return '';
                   if (c === 'ok') return v;
                   const n = daysUntil(v, today);
-                  const text = c === 'expired' ? t('roster.cert.expired') : n === 0 ? t('roster.cert.today') : t('roster.cert.soon', { n });
+                  // the date is the worst certificate's next review or its expiry (an overdue review is filtered as expired)
+                  const review = w.certDue === 'review';
+                  const text = review
+                    ? c === 'expired'
+                      ? t('roster.cert.reviewOverdue')
+                      : n === 0
+                        ? t('roster.cert.reviewToday')
+                        : t('roster.cert.reviewSoon', { n })
+                    : c === 'expired'
+                      ? t('roster.cert.expired')
+                      : n === 0
+                        ? t('roster.cert.today')
+                        : t('roster.cert.soon', { n });
+                  const title = review ? t(c === 'expired' ? 'roster.cert.reviewWasDue' : 'roster.cert.reviewDue', { date: v }) : t('roster.cert.validUntil', { date: v });
                   return (
-                    <span title={`${t('worker.certExpiry')} ${v}`} data-testid={`cert-${c}`} style={{ whiteSpace: 'nowrap' }}>
+                    <span title={title} data-testid={`cert-${c}`} style={{ whiteSpace: 'nowrap' }}>
                       <Tag color={c === 'expired' ? 'red' : 'orange'}>{text}</Tag>
                       {v}
                     </span>

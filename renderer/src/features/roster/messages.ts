@@ -30,6 +30,13 @@ export const messages = defineMessages({
   'roster.cert.expired': { 'zh-CN': '已过期', en: 'Expired' },
   'roster.cert.soon': { 'zh-CN': '{n} 天后到期', en: 'Expires in {n} days' },
   'roster.cert.today': { 'zh-CN': '今天到期', en: 'Expires today' },
+  'roster.cert.validUntil': { 'zh-CN': '证书有效期至 {date}', en: 'Certificate valid until {date}' },
+  // the worst certificate's next review comes before its expiry (health_certificates)
+  'roster.cert.reviewOverdue': { 'zh-CN': '复审逾期', en: 'Review overdue' },
+  'roster.cert.reviewSoon': { 'zh-CN': '{n} 天后复审', en: 'Review in {n} days' },
+  'roster.cert.reviewToday': { 'zh-CN': '今天复审', en: 'Review due today' },
+  'roster.cert.reviewDue': { 'zh-CN': '证书应于 {date} 复审', en: 'Certificate review due on {date}' },
+  'roster.cert.reviewWasDue': { 'zh-CN': '证书应于 {date} 复审，逾期未复审', en: 'Certificate review was due on {date} and is overdue' },
   'roster.filter.certDue': { 'zh-CN': '证书到期', en: 'Certificate expiry' },
   'roster.filter.certExpired': { 'zh-CN': '已过期', en: 'Expired' },
   'roster.filter.certSoon': { 'zh-CN': '{n} 天内到期', en: 'Expiring within {n} days' },

@@ -1,6 +1,6 @@
 // 奖补申报准备度 on the home page: this year's five criteria, each with its light (a word, not colour alone) and a link
 // to the scorecard. Read from subsidy.scorecard; the top border is red while any criterion is red, amber while any is
-// amber, green when all five are.
+// amber, green when the rest are green (grey 'none' — nothing to judge — is not a pass).
 import { Button, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useRouter } from '../../app/router';
@@ -17,7 +17,16 @@ export function SubsidyCard() {
   const fetch = useCallback(() => call('subsidy.scorecard', { year }), [year]);
   const { data, error, load } = useCardData(fetch);
   const lights = data?.criteria.map((c) => c.light) ?? [];
-  const color = !data ? undefined : lights.includes('red') ? LIGHT_COLOR.red : lights.includes('amber') ? LIGHT_COLOR.amber : LIGHT_COLOR.green;
+  // a criterion with nothing to judge ('none', grey) never makes the card green on its own
+  const color = !data
+    ? undefined
+    : lights.includes('red')
+      ? LIGHT_COLOR.red
+      : lights.includes('amber')
+        ? LIGHT_COLOR.amber
+        : lights.includes('green')
+          ? LIGHT_COLOR.green
+          : LIGHT_COLOR.none;
   return (
     <DashCard
       testId="subsidy-card"

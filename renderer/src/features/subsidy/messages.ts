@@ -4,7 +4,7 @@ import { messages as scorecard } from './scorecard/messages';
 import { messages as dossier } from './dossier/messages';
 
 const page = defineMessages({
-  'nav.subsidy': { 'zh-CN': '奖补申报', en: 'Subsidy dossier' },
+  'nav.subsidy': { 'zh-CN': '奖补申报', en: 'Subsidy' },
   'subsidy.page.tabs': { 'zh-CN': '奖补申报', en: 'Subsidy dossier' },
 });
 

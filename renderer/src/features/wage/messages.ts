@@ -6,7 +6,7 @@ import { messages as runs } from './runs/messages';
 import { messages as whatif } from './whatif/messages';
 
 const page = defineMessages({
-  'nav.wage': { 'zh-CN': '能级工资', en: 'Skill-level wage' },
+  'nav.wage': { 'zh-CN': '能级工资', en: 'Wages' },
   'wage.page.tabs': { 'zh-CN': '能级工资', en: 'Skill-level wage' },
   'wage.way.label': { 'zh-CN': '流程', en: 'The way through' },
   'wage.way.done': { 'zh-CN': '已完成', en: 'done' },

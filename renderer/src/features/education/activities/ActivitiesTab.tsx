@@ -14,7 +14,7 @@ import { errorText } from '../../../lib/errors';
 import { parseEducationId } from '../tabs';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityForm } from './ActivityForm';
-import { activityRouteId, hoursText, kindText, useCanRecordEdu } from './common';
+import { activityRouteId, hoursText, isMeetingKind, kindText, unitText, useCanRecordEdu } from './common';
 
 const PAGE_SIZE = 50;
 
@@ -112,8 +112,13 @@ export function ActivitiesTab() {
             render: (_, r) => <Tag color={r.kind === 'three_level' || r.kind === 'post_change' ? 'blue' : r.kind === 'pre_shift' ? 'default' : 'geekblue'}>{kindText(r, t)}</Tag>,
           },
           { title: t('edu.act.title'), dataIndex: 'title' },
-          { title: t('edu.act.unit'), dataIndex: 'orgUnitName', width: 170 },
-          { title: t('edu.act.hours'), width: 70, render: (_, r) => hoursText(r.hours) },
+          { title: t('edu.act.unit'), width: 170, render: (_, r) => unitText(r, t) },
+          {
+            title: t('edu.act.hours'),
+            width: 70,
+            // a meeting's hours are its duration, not training hours (班前会不计学时)
+            render: (_, r) => (isMeetingKind(r.kind) ? <span title={t('edu.act.meetingNoHours')} aria-label={t('edu.act.meetingNoHours')}>—</span> : hoursText(r.hours)),
+          },
           { title: t('edu.act.host'), dataIndex: 'host', width: 110 },
           { title: t('edu.act.attendees'), width: 90, render: (_, r) => t('edu.act.count', { n: r.attendeeCount }) },
           { title: t('edu.act.photos'), dataIndex: 'photoCount', width: 60 },

@@ -10,7 +10,7 @@ import { Thumb } from '../../hazards/photos';
 import { undoNote } from '../../wage/records/common';
 import { ActivityForm } from './ActivityForm';
 import { AttendeesSection } from './AttendeesSection';
-import { hoursText, kindText } from './common';
+import { hoursText, isMeetingKind, kindText, unitText } from './common';
 
 export function ActivityDrawer({ id, canRecord, onClose, onChanged }: { id: string; canRecord: boolean; onClose(): void; onChanged(): void }) {
   const t = useT();
@@ -85,9 +85,13 @@ export function ActivityDrawer({ id, canRecord, onClose, onChanged }: { id: stri
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('edu.act.kind')}>{kindText(a, t)}</Descriptions.Item>
             <Descriptions.Item label={t('edu.act.date')}>{a.date}</Descriptions.Item>
-            <Descriptions.Item label={t('edu.act.hours')}>{hoursText(a.hours)}</Descriptions.Item>
+            {isMeetingKind(a.kind) ? (
+              <Descriptions.Item label={t('edu.act.duration')}>{t('edu.act.minutes', { n: Math.round(a.hours * 60) })}</Descriptions.Item>
+            ) : (
+              <Descriptions.Item label={t('edu.act.hours')}>{hoursText(a.hours)}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('edu.act.host')}>{a.host ?? ''}</Descriptions.Item>
-            <Descriptions.Item label={t('edu.act.unit')}>{a.orgUnitName ?? ''}</Descriptions.Item>
+            <Descriptions.Item label={t('edu.act.unit')}>{unitText(a, t)}</Descriptions.Item>
             <Descriptions.Item label={t('edu.act.enteredBy')}>{a.enteredBy}</Descriptions.Item>
             <Descriptions.Item label={t('edu.act.content')} span={2}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{a.content ?? ''}</span>

@@ -14,6 +14,7 @@ import { parseForm } from '../../../lib/zodForm';
 import { PhotoPicker } from '../../hazards/photos';
 import { afterToday, dateProps, today } from '../../wage/records/common';
 import { RecordModal, showSaveError } from '../../wage/records/recordDialog';
+import { isMeetingKind } from './common';
 
 /** a photo known by its id only (an activity's stored photos) */
 const photoOf = (id: string): AttachmentInfo => ({ id, sha256: '', mime: 'image/jpeg', bytes: 0, width: 0, height: 0, originalName: null });
@@ -65,7 +66,7 @@ export function ActivityForm(props: { activity: ActivityDetail | null; onClose()
       >
         <Space size={16} align="start" wrap>
           <Form.Item label={t('edu.act.kind')} name="kind" required>
-            <Select style={{ width: 180 }} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`edu.activityKind.${k}`) }))} />
+            <Select autoFocus style={{ width: 180 }} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`edu.activityKind.${k}`) }))} />
           </Form.Item>
           {levelled && (
             <Form.Item label={t('edu.act.level')} name="level" required>
@@ -78,7 +79,12 @@ export function ActivityForm(props: { activity: ActivityDetail | null; onClose()
           <Form.Item label={t('edu.act.date')} name="date" required {...dateProps}>
             <DatePicker style={{ width: 150 }} disabledDate={afterToday} />
           </Form.Item>
-          <Form.Item label={t('edu.act.hours')} name="hours" required>
+          <Form.Item
+            label={t(isMeetingKind(kind) ? 'edu.act.durationHours' : 'edu.act.hours')}
+            name="hours"
+            required
+            {...(isMeetingKind(kind) ? { extra: t('edu.act.meetingNoHours') } : {})}
+          >
             <InputNumber min={0} max={MAX_ACTIVITY_HOURS} step={0.5} style={{ width: 100 }} />
           </Form.Item>
         </Space>
@@ -90,7 +96,7 @@ export function ActivityForm(props: { activity: ActivityDetail | null; onClose()
             <Input maxLength={50} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item label={t('edu.act.unit')} name="orgUnitId">
-            <UnitSelect units={units} placeholder={t('edu.act.allUnits')} />
+            <UnitSelect units={units} placeholder={t('edu.act.wholeCompany')} />
           </Form.Item>
         </Space>
         <Form.Item label={t('edu.act.content')} name="content">

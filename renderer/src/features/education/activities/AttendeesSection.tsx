@@ -8,7 +8,7 @@ import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
 import { errorText } from '../../../lib/errors';
 import { AttendeePicker, type PickedWorker } from './AttendeePicker';
-import { hoursText } from './common';
+import { hoursText, isMeetingKind } from './common';
 import { SigninImportDialog } from './SigninImportDialog';
 
 type Row = Omit<Attendee, 'source'> & { source: Attendee['source'] | null };
@@ -17,6 +17,8 @@ const effPassed = (r: Row) => (r.passed !== null ? r.passed : r.score === null ?
 export function AttendeesSection({ activity, canRecord, onSaved, onImported }: { activity: ActivityDetail; canRecord: boolean; onSaved(a: ActivityDetail): void; onImported(): void }) {
   const t = useT();
   const { message } = App.useApp();
+  // a meeting (班前会) records who came: no hours, score or result columns (the backend refuses them)
+  const meeting = isMeetingKind(activity.kind);
   const [rows, setRows] = useState<Row[]>(activity.attendees);
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +44,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
   const save = async () => {
     setBusy(true);
     try {
-      const a = await call('education.attendanceSave', { activityId: activity.id, attendees: rows.map((r) => ({ workerId: r.workerId, hours: r.hours, score: r.score, passed: r.passed })) });
+      const a = await call('education.attendanceSave', { activityId: activity.id, attendees: rows.map((r) => (meeting ? { workerId: r.workerId } : { workerId: r.workerId, hours: r.hours, score: r.score, passed: r.passed })) });
       message.success(t('edu.att.saved', { n: a.attendees.length }));
       onSaved(a);
     } catch (e) {
@@ -61,7 +63,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
           {t('edu.act.attendees')}
         </Typography.Title>
         <Typography.Text type="secondary" data-testid="edu-att-summary">
-          {t('edu.att.summary', { n: rows.length, pass: passed, fail: failed })}
+          {meeting ? t('edu.att.meetingSummary', { n: rows.length }) : t('edu.att.summary', { n: rows.length, pass: passed, fail: failed })}
         </Typography.Text>
         {canRecord && (
           <>
@@ -88,6 +90,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
           { title: t('edu.att.unit'), render: (_, r) => [r.workshopName, r.teamName].filter(Boolean).join(' / ') },
           {
             title: t('edu.att.hours'),
+            hidden: meeting,
             width: 130,
             render: (_, r) =>
               canRecord ? (
@@ -108,6 +111,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
           },
           {
             title: t('edu.att.score'),
+            hidden: meeting,
             width: 90,
             render: (_, r) =>
               canRecord ? (
@@ -126,6 +130,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
           },
           {
             title: t('edu.att.passed'),
+            hidden: meeting,
             width: 120,
             render: (_, r) =>
               canRecord ? (
@@ -173,7 +178,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
         ]}
       />
       {picking && <AttendeePicker date={activity.date} chosen={rows} onClose={() => setPicking(false)} onPick={pick} />}
-      {importing && <SigninImportDialog activityId={activity.id} title={activity.title} onClose={() => setImporting(false)} onDone={onImported} />}
+      {importing && <SigninImportDialog activityId={activity.id} title={activity.title} meeting={meeting} onClose={() => setImporting(false)} onDone={onImported} />}
     </section>
   );
 }

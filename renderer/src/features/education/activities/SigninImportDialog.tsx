@@ -23,7 +23,8 @@ function parsedText(p: SigninRowReport['parsed'], t: TFunc): string {
   return parts.join(' · ');
 }
 
-export function SigninImportDialog({ activityId, title, onClose, onDone }: { activityId: string; title: string; onClose(): void; onDone(): void }) {
+/** `meeting`: a pre-shift meeting — only who signed in is imported (its 学时 / 成绩 columns are not read). */
+export function SigninImportDialog({ activityId, title, meeting = false, onClose, onDone }: { activityId: string; title: string; meeting?: boolean; onClose(): void; onDone(): void }) {
   const t = useT();
   const locale = useI18n((s) => s.locale);
   const s = useImportSession<SigninPreview, { mapping: SigninMapping } | { headerRow: number }, SigninResult>(
@@ -52,6 +53,7 @@ export function SigninImportDialog({ activityId, title, onClose, onDone }: { act
       footer={<ImportFooter job={s.job} onCancel={s.cancel} previewed={preview !== null} committing={s.committing} disabled={s.commitDisabled} writes={s.writes} onCommit={() => void s.commit()} />}
     >
       {s.error && <Alert type="error" showIcon title={s.error} style={{ marginBottom: 12 }} role="alert" />}
+      {meeting && <Alert type="info" showIcon title={t('edu.signin.meetingHint')} style={{ marginBottom: 12 }} data-testid="edu-signin-meeting" />}
       {!preview ? (
         <>
           <ImportFilePicker busy={busy} hint={t('edu.signin.pickHint')} onPick={(file) => void s.pick(file)} />

@@ -18,3 +18,8 @@ export const activityRouteId = (id: string | null) => (id ? `activities/${id}` :
 export const kindText = (a: Pick<ActivityRow, 'kind' | 'level'>, t: TFunc) => (a.level ? `${t(`edu.activityKind.${a.kind}`)} · ${t(`edu.level.${a.level}`)}` : t(`edu.activityKind.${a.kind}`));
 
 export const hoursText = (n: number) => String(Math.round(n * 100) / 100);
+
+/** the unit the activity was held for; none: the whole company (全厂) */
+export const unitText = (a: Pick<ActivityRow, 'orgUnitName'>, t: TFunc) => a.orgUnitName ?? t('edu.act.wholeCompany');
+
+export { isMeetingKind } from '../../../../../shared/education/activities/rules';

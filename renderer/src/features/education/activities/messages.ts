@@ -11,6 +11,11 @@ export const messages = defineMessages({
   'edu.act.date': { 'zh-CN': '日期', en: 'Date' },
   'edu.act.hours': { 'zh-CN': '学时', en: 'Hours' },
   'edu.act.host': { 'zh-CN': '主持/授课人', en: 'Host / trainer' },
+  'edu.act.wholeCompany': { 'zh-CN': '全厂', en: 'Company-wide' },
+  'edu.act.duration': { 'zh-CN': '时长', en: 'Duration' },
+  'edu.act.durationHours': { 'zh-CN': '时长（小时）', en: 'Duration (hours)' },
+  'edu.act.minutes': { 'zh-CN': '{n} 分钟（不计学时）', en: '{n} min (not training hours)' },
+  'edu.act.meetingNoHours': { 'zh-CN': '班前会按次数记录，不计学时', en: 'Pre-shift meetings are counted as meetings, not training hours' },
   'edu.act.unit': { 'zh-CN': '车间/班组', en: 'Workshop / team' },
   'edu.act.content': { 'zh-CN': '内容', en: 'Content' },
   'edu.act.note': { 'zh-CN': '备注', en: 'Note' },
@@ -62,6 +67,7 @@ export const messages = defineMessages({
   'edu.att.hoursOf': { 'zh-CN': '{name} 的学时', en: "{name}'s hours" },
   'edu.att.scoreOf': { 'zh-CN': '{name} 的成绩', en: "{name}'s score" },
   'edu.att.passedOf': { 'zh-CN': '{name} 的考核结果', en: "{name}'s result" },
+  'edu.att.meetingSummary': { 'zh-CN': '{n} 人参加 · 班前会只记参加人员，不记学时和成绩', en: '{n} attended · a pre-shift meeting records attendance only: no hours or scores' },
   'edu.att.summary': { 'zh-CN': '{n} 人 · 合格 {pass} · 不合格 {fail}', en: '{n} attendees · {pass} passed · {fail} failed' },
 
   'edu.pick.title': { 'zh-CN': '从花名册勾选参加人员', en: 'Tick the attendees from the roster' },
@@ -78,6 +84,10 @@ export const messages = defineMessages({
   'edu.signin.pickHint': {
     'zh-CN': '签到表需有“工号”或“姓名”列（只有姓名时须在花名册中唯一）；可选“签到”“学时”“成绩”列。导入前先预览，确认后才写入。',
     en: 'The sheet needs an employee no. or a name column (a name alone must be unique); 签到, 学时 and 成绩 columns are optional. A preview comes first; nothing is written until you confirm.',
+  },
+  'edu.signin.meetingHint': {
+    'zh-CN': '班前会只导入签到；签到表中的“学时”“成绩”列不导入。',
+    en: 'For a pre-shift meeting only who signed in is imported; the sheet’s 学时 (hours) and 成绩 (score) columns are not read.',
   },
   'edu.signin.summary': {
     'zh-CN': '共 {total} 行：新增 {create}，更新 {update}，不变 {unchanged}，未到 {absent}，有问题 {invalid}',

@@ -134,7 +134,11 @@ export function HoursTab() {
         data && (
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={9}>
-              <Card size="small" title={<h3 style={{ margin: 0, fontSize: 14 }}>{t('education.hours.units')}</h3>} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('education.hours.unitHint')}</Typography.Text>}>
+              {/* the hint under the title, not beside it: in English the two do not fit one line of the narrow card */}
+              <Card size="small" title={<h3 style={{ margin: 0, fontSize: 14, whiteSpace: 'normal' }}>{t('education.hours.units')}</h3>}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="hours-unit-hint">
+                  {t('education.hours.unitHint')}
+                </Typography.Paragraph>
                 <Table<UnitGap>
                   size="small"
                   data-testid="hours-units"

@@ -62,7 +62,18 @@ export function WallCheckPanel(props: {
           </Tooltip>
         </Space>
       </Space>
-      {check.units === 0 && <Alert type="info" showIcon title={t('edu.wall.check.noUnits')} />}
+      {check.units === 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="edu-wall-no-units"
+          title={
+            <>
+              {t('edu.wall.check.noUnits')} <a href="#/roster">{t('edu.wall.check.openRoster')}</a>
+            </>
+          }
+        />
+      )}
       {good && <Alert type="success" showIcon title={t('edu.wall.check.allGood')} data-testid="edu-wall-check-good" />}
       <Space align="start" wrap size={16} style={{ width: '100%' }}>
         {check.missing.length > 0 && (

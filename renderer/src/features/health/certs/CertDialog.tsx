@@ -73,7 +73,7 @@ export function CertDialog({ cert, onClose, onDone }: { cert: Certificate | null
       <Form form={form} name="healthCert" layout="vertical" initialValues={initial} onFieldsChange={clearErrorsOnEdit(form)} onFinish={() => void submit()}>
         <Space size={16} align="start" wrap>
           <Form.Item label={t('health.cert.worker')} name="workerId" required>
-            <WorkerPick placeholder={t('health.cert.workerHint')} initialLabel={cert ? `${cert.name} · ${cert.empNo}` : null} width={280} />
+            <WorkerPick autoFocus placeholder={t('health.cert.workerHint')} initialLabel={cert ? `${cert.name} · ${cert.empNo}` : null} width={280} />
           </Form.Item>
           <Form.Item label={t('health.cert.certNo')} name="certNo" required>
             <Input maxLength={40} style={{ width: 260 }} />

@@ -2,12 +2,14 @@
 // open, overdue, expired — by default, with the count of each), by workshop or team, by category, searched by name,
 // employee number or certificate number; added or changed in a dialog (Alt+N: new), a review recorded (the dates move),
 // deleted with an undo, the deleted shown and restored on request. Pages come from the backend (50,000 workers).
+// The state filter is in the address (#/health/certs/<state>: the home card links there, Back undoes a filter).
 import { Alert, App, Button, Empty, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CertFilter } from '../../../../../shared/health/certs/schemas';
 import type { Certificate, CertPage } from '../../../../../shared/health/certs/types';
 import { CERT_CATEGORIES, type CertCategory } from '../../../../../shared/health/kinds';
+import { useRoute, useRouter } from '../../../app/router';
 import { UnitSelect, useUnits } from '../../../components/pickers';
 import { useT } from '../../../i18n';
 import { call, saveFile } from '../../../lib/api';
@@ -18,8 +20,16 @@ import { EditDeleteButtons, NewRecordButton, ShowDeletedSwitch } from '../../wag
 import { CertDialog } from './CertDialog';
 import { certKind, StatusTag, useCanWriteHealth } from './common';
 import { ReviewDialog } from './ReviewDialog';
+import { parseHealthId } from '../tabs';
 
 const FILTERS: readonly (CertFilter | 'all')[] = ['due', 'all', 'window', 'overdue', 'expired', 'current'];
+
+/** The state filter a certificates address names (#/health/certs/<state>); 'due' by default. */
+export function certFilterOf(id: string | null): CertFilter | 'all' {
+  const { tab, rest } = parseHealthId(id);
+  const f = tab === 'certs' ? rest[0] : undefined;
+  return f !== undefined && (FILTERS as readonly string[]).includes(f) ? (f as CertFilter | 'all') : 'due';
+}
 
 export function CertsTab() {
   const t = useT();
@@ -27,7 +37,10 @@ export function CertsTab() {
   const canWrite = useCanWriteHealth();
   const units = useUnits();
   const today = todayOf();
-  const [status, setStatus] = useState<CertFilter | 'all'>('due');
+  const route = useRoute();
+  const navigate = useRouter((s) => s.navigate);
+  const status = route.page === 'health' ? certFilterOf(route.id) : 'due';
+  const setStatus = (f: CertFilter | 'all') => navigate({ page: 'health', id: f === 'due' ? 'certs' : `certs/${f}` });
   const [unitId, setUnitId] = useState<string | null>(null);
   const [category, setCategory] = useState<CertCategory | null>(null);
   const [search, setSearch] = useState('');
@@ -100,7 +113,8 @@ export function CertsTab() {
   const countOf = (f: CertFilter | 'all') =>
     !counts ? null : f === 'all' ? counts.current + counts.window + counts.overdue + counts.expired : f === 'due' ? counts.window + counts.overdue + counts.expired : counts[f];
   const columns: ColumnsType<Certificate> = [
-    { title: t('health.cert.status'), key: 'status', width: 150, render: (_, c) => <StatusTag c={c} today={today} /> },
+    // "Review overdue · 961 days ago" fits 200px; a longer one wraps inside its cell, never over the holder's name
+    { title: t('health.cert.status'), key: 'status', width: 200, render: (_, c) => <StatusTag c={c} today={today} /> },
     { title: t('health.cert.worker'), key: 'worker', width: 140, render: (_, c) => `${c.name} · ${c.empNo}` },
     { title: t('health.cert.unit'), key: 'unit', width: 160, ellipsis: true, render: (_, c) => [c.workshopName, c.teamName].filter(Boolean).join(' / ') || '—' },
     { title: t('health.cert.category'), key: 'category', width: 180, ellipsis: true, render: (_, c) => certKind(t, c) },
@@ -215,7 +229,7 @@ export function CertsTab() {
         loading={data === null}
         dataSource={data?.rows ?? []}
         columns={columns}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1550 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

@@ -30,7 +30,7 @@ export function StatusTag({ c, today }: { c: Pick<Certificate, 'status' | 'dueDa
   const n = daysUntil(c.dueDate, today);
   const when = c.status === 'current' ? '' : n === 0 ? t('health.cert.dueToday') : n > 0 ? t('health.cert.dueIn', { n }) : t('health.cert.dueAgo', { n: -n });
   return (
-    <Tag color={STATUS_COLOR[c.status]} data-testid={`cert-status-${c.status}`} style={{ whiteSpace: 'nowrap' }}>
+    <Tag color={STATUS_COLOR[c.status]} data-testid={`cert-status-${c.status}`} style={{ whiteSpace: 'normal', maxWidth: '100%', marginInlineEnd: 0 }}>
       {t(`health.cert.status.${c.status}`)}
       {when && ` · ${when}`}
     </Tag>

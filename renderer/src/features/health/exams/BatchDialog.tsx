@@ -67,7 +67,7 @@ export function BatchDialog({ batch, onClose, onDone }: { batch: ExamBatch | nul
       <Form form={form} name="healthBatch" layout="vertical" initialValues={initial} onFieldsChange={clearErrorsOnEdit(form)} onFinish={() => void submit()}>
         <Space size={16} align="start" wrap>
           <Form.Item label={t('health.exams.field.date')} name="date" required {...dateProps}>
-            <DatePicker style={{ width: 160 }} disabledDate={(d) => d.format('YYYY-MM-DD') > localToday()} />
+            <DatePicker autoFocus style={{ width: 160 }} disabledDate={(d) => d.format('YYYY-MM-DD') > localToday()} />
           </Form.Item>
           <Form.Item label={t('health.exams.field.institution')} name="institution" required>
             <Input maxLength={100} style={{ width: 320 }} />

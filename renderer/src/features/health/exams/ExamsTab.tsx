@@ -1,6 +1,9 @@
 // The exams tab of the health page (#/health/exams[/batch/<id>]): the exam batches (year, kind, search, the deleted
 // ones to restore), a new batch, the clinic's import, and a worker's health file; a batch opened shows its exams.
-import { App, Button, Card, Empty, Input, Select, Space, Switch, Table, Tag } from 'antd';
+// Exam results are the workers' private medical data: those who do not read them (shared/health/privacy.ts) see a
+// notice instead, pointing to the plan tab's due list.
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Input, Result, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BatchPage, ExamBatch } from '../../../../../shared/health/exams/types';
 import { CONCLUSIONS, EXAM_KINDS, type ExamKind } from '../../../../../shared/health/kinds';
@@ -12,7 +15,7 @@ import { WorkerPick } from '../../wage/records/WorkersSelect';
 import { parseHealthId } from '../tabs';
 import { BatchDialog } from './BatchDialog';
 import { BatchView } from './BatchView';
-import { CONCLUSION_COLOR, examsRouteId, useCanRecordHealth } from './common';
+import { CONCLUSION_COLOR, examsRouteId, useCanRecordHealth, useReadsHealthResults } from './common';
 import { ExamImportDialog } from './ExamImportDialog';
 import { HealthFileButton } from './HealthFileButton';
 
@@ -174,9 +177,32 @@ function BatchList() {
   );
 }
 
+/** Those who do not read exam results see why, and where to find who is due (nothing is asked of the backend). */
+function PrivateNotice() {
+  const t = useT();
+  const navigate = useRouter((s) => s.navigate);
+  return (
+    <div data-testid="health-exams-private">
+      <Result
+        status="info"
+        icon={<LockOutlined />}
+        title={t('health.exams.private.title')}
+        subTitle={<span style={{ display: 'inline-block', maxWidth: 640 }}>{t('health.exams.private.body')}</span>}
+        extra={
+          <Button type="primary" onClick={() => navigate({ page: 'health', id: 'plan' })}>
+            {t('health.exams.private.toPlan')}
+          </Button>
+        }
+      />
+    </div>
+  );
+}
+
 export function ExamsTab() {
   const route = useRoute();
+  const reads = useReadsHealthResults();
   const { rest } = parseHealthId(route.page === 'health' ? route.id : null);
   const batchId = rest[0] === 'batch' && rest[1] ? rest[1] : null;
+  if (!reads) return <PrivateNotice />;
   return batchId ? <BatchView key={batchId} id={batchId} /> : <BatchList />;
 }

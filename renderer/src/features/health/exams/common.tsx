@@ -3,6 +3,7 @@ import { Button, Space } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { HEALTH_WRITERS } from '../../../../../shared/health/kinds';
 import type { Exam } from '../../../../../shared/health/exams/types';
+import { readsHealthResults } from '../../../../../shared/health/privacy';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { useSession } from '../../../app/session';
 import type { TFunc } from '../../../i18n';
@@ -12,6 +13,12 @@ import { errorText } from '../../../lib/errors';
 export function useCanRecordHealth(): boolean {
   const operator = useSession((s) => s.operator);
   return operator ? holdsAnyRole(operator, HEALTH_WRITERS) : false;
+}
+
+/** Exam conclusions and health files: HEALTH_RESULT_READERS only (shared/health/privacy.ts; the backend refuses the rest). */
+export function useReadsHealthResults(): boolean {
+  const operator = useSession((s) => s.operator);
+  return readsHealthResults(operator);
 }
 
 /** The health route's id of the exams tab, with a batch opened: exams[/batch/<id>]. */

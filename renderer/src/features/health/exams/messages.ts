@@ -3,6 +3,16 @@ import { defineMessages } from '../../../../../shared/kernel/i18n';
 
 export const messages = defineMessages({
   'health.tab.exams': { 'zh-CN': '体检记录', en: 'Exams' },
+  'health.exams.private.title': { 'zh-CN': '体检结果仅限授权人员查看', en: 'Exam results are restricted' },
+  'health.exams.private.body': {
+    'zh-CN': '体检结论和职业健康监护档案属于劳动者的健康隐私（GBZ 188），只有职业卫生管理员、安全员、工会干部和管理员可以查看。需要安排职工去体检时，请在“体检计划与提醒”中查看应检人员。',
+    en: "Exam conclusions and health files are the workers' private medical data (GBZ 188): only occupational-health managers, safety officers, union officers and administrators may see them. To send workers for their exams, see who is due under “Exam plan & alerts”.",
+  },
+  'health.exams.private.toPlan': { 'zh-CN': '查看体检计划与提醒', en: 'Open the exam plan' },
+  'health.exams.healthFileLocked': {
+    'zh-CN': '职业健康监护档案含体检结论，只有职业卫生管理员、安全员、工会干部和管理员可以查看',
+    en: 'The health file holds exam conclusions: only occupational-health managers, safety officers, union officers and administrators may see it',
+  },
   'health.exams.newBatch': { 'zh-CN': '新建体检批次', en: 'New exam batch' },
   'health.exams.editBatch': { 'zh-CN': '修改体检批次', en: 'Edit exam batch' },
   'health.exams.import': { 'zh-CN': '导入体检结果', en: 'Import exam results' },

@@ -1,6 +1,7 @@
 // Exposures per worker (接触登记): current, all or deleted; by factor, workshop/team and name. Added in a dialog (Alt+N),
 // ended (a post change) with a date, deleted with an undo and restored from the deleted view; "按花名册生成" shows what
 // the roster's free-text 接触职业病危害因素 would give (and the words it cannot match) before anything is written.
+// #/health/plan/exposures/worker/<id> (a due-list row leads there) shows that worker's exposures alone, ended ones too.
 import { Alert, App, Button, DatePicker, Empty, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -12,6 +13,7 @@ import { useT } from '../../../i18n';
 import { ApiError, call } from '../../../lib/api';
 import { applyIssues, clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
+import { useRouter } from '../../../app/router';
 import { factorLabel } from './factorLabel';
 
 type State = 'current' | 'all' | 'deleted';
@@ -21,12 +23,13 @@ const dateProps = {
   normalize: (v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : null),
 };
 
-export function ExposuresSection({ canWrite }: { canWrite: boolean }) {
+export function ExposuresSection({ canWrite, workerId = null }: { canWrite: boolean; workerId?: string | null }) {
   const t = useT();
   const { message } = App.useApp();
   const units = useUnits();
+  const navigate = useRouter((s) => s.navigate);
   const [factors, setFactors] = useState<Factor[]>([]);
-  const [state, setState] = useState<State>('current');
+  const [state, setState] = useState<State>(workerId ? 'all' : 'current');
   const [factorId, setFactorId] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -51,8 +54,10 @@ export function ExposuresSection({ canWrite }: { canWrite: boolean }) {
   const unit = units.find((u) => u.id === unitId);
   const load = useCallback(() => {
     const where = unit ? (unit.kind === 'workshop' ? { workshopId: unit.id } : { teamId: unit.id }) : {};
-    call('health.exposures', { ...where, ...(factorId ? { factorId } : {}), state, search: search || null, page, pageSize: 50 }).then(setData, (e: unknown) => message.error(errorText(e, t)));
-  }, [unit, factorId, state, search, page, message, t]);
+    call('health.exposures', { ...where, ...(workerId ? { workerId } : {}), ...(factorId ? { factorId } : {}), state, search: search || null, page, pageSize: 50 }).then(setData, (e: unknown) =>
+      message.error(errorText(e, t)),
+    );
+  }, [unit, workerId, factorId, state, search, page, message, t]);
   useEffect(load, [load]);
 
   useEffect(() => {
@@ -174,6 +179,19 @@ export function ExposuresSection({ canWrite }: { canWrite: boolean }) {
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="health-exposures">
+      {workerId && data && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="health-exp-worker"
+          title={data.rows[0] ? t('health.exp.onlyWorker', { name: `${data.rows[0].name}（${data.rows[0].empNo}）` }) : t('health.exp.onlyThisWorker')}
+          action={
+            <Button size="small" onClick={() => navigate({ page: 'health', id: 'plan/exposures' })}>
+              {t('health.exp.allWorkers')}
+            </Button>
+          }
+        />
+      )}
       <Space wrap>
         <Segmented<State>
           aria-label={t('health.exp.state')}

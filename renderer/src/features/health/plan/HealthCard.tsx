@@ -1,6 +1,7 @@
 // 职业健康检查提醒 on the home page: how many alerts of each kind there are today (pre-job exams missing, periodic exams
 // and rechecks overdue or due soon, contraindications still in the post, women's exams, exits without the exam), the
-// overdue ones in red; none: says so. Read from health.due (one row); the button opens #/health.
+// overdue ones in red; none: says so. Read from health.due (one row); the button opens #/health, each count (click or
+// Enter) the list of that kind (#/health/plan/<kind>).
 import { Button, Space, Tag, Typography } from 'antd';
 import { ALERT_KINDS, URGENT_ALERTS } from '../../../../../shared/health/plan/types';
 import { useRouter } from '../../../app/router';
@@ -41,7 +42,22 @@ export function HealthCard() {
       ) : (
         <Space wrap size={[6, 6]}>
           {shown.map((k) => (
-            <Tag key={k} data-testid={`health-card-${k}`} color={URGENT_ALERTS.includes(k) ? 'red' : 'gold'} style={URGENT_ALERTS.includes(k) ? { color: RED } : undefined}>
+            <Tag
+              key={k}
+              data-testid={`health-card-${k}`}
+              color={URGENT_ALERTS.includes(k) ? 'red' : 'gold'}
+              style={{ cursor: 'pointer', ...(URGENT_ALERTS.includes(k) ? { color: RED } : {}) }}
+              role="link"
+              tabIndex={0}
+              aria-label={t('health.card.openKind', { kind: `${t(`health.alert.${k}`)} ${data!.counts[k]}` })}
+              onClick={() => navigate({ page: 'health', id: `plan/${k}` })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  navigate({ page: 'health', id: `plan/${k}` });
+                }
+              }}
+            >
               {t(`health.alert.${k}`)} <strong>{data!.counts[k]}</strong>
             </Tag>
           ))}

@@ -1,5 +1,6 @@
-// 体检计划与提醒 (#/health, #/health/plan[/exposures]): the due list with its alerts, and the exposures the plan comes
-// from — one view at a time, the view in the address so Back and reload keep it.
+// 体检计划与提醒 (#/health, #/health/plan[/<alert kind>], #/health/plan/exposures[/worker/<id>]): the due list with its
+// alerts, and the exposures the plan comes from — one view at a time, the view and its filter in the address so Back
+// and reload keep them.
 import { Segmented, Space } from 'antd';
 import { HEALTH_WRITERS } from '../../../../../shared/health/kinds';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
@@ -36,7 +37,7 @@ export function PlanTab() {
           { value: 'exposures', label: t('health.plan.view.exposures') },
         ]}
       />
-      {view === 'due' ? <DueSection /> : <ExposuresSection canWrite={canWrite} />}
+      {view === 'due' ? <DueSection /> : <ExposuresSection key={rest.join('/')} canWrite={canWrite} workerId={rest[1] === 'worker' && rest[2] ? rest[2] : null} />}
     </Space>
   );
 }

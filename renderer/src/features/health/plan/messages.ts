@@ -29,6 +29,18 @@ export const messages = defineMessages({
     'zh-CN': '目前没有需要提醒的体检。先在“接触登记”中登记职工接触的危害因素（或按花名册生成），再录入体检记录，这里会按周期提醒。',
     en: 'No exams to remind of. Record the workers’ exposures under “Exposures” (or generate them from the roster) and enter the exam records: the alerts follow the intervals.',
   },
+  'health.plan.restricted': {
+    'zh-CN': '复查和职业禁忌证提醒涉及体检结论，只有职业卫生管理员、安全员、工会干部和管理员可见；这里列出上岗前、在岗期间、女工和离岗时体检的应检人员。',
+    en: 'Recheck and contraindication alerts reveal exam conclusions and are shown to occupational-health managers, safety officers, union officers and administrators only; this list shows who is due for pre-job, periodic, women’s and exit exams.',
+  },
+  'health.plan.open.exposures': { 'zh-CN': '打开该职工的接触登记', en: 'open the worker’s exposures' },
+  'health.plan.open.batch': { 'zh-CN': '打开该体检所在批次', en: 'open the batch of that exam' },
+  'health.plan.open.file': { 'zh-CN': '生成该职工的职业健康监护档案', en: 'make the worker’s health file' },
+  'health.plan.rowHint': { 'zh-CN': '点击一行（或选中后按 Enter）打开要处理的内容', en: 'Click a row (or focus it and press Enter) to open what to act on' },
+  'health.exp.onlyWorker': { 'zh-CN': '仅显示{name}的接触登记', en: 'Showing {name}’s exposures only' },
+  'health.exp.onlyThisWorker': { 'zh-CN': '仅显示该职工的接触登记（尚无登记）', en: 'Showing this worker’s exposures only (none recorded)' },
+  'health.exp.allWorkers': { 'zh-CN': '显示全部职工', en: 'Show all workers' },
+  'health.card.openKind': { 'zh-CN': '打开“{kind}”的名单', en: 'Open the list of “{kind}”' },
   'health.plan.emptyFiltered': { 'zh-CN': '该筛选条件下没有提醒', en: 'No alerts under this filter' },
   // exposures
   'health.exp.state': { 'zh-CN': '范围', en: 'Show' },

@@ -1,10 +1,10 @@
-// A criterion's light: a coloured dot with its word (达标 / 待完善 / 未达标) — never colour alone.
+// A criterion's light: a coloured dot with its word (达标 / 待完善 / 未达标 / 无数据) — never colour alone.
 import { Tag } from 'antd';
 import type { Light } from '../../../../../shared/subsidy/kinds';
 import { useT } from '../../../i18n';
 
-export const LIGHT_COLOR: Record<Light, string> = { green: '#389e0d', amber: '#d48806', red: '#cf1322' };
-const TAG_COLOR: Record<Light, string> = { green: 'success', amber: 'warning', red: 'error' };
+export const LIGHT_COLOR: Record<Light, string> = { green: '#389e0d', amber: '#d48806', red: '#cf1322', none: '#8c8c8c' };
+const TAG_COLOR: Record<Light, string> = { green: 'success', amber: 'warning', red: 'error', none: 'default' };
 
 export function LightTag({ light, testId }: { light: Light; testId?: string }) {
   const t = useT();

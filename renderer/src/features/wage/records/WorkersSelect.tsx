@@ -47,7 +47,7 @@ export function WorkersSelect(props: { value?: string[]; onChange?(v: string[]):
  * One worker from the roster, searched on the backend by employee number or name — the roster's picker with room
  * for the whole "name · employee no. · workshop" in its list (it is narrower than its options otherwise).
  */
-export function WorkerPick(props: { value?: string | null; onChange?(v: string | null): void; id?: string; placeholder?: string; initialLabel?: string | null; width?: number }) {
+export function WorkerPick(props: { value?: string | null; onChange?(v: string | null): void; id?: string; placeholder?: string; initialLabel?: string | null; width?: number; autoFocus?: boolean }) {
   const [search, setSearch] = useState('');
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   useEffect(() => {
@@ -63,6 +63,7 @@ export function WorkerPick(props: { value?: string | null; onChange?(v: string |
   return (
     <Select
       id={props.id}
+      autoFocus={props.autoFocus}
       value={props.value ?? undefined}
       onChange={(v: string | undefined) => props.onChange?.(v ?? null)}
       showSearch={{ filterOption: false, onSearch: setSearch }}

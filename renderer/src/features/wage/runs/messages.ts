@@ -148,6 +148,7 @@ export const messages = defineMessages({
   'wage.runs.stale.kind.hazard': { 'zh-CN': '隐患', en: 'hazards' },
   'wage.runs.stale.kind.manual': { 'zh-CN': '手工数据', en: 'manual figures' },
   'wage.runs.stale.kind.roster': { 'zh-CN': '花名册', en: 'the roster' },
+  'wage.runs.stale.kind.training': { 'zh-CN': '培训学时', en: 'training hours' },
   'wage.runs.stale.sep': { 'zh-CN': '、', en: ', ' },
   // settled against the version approved before (补发 / 扣回)
   'wage.runs.settle.title': { 'zh-CN': '与已审批的第 {version} 版相比：补发 / 扣回', en: 'Against approved version {version}: back pay / deductions' },
