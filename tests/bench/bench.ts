@@ -3,6 +3,7 @@
 //               at the targets' scale (the congress step's are: it builds its own term of 300 representatives)
 //   --data DIR  build the demo store under DIR/large once and reuse it on later runs (the 1M load takes minutes);
 //               a reused store skips the load figures and gains the 200 hazards step 10 reports on each run
+//               (with --only health: the step's own store, under DIR/health)
 //   --keep      keep the store after the run (a run without --data otherwise works in a temporary folder and removes it)
 // Prints figures with their targets beside them and writes bench-results/bench(-1m).json. It never asserts a timing.
 //
@@ -456,9 +457,11 @@ async function main() {
   if (ONLY === 'health') {
     say('health, education and subsidy only…');
     try {
-      await healthStep(tmp, SMALL, { record, note, pct, say });
+      // with --data DIR the step's store is built under DIR once and reused (removed at the end unless --keep)
+      await healthStep(dataArg ? dir : tmp, SMALL, { record, note, pct, say }, dataArg !== undefined);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
+      if (dataArg && !KEEP) for (const f of ['health', 'health-small', 'bench-health.json', 'bench-health-small.json']) fs.rmSync(path.join(dir, f), { recursive: true, force: true });
     }
     printMetrics(SMALL ? 'bench-health-small.json' : 'bench-health.json', `Ankang benchmark, the health, education and subsidy step only (--only health${SMALL ? ' --small' : ''})`);
     return;

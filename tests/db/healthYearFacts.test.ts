@@ -227,6 +227,81 @@ describe('the health year facts', () => {
   });
 });
 
+describe('an exposure begun years before with no exam to chain from', () => {
+  it('counts due from its start: missing when never examined, late when examined after the due date', async () => {
+    const today = todayLocal();
+    const y = Number(today.slice(0, 4));
+    const store = await variedStore(today);
+    const [p, q] = store
+      .all<{ id: string }>(
+        `SELECT id FROM workers w WHERE deleted_at IS NULL AND status = 'active' AND gender = 'M'
+          AND NOT EXISTS (SELECT 1 FROM health_exposures x WHERE x.worker_id = w.id) AND NOT EXISTS (SELECT 1 FROM health_exams e WHERE e.worker_id = w.id)
+        ORDER BY emp_no LIMIT 2`,
+      )
+      .map((r) => r.id);
+    const f = store.get<{ id: string }>(`SELECT id FROM health_factors WHERE deleted_at IS NULL AND interval_months = 12 ORDER BY sort_order LIMIT 1`)!.id;
+    const before = healthYearFacts(store, y - 1, today);
+    const now = new Date().toISOString();
+    for (const [k, w] of [p!, q!].entries())
+      store.run(
+        `INSERT INTO health_exposures (id, worker_id, factor_id, post, start_date, end_date, source, created_at, updated_at) VALUES (?, ?, ?, '岗位', ?, NULL, 'manual', ?, ?)`,
+        [`tx-long-${k}`, w, f, `${y - 6}-03-15`, now, now],
+      );
+    // never examined since → due on 03-15 last year and missing; the other examined in October → late
+    const afterOne = healthYearFacts(store, y - 1, today);
+    expect(afterOne.examsDue - before.examsDue).toBe(2);
+    expect(afterOne.examsMissing - before.examsMissing).toBe(2);
+    store.run(`INSERT INTO health_exam_batches (id, date, institution, kind, source, entered_by_name, created_at, updated_at) VALUES ('tb-long', ?, '市职防院', 'periodic', 'manual', '测试', ?, ?)`, [`${y - 1}-10-20`, now, now]);
+    store.run(
+      `INSERT INTO health_exams (id, batch_id, worker_id, date, kind, factor_ids, conclusion, created_at, updated_at) VALUES ('te-long', 'tb-long', ?, ?, 'periodic', ?, 'normal', ?, ?)`,
+      [q!, `${y - 1}-10-20`, JSON.stringify([f]), now, now],
+    );
+    const after = healthYearFacts(store, y - 1, today);
+    expect(after).toEqual(reference(store, y - 1, today));
+    expect(after.exposedWorkers).toBe(before.exposedWorkers + 2);
+    expect(after.examsDue - before.examsDue).toBe(2);
+    expect(after.examsMissing - before.examsMissing).toBe(1);
+    expect(after.examsLate - before.examsLate).toBe(1);
+    expect(after.examsOnTime).toBe(before.examsOnTime);
+    // and this year: each falls due again (from the start, and from the October exam), like the rules say
+    expect(healthYearFacts(store, y, today)).toEqual(reference(store, y, today));
+  });
+});
+
+describe('a worker last examined years ago', () => {
+  it('falls due every interval after the last exam: one missing due this year and one last year', async () => {
+    const today = todayLocal();
+    const y = Number(today.slice(0, 4));
+    const store = await variedStore(today);
+    const w = store.get<{ id: string }>(
+      `SELECT id FROM workers w WHERE deleted_at IS NULL AND status = 'active' AND gender = 'M'
+        AND NOT EXISTS (SELECT 1 FROM health_exposures x WHERE x.worker_id = w.id) AND NOT EXISTS (SELECT 1 FROM health_exams e WHERE e.worker_id = w.id)
+      ORDER BY emp_no LIMIT 1`,
+    )!.id;
+    const f = store.get<{ id: string }>(`SELECT id FROM health_factors WHERE deleted_at IS NULL AND interval_months = 12 ORDER BY sort_order LIMIT 1`)!.id;
+    const before = [y - 1, y].map((year) => healthYearFacts(store, year, today));
+    const now = new Date().toISOString();
+    store.run(
+      `INSERT INTO health_exposures (id, worker_id, factor_id, post, start_date, end_date, source, created_at, updated_at) VALUES ('tx-old', ?, ?, '岗位', ?, NULL, 'manual', ?, ?)`,
+      [w, f, `${y - 6}-03-15`, now, now],
+    );
+    // examined on 01-01 four years ago (January 1st: this year's due is never after today)
+    store.run(`INSERT INTO health_exam_batches (id, date, institution, kind, source, entered_by_name, created_at, updated_at) VALUES ('tb-old', ?, '市职防院', 'periodic', 'manual', '测试', ?, ?)`, [`${y - 4}-01-01`, now, now]);
+    store.run(
+      `INSERT INTO health_exams (id, batch_id, worker_id, date, kind, factor_ids, conclusion, created_at, updated_at) VALUES ('te-old', 'tb-old', ?, ?, 'periodic', ?, 'normal', ?, ?)`,
+      [w, `${y - 4}-01-01`, JSON.stringify([f]), now, now],
+    );
+    for (const [i, year] of [y - 1, y].entries()) {
+      const after = healthYearFacts(store, year, today);
+      expect(after, String(year)).toEqual(reference(store, year, today));
+      expect(after.examsDue - before[i]!.examsDue, String(year)).toBe(1);
+      expect(after.examsMissing - before[i]!.examsMissing, String(year)).toBe(1);
+      expect(after.examsOnTime, String(year)).toBe(before[i]!.examsOnTime);
+      expect(after.examsLate, String(year)).toBe(before[i]!.examsLate);
+    }
+  });
+});
+
 describe('the due list search', () => {
   it('finds on the text indexes exactly what a substring test of name and 工号 finds', async () => {
     const today = todayLocal();

@@ -26,6 +26,13 @@ const PRE_JOB_EXAM = fmt(dayjs(HIRED).subtract(3, 'day'));
 const PERIODIC_EXAM = fmt(NOW.subtract(5, 'day'));
 const RECHECK_BY = fmt(NOW.add(20, 'day'));
 const CLINIC = '泰州市职业病防治所';
+// 张三 (噪声 since 2020-03-01) and 李四 (苯 since 2021-05-10), both 12-month factors, never examined before: their periodic
+// exam falls due on this year's anniversary of the start, met by PERIODIC_EXAM — late when held after it (an
+// anniversary after the exam is not due: that exam starts the chain again). With 王新's pre-job exam on time, the
+// health light is red below 60 % on time, else amber (the contraindication in post).
+const DUE_BY_EXAM = [`${YEAR}-03-01`, `${YEAR}-05-10`].filter((d) => d <= PERIODIC_EXAM);
+const ON_TIME_SHARE = (1 + DUE_BY_EXAM.filter((d) => d === PERIODIC_EXAM).length) / (1 + DUE_BY_EXAM.length);
+const HEALTH_LIGHT = ON_TIME_SHARE < 0.6 ? '未达标' : '待完善';
 
 async function clinicSheet(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -227,11 +234,13 @@ describe('issue 10 journey: exposures → exams → alerts → education → hou
     await menu('奖补申报');
     const after = await lights();
     await waitText(page().getByTestId('scorecard-summary'), new RegExp(`^${YEAR} 年度数据截至 ${TODAY}`));
-    // training recorded: capability red → amber; the pre-job exam met on time: health red → amber (a contraindication in post)
-    expect(after).toEqual({ ...before, capability: '待完善', health: '待完善' });
+    // training recorded: capability red → amber; the pre-job exam met on time, but the two long-exposed workers' periodic
+    // exams held late (once this year's anniversaries have passed): health red, else amber (a contraindication in post)
+    expect(after).toEqual({ ...before, capability: '待完善', health: HEALTH_LIGHT });
     const edu = page().getByTestId('criterion-education');
     await edu.getByText(/教育活动（次）\s*1/).waitFor();
     await page().getByTestId('reasons-health').getByText('1 名职业禁忌证职工仍在原岗位').waitFor();
+    if (HEALTH_LIGHT === '未达标') await page().getByTestId('reasons-health').getByText(`按期体检率 ${Math.round(ON_TIME_SHARE * 1000) / 10}%，低于 60%`).waitFor();
     expect(await page().getByTestId('reasons-education').innerText()).not.toContain('本年度没有教育活动记录');
     await shot('12-scorecard-after');
   });
@@ -286,7 +295,7 @@ describe('issue 10 journey: exposures → exams → alerts → education → hou
       `七、${YEAR}年度准备度自评（截至${TODAY}，0项达标）`,
       '日常教育扎实未达标',
       '能力建设到位待完善',
-      '特殊群体体检到位待完善',
+      `特殊群体体检到位${HEALTH_LIGHT}`,
       '1名职业禁忌证职工仍在原岗位',
       '活动照片（1张）',
       '附件二：拟奖励人员（2名）',

@@ -150,6 +150,63 @@ describe("a year's dues", () => {
     expect(yearDues(man, [x('noise', '2025-03-01')], [exam('2025-03-01', 'pre_job', ['noise'])], iv, null, '2025-01-01', '2025-12-31', '2025-12-31')).toMatchObject({ due: 1, onTime: 1 });
     expect(yearDues(man, [x('noise', '2025-03-01')], [exam('2025-03-05', 'periodic', ['noise'])], iv, null, '2025-01-01', '2025-12-31', '2025-12-31')).toMatchObject({ due: 1, late: 1 });
   });
+  it('an exposure begun before the year with no exam to chain from falls due at its start + the interval, repeated', () => {
+    const xs = [x('noise', '2020-03-01')];
+    const y25 = (exams: PlanExam[], asOf = '2025-12-31', xps = xs) => yearDues(man, xps, exams, iv, null, '2025-01-01', '2025-12-31', asOf);
+    // never examined: due 2025-03-01, missing
+    expect(y25([])).toMatchObject({ due: 1, onTime: 0, late: 0, missing: 1 });
+    // examined later in the year: late (the exam then chains on: 2026-10-01 is not this year's)
+    expect(y25([exam('2025-10-01', 'periodic', ['noise'])])).toMatchObject({ due: 1, onTime: 0, late: 1, missing: 0 });
+    // examined on the due date: on time; an exam of another factor does not count
+    expect(y25([exam('2025-03-01', 'periodic', ['noise'])])).toMatchObject({ due: 1, onTime: 1 });
+    expect(y25([exam('2025-02-01', 'periodic', ['co'])])).toMatchObject({ due: 1, missing: 1 });
+    // current year, before the due date: nothing due yet; on it: due and missing
+    expect(y25([], '2025-02-28')).toMatchObject({ due: 0 });
+    expect(y25([], '2025-03-01')).toMatchObject({ due: 1, missing: 1 });
+    // the exposure ended before the due date: nothing; after it: due
+    expect(y25([], '2025-12-31', [x('noise', '2020-03-01', '2025-02-28')])).toMatchObject({ due: 0 });
+    expect(y25([], '2025-12-31', [x('noise', '2020-03-01', '2025-03-01')])).toMatchObject({ due: 1, missing: 1 });
+    // a leap day keeps to its month (2020-02-29 + 60 months → 2025-02-28); a 36-month factor: 2020 + 36 × 2 = 2026
+    expect(y25([], '2025-02-27', [x('noise', '2020-02-29')])).toMatchObject({ due: 0 });
+    expect(y25([], '2025-02-28', [x('noise', '2020-02-29')])).toMatchObject({ due: 1, missing: 1 });
+    expect(y25([], '2025-12-31', [x('co', '2020-03-01')])).toMatchObject({ due: 0 });
+    expect(yearDues(man, [x('co', '2020-03-01')], [], iv, null, '2026-01-01', '2026-12-31', '2026-12-31')).toMatchObject({ due: 1, missing: 1 });
+  });
+  it('after an exam the periodic exam falls due every interval until the next exam: a missed one counts again each year', () => {
+    const xs = [x('noise', '2019-03-01')];
+    const pre19 = exam('2019-02-20', 'pre_job', ['noise']);
+    const last = exam('2021-05-10', 'periodic', ['noise']);
+    const yr = (y: number, exams: PlanExam[], asOf = `${y}-12-31`, xps = xs) => yearDues(man, xps, exams, iv, null, `${y}-01-01`, `${y}-12-31`, asOf);
+    // last examined 2021-05-10: due 2022-05-10, 2023-05-10, … each missing (before: nothing after 2022)
+    for (const y of [2022, 2023, 2024, 2025]) expect(yr(y, [pre19, last]), String(y)).toMatchObject({ due: 1, onTime: 0, late: 0, missing: 1 });
+    // examined again 2025-08-01: 2025's due is late (met then), the earlier years' stay missing (judged at their end);
+    // the chain from 2021 stops there and goes on from the new exam (2026-08-01)
+    const again = exam('2025-08-01', 'periodic', ['noise']);
+    for (const y of [2022, 2023, 2024]) expect(yr(y, [pre19, last, again]), String(y)).toMatchObject({ due: 1, late: 0, missing: 1 });
+    expect(yr(2025, [pre19, last, again])).toMatchObject({ due: 1, late: 1, missing: 0 });
+    expect(yr(2026, [pre19, last, again])).toMatchObject({ due: 1, missing: 1 });
+    expect(yr(2026, [pre19, last, again], '2026-07-31')).toMatchObject({ due: 0 });
+    // held on the due date: on time, and the chain stops there
+    expect(yr(2025, [pre19, last, exam('2025-05-10', 'periodic', ['noise'])])).toMatchObject({ due: 1, onTime: 1, late: 0, missing: 0 });
+    expect(yr(2026, [pre19, last, exam('2025-05-10', 'periodic', ['noise'])], '2026-05-09')).toMatchObject({ due: 0 });
+    expect(yr(2026, [pre19, last, exam('2025-05-10', 'periodic', ['noise'])], '2026-05-10')).toMatchObject({ due: 1, missing: 1 });
+    // an early exam meets the first due on time; the chain goes on from it, not from the one before
+    expect(yr(2022, [pre19, last, exam('2022-04-01', 'periodic', ['noise'])])).toMatchObject({ due: 1, onTime: 1 });
+    expect(yr(2023, [pre19, last, exam('2022-04-01', 'periodic', ['noise'])])).toMatchObject({ due: 1, missing: 1 });
+    // the current year before the due date: nothing yet; late when examined after it by today
+    expect(yr(2025, [pre19, last], '2025-05-09')).toMatchObject({ due: 0 });
+    expect(yr(2025, [pre19, last, again], '2025-08-01')).toMatchObject({ due: 1, late: 1 });
+    expect(yr(2025, [pre19, last, again], '2025-07-31')).toMatchObject({ due: 1, missing: 1 });
+    // the exposure ended: no due after its end
+    expect(yr(2024, [pre19, last], '2024-12-31', [x('noise', '2019-03-01', '2024-05-09')])).toMatchObject({ due: 0 });
+    expect(yr(2024, [pre19, last], '2024-12-31', [x('noise', '2019-03-01', '2024-05-10')])).toMatchObject({ due: 1, missing: 1 });
+    // a 36-month factor: 2021 + 36 → 2024, + 72 → 2027; a month-end exam keeps to its month (2021-01-31 + 12 × 3 → 2024-01-31)
+    const co = [x('co', '2019-03-01')];
+    const co21 = [exam('2019-02-20', 'pre_job', ['co']), exam('2021-05-10', 'periodic', ['co'])];
+    expect([2024, 2025, 2026, 2027].map((y) => yr(y, co21, `${y}-12-31`, co).due)).toEqual([1, 0, 0, 1]);
+    expect(yr(2024, [pre19, exam('2021-01-31', 'periodic', ['noise'])], '2024-01-30')).toMatchObject({ due: 0 });
+    expect(yr(2024, [pre19, exam('2021-01-31', 'periodic', ['noise'])], '2024-01-31')).toMatchObject({ due: 1, missing: 1 });
+  });
   it("women's exams count apart as well", () => {
     const woman: PlanWorker = { gender: 'F', hireDate: '2020-01-01', idCard: null };
     const r = yearDues(woman, [], [exam('2023-04-01', 'women', []), exam('2025-03-30', 'women', [])], iv, W, '2025-01-01', '2025-12-31', '2025-12-31');

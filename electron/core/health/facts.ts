@@ -34,11 +34,27 @@ const CTES = `WITH xp AS MATERIALIZED (${EXPOSURES}), cov AS MATERIALIZED (${COV
  * yearDues summed over the workers: every exam due in [from, to] by asOf with the date it was met (null: not yet).
  * - pre-job: each exposure starting in the year; met at its start by a 上岗前 exam covering the factor on or before it,
  *   else by the first counting exam after the start;
- * - periodic: each counting exam during an exposure + the factor's interval, met by the next counting exam (a later date);
+ * - periodic: each counting exam during an exposure + k × the factor's interval (k ≥ 1: only the k whose month falls in
+ *   the year, as below), met by the next counting exam (a later date): the first always, the later ones up to that exam;
+ *   with no counting exam on or before an exposure's start, its start + k × the interval (k ≥ 1: only the k whose month
+ *   falls in the year — a months count a from the start's month to January, k × m in [a, a + 11]) up to the first
+ *   counting exam after the start, which meets them;
  * - women (active women): each 妇科/两癌 exam + the interval, met by the next; none on record: the hire date + the interval.
  */
 const DUES = `cnt AS MATERIALIZED (SELECT w, f, d, k, lead(d) OVER (PARTITION BY w, f ORDER BY d) AS nxt
     FROM (SELECT w, f, d, count(*) AS k FROM cov WHERE kind IN ('pre_job', 'periodic', 'emergency') GROUP BY w, f, d)),
+  fst AS MATERIALIZED (SELECT w, f, min(d) AS d FROM cnt GROUP BY w, f),
+  seq (j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM seq WHERE j < 14),
+  unchained AS MATERIALIZED (SELECT s, e, m, d1, max(1, (a + m - 1) / m) AS k0, (a + 11) / m AS k1
+    FROM (SELECT xp.s, xp.e, xp.m, fst.d AS d1,
+        (CAST(substr(:from, 1, 4) AS INTEGER) - CAST(substr(xp.s, 1, 4) AS INTEGER)) * 12 + 1 - CAST(substr(xp.s, 6, 2) AS INTEGER) AS a
+      FROM xp LEFT JOIN fst ON fst.w = xp.w AND fst.f = xp.f
+      WHERE xp.s <= :asOf AND (fst.d IS NULL OR (fst.d > xp.s AND fst.d >= :from)))),
+  chained AS MATERIALIZED (SELECT d, nxt, n, m, til, max(1, (a + m - 1) / m) AS k0, (a + 11) / m AS k1
+    FROM (SELECT c.d, c.nxt, c.k AS n, xp.m, coalesce(xp.e, :to) AS til,
+        (CAST(substr(:from, 1, 4) AS INTEGER) - CAST(substr(c.d, 1, 4) AS INTEGER)) * 12 + 1 - CAST(substr(c.d, 6, 2) AS INTEGER) AS a
+      FROM xp JOIN cnt c ON c.w = xp.w AND c.f = xp.f
+      WHERE c.d <= coalesce(xp.e, :to) AND (c.nxt IS NULL OR c.nxt >= :from OR c.d >= date(:from, '-' || xp.m || ' months')))),
   women AS MATERIALIZED (SELECT id, hire_date FROM workers WHERE deleted_at IS NULL AND status = 'active' AND gender = 'F'),
   wex AS (SELECT d, k, lead(d) OVER (PARTITION BY w ORDER BY d) AS nxt
     FROM (SELECT e.worker_id AS w, e.date AS d, count(*) AS k FROM health_exams e
@@ -48,8 +64,11 @@ const DUES = `cnt AS MATERIALIZED (SELECT w, f, d, k, lead(d) OVER (PARTITION BY
         ELSE (SELECT min(c.d) FROM cnt c WHERE c.w = xp.w AND c.f = xp.f AND c.d > xp.s) END, 0, 1
       FROM xp WHERE xp.s >= :from AND xp.s <= :asOf
     UNION ALL
-    SELECT due, nxt, 0, k FROM (SELECT ${addMonthsSql('c.d', 'xp.m')} AS due, c.nxt, c.k, coalesce(xp.e, :to) AS til
-      FROM xp JOIN cnt c ON c.w = xp.w AND c.f = xp.f WHERE c.d <= coalesce(xp.e, :to)) WHERE due <= til
+    SELECT due, nxt, 0, n FROM (SELECT ${addMonthsSql('ch.d', '((ch.k0 + seq.j) * ch.m)')} AS due, ch.nxt, ch.n, ch.til, ch.k0 + seq.j AS kk
+      FROM chained ch JOIN seq ON seq.j <= ch.k1 - ch.k0) WHERE due <= til AND (kk = 1 OR nxt IS NULL OR due <= nxt)
+    UNION ALL
+    SELECT due, d1, 0, 1 FROM (SELECT ${addMonthsSql('un.s', '((un.k0 + seq.j) * un.m)')} AS due, un.d1, coalesce(un.e, :to) AS til
+      FROM unchained un JOIN seq ON seq.j <= un.k1 - un.k0) WHERE due <= til AND (d1 IS NULL OR due <= d1)
     UNION ALL
     SELECT ${addMonthsSql('d', ':wm')}, nxt, 1, k FROM wex
     UNION ALL

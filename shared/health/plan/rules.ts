@@ -216,8 +216,10 @@ export interface YearDues {
 /**
  * The exams that fell due in [from, to] for one worker and how they were met by `asOf` (the year's end, or today in
  * the current year): a pre-job exam at each exposure starting in the range (on time: a 上岗前 exam covering the factor
- * on or before the start); the periodic exams of each factor chained from exam to exam while exposed (on time: the next
- * counting exam by the due date); women's exams chained the same way (active women only: `women` false leaves them out).
+ * on or before the start); the periodic exams of each factor chained from exam to exam while exposed: each counting
+ * exam + k × the interval (k ≥ 1) up to the next counting exam, which meets them (on time: held by the due date; the
+ * first due always counts) — with no counting exam on or before the exposure's start, chained from the start
+ * (start + interval, repeated, each met by the first counting exam after the start); women's exams chained the same way (active women only: `women` false leaves them out).
  */
 export function yearDues(
   w: PlanWorker,
@@ -252,15 +254,29 @@ export function yearDues(
       const pre = exams.some((e) => e.kind === 'pre_job' && covers(e, f) && e.date <= x.start);
       judge(x.start, pre ? x.start : (counted.find((d) => d > x.start) ?? null));
     }
-    // chain: every counting exam during this exposure sets the next due date
     const end = x.end ?? to;
-    for (const d of counted) {
-      if (d > end) break;
-      const due = addMonths(d, interval);
-      if (due > end || due < from) continue;
-      const next = counted.find((n) => n > d) ?? null;
-      judge(due, next);
+    // no counting exam on or before the start: the chain starts at the start (the pre-job exam was due then) and falls
+    // due every interval after it until the first counting exam, which meets every one of those dues (late, mostly)
+    if (interval >= 1 && !counted.some((d) => d <= x.start)) {
+      const first = counted.find((d) => d > x.start) ?? null;
+      for (let k = 1; ; k++) {
+        const due = addMonths(x.start, k * interval);
+        if (due > end || due > to || (first !== null && due > first)) break;
+        judge(due, first);
+      }
     }
+    // chain: every counting exam during this exposure falls due again every interval after it (exam + k × interval)
+    // until the next counting exam, which meets those dues; the first due always counts (an early exam meets it on time)
+    if (interval >= 1)
+      for (const d of counted) {
+        if (d > end) break;
+        const next = counted.find((n) => n > d) ?? null;
+        for (let k = 1; ; k++) {
+          const due = addMonths(d, k * interval);
+          if (due > end || due > to || (k > 1 && next !== null && due > next)) break;
+          judge(due, next);
+        }
+      }
   }
   if (women && w.gender === 'F') {
     const ds = exams
