@@ -141,7 +141,7 @@ describe('education activities tab', () => {
     // search one, tick; then the whole list
     await fill(u, within(picker).getByLabelText('按姓名或工号搜索'), '张');
     await waitFor(() => expect(within(picker).queryByText('李四')).toBeNull());
-    await u.click(within(picker).getByRole('checkbox', { name: 'W001 张三' }));
+    await u.click(await within(picker).findByRole('checkbox', { name: 'W001 张三' }));
     expect(within(picker).getByTestId('edu-pick-chosen')).toHaveTextContent('已选 1 人');
     await u.clear(within(picker).getByLabelText('按姓名或工号搜索'));
     await u.click(await within(picker).findByRole('button', { name: '全选当前列表（3 人）' }));

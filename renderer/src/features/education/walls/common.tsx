@@ -1,6 +1,6 @@
 // Small pieces the walls tab shares: who may keep the walls, the section and state tags, the undo note after a delete,
 // the date helpers of its forms.
-import { Button, Space, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import dayjs from 'dayjs';
 import { WALL_SECTIONS, WALL_WRITERS, type WallSection } from '../../../../../shared/education/kinds';
@@ -8,7 +8,7 @@ import type { WallState } from '../../../../../shared/education/walls/types';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { useSession } from '../../../app/session';
 import type { TFunc } from '../../../i18n';
-import { errorText } from '../../../lib/errors';
+import { showUndoNote } from '../../../components/undoNote';
 
 /** Union officers, team leaders, safety officers and administrators keep the walls (the backend refuses the rest). */
 export function useCanKeepWalls(): boolean {
@@ -50,31 +50,7 @@ export const afterToday = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD') > today();
 
 /** After a delete: "已删除 …" with an Undo button for a few seconds. */
 export function undoNote(message: MessageInstance, t: TFunc, key: string, what: string, undo: () => Promise<unknown>, after: () => unknown) {
-  message.open({
-    key,
-    type: 'success',
-    duration: 8,
-    content: (
-      <Space>
-        {t('edu.wall.deletedNote', { what })}
-        <Button
-          size="small"
-          type="link"
-          onClick={() => {
-            message.destroy(key);
-            undo()
-              .then(async () => {
-                message.success(t('edu.wall.restored'));
-                await after();
-              })
-              .catch((e: unknown) => message.error(errorText(e, t)));
-          }}
-        >
-          {t('common.undo')}
-        </Button>
-      </Space>
-    ),
-  });
+  showUndoNote(message, t, { key, deleted: t('edu.wall.deletedNote', { what }), restored: t('edu.wall.restored') }, undo, after);
 }
 
 /** A wall as one line: "合成车间 / 甲班 · 东墙". */

@@ -1,5 +1,4 @@
 // What the exams tab's parts share: who may record, the tab's addresses, a conclusion in words, the undo note.
-import { Button, Space } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import { HEALTH_WRITERS } from '../../../../../shared/health/kinds';
 import type { Exam } from '../../../../../shared/health/exams/types';
@@ -7,7 +6,7 @@ import { readsHealthResults } from '../../../../../shared/health/privacy';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { useSession } from '../../../app/session';
 import type { TFunc } from '../../../i18n';
-import { errorText } from '../../../lib/errors';
+import { showUndoNote } from '../../../components/undoNote';
 
 /** OH managers, safety officers, union officers and administrators record (the backend refuses the rest). */
 export function useCanRecordHealth(): boolean {
@@ -37,29 +36,5 @@ export const CONCLUSION_COLOR: Record<Exam['conclusion'], string> = { normal: 'g
 
 /** "Deleted …" with an Undo button for a few seconds. */
 export function undoNote(message: MessageInstance, t: TFunc, key: string, what: string, undo: () => Promise<unknown>, after: () => unknown) {
-  message.open({
-    key,
-    type: 'success',
-    duration: 8,
-    content: (
-      <Space>
-        {t('health.exams.deleted', { what })}
-        <Button
-          size="small"
-          type="link"
-          onClick={() => {
-            message.destroy(key);
-            undo()
-              .then(async () => {
-                message.success(t('health.exams.restored'));
-                await after();
-              })
-              .catch((e: unknown) => message.error(errorText(e, t)));
-          }}
-        >
-          {t('common.undo')}
-        </Button>
-      </Space>
-    ),
-  });
+  showUndoNote(message, t, { key, deleted: t('health.exams.deleted', { what }), restored: t('health.exams.restored') }, undo, after);
 }

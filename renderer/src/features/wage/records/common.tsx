@@ -1,12 +1,11 @@
 // Small pieces the records tab's sections share: the month, who may write, the undo note after a delete.
-import { Button, Space } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import dayjs from 'dayjs';
 import { holdsAnyRole } from '../../../../../shared/roster/roles';
 import { WAGE_RECORDERS } from '../../../../../shared/wage/records/types';
 import { useSession } from '../../../app/session';
 import type { TFunc } from '../../../i18n';
-import { errorText } from '../../../lib/errors';
+import { showUndoNote } from '../../../components/undoNote';
 
 /** This month as 'YYYY-MM' on the user's calendar. */
 export function thisMonth(): string {
@@ -58,29 +57,5 @@ export function num(v: number, signed = false): string {
 
 /** After a delete: "已删除 …" with an Undo button for a few seconds. */
 export function undoNote(message: MessageInstance, t: TFunc, key: string, what: string, undo: () => Promise<unknown>, after: () => unknown) {
-  message.open({
-    key,
-    type: 'success',
-    duration: 8,
-    content: (
-      <Space>
-        {t('wage.rec.deleted', { what })}
-        <Button
-          size="small"
-          type="link"
-          onClick={() => {
-            message.destroy(key);
-            undo()
-              .then(async () => {
-                message.success(t('wage.rec.restored'));
-                await after();
-              })
-              .catch((e: unknown) => message.error(errorText(e, t)));
-          }}
-        >
-          {t('common.undo')}
-        </Button>
-      </Space>
-    ),
-  });
+  showUndoNote(message, t, { key, deleted: t('wage.rec.deleted', { what }), restored: t('wage.rec.restored') }, undo, after);
 }
