@@ -33,6 +33,8 @@ describe('health alerts lead to their lists (browser host + Chromium)', () => {
     recheckBatch = rb.id;
     await api(app.host, 'health.certCreate', { workerId: a.id, category: 'electrician', certNo: 'DG-001', issueDate: dayjs().subtract(3, 'year').subtract(15, 'day').format('YYYY-MM-DD'), expiryDate: day(1000) });
 
+    // the home page was open while the records were made through the API: open it afresh, as a user arriving would
+    await page().reload();
     await page().getByRole('menuitem', { name: '首页' }).click();
     const card = page().getByTestId('health-card');
     const tag = card.getByTestId('health-card-recheck_overdue');
