@@ -13,7 +13,7 @@ import { generateDemo } from '../../electron/core/demo';
 import { certificateFacts } from '../../electron/core/health/certs/facts';
 import { generateDemoHealth } from '../../electron/core/health/demo';
 import { healthYearFacts } from '../../electron/core/health/facts';
-import { dueList, intervals, planInputs, rebuildHealthDue, syncHealthDue, womenSettings } from '../../electron/core/health/plan/due';
+import { dueList, intervals, planInputs, rebuildHealthDue, refreshHealthDue, syncHealthDue, womenSettings, yearDuesSpan } from '../../electron/core/health/plan/due';
 import { setQuiet } from '../../electron/core/log';
 import { todayLocal } from '../../electron/core/util';
 import { CONCLUSIONS, type Conclusion } from '../../shared/health/kinds';
@@ -32,6 +32,9 @@ afterEach(() => {
   stores = [];
   dirs = [];
 });
+
+/** Raw writes below are followed by what the services do after theirs: the workers' plan and year dues refreshed. */
+const refreshed = (store: Store, ...workerIds: string[]) => store.tx(() => refreshHealthDue(store, workerIds));
 
 /** The straightforward computation: every worker's plan inputs through the pure rules. */
 function reference(store: Store, year: number, today: string): HealthYearFacts {
@@ -223,6 +226,7 @@ describe('the health year facts', () => {
     store.run(`INSERT INTO settings (key, value, updated_at) VALUES ('health.women', '{"intervalMonths":13,"screeningFromAge":40}', ?)
       ON CONFLICT (key) DO UPDATE SET value = excluded.value`, [new Date().toISOString()]);
     expect(womenSettings(store).intervalMonths).toBe(13);
+    rebuildHealthDue(store, today); // as the women's settings service does
     for (const year of [y - 1, y]) expect(healthYearFacts(store, year, today)).toEqual(reference(store, year, today));
   });
 });
@@ -247,6 +251,7 @@ describe('an exposure begun years before with no exam to chain from', () => {
         `INSERT INTO health_exposures (id, worker_id, factor_id, post, start_date, end_date, source, created_at, updated_at) VALUES (?, ?, ?, '岗位', ?, NULL, 'manual', ?, ?)`,
         [`tx-long-${k}`, w, f, `${y - 6}-03-15`, now, now],
       );
+    refreshed(store, p!, q!);
     // never examined since → due on 03-15 last year and missing; the other examined in October → late
     const afterOne = healthYearFacts(store, y - 1, today);
     expect(afterOne.examsDue - before.examsDue).toBe(2);
@@ -256,6 +261,7 @@ describe('an exposure begun years before with no exam to chain from', () => {
       `INSERT INTO health_exams (id, batch_id, worker_id, date, kind, factor_ids, conclusion, created_at, updated_at) VALUES ('te-long', 'tb-long', ?, ?, 'periodic', ?, 'normal', ?, ?)`,
       [q!, `${y - 1}-10-20`, JSON.stringify([f]), now, now],
     );
+    refreshed(store, q!);
     const after = healthYearFacts(store, y - 1, today);
     expect(after).toEqual(reference(store, y - 1, today));
     expect(after.exposedWorkers).toBe(before.exposedWorkers + 2);
@@ -291,6 +297,7 @@ describe('a worker last examined years ago', () => {
       `INSERT INTO health_exams (id, batch_id, worker_id, date, kind, factor_ids, conclusion, created_at, updated_at) VALUES ('te-old', 'tb-old', ?, ?, 'periodic', ?, 'normal', ?, ?)`,
       [w, `${y - 4}-01-01`, JSON.stringify([f]), now, now],
     );
+    refreshed(store, w);
     for (const [i, year] of [y - 1, y].entries()) {
       const after = healthYearFacts(store, year, today);
       expect(after, String(year)).toEqual(reference(store, year, today));
@@ -303,6 +310,28 @@ describe('a worker last examined years ago', () => {
 });
 
 describe('the due list search', () => {
+  it('builds the year dues on the first read of a store from before they were kept, and again past their span', async () => {
+    const today = todayLocal();
+    const y = Number(today.slice(0, 4));
+    const store = await variedStore(today);
+    const expected = reference(store, y - 1, today);
+    const rows = store.get<{ n: number }>(`SELECT count(*) AS n FROM health_year_dues`)!.n;
+    expect(rows).toBeGreaterThan(100);
+    expect(yearDuesSpan(store)).toBe(`${y + 1}-12-31`);
+    // as a v19 store arrives: no dues, no span
+    store.run(`DELETE FROM health_year_dues`);
+    store.run(`DELETE FROM health_year_dues_span`);
+    expect(healthYearFacts(store, y - 1, today)).toEqual(expected);
+    expect(store.get<{ n: number }>(`SELECT count(*) AS n FROM health_year_dues`)!.n).toBe(rows);
+    // a span that stops before the day read (a store left unopened for years): written again up to the year after
+    store.run(`UPDATE health_year_dues_span SET until = ?`, [`${y - 1}-06-30`]);
+    store.run(`DELETE FROM health_year_dues WHERE due > ?`, [`${y - 1}-06-30`]);
+    const later = addDays(today, 200);
+    expect(healthYearFacts(store, y, later)).toEqual(reference(store, y, later));
+    expect(yearDuesSpan(store)! >= `${Number(later.slice(0, 4)) + 1}-12-31`).toBe(true);
+    expect(healthYearFacts(store, y - 1, today)).toEqual(expected);
+  });
+
   it('finds on the text indexes exactly what a substring test of name and 工号 finds', async () => {
     const today = todayLocal();
     const store = await variedStore(today);

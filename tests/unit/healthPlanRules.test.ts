@@ -3,7 +3,7 @@
 // the exit exam, how an item shows on a day (alertOf) and how a year's dues were met.
 import { describe, expect, it } from 'vitest';
 import { WOMEN_EXAM_DEFAULTS } from '../../shared/health/kinds';
-import { addDays, addMonths, ageOn, alertOf, exitNeeded, planItems, quarterOf, yearDues, type PlanExam, type PlanExposure, type PlanWorker } from '../../shared/health/plan/rules';
+import { addDays, addMonths, ageOn, alertOf, examDues, exitNeeded, planItems, quarterOf, yearDues, type PlanExam, type PlanExposure, type PlanWorker } from '../../shared/health/plan/rules';
 
 const man: PlanWorker = { gender: 'M', hireDate: '2020-03-01', idCard: null };
 const iv = new Map([
@@ -145,6 +145,20 @@ describe("a year's dues", () => {
     expect(yearDues(man, xs, [pre], iv, null, '2025-01-01', '2025-12-31', '2025-12-31')).toMatchObject({ due: 1, missing: 1 });
     // current year: not yet due by today
     expect(yearDues(man, xs, [pre], iv, null, '2025-01-01', '2025-12-31', '2025-02-19')).toMatchObject({ due: 0 });
+  });
+  it('an exam of an earlier exposure to the factor chains into a later one from its start, never before it', () => {
+    // exposed 2019–2021, examined 2021-05-10; exposed again from 2023-08-01: the chain's 2022-05-10 was not while exposed
+    const xs = [x('noise', '2019-03-01', '2021-06-30'), x('noise', '2023-08-01')];
+    const exams = [exam('2019-02-20', 'pre_job', ['noise']), exam('2021-05-10', 'periodic', ['noise'])];
+    const yr = (y: number) => yearDues(man, xs, exams, iv, null, `${y}-01-01`, `${y}-12-31`, `${y}-12-31`);
+    expect(yr(2022)).toMatchObject({ due: 0 });
+    // 2023: the pre-job exam at the new start (met by the 上岗前 exam on record before it); 2023-05-10 came before the start
+    expect(yr(2023)).toMatchObject({ due: 1, onTime: 1 });
+    expect(yr(2024)).toMatchObject({ due: 1, missing: 1 });
+    // the list is the same whatever the year asked about: every due up to `until`, each once
+    const all = examDues(man, xs, exams, iv, null, '2025-12-31').map((d) => d.due);
+    expect(all).toEqual(['2019-03-01', '2020-02-20', '2021-02-20', '2023-08-01', '2024-05-10', '2025-05-10']);
+    expect(all.filter((d) => d >= '2024-01-01' && d <= '2024-12-31')).toHaveLength(yr(2024).due);
   });
   it('a pre-job exam falls due at the start of an exposure in the year', () => {
     expect(yearDues(man, [x('noise', '2025-03-01')], [exam('2025-03-01', 'pre_job', ['noise'])], iv, null, '2025-01-01', '2025-12-31', '2025-12-31')).toMatchObject({ due: 1, onTime: 1 });

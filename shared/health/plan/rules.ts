@@ -213,14 +213,100 @@ export interface YearDues {
   womenOnTime: number;
 }
 
+/** One exam falling due: the date, the date it was met (null: not yet), whether it is a women's exam. */
+export interface ExamDue {
+  due: string;
+  met: string | null;
+  women: boolean;
+}
+
 /**
- * The exams that fell due in [from, to] for one worker and how they were met by `asOf` (the year's end, or today in
- * the current year): a pre-job exam at each exposure starting in the range (on time: a 上岗前 exam covering the factor
- * on or before the start); the periodic exams of each factor chained from exam to exam while exposed: each counting
- * exam + k × the interval (k ≥ 1) up to the next counting exam, which meets them (on time: held by the due date; the
- * first due always counts) — with no counting exam on or before the exposure's start, chained from the start
- * (start + interval, repeated, each met by the first counting exam after the start); women's exams chained the same way (active women only: `women` false leaves them out).
+ * Every exam that falls due for one worker up to `until` (inclusive), with the date it was met: a pre-job exam at each
+ * exposure's start (met then by a 上岗前 exam covering the factor on or before the start, else by the first counting
+ * exam after it); the periodic exams of each factor chained from exam to exam while exposed: each counting exam + k ×
+ * the interval (k ≥ 1, falling between the exposure's start and end) up to the next counting exam, which meets them (the first due always counts: an early exam meets
+ * it on time) — with no counting exam on or before the exposure's start, chained from the start (start + interval,
+ * repeated, each met by the first counting exam after the start); women's exams chained the same way (`women` null:
+ * not an active woman, none). An open exposure ends at `until`. The list does not depend on the year asked about, so
+ * the backend keeps it per worker (health_year_dues) and a year's figures are a range of it (yearDues below).
  */
+export function examDues(
+  w: PlanWorker,
+  exposures: readonly PlanExposure[],
+  exams: readonly PlanExam[],
+  intervals: ReadonlyMap<string, number>,
+  women: WomenExamSettings | null,
+  until: string,
+): ExamDue[] {
+  const out: ExamDue[] = [];
+  const add = (due: string, met: string | null, isWomen = false) => {
+    if (due <= until) out.push({ due, met, women: isWomen });
+  };
+  for (const x of exposures) {
+    const interval = intervals.get(x.factorId);
+    if (interval === undefined) continue;
+    const f = x.factorId;
+    const counted = exams
+      .filter((e) => COUNTS_FOR_PERIODIC.includes(e.kind) && covers(e, f))
+      .map((e) => e.date)
+      .sort();
+    const pre = exams.some((e) => e.kind === 'pre_job' && covers(e, f) && e.date <= x.start);
+    add(x.start, pre ? x.start : (counted.find((d) => d > x.start) ?? null));
+    const end = x.end !== null && x.end < until ? x.end : until;
+    // no counting exam on or before the start: the chain starts at the start (the pre-job exam was due then) and falls
+    // due every interval after it until the first counting exam, which meets every one of those dues (late, mostly)
+    if (interval >= 1 && !counted.some((d) => d <= x.start)) {
+      const first = counted.find((d) => d > x.start) ?? null;
+      for (let k = 1; ; k++) {
+        const due = addMonths(x.start, k * interval);
+        if (due > end || (first !== null && due > first)) break;
+        add(due, first);
+      }
+    }
+    // chain: every counting exam up to this exposure's end falls due again every interval after it (exam + k ×
+    // interval) until the next counting exam, which meets those dues; the first due always counts (an early exam meets
+    // it on time). Only the dues while exposed count: an exam of an earlier exposure to the factor chains into this one
+    // from its start, never before it.
+    if (interval >= 1)
+      for (const d of counted) {
+        if (d > end) break;
+        const next = counted.find((n) => n > d) ?? null;
+        for (let k = 1; ; k++) {
+          const due = addMonths(d, k * interval);
+          if (due > end || (k > 1 && next !== null && due > next)) break;
+          if (due >= x.start) add(due, next);
+        }
+      }
+  }
+  if (women && w.gender === 'F') {
+    const ds = exams
+      .filter((e) => e.kind === 'women')
+      .map((e) => e.date)
+      .sort();
+    if (ds.length === 0 && w.hireDate !== null) add(addMonths(w.hireDate, women.intervalMonths), null, true);
+    for (const d of ds) add(addMonths(d, women.intervalMonths), ds.find((n) => n > d) ?? null, true);
+  }
+  return out;
+}
+
+/** How the dues in [from, to] were met by `asOf`: on time (by the due date), late (after it, by asOf) or missing. */
+export function judgeDues(dues: Iterable<ExamDue>, from: string, to: string, asOf: string): YearDues {
+  const r: YearDues = { due: 0, onTime: 0, late: 0, missing: 0, womenDue: 0, womenOnTime: 0 };
+  for (const { due, met, women } of dues) {
+    if (due < from || due > to || due > asOf) continue;
+    r.due++;
+    if (women) r.womenDue++;
+    if (met !== null && met <= due) {
+      r.onTime++;
+      if (women) r.womenOnTime++;
+    } else if (met !== null && met <= asOf) r.late++;
+    else r.missing++;
+  }
+  return r;
+}
+
+/** The exams that fell due in [from, to] for one worker and how they were met by `asOf` (the year's end, or today in
+ *  the current year): examDues judged (active women only: `women` null leaves their exams out). */
 export function yearDues(
   w: PlanWorker,
   exposures: readonly PlanExposure[],
@@ -231,64 +317,5 @@ export function yearDues(
   to: string,
   asOf: string,
 ): YearDues {
-  const r: YearDues = { due: 0, onTime: 0, late: 0, missing: 0, womenDue: 0, womenOnTime: 0 };
-  const judge = (due: string, met: string | null, isWomen = false) => {
-    if (due < from || due > to || due > asOf) return;
-    r.due++;
-    if (isWomen) r.womenDue++;
-    if (met !== null && met <= due) {
-      r.onTime++;
-      if (isWomen) r.womenOnTime++;
-    } else if (met !== null && met <= asOf) r.late++;
-    else r.missing++;
-  };
-  for (const x of exposures) {
-    const interval = intervals.get(x.factorId);
-    if (interval === undefined) continue;
-    const f = x.factorId;
-    const counted = exams
-      .filter((e) => COUNTS_FOR_PERIODIC.includes(e.kind) && covers(e, f))
-      .map((e) => e.date)
-      .sort();
-    if (x.start >= from && x.start <= to) {
-      const pre = exams.some((e) => e.kind === 'pre_job' && covers(e, f) && e.date <= x.start);
-      judge(x.start, pre ? x.start : (counted.find((d) => d > x.start) ?? null));
-    }
-    const end = x.end ?? to;
-    // no counting exam on or before the start: the chain starts at the start (the pre-job exam was due then) and falls
-    // due every interval after it until the first counting exam, which meets every one of those dues (late, mostly)
-    if (interval >= 1 && !counted.some((d) => d <= x.start)) {
-      const first = counted.find((d) => d > x.start) ?? null;
-      for (let k = 1; ; k++) {
-        const due = addMonths(x.start, k * interval);
-        if (due > end || due > to || (first !== null && due > first)) break;
-        judge(due, first);
-      }
-    }
-    // chain: every counting exam during this exposure falls due again every interval after it (exam + k × interval)
-    // until the next counting exam, which meets those dues; the first due always counts (an early exam meets it on time)
-    if (interval >= 1)
-      for (const d of counted) {
-        if (d > end) break;
-        const next = counted.find((n) => n > d) ?? null;
-        for (let k = 1; ; k++) {
-          const due = addMonths(d, k * interval);
-          if (due > end || due > to || (k > 1 && next !== null && due > next)) break;
-          judge(due, next);
-        }
-      }
-  }
-  if (women && w.gender === 'F') {
-    const ds = exams
-      .filter((e) => e.kind === 'women')
-      .map((e) => e.date)
-      .sort();
-    const starts = ds.length > 0 ? ds : [];
-    if (ds.length === 0 && w.hireDate !== null) judge(addMonths(w.hireDate, women.intervalMonths), null, true);
-    for (const d of starts) {
-      const due = addMonths(d, women.intervalMonths);
-      judge(due, ds.find((n) => n > d) ?? null, true);
-    }
-  }
-  return r;
+  return judgeDues(examDues(w, exposures, exams, intervals, women, to), from, to, asOf);
 }

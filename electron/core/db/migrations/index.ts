@@ -23,6 +23,7 @@ import * as m016 from './016_health_certificates';
 import * as m017 from './017_education_activities';
 import * as m018 from './018_culture_walls';
 import * as m019 from './019_subsidy_dossiers';
+import * as m020 from './020_health_year_dues';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'education activities', up: m017.up },
   { version: 18, name: 'culture walls', up: m018.up },
   { version: 19, name: 'subsidy dossiers', up: m019.up },
+  { version: 20, name: 'health year dues', up: m020.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

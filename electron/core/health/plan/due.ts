@@ -4,7 +4,7 @@
 // as one range on due_date with today applied in the query (the CASE below says what alertOf says).
 import type { z } from 'zod';
 import { HEALTH_DUE_SOON_DAYS, WOMEN_EXAM_DEFAULTS, WOMEN_EXAM_SETTING, type Conclusion, type ExamKind, type WomenExamSettings } from '../../../../shared/health/kinds';
-import { addDays, exitNeeded, planItems, type PlanExam, type PlanExposure, type PlanWorker } from '../../../../shared/health/plan/rules';
+import { addDays, examDues, exitNeeded, planItems, type PlanExam, type PlanExposure, type PlanWorker } from '../../../../shared/health/plan/rules';
 import type { dueQuery } from '../../../../shared/health/plan/schemas';
 import { ALERT_KINDS, type AlertKind, type DuePage, type DueRow, type ExitCheck } from '../../../../shared/health/plan/types';
 import { localToday } from '../../../../shared/kernel/schemas';
@@ -110,19 +110,26 @@ export function planInputs(store: Store, workerIds?: readonly string[]): Map<str
 
 /**
  * Writes the items that can show in the due list: an active worker's (but the exit exam), and the exit exam of a worker
- * who left (alertOf: nothing else of theirs shows), with the worker's place for the filters.
+ * who left (alertOf: nothing else of theirs shows), with the worker's place for the filters; and, while the year dues
+ * are kept (`dueUntil`: their span), every exam falling due for the worker up to it (examDues; women's exams for active
+ * women only).
  */
-function writeItems(store: Store, inputs: Map<string, WorkerPlanInput>, today: string): number {
+function writeItems(store: Store, inputs: Map<string, WorkerPlanInput>, today: string, dueUntil = yearDuesSpan(store)): number {
   const iv = intervals(store);
   const women = womenSettings(store);
   const ins = store.stmt(
     `INSERT INTO health_due (worker_id, workshop_id, team_id, kind, factor_id, due_date, last_date, until, ref_id, detail, screening) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insDue = store.stmt(`INSERT INTO health_year_dues (worker_id, due, met, women) VALUES (?, ?, ?, ?)`);
   let n = 0;
   for (const p of inputs.values()) {
     const w = p.worker;
     // men without exposures or exams have no plan: skip the work
     if (w.gender === 'M' && p.exposures.length === 0 && p.exams.length === 0) continue;
+    if (dueUntil !== null) {
+      const activeWoman = w.gender === 'F' && w.status === 'active';
+      for (const d of examDues(w, p.exposures, p.exams, iv, activeWoman ? women : null, dueUntil)) insDue.run(w.id, d.due, d.met, d.women ? 1 : 0);
+    }
     if (w.status === 'left' && p.exposures.length === 0) continue;
     for (const it of planItems(w, p.exposures, p.exams, iv, women, today)) {
       if ((it.kind === 'exit') !== (w.status === 'left')) continue;
@@ -133,26 +140,53 @@ function writeItems(store: Store, inputs: Map<string, WorkerPlanInput>, today: s
   return n;
 }
 
-/** Rewrites the plan of these workers (call inside the transaction of the write that touched them). */
+/** How far the year dues are written (null: not built yet — the first read of a year's figures builds them). */
+export function yearDuesSpan(store: Store): string | null {
+  return store.get<{ until: string }>(`SELECT until FROM health_year_dues_span WHERE id = 1`)?.until ?? null;
+}
+
+/** Rewrites these workers' plan and year dues (call inside the transaction of the write that touched them). */
 export function refreshHealthDue(store: Store, workerIds: Iterable<string>, today = localToday()): void {
   const ids = [...new Set(workerIds)];
   if (ids.length === 0) return;
   const del = store.stmt(`DELETE FROM health_due WHERE worker_id = ?`);
+  const delDues = store.stmt(`DELETE FROM health_year_dues WHERE worker_id = ?`);
   const fresh = store.stmt(`DELETE FROM health_due_stale WHERE worker_id = ?`);
   for (const id of ids) {
     del.run(id);
+    delDues.run(id);
     fresh.run(id);
   }
   writeItems(store, planInputs(store, ids), today);
 }
 
-/** Rewrites everyone's plan (the demo, migrations, a changed interval table or women's setting); returns the items. */
-export function rebuildHealthDue(store: Store, today = localToday()): number {
+/** The year dues are written up to the end of the year after `day`'s. */
+const spanFor = (day: string) => `${Number(day.slice(0, 4)) + 1}-12-31`;
+const maxDay = (a: string, b: string | null) => (b !== null && b > a ? b : a);
+
+/**
+ * Rewrites everyone's plan and year dues (the demo, a changed interval table or women's setting, a read of the year
+ * dues past their span: `asOf`); returns the items.
+ */
+export function rebuildHealthDue(store: Store, today = localToday(), asOf = today): number {
   return store.tx(() => {
+    const until = maxDay(spanFor(asOf > today ? asOf : today), yearDuesSpan(store));
     store.run(`DELETE FROM health_due`);
     store.run(`DELETE FROM health_due_stale`);
-    return writeItems(store, planInputs(store), today);
+    store.run(`DELETE FROM health_year_dues`);
+    store.run(`INSERT OR REPLACE INTO health_year_dues_span (id, until) VALUES (1, ?)`, [until]);
+    return writeItems(store, planInputs(store), today, until);
   });
+}
+
+/**
+ * The year dues brought up to date for a read as of `asOf`: the roster's pending changes first (syncHealthDue); if
+ * they were never built (a store from before v20) or stop before `asOf`, everyone's are written again.
+ */
+export function ensureYearDues(store: Store, asOf: string, today = localToday()): void {
+  syncHealthDue(store, today);
+  const span = yearDuesSpan(store);
+  if (span === null || span < asOf) rebuildHealthDue(store, today, asOf);
 }
 
 /** Above this many workers written by the roster since, a sync rebuilds everyone's plan in one pass. */
