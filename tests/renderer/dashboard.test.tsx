@@ -318,6 +318,24 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('radio', { name: '全年' })).toBeChecked();
   });
 
+  test('刷新 reads everything again: the statistics, the reminders, 待我处理 and every home card (the modules\' too)', async () => {
+    const be = installBackend();
+    renderPage();
+    await ready();
+    const cardChannels = ['hazards.mine', 'congress.sessionYearCheck', 'wage.dashboard', 'subsidy.scorecard', 'health.due', 'health.certs', 'education.hours'];
+    await waitFor(() => {
+      for (const c of cardChannels) expect(be.inputs(c), c).toHaveLength(1);
+    });
+    // (the enterprise's name above the printed table is read once)
+    const firstLoad = [...new Set(be.calls.map((c) => c.channel))].filter((c) => c !== 'enterprise.get');
+    await userEvent.setup().click(button('刷新'));
+    // every channel of the first load is read once more (the modules' cards too: health, certificates, hours)
+    await waitFor(() => {
+      for (const c of firstLoad) expect(be.inputs(c), c).toHaveLength(2);
+    });
+    expect(firstLoad).toEqual(expect.arrayContaining([...cardChannels, 'hazards.stats', 'hazards.reminders']));
+  });
+
   test('no overdue hazards: the overdue KPI is not red; no closure rate yet shows a dash', async () => {
     installBackend({
       'hazards.stats': (i) => stats(i.year as number, null, { overdue: 0, closureRate: null, avgDaysToClose: null }),

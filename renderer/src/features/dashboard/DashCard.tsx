@@ -1,8 +1,10 @@
-// The frame of a home-page card read from one call (能级工资, 职代会年度召开情况): its data loaded on mount, a coloured
+// The frame of a home-page card read from one call (能级工资, 职代会年度召开情况): its data loaded on mount and again on
+// the home page's 刷新 (the dashboard store's cardsTick; the figures shown stay until the new ones arrive), a coloured
 // top border for its state, a title and an action; while loading a skeleton, on a failure the error with a retry.
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { errorText } from '../../lib/errors';
+import { useDashboard } from './store';
 import { useDashT } from './dashT';
 
 /** The card's data from `fetch` (a function defined once, outside the component; `load` reads again, clearing the error). */
@@ -13,7 +15,8 @@ export function useCardData<T>(fetch: () => Promise<T>) {
     setError(null);
     fetch().then(setData, (e: unknown) => setError(e));
   }, [fetch]);
-  useEffect(load, [load]);
+  const tick = useDashboard((s) => s.cardsTick);
+  useEffect(load, [load, tick]);
   return { data, error, load };
 }
 

@@ -44,7 +44,7 @@ const PRINT_CSS = `
 
 export function DashboardPage(props: { onOpenHazard(id: string): void }) {
   const { t } = useDashT();
-  const { period, stats, statsPeriod, statsLoading, statsError, setPeriod, loadStats, loadReminders } = useDashboard();
+  const { period, stats, statsPeriod, statsLoading, statsError, setPeriod, loadStats, loadReminders, refreshCards } = useDashboard();
 
   useEffect(() => {
     void loadStats();
@@ -105,6 +105,7 @@ export function DashboardPage(props: { onOpenHazard(id: string): void }) {
               onClick={() => {
                 void loadStats();
                 void loadReminders();
+                refreshCards();
               }}
               loading={statsLoading}
             >

@@ -7,6 +7,7 @@ import { call } from '../../lib/api';
 import { errorText } from '../../lib/errors';
 import { openHazardRow, useDashT } from './dashT';
 import { daysUntil } from './Reminders';
+import { useDashboard } from './store';
 
 export const MY_TASKS_LIMIT = 10;
 
@@ -29,7 +30,8 @@ export function MyTasks({ onOpenHazard }: { onOpenHazard(id: string): void }) {
       },
     );
   }, []);
-  useEffect(load, [load]);
+  const tick = useDashboard((s) => s.cardsTick); // 刷新 reads them again
+  useEffect(load, [load, tick]);
 
   const total = data?.total ?? 0;
   return (

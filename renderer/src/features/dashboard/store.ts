@@ -20,7 +20,10 @@ interface DashboardState {
   reminders: HazardReminders | null;
   remindersLoading: boolean;
   remindersError: unknown;
+  /** moved by 刷新: the home page's cards (built-in and the modules') read their figures again */
+  cardsTick: number;
   setPeriod(patch: Partial<Period>): void;
+  refreshCards(): void;
   loadStats(): Promise<void>;
   loadReminders(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export function initialDashboardState() {
     reminders: null,
     remindersLoading: false,
     remindersError: null,
+    cardsTick: 0,
   } satisfies Partial<DashboardState>;
 }
 
@@ -54,6 +58,9 @@ export const useDashboard = create<DashboardState>((set, get) => ({
     if (samePeriod(get().period, period)) return;
     set({ period });
     void get().loadStats();
+  },
+  refreshCards() {
+    set({ cardsTick: get().cardsTick + 1 });
   },
   async loadStats() {
     const my = ++statsSeq;
