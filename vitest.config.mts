@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // two workers on a 2-core machine: the e2e files one at a time (their own maxWorkers) beside the node and
+    // component files
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -31,7 +34,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // one browser at a time: each file starts its own host and Chromium
+          maxWorkers: 1,
         },
       },
     ],

@@ -74,8 +74,9 @@ describe('tabbed pages scroll; dialogs focus their first field; menus and column
     // 作业类别 from the keyboard: Enter opens the list, arrows and Enter choose, one Tab moves on to 工种
     await dlg.getByLabel('证号').click();
     await page().keyboard.press('Tab');
-    expect(await focusedId()).toBe('healthCert_category');
+    await expect.poll(focusedId).toBe('healthCert_category');
     await page().keyboard.press('Enter');
+    await openPopupVisible();
     await page().keyboard.press('ArrowDown');
     await page().keyboard.press('Enter');
     await page().keyboard.press('Tab');
@@ -83,7 +84,7 @@ describe('tabbed pages scroll; dialogs focus their first field; menus and column
     const first = await dlg.locator('#healthCert_category').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText();
     // Enter opens the list and Tab takes the highlighted entry: still one Tab to move on (antd alone kept the focus)
     await page().keyboard.press('Shift+Tab');
-    expect(await focusedId()).toBe('healthCert_category');
+    await expect.poll(focusedId).toBe('healthCert_category');
     await page().keyboard.press('Enter');
     await openPopupVisible();
     await page().keyboard.press('ArrowDown');
@@ -92,6 +93,8 @@ describe('tabbed pages scroll; dialogs focus their first field; menus and column
     const second = await dlg.locator('#healthCert_category').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText();
     expect(second).not.toBe(first);
     await shot('02-cert-dialog');
+    // Escape closes the dialog once the list has closed (while it closes, Escape is the list's)
+    await page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).waitFor({ state: 'hidden' });
     await page().keyboard.press('Escape');
     await dlg.waitFor({ state: 'hidden' });
 
