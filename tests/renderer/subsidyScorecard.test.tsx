@@ -22,7 +22,7 @@ function fakeScorecard(year: number): Scorecard {
       {
         criterion: 'education',
         light: 'amber',
-        reasons: [{ key: 'subsidy.why.fewActivities', params: { n: 7, need: 12 } }],
+        reasons: [{ key: 'subsidy.why.fewActivities', params: { n: 7, need: 12 }, level: 'amber' }],
         figures: [
           { key: 'subsidy.fig.activities', value: 7, unit: 'count' },
           { key: 'subsidy.fig.meetingShare', value: 0.9234, unit: 'share' },
@@ -34,7 +34,10 @@ function fakeScorecard(year: number): Scorecard {
       {
         criterion: 'wage',
         light: 'red',
-        reasons: [{ key: 'subsidy.why.noScheme' }],
+        reasons: [
+          { key: 'subsidy.why.noScheme', level: 'red' },
+          { key: 'subsidy.why.fewRuns', params: { n: 10, need: 12 }, level: 'amber' },
+        ],
         figures: [{ key: 'subsidy.fig.perHead', value: 45000, unit: 'fen' }],
         evidence: [{ key: 'subsidy.ev.runs', link: { page: 'wage', id: 'runs' } }],
         unavailable: false,
@@ -71,6 +74,11 @@ describe('the readiness tab', () => {
     expect(edu).toHaveTextContent('学时达标率92.3%');
     expect(screen.getByTestId('light-wage')).toHaveTextContent('未达标');
     expect(screen.getByTestId('criterion-wage')).toHaveTextContent('人均月能级工资（元）450.00');
+    // in the red card each reason keeps its own colour: the red one red, the amber one amber
+    const why = within(screen.getByTestId('reasons-wage')).getAllByRole('listitem');
+    expect(why.map((li) => li.querySelector('[data-level]')!.getAttribute('data-level'))).toEqual(['red', 'amber']);
+    expect(why[0]!.querySelector('.ant-typography-danger')).not.toBeNull();
+    expect(why[1]!.querySelector('.ant-typography-warning')).not.toBeNull();
     expect(screen.getByTestId('light-capability')).toHaveTextContent('达标');
     expect(screen.getByTestId('criterion-capability')).toHaveTextContent('各项均达标');
     expect(screen.getByTestId('criterion-health')).toHaveTextContent('该模块的年度数据暂不可用');

@@ -84,7 +84,7 @@ describe('the scorecard rules', () => {
 
   it('education: no activity red; fewer than one a month amber; hours met at the thresholds', () => {
     expect(educationCard(inputs({ education: edu({ activities: 0 }) })).light).toBe('red');
-    expect(educationCard(inputs({ education: edu({ activities: 11 }) })).reasons[0]).toEqual({ key: 'subsidy.why.fewActivities', params: { n: 11, need: 12 } });
+    expect(educationCard(inputs({ education: edu({ activities: 11 }) })).reasons[0]).toEqual({ key: 'subsidy.why.fewActivities', params: { n: 11, need: 12 }, level: 'amber' });
     expect(educationCard(inputs({ education: edu({ activities: 12 }) })).light).toBe('green');
     // the current year counts the months so far
     expect(educationCard(inputs({ monthsElapsed: 3, asOf: '2025-03-15', education: edu({ activities: 3 }) })).light).toBe('green');
@@ -97,8 +97,8 @@ describe('the scorecard rules', () => {
     expect(educationCard(inputs({ education: edu({ workersRequired: 0, workersMeeting: 0 }) })).light).toBe('green');
     const walls = (current: number) => educationCard(inputs({ education: edu({ walls: { units: 10, withWall: 10, current, months: 3 } }) }));
     expect(walls(WALLS_CURRENT_GREEN * 10).light).toBe('green');
-    expect(walls(WALLS_CURRENT_GREEN * 10 - 1).reasons).toEqual([{ key: 'subsidy.why.walls', params: { n: 3, months: 3 } }]);
-    expect(educationCard(inputs({ education: edu({ newWorkers: 10, newWorkersComplete: 8 }) })).reasons).toEqual([{ key: 'subsidy.why.newWorkers', params: { n: 2 } }]);
+    expect(walls(WALLS_CURRENT_GREEN * 10 - 1).reasons).toEqual([{ key: 'subsidy.why.walls', params: { n: 3, months: 3 }, level: 'amber' }]);
+    expect(educationCard(inputs({ education: edu({ newWorkers: 10, newWorkersComplete: 8 }) })).reasons).toEqual([{ key: 'subsidy.why.newWorkers', params: { n: 2 }, level: 'amber' }]);
     expect(educationCard(inputs({ education: edu({ newWorkers: 10, newWorkersComplete: 9 }) })).light).toBe('green');
   });
 
@@ -111,21 +111,21 @@ describe('the scorecard rules', () => {
     const certs = (expired: number, overdue = 0, window = 0) =>
       capabilityCard(inputs({ health: health({ certificates: { total: 100, current: 100 - expired - overdue - window, reviewDue: overdue + window, reviewOverdue: overdue, expired, byCategory: {} } }) }));
     expect(certs(0).light).toBe('green');
-    expect(certs(1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 1, overdue: 0 } }]);
+    expect(certs(1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 1, overdue: 0 }, level: 'amber' }]);
     expect(certs(CERT_EXPIRED_RED * 100).light).toBe('amber');
     expect(certs(CERT_EXPIRED_RED * 100 + 1).light).toBe('red');
     // 逾期未复审的证书失效: review-overdue certificates are lapsed like expired ones; the review window open is not
     expect(certs(0, 0, 30).light).toBe('green');
-    expect(certs(0, 1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 0, overdue: 1 } }]);
+    expect(certs(0, 1).reasons).toEqual([{ key: 'subsidy.why.certsLapsed', params: { n: 1, expired: 0, overdue: 1 }, level: 'amber' }]);
     expect(certs(5, CERT_EXPIRED_RED * 100 - 5).light).toBe('amber');
     expect(certs(5, CERT_EXPIRED_RED * 100 - 4).light).toBe('red');
-    expect(certs(5, CERT_EXPIRED_RED * 100 - 4).reasons[0]).toEqual({ key: 'subsidy.why.certsLapsedMany', params: { n: 11, expired: 5, overdue: 6, pct: 11 } });
+    expect(certs(5, CERT_EXPIRED_RED * 100 - 4).reasons[0]).toEqual({ key: 'subsidy.why.certsLapsedMany', params: { n: 11, expired: 5, overdue: 6, pct: 11 }, level: 'red' });
     const figs = Object.fromEntries(certs(2, 3, 4).figures.map((f) => [f.key, f.value]));
     expect(figs).toMatchObject({ 'subsidy.fig.certsCurrent': 91, 'subsidy.fig.certsWindow': 4, 'subsidy.fig.certsLapsed': 5 });
     const hours = (personHours: number) => capabilityCard(inputs({ education: edu({ personHours }) }));
     expect(hours(HOURS_PER_HEAD_GREEN * 100).light).toBe('green');
     expect(hours(HOURS_PER_HEAD_GREEN * 100 - 1).light).toBe('amber');
-    expect(hours(0).reasons[0]).toEqual({ key: 'subsidy.why.noTraining' });
+    expect(hours(0).reasons[0]).toEqual({ key: 'subsidy.why.noTraining', level: 'red' });
     expect(hours(0).light).toBe('red');
     // no certificates held: nothing expired
     expect(capabilityCard(inputs({ health: health({ certificates: { total: 0, current: 0, reviewDue: 0, reviewOverdue: 0, expired: 0, byCategory: {} } }) })).light).toBe('green');
@@ -133,7 +133,7 @@ describe('the scorecard rules', () => {
 
   it('wage: no scheme or no approved run red; adopted not effective amber; safety share and months at the thresholds', () => {
     const base = inputs().wage;
-    expect(wageCard(inputs({ wage: { ...base, scheme: null } })).reasons[0]).toEqual({ key: 'subsidy.why.noScheme' });
+    expect(wageCard(inputs({ wage: { ...base, scheme: null } })).reasons[0]).toEqual({ key: 'subsidy.why.noScheme', level: 'red' });
     expect(wageCard(inputs({ wage: { ...base, approvedMonths: 0, workerMonths: 0, safetyPaidMonths: 0, totalFen: 0 } })).light).toBe('red');
     expect(wageCard(inputs({ wage: { ...base, scheme: { ...base.scheme!, state: 'adopted' } } })).light).toBe('amber');
     expect(wageCard(inputs({ wage: { ...base, scheme: { ...base.scheme!, state: 'superseded' } } })).light).toBe('green');
@@ -144,7 +144,7 @@ describe('the scorecard rules', () => {
     expect(safety(SAFETY_SHARE_RED - 0.001)).toBe('red');
     // a past year wants 12 months, one may be missing
     expect(wageCard(inputs({ wage: { ...base, approvedMonths: 11 } })).light).toBe('green');
-    expect(wageCard(inputs({ wage: { ...base, approvedMonths: 10 } })).reasons).toEqual([{ key: 'subsidy.why.fewRuns', params: { n: 10, need: 12 } }]);
+    expect(wageCard(inputs({ wage: { ...base, approvedMonths: 10 } })).reasons).toEqual([{ key: 'subsidy.why.fewRuns', params: { n: 10, need: 12 }, level: 'amber' }]);
     // the current year: the months before this one (the pay month lags)
     expect(wageMonthsExpected({ year: 2026, asOf: '2026-06-15', monthsElapsed: 6 })).toBe(5);
     expect(wageMonthsExpected({ year: 2025, asOf: '2025-12-31', monthsElapsed: 12 })).toBe(12);
@@ -160,7 +160,7 @@ describe('the scorecard rules', () => {
     expect(congressCard(inputs({ congress: { sessions: [s('closed')] } })).evidence.map((e) => e.key)).toEqual(['subsidy.ev.session', 'subsidy.ev.minutes']);
     expect(congressCard(inputs({ asOf: '2025-11-01', congress: { sessions: [s('issued')] } })).light).toBe('amber');
     expect(congressCard(inputs({ asOf: '2025-12-31', congress: { sessions: [s('issued')] } })).light).toBe('red');
-    expect(congressCard(inputs({ congress: { sessions: [] } })).reasons).toEqual([{ key: 'subsidy.why.noSession' }]);
+    expect(congressCard(inputs({ congress: { sessions: [] } })).reasons).toEqual([{ key: 'subsidy.why.noSession', level: 'red' }]);
   });
 
   it('health: exams on time at the thresholds; women, contraindications in post and missed rechecks amber', () => {
@@ -170,8 +170,15 @@ describe('the scorecard rules', () => {
     expect(onTime(EXAMS_ON_TIME_RED)).toBe('amber');
     expect(onTime(EXAMS_ON_TIME_RED - 0.001)).toBe('red');
     expect(healthCard(inputs({ health: health({ womenDue: 10, womenOnTime: 8 }) })).light).toBe('amber');
-    expect(healthCard(inputs({ health: health({ contraindicationsInPost: 1 }) })).reasons).toEqual([{ key: 'subsidy.why.contraindications', params: { n: 1 } }]);
+    expect(healthCard(inputs({ health: health({ contraindicationsInPost: 1 }) })).reasons).toEqual([{ key: 'subsidy.why.contraindications', params: { n: 1 }, level: 'amber' }]);
     expect(healthCard(inputs({ health: health({ rechecksMissed: 2 }) })).light).toBe('amber');
+    // a red card keeps each reason's own level: the red ones first, then the amber ones (shown amber, not red)
+    const both = healthCard(inputs({ health: health({ examsDue: 1000, examsOnTime: at(EXAMS_ON_TIME_RED - 0.01), contraindicationsInPost: 1 }) }));
+    expect(both.light).toBe('red');
+    expect(both.reasons.map((r) => [r.key, r.level])).toEqual([
+      ['subsidy.why.examsLow', 'red'],
+      ['subsidy.why.contraindications', 'amber'],
+    ]);
     expect(healthCard(inputs({ health: health({ examsDue: 0, examsOnTime: 0, womenDue: 0, womenOnTime: 0 }) })).light).toBe('green');
   });
 
@@ -209,7 +216,7 @@ describe('the scorecard rules', () => {
     const cards = scoreYear(inputs({ health: null, education: null }));
     expect(cards.filter((c) => c.unavailable).map((c) => c.criterion)).toEqual(['education', 'capability', 'health']);
     expect(cards[0]!.light).toBe('red');
-    expect(cards[0]!.reasons).toEqual([{ key: 'subsidy.why.noData' }]);
+    expect(cards[0]!.reasons).toEqual([{ key: 'subsidy.why.noData', level: 'red' }]);
     expect(cards[0]!.evidence[1]!.link).toEqual({ page: 'education', id: 'hours' });
   });
 

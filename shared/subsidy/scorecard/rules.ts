@@ -50,7 +50,8 @@ export const share = (a: number, b: number): number | null => (b > 0 ? a / b : n
 /** red if any red reason, else amber if any amber reason, else green */
 function card(criterion: Criterion, red: Reason[], amber: Reason[], figures: Figure[], evidence: Evidence[]): CriterionCard {
   const light: Light = red.length > 0 ? 'red' : amber.length > 0 ? 'amber' : 'green';
-  return { criterion, light, reasons: [...red, ...amber], figures, evidence, unavailable: false };
+  const reasons = [...red.map((r): Reason => ({ ...r, level: 'red' })), ...amber.map((r): Reason => ({ ...r, level: 'amber' }))];
+  return { criterion, light, reasons, figures, evidence, unavailable: false };
 }
 
 /** nothing to judge: grey 'none' with the reason saying what is missing (never counted as a pass) */
@@ -59,7 +60,7 @@ function nothingToJudge(criterion: Criterion, key: string, figures: Figure[], ev
 }
 
 function unavailable(criterion: Criterion, evidence: Evidence[]): CriterionCard {
-  return { criterion, light: 'red', reasons: [{ key: 'subsidy.why.noData' }], figures: [], evidence, unavailable: true };
+  return { criterion, light: 'red', reasons: [{ key: 'subsidy.why.noData', level: 'red' }], figures: [], evidence, unavailable: true };
 }
 
 const pct = (v: number) => Math.round(v * 1000) / 10;

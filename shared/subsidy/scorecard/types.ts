@@ -25,6 +25,8 @@ export interface Reason {
   /** message key (subsidy.why.*) */
   key: string;
   params?: Record<string, string | number>;
+  /** how serious this reason is on its own (a red card can hold amber reasons too); none: not a shortcoming */
+  level?: 'red' | 'amber';
 }
 
 export interface Evidence {

@@ -58,7 +58,9 @@ function CriterionBox({ c, onOpen }: { c: CriterionCard; onOpen(l: AppLink): voi
           <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`reasons-${c.criterion}`}>
             {c.reasons.map((r, i) => (
               <li key={i}>
-                <Typography.Text type={c.light === 'red' ? 'danger' : c.light === 'none' ? 'secondary' : 'warning'}>{t(r.key, r.params)}</Typography.Text>
+                <Typography.Text type={r.level === 'red' ? 'danger' : r.level === 'amber' ? 'warning' : 'secondary'} data-level={r.level ?? 'none'}>
+                  {t(r.key, r.params)}
+                </Typography.Text>
               </li>
             ))}
           </ul>
