@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // two workers on a 2-core machine: the e2e files one at a time (their own maxWorkers) beside the node and
-    // component files
-    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -34,8 +31,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          // one browser at a time: each file starts its own host and Chromium
-          maxWorkers: 1,
+          // one browser at a time: each file starts its own host and Chromium (npm test runs this project in a
+          // process of its own beside the others: scripts/test-all.mjs)
+          fileParallelism: false,
         },
       },
     ],

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureNodeModules, ensureSystemPackages, root, run } from './ensure.mjs';
+import { ensureNodeModules, ensureSystemPackages, root } from './ensure.mjs';
 
 const t0 = Date.now();
 ensureSystemPackages();
@@ -54,14 +54,39 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
-const report = path.join(root, 'test-results', 'vitest.json');
-fs.mkdirSync(path.dirname(report), { recursive: true });
-console.log('\n> vitest (node, renderer, e2e)');
-const code = run(node, [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+// vitest in two processes at once, one core each: the node and component files (their output shown as it comes), and
+// the end-to-end files one at a time (each starts its own host and Chromium; their output held and shown after)
+fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+const vitest = (projects, report, quiet) => {
+  const args = [bin('vitest/vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p]), '--maxWorkers', '1'];
+  args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
+  return new Promise((resolve) => {
+    const child = spawn(node, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const out = [];
+    if (quiet) {
+      child.stdout.on('data', (d) => out.push(d));
+      child.stderr.on('data', (d) => out.push(d));
+    }
+    child.on('close', (code) => resolve({ code: code ?? 1, text: Buffer.concat(out).toString() }));
+  });
+};
+const reports = { unit: path.join(root, 'test-results', 'vitest-node-renderer.json'), e2e: path.join(root, 'test-results', 'vitest-e2e.json') };
+console.log('\n> vitest: node and renderer here; e2e beside them, its output after');
+const [unit, e2e] = await Promise.all([vitest(['node', 'renderer'], reports.unit, false), vitest(['e2e'], reports.e2e, true)]);
+fs.writeFileSync(path.join(root, 'test-results', 'e2e.log'), e2e.text);
+console.log('\n> vitest e2e (ran beside the above)');
+process.stdout.write(e2e.text);
+const code = unit.code !== 0 ? unit.code : e2e.code;
 let summary = '';
 try {
-  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + (r.numTodoTests ?? 0)} skipped`;
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  for (const file of Object.values(reports)) {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  }
+  summary = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
 } catch {
   summary = code === 0 ? '' : '0 passed, 1 failed';
 }
