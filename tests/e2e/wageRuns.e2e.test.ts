@@ -247,7 +247,7 @@ describe('wage monthly runs (browser host + Chromium)', () => {
     // against the approved version: 张三 has 80.00 deducted
     const settle = page().getByTestId('run-settlement');
     await waitText(settle, /与已审批的第 1 版相比：补发 \/ 扣回/);
-    await waitText(settle.getByTestId('settle-W001'), '扣回-80.00');
+    await waitText(settle.getByTestId('settle-W001'), '扣回80.00');
     await waitText(settle.getByTestId('settle-total'), /扣回 80\.00 元，净额 -80\.00 元（1 人）/);
     expect(await page().getByTestId('run-stale').count()).toBe(0);
   });

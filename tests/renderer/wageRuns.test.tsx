@@ -449,8 +449,8 @@ describe('the address, one approved version a month, records changed since, the 
     renderInProviders(<RunsTab />);
     const settle = await screen.findByTestId('run-settlement');
     expect(settle).toHaveTextContent('与已审批的第 1 版相比：补发 / 扣回');
-    await waitFor(() => expect(within(settle).getByTestId('settle-E001')).toHaveTextContent('补发+40.00'));
-    expect(within(settle).getByTestId('settle-E003')).toHaveTextContent('扣回-25.00');
+    await waitFor(() => expect(within(settle).getByTestId('settle-E001')).toHaveTextContent(/^补发40\.00$/));
+    expect(within(settle).getByTestId('settle-E003')).toHaveTextContent(/^扣回25\.00$/);
     expect(within(settle).queryByText('李强')).toBeNull();
     expect(within(settle).getByTestId('settle-total')).toHaveTextContent('合计：补发 40.00 元，扣回 25.00 元，净额 +15.00 元（2 人）');
 

@@ -53,8 +53,9 @@ export function Settlement({ run }: { run: RunDetail }) {
         return (
           <span data-testid={`settle-${r.empNo}`}>
             <Tag color={d > 0 ? 'green' : 'red'}>{t(d > 0 ? 'wage.runs.settle.back' : 'wage.runs.settle.deduct')}</Tag>
+            {/* the tag says which way: the amount without a sign (扣回 25.00, not 扣回 −25.00) */}
             <Typography.Text strong type={d < 0 ? 'danger' : undefined}>
-              {signedYuan(d)}
+              {yuan(Math.abs(d))}
             </Typography.Text>
           </span>
         );
