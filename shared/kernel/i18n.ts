@@ -26,10 +26,18 @@ export function mergeMessages(parts: readonly MessagePart[]): MessagePart {
   return out;
 }
 
-/** Replaces {name} placeholders. A value that is itself a message key ('@key') is translated first. */
+/**
+ * Replaces {name} placeholders. A value that is itself a message key ('@key') is translated first. {name|one|other}
+ * picks a word by the number: `one` when it is 1, else `other` (English: "{n} {n|worker|workers}").
+ */
 export function fill(s: string, vars: Vars | undefined, resolve?: (key: string) => string): string {
   if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => {
+  const counted = s.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) => {
+    const v = vars[k];
+    if (v === undefined || v === null) return m;
+    return Number(String(v).replace(/,/g, '')) === 1 ? one : other;
+  });
+  return counted.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = vars[k];
     if (v === undefined || v === null) return m;
     if (typeof v === 'string' && v.startsWith('@') && resolve) return resolve(v.slice(1));
