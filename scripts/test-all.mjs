@@ -54,11 +54,11 @@ if (failed.length > 0) {
   process.exit(1);
 }
 
-// vitest in two processes at once, one core each: the node and component files (their output shown as it comes), and
-// the end-to-end files one at a time (each starts its own host and Chromium; their output held and shown after)
+// vitest in two processes at once: the node and component files (their output shown as it comes), and the end-to-end
+// files one at a time (each starts its own host and Chromium; their output held and shown after)
 fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
-const vitest = (projects, report, quiet) => {
-  const args = [bin('vitest/vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p]), '--maxWorkers', '1'];
+const vitest = (projects, report, quiet, workers) => {
+  const args = [bin('vitest/vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p]), '--maxWorkers', String(workers)];
   args.push('--reporter=default', '--reporter=json', `--outputFile.json=${report}`);
   return new Promise((resolve) => {
     const child = spawn(node, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
@@ -72,7 +72,8 @@ const vitest = (projects, report, quiet) => {
 };
 const reports = { unit: path.join(root, 'test-results', 'vitest-node-renderer.json'), e2e: path.join(root, 'test-results', 'vitest-e2e.json') };
 console.log('\n> vitest: node and renderer here; e2e beside them, its output after');
-const [unit, e2e] = await Promise.all([vitest(['node', 'renderer'], reports.unit, false), vitest(['e2e'], reports.e2e, true)]);
+// the node and component files take two workers: beside the e2e files while they run, then both cores
+const [unit, e2e] = await Promise.all([vitest(['node', 'renderer'], reports.unit, false, 2), vitest(['e2e'], reports.e2e, true, 1)]);
 fs.writeFileSync(path.join(root, 'test-results', 'e2e.log'), e2e.text);
 console.log('\n> vitest e2e (ran beside the above)');
 process.stdout.write(e2e.text);

@@ -75,7 +75,7 @@ export const messages = defineMessages({
   'recover.noneHint': { 'zh-CN': '如果别处有备份（如 U 盘上的 .sqlite 文件），把它复制到这个文件夹，再刷新本页即可在这里恢复。', en: 'If you have a backup elsewhere (such as a .sqlite file on a USB drive), copy it into this folder and reload this page to restore it here.' },
   'recover.restore': { 'zh-CN': '恢复此备份', en: 'Restore this backup' },
   'recover.confirm': { 'zh-CN': '用备份 {name} 替换当前数据文件？当前文件会保留在数据目录中。', en: 'Replace the current data file with backup {name}? The current file is kept in the data folder.' },
-  'recover.done': { 'zh-CN': '已恢复：{enterprise}，{workers} 名职工。正在打开安康…', en: 'Restored: {enterprise}, {workers} workers. Opening Ankang…' },
+  'recover.done': { 'zh-CN': '已恢复：{enterprise}，{workers} 名职工。正在打开安康…', en: 'Restored: {enterprise}, {workers} {workers|worker|workers}. Opening Ankang…' },
   'recover.dataDir': { 'zh-CN': '数据目录：{dir}', en: 'Data folder: {dir}' },
   'recover.problems': { 'zh-CN': '发现的问题：', en: 'Problems found:' },
   'recover.quit': { 'zh-CN': '退出', en: 'Quit' },

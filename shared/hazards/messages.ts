@@ -197,7 +197,7 @@ export const messages = defineMessages({
   'err.hazard.dateInFuture': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be in the future' },
   'v.dateBeforeFound': { 'zh-CN': '日期不能早于发现日期', en: 'The date cannot be before the found date' },
   'err.hazard.dateBeforeFound': { 'zh-CN': '日期不能早于发现日期（{found}）', en: 'The date cannot be before the found date ({found})' },
-  'err.hazard.ledgerPdfTooMany': { 'zh-CN': '筛选结果有 {n} 条，打印台账最多 {max} 条；请缩小筛选范围，或导出 Excel', en: '{n} hazards match; a printed ledger takes at most {max}. Narrow the filter or export to Excel' },
+  'err.hazard.ledgerPdfTooMany': { 'zh-CN': '筛选结果有 {n} 条，打印台账最多 {max} 条；请缩小筛选范围，或导出 Excel', en: '{n} {n|hazard|hazards} match; a printed ledger takes at most {max}. Narrow the filter or export to Excel' },
   'err.hazard.noticeNotYet': { 'zh-CN': '落实整改（五落实）后才能生成整改通知单', en: 'The rectification notice exists once the five implementations are assigned' },
   'err.hazard.noticeCancelled': { 'zh-CN': '已作废的隐患不出具整改通知单', en: 'A voided hazard has no rectification notice' },
   'err.hazard.acceptanceNotYet': { 'zh-CN': '提交验收后才能生成验收记录（当前：{status}）', en: 'The acceptance record exists only after submission (now: {status})' },

@@ -20,7 +20,8 @@ import { DEMO_PHOTO_KINDS } from '../../electron/core/education/demoPhotos';
 import { DEMO_DOSSIER_PHOTOS, generateDemoSpecialGroups } from '../../electron/core/subsidy/demoAll';
 import { openTestCore } from '../helpers/core';
 import { setQuiet } from '../../electron/core/log';
-import { DEMO_NOMINEE_ROLES, generateDemoSubsidy } from '../../electron/core/subsidy/demo';
+import { DEMO_NOMINEE_ROLES, demoSummaryFacts, generateDemoSubsidy } from '../../electron/core/subsidy/demo';
+import { photoSources, yearPhotoIds } from '../../electron/core/subsidy/dossier/records';
 import { todayLocal } from '../../electron/core/util';
 import { ACTIVITY_KINDS, SECTOR_SETTING } from '../../shared/education/kinds';
 import { CERT_STATUSES, certStatus } from '../../shared/health/certs/rules';
@@ -267,6 +268,18 @@ describe('the subsidy demo', () => {
     const fields = JSON.parse(d.fields) as Record<string, unknown>;
     expect(fields.amountFen).toBe(30_000_000);
     expect(String(fields.summary)).toContain(String(r.year));
+    // the summary states only what the records say: the year's counts from the store, no blanket claims
+    const summary = String(fields.summary);
+    const facts = demoSummaryFacts(s, r.year, today);
+    expect(summary).toContain(`组织安全教育培训活动 ${facts.activities} 次（其中班前会 ${facts.preShift} 次）`);
+    const from = `${r.year}-01-01`;
+    const hazards = n(s, `SELECT count(*) FROM hazards WHERE deleted_at IS NULL AND status <> 'cancelled' AND found_date BETWEEN ? AND ?`, from, today);
+    expect(facts.hazardsFound).toBe(hazards);
+    if (hazards > 0) expect(summary).toContain(`排查登记隐患 ${hazards} 项`);
+    const accidents = n(s, `SELECT count(*) FROM wage_accidents WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`, from, `${r.year}-12-31`);
+    if (accidents === 0) expect(summary).toContain('本年度未记录生产安全事故及未遂事件');
+    else expect(summary).not.toContain('未发生');
+    for (const claim of ['100%', '职业病病例', '持证上岗率', '按期复审', '全员']) expect(summary, claim).not.toContain(claim);
     const roles = s.db.prepare(`SELECT role, count(*) FROM subsidy_nominees WHERE dossier_id = ? GROUP BY role`).raw().all(d.id) as [string, number][];
     expect(Object.fromEntries(roles)).toEqual(Object.fromEntries(DEMO_NOMINEE_ROLES));
     // each nominee holds the role on the roster
@@ -293,7 +306,13 @@ describe('the three together on a Core (cli demo)', () => {
       expect(photos.length).toBe(DEMO_PHOTO_KINDS.length);
       for (const p of photos) expect(fs.existsSync(fileFor(tc.core.paths.attachments, p.sha256, p.mime))).toBe(true);
       const ids = JSON.parse(s.db.prepare(`SELECT photo_ids FROM subsidy_dossiers`).pluck().get() as string) as string[];
-      expect(ids.length).toBe(DEMO_DOSSIER_PHOTOS);
+      // only photos of this year's activities and wall updates, each captioned with one of them
+      const ofYear = yearPhotoIds(s, r.subsidy.year, today);
+      expect(ids.length).toBe(Math.min(DEMO_DOSSIER_PHOTOS, ofYear.length));
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(ofYear).toContain(id);
+      const sources = photoSources(s, ids, r.subsidy.year);
+      for (const id of ids) expect(sources.get(id)?.date.slice(0, 4)).toBe(String(r.subsidy.year));
       expect(verifyAuditChain(s.db)).toEqual([]);
 
       // the admin reads the year's scorecard and prints the dossier

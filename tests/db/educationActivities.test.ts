@@ -88,11 +88,16 @@ describe('activities', () => {
       [{ level: null }, 'level', 'v.edu.act.levelRequired'],
       [{ kind: 'drill' }, 'level', 'v.edu.act.levelNotApplicable'],
       [{ kind: 'post_change', level: 'company' }, 'level', 'v.edu.act.postChangeLevel'],
-      [{ hours: 0 }, 'hours', 'v.edu.act.hours'],
+      [{ hours: 0 }, 'hours', 'v.edu.act.hoursMin'],
+      [{ hours: 0.01 }, 'hours', 'v.edu.act.hoursMin'],
+      [{ hours: 999 }, 'hours', 'v.edu.act.hours'],
       [{ hours: 200.5 }, 'hours', 'v.edu.act.hours'],
       [{ hours: 1.234 }, 'hours', 'v.edu.act.hours'],
       [{ title: '  ' }, 'title', 'v.required'],
-      [{ date: '2199-01-01' }, 'date', 'v.futureDate'],
+      [{ date: '2199-01-01' }, 'date', 'v.edu.act.dateFuture'],
+      [{ date: '2027-03-01' }, 'date', 'v.edu.act.dateFuture'],
+      [{ date: '1990-03-01' }, 'date', 'v.edu.act.dateTooOld'],
+      [{ date: '1999-12-31' }, 'date', 'v.edu.act.dateTooOld'],
       [{ date: '2026-02-30' }, 'date', 'v.date'],
     ];
     for (const [patch, path, message] of cases) {
@@ -154,7 +159,21 @@ describe('attendees ticked from the roster', () => {
     expect(dup.details?.issues).toContainEqual({ path: 'attendees.1.workerId', message: 'v.duplicate' });
     const bad = await refusal(admin('education.attendanceSave', { activityId: act.id, attendees: [{ workerId: a.id, score: 101 }] }));
     expect(bad.details?.issues).toContainEqual({ path: 'attendees.0.score', message: 'v.edu.act.score' });
+    // an attendee's own hours are at most the activity's (8 h): 50 is refused on the field, nothing written
+    const over = await refusal(admin('education.attendanceSave', { activityId: act.id, attendees: [{ workerId: a.id, hours: 50 }] }));
+    expect(over.message).toBe('err.edu.act.attendeeHoursAbove');
+    expect(say(over)).toBe('张三 的学时 50 超过活动学时 8');
+    expect(over.details?.issues).toContainEqual({ path: 'attendees.0.hours', message: 'err.edu.act.attendeeHoursAbove' });
+    const score150 = await refusal(admin('education.attendanceSave', { activityId: act.id, attendees: [{ workerId: a.id, score: 150 }] }));
+    expect(score150.details?.issues).toContainEqual({ path: 'attendees.0.score', message: 'v.edu.act.score' });
     expect(tables(tc!.core)).toBe(before);
+    // and the activity's hours cannot drop below a worker's recorded ones
+    await admin('education.attendanceSave', { activityId: act.id, attendees: [{ workerId: b.id, hours: 6 }] });
+    const snap0 = tables(tc!.core);
+    const fewer = await refusal(admin('education.activityUpdate', { id: act.id, ...base, hours: 4 }));
+    expect(fewer.message).toBe('err.edu.act.hoursBelowAttendee');
+    expect(fewer.details?.issues).toContainEqual({ path: 'hours', message: 'v.edu.act.hoursBelowAttendee' });
+    expect(tables(tc!.core)).toBe(snap0);
     // moving the activity before an attendee was hired is refused too
     await admin('education.attendanceSave', { activityId: act.id, attendees: [{ workerId: a.id }] });
     tc!.core.store.db.prepare(`UPDATE workers SET hire_date = '2026-03-01' WHERE id = ?`).run(a.id);
@@ -167,6 +186,64 @@ describe('attendees ticked from the roster', () => {
 });
 
 describe('the sign-in sheet', () => {
+  it('a column the sheet does not have, or an empty cell, keeps the recorded hours and score; an update lists its changes', async () => {
+    const { admin, a, b, c, w, base } = await world();
+    const d = await w('W004', '赵四');
+    const act = await admin('education.activityCreate', { ...base, hours: 8 });
+    await admin('education.attendanceSave', {
+      activityId: act.id,
+      attendees: [{ workerId: a.id, hours: 6, score: 100 }, { workerId: b.id, score: 85 }, { workerId: c.id }, { workerId: d.id }],
+    });
+    // 工号 / 姓名 only: nothing changes for anyone
+    const p = await admin('education.signinPreview', { activityId: act.id, fileName: 's.xlsx', dataBase64: await xlsx([['工号', '姓名'], ['W001', '张三'], ['W002', '李四']]) });
+    expect(p.keptFields).toEqual(['hours', 'score']);
+    expect(p.rows.map((r) => [r.action, r.changes])).toEqual([
+      ['unchanged', []],
+      ['unchanged', []],
+    ]);
+    expect(p.counts).toMatchObject({ update: 0, unchanged: 2 });
+    await admin('education.signinCommit', { importId: p.importId });
+    const kept = await admin('education.activity', { id: act.id });
+    expect(kept.attendees.map((x) => [x.empNo, x.hours, x.score, x.passed])).toEqual([
+      ['W001', 6, 100, true],
+      ['W002', null, 85, true],
+      ['W003', null, null, null],
+      ['W004', null, null, null],
+    ]);
+    // a 成绩 column: the filled cells change the score (85 → 90, 100 → 不合格), an empty cell keeps it; hours stay
+    const p2 = await admin('education.signinPreview', {
+      activityId: act.id,
+      fileName: 's.xlsx',
+      dataBase64: await xlsx([['工号', '姓名', '成绩'], ['W001', '张三', '不合格'], ['W002', '李四', 90], ['W003', '王五', ''], ['W004', '赵四', 50]]),
+    });
+    expect(p2.keptFields).toEqual(['hours']);
+    expect(p2.rows.map((r) => [r.who, r.action, r.changes])).toEqual([
+      ['W001 张三', 'update', [{ field: 'score', from: 100, to: null }, { field: 'passed', from: true, to: false }]],
+      ['W002 李四', 'update', [{ field: 'score', from: 85, to: 90 }]],
+      ['W003 王五', 'unchanged', []],
+      ['W004 赵四', 'update', [{ field: 'score', from: null, to: 50 }, { field: 'passed', from: null, to: false }]],
+    ]);
+    // hours above the activity's are a problem of the row
+    const p3 = await admin('education.signinPreview', { activityId: act.id, fileName: 's.xlsx', dataBase64: await xlsx([['工号', '学时'], ['W003', 50], ['W004', 4]]) });
+    expect(p3.rows.map((r) => [r.action, r.problems.map((x) => say(x))])).toEqual([
+      ['invalid', ['本人学时不能超过活动学时 8']],
+      ['update', []],
+    ]);
+    await admin('education.signinCancel', { importId: p3.importId });
+    expect(await admin('education.signinCommit', { importId: p2.importId })).toMatchObject({ updated: 3, unchanged: 1 });
+    const after = await admin('education.activity', { id: act.id });
+    expect(after.attendees.map((x) => [x.empNo, x.hours, x.score, x.passed])).toEqual([
+      ['W001', 6, null, false],
+      ['W002', null, 90, true],
+      ['W003', null, null, null],
+      ['W004', null, 50, false],
+    ]);
+    // hours recorded before the rule above the activity's (50 of 8): the row says so instead of the commit failing
+    tc!.core.store.db.prepare(`UPDATE edu_attendance SET hours = 50 WHERE worker_id = ?`).run(c.id);
+    const p4 = await admin('education.signinPreview', { activityId: act.id, fileName: 's.xlsx', dataBase64: await xlsx([['工号', '成绩'], ['W003', 80]]) });
+    expect(p4.rows.map((r) => [r.action, r.problems.map((x) => say(x))])).toEqual([['invalid', ['本人学时不能超过活动学时 8']]]);
+  });
+
   it('previews without writing, names alone when unique, 签到 blanks absent, commit adds and updates, cancel writes nothing', async () => {
     const { admin, a, b, w, base } = await world();
     await w('W004', '李四'); // a second 李四: the name alone is ambiguous

@@ -75,7 +75,7 @@ async function world() {
   activity(core, { kind: 'drill', title: '消防演练', date: '2025-12-31', hours: 2 }, [o1.id]);
   activity(core, { kind: 'retraining', title: '次年再培训', date: '2026-01-01', hours: 3 }, [o1.id]);
   activity(core, { kind: 'retraining', title: '已删除的培训', date: '2025-07-01', hours: 50, deleted: true }, [o1.id, n2.id]);
-  return { admin, core, ws1, ws2, t1, t2, t3, n1, n2, o1, o2, m1, l1, a1, a2, a3, a4 };
+  return { admin, core, w, ws1, ws2, t1, t2, t3, n1, n2, o1, o2, m1, l1, a1, a2, a3, a4 };
 }
 
 const byEmp = (rows: { empNo: string }[]) => Object.fromEntries(rows.map((r) => [r.empNo, r]));
@@ -221,7 +221,7 @@ describe("a worker's training and training file", () => {
     fs.writeFileSync(file, tc!.fileBytes(ref));
     if (process.env.EDU_PDF_OUT) fs.copyFileSync(file, process.env.EDU_PDF_OUT);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const s of ['测试化工有限公司', '职工安全教育培训档案', '新工甲', 'N001', '合成车间', '甲班', '2025-03-01', '新职工三级教育', '24学时', '已达到要求', '厂级安全教育', '三级教育（厂级）', '92', '2026年合计', '2025年合计', '班前会1次', '职工本人签字']) {
+    for (const s of ['测试化工有限公司', '职工安全教育培训档案', '新工甲', 'N001', '合成车间', '甲班', '2025-03-01', '新职工三级教育', '24学时', '已达到要求', '厂级安全教育', '三级教育', '（厂级）', '92', '2026年合计', '2025年合计', '班前会1次', '职工本人签字']) {
       expect(text).toContain(s);
     }
     const none = await admin('workers.create', { empNo: 'Z001', name: '无培训', gender: 'F' });
@@ -229,6 +229,31 @@ describe("a worker's training and training file", () => {
     const f2 = path.join(tc!.dir, 'none.pdf');
     fs.writeFileSync(f2, tc!.fileBytes(ref2));
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', f2, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('尚无教育培训记录');
+  });
+});
+
+describe('the training file PDF layout', () => {
+  it('a manager with four trainings (long titles, a failed score) and two years of meetings fits one page: titles whole, 56 / 不合格, the note and the signatures with the tables', async () => {
+    const { admin, core, w } = await world();
+    const m1 = await w('M009', '白峰辉', { hireDate: '2008-12-02', isManager: true });
+    const long = [
+      ['manager', '主要负责人和安全生产管理人员年度再培训', '2026-09-03', 71],
+      ['retraining', '2026年度从业人员安全再培训（第二期·合成车间甲班）', '2026-08-12', 64],
+      ['drill', '合成车间受限空间救援演练', '2026-03-31', null],
+      ['retraining', '2026年度从业人员安全再培训（第一期·合成车间甲班）', '2026-02-13', 56],
+    ] as const;
+    for (const [kind, title, date, score] of long) activity(core, { kind, title, date, hours: kind === 'drill' ? 2 : 8 }, [score === null ? m1.id : { id: m1.id, score, passed: score >= 60 }]);
+    for (let i = 0; i < 44; i++) activity(core, { kind: 'pre_shift', title: '班前会', date: `2026-${String((i % 11) + 1).padStart(2, '0')}-${String(Math.floor(i / 11) + 3).padStart(2, '0')}`, hours: 0.25 }, [m1.id]);
+    for (let i = 0; i < 4; i++) activity(core, { kind: 'pre_shift', title: '班前会', date: `2025-12-${String(i + 10).padStart(2, '0')}`, hours: 0.25 }, [m1.id]);
+    const ref = await admin('education.trainingFilePdf', { workerId: m1.id, year: 2026 });
+    const file = path.join(tc!.dir, 'layout.pdf');
+    fs.writeFileSync(file, tc!.fileBytes(ref));
+    if (process.env.EDU_PDF_OUT) fs.copyFileSync(file, process.env.EDU_PDF_OUT);
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const want of ['主要负责人和安全生产管理人员年度再培训', '2026年度从业人员安全再培训（第二期·合成车间甲班）', '合成车间受限空间救援演练：', '56不合格', '说明：“计入要求”', '职工本人签字：', '安全管理部门（盖章）：']) {
+      expect(text).toContain(want);
+    }
   });
 });
 

@@ -83,16 +83,35 @@ describe('certificates', () => {
     expect(await nos({})).toEqual(['T-WIN', 'T-CUR']);
   });
 
+  it('the next review is never later than the expiry: the renewal shows instead, and the state counts to that date', async () => {
+    const { cert, admin } = await world();
+    // issued 3 years ago less 20 days, valid for 49 more days: the review (in 20 days) comes first
+    const rev = await cert({ certNo: 'T-REV', issueDate: addYears(day(20), -3), expiryDate: day(49) });
+    expect(rev).toMatchObject({ nextReviewDate: day(20), dueDate: day(20), dueKind: 'review', status: 'window' });
+    // the review cycle ends after the expiry (in 49 days): the renewal at the expiry is due, not a review
+    const ren = await cert({ certNo: 'T-REN', issueDate: addYears(day(150), -3), expiryDate: day(49) });
+    expect(ren).toMatchObject({ nextReviewDate: null, dueDate: day(49), dueKind: 'renewal', status: 'window' });
+    // on the same day: the renewal
+    const tie = await cert({ certNo: 'T-TIE', issueDate: addYears(day(30), -3), expiryDate: day(30) });
+    expect(tie).toMatchObject({ nextReviewDate: null, dueDate: day(30), dueKind: 'renewal' });
+    // a review held today with the expiry in 134 days: the next cycle (3 years on) would end after it
+    const held = await admin('health.certReview', { id: rev.id, reviewDate: day(0), expiryDate: day(134) });
+    expect(held).toMatchObject({ lastReviewDate: day(0), nextReviewDate: null, dueDate: day(134), dueKind: 'renewal', status: 'current' });
+    const listed = (await admin('health.certs', { status: null })).rows.find((r) => r.certNo === 'T-REN')!;
+    expect(listed).toMatchObject({ nextReviewDate: null, dueKind: 'renewal', dueDate: day(49) });
+  });
+
   it('a review moves the dates; a renewal brings a new expiry; a 6-year cycle needs its approval', async () => {
     const { admin, cert } = await world();
     const c = await cert({ issueDate: addYears(day(-5), -3), expiryDate: day(500) });
     expect(c.status).toBe('overdue');
     const r = await admin('health.certReview', { id: c.id, reviewDate: day(-2), note: '复审合格' });
-    expect(r).toMatchObject({ lastReviewDate: day(-2), nextReviewDate: addYears(day(-2), 3), status: 'current' });
+    // the next cycle would end after the expiry (day 500): the renewal at the expiry comes first, and is what shows
+    expect(r).toMatchObject({ lastReviewDate: day(-2), nextReviewDate: null, dueKind: 'renewal', status: 'current' });
     expect(r.note).toBe(`${day(-2)} 复审合格`);
     expect(r.dueDate).toBe(day(500));
     const six = await admin('health.certReview', { id: c.id, reviewDate: day(-1), expiryDate: addYears(day(-1), 6), reviewYears: 6, approvalNote: '连续10年无违章，经考核机关同意' });
-    expect(six).toMatchObject({ reviewYears: 6, nextReviewDate: addYears(day(-1), 6), expiryDate: addYears(day(-1), 6), dueDate: addYears(day(-1), 6) });
+    expect(six).toMatchObject({ reviewYears: 6, nextReviewDate: null, dueKind: 'renewal', expiryDate: addYears(day(-1), 6), dueDate: addYears(day(-1), 6) });
     const audit = tc!.core.store.db.prepare(`SELECT action FROM audit_log WHERE entity = 'health_certificate' AND entity_id = ? ORDER BY seq`).pluck().all(c.id);
     expect(audit).toEqual(['create', 'review', 'review']);
 
@@ -131,10 +150,31 @@ describe('certificates', () => {
     await cert({ workerId: b.id, certNo: 'T1' });
   });
 
+  it('the scan is an image or a PDF, by its content: a text file is refused on the scan with a clear message', async () => {
+    const { admin, cert } = await world();
+    const b64 = (s: string) => Buffer.from(s, 'latin1').toString('base64');
+    const txt = await admin('attachments.uploadDocument', { fileName: '证书.txt', dataBase64: b64('not a scan\n') });
+    const pdf = await admin('attachments.uploadDocument', {
+      fileName: '证书.pdf',
+      dataBase64: b64('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    });
+    const before = tables(tc!.core);
+    const e = await refusal(cert({ certNo: 'S1', scanId: txt.id }));
+    expect(e).toMatchObject({ code: 'VALIDATION', message: 'err.health.cert.scanType' });
+    expect(e.details?.issues).toEqual([{ path: 'scanId', message: 'v.health.cert.scanType' }]);
+    expect(say(e)).toBe('“证书.txt”不是图片或 PDF：证书扫描件请选择 JPG、PNG、WebP 图片或 PDF 文件');
+    expect(tables(tc!.core)).toBe(before);
+    const c = await cert({ certNo: 'S1', scanId: pdf.id });
+    expect(c).toMatchObject({ scanId: pdf.id, scanMime: 'application/pdf' });
+    // an update to a text file is refused too
+    const u = await refusal(admin('health.certUpdate', { id: c.id, workerId: c.workerId, category: 'electrician', certNo: 'S1', expiryDate: c.expiryDate, scanId: txt.id }));
+    expect(u).toMatchObject({ message: 'err.health.cert.scanType' });
+  });
+
   it('soft delete with undo; the recycle bin; an update is audited; only HEALTH_WRITERS write', async () => {
     const { admin, w, a, cert } = await world();
     const c = await cert();
-    const up = await admin('health.certUpdate', { id: c.id, workerId: a.id, category: 'welding', certNo: 'T1-B', issueDate: day(-30), expiryDate: day(900), note: '换证' });
+    const up = await admin('health.certUpdate', { id: c.id, workerId: a.id, category: 'welding', certNo: 'T1-B', issueDate: day(-30), expiryDate: day(1500), note: '换证' });
     expect(up).toMatchObject({ category: 'welding', certNo: 'T1-B', nextReviewDate: addYears(day(-30), 3), note: '换证' });
     expect(await admin('health.certDelete', { id: c.id })).toEqual({ deleted: true });
     expect((await admin('health.certs', {})).total).toBe(0);

@@ -62,7 +62,7 @@ describe('batches and exams by hand', () => {
       exams: [
         { workerId: a.id, factorIds: [f('NOISE_85'), f('BENZENE')], conclusion: 'recheck', recheckItems: '纯音听阈测试', recheckDue: '2026-05-10', detail: '' },
         { workerId: b.id, factorIds: [f('NOISE_85')], conclusion: 'contraindication', contraindication: '高血压', recheckItems: '不该保存' },
-        { workerId: c.id, factorIds: [], conclusion: 'normal', detail: '不该保存' },
+        { workerId: c.id, factorIds: [f('NOISE_85')], conclusion: 'normal', detail: '不该保存' },
       ],
     });
     expect(saved.map((e) => [e.empNo, e.date, e.kind, e.conclusion])).toEqual([
@@ -78,7 +78,7 @@ describe('batches and exams by hand', () => {
     expect(page.total).toBe(1);
     expect(page.rows[0]).toMatchObject({ examCount: 3, conclusions: { normal: 1, recheck: 1, contraindication: 1, suspected: 0, other: 0 } });
 
-    const again = await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: c.id, conclusion: 'other', detail: '乳腺结节' }] });
+    const again = await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: c.id, factorIds: [f('NOISE_85')], conclusion: 'other', detail: '乳腺结节' }] });
     expect(again[0]).toMatchObject({ id: saved[2]!.id, conclusion: 'other', detail: '乳腺结节' });
     expect(count('health_exams')).toBe(3);
     const log = tc!.core.store.db.prepare(`SELECT entity, action FROM audit_log WHERE entity LIKE 'health_exam%' ORDER BY seq`).all();
@@ -98,35 +98,35 @@ describe('batches and exams by hand', () => {
   });
 
   it('a screening flag is kept only on a women workers’ exam', async () => {
-    const { admin, c } = await world();
+    const { admin, c, f } = await world();
     const women = await admin('health.batchCreate', { date: '2026-04-01', institution: '妇幼保健院', kind: 'women' });
     const other = await admin('health.batchCreate', { date: '2026-04-01', institution: '妇幼保健院', kind: 'periodic' });
-    expect((await admin('health.examsSave', { batchId: women.id, exams: [{ workerId: c.id, conclusion: 'normal', screening: true }] }))[0]!.screening).toBe(true);
-    expect((await admin('health.examsSave', { batchId: other.id, exams: [{ workerId: c.id, conclusion: 'normal', screening: true }] }))[0]!.screening).toBe(false);
+    expect((await admin('health.examsSave', { batchId: women.id, exams: [{ workerId: c.id, factorIds: [f('NOISE_85')], conclusion: 'normal', screening: true }] }))[0]!.screening).toBe(true);
+    expect((await admin('health.examsSave', { batchId: other.id, exams: [{ workerId: c.id, factorIds: [f('NOISE_85')], conclusion: 'normal', screening: true }] }))[0]!.screening).toBe(false);
   });
 
   it('refuses a conclusion without its fields, an unknown worker or factor, a recheck before the exam, a twin batch, a future date — changing nothing', async () => {
     const { admin, a, b, f } = await world();
     const batch = await admin('health.batchCreate', { date: '2026-03-10', institution: '职防所', kind: 'periodic' });
-    await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'normal' }] });
+    await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }] });
     const before = tables(tc!.core);
-    const r1 = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'recheck' }] }));
+    const r1 = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'recheck' }] }));
     expect(r1.details!.issues).toEqual([
       { path: 'exams.0.recheckItems', message: 'v.health.exam.recheckItems' },
       { path: 'exams.0.recheckDue', message: 'v.health.exam.recheckDue' },
     ]);
     expect(say({ message: 'v.health.exam.recheckDue' })).toBe('请填写复查期限');
-    expect((await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'contraindication' }] }))).details!.issues).toEqual([
+    expect((await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'contraindication' }] }))).details!.issues).toEqual([
       { path: 'exams.0.contraindication', message: 'v.health.exam.contraindication' },
     ]);
-    expect((await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'suspected' }] }))).details!.issues![0]!.message).toBe('v.health.exam.suspectedName');
+    expect((await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'suspected' }] }))).details!.issues![0]!.message).toBe('v.health.exam.suspectedName');
     // one bad exam among good ones writes none
-    const r2 = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, conclusion: 'normal' }, { workerId: 'nobody', conclusion: 'normal' }] }));
+    const r2 = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }, { workerId: 'nobody', factorIds: [f('NOISE_85')], conclusion: 'normal' }] }));
     expect(r2).toMatchObject({ code: 'NOT_FOUND', message: 'err.worker.notFound' });
     expect(await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, factorIds: ['nofactor'], conclusion: 'normal' }] }))).toMatchObject({ message: 'err.health.exam.unknownFactor' });
     const r3 = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, factorIds: [f('LEAD')], conclusion: 'recheck', recheckItems: '血铅', recheckDue: '2026-03-01' }] }));
     expect(r3).toMatchObject({ code: 'VALIDATION', message: 'v.health.exam.recheckBeforeExam' });
-    expect(await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, conclusion: 'normal' }, { workerId: b.id, conclusion: 'normal' }] }))).toMatchObject({ message: 'err.health.exam.workerTwice' });
+    expect(await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }, { workerId: b.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }] }))).toMatchObject({ message: 'err.health.exam.workerTwice' });
     expect(await refusal(admin('health.batchCreate', { date: '2026-03-10', institution: '职防所', kind: 'periodic' }))).toMatchObject({ code: 'CONFLICT', message: 'err.health.exam.batchExists' });
     expect((await refusal(admin('health.batchCreate', { date: '2099-01-01', institution: '职防所', kind: 'periodic' }))).details!.issues).toEqual([{ path: 'date', message: 'v.futureDate' }]);
     expect((await refusal(admin('health.batchCreate', { date: '2026-01-01', institution: ' ', kind: 'periodic' }))).details!.issues).toEqual([{ path: 'institution', message: 'v.required' }]);
@@ -135,9 +135,9 @@ describe('batches and exams by hand', () => {
   });
 
   it('moving a batch to a later date than one of its rechecks is refused; a change of date moves its exams', async () => {
-    const { admin, a } = await world();
+    const { admin, a, f } = await world();
     const batch = await admin('health.batchCreate', { date: '2026-03-10', institution: '职防所', kind: 'periodic' });
-    await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'recheck', recheckItems: '血常规', recheckDue: '2026-04-01' }] });
+    await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'recheck', recheckItems: '血常规', recheckDue: '2026-04-01' }] });
     const before = tables(tc!.core);
     expect(await refusal(admin('health.batchUpdate', { id: batch.id, date: '2026-04-05', institution: '职防所', kind: 'periodic' }))).toMatchObject({ message: 'err.health.exam.rechecksBeforeDate' });
     expect(tables(tc!.core)).toBe(before);
@@ -146,9 +146,9 @@ describe('batches and exams by hand', () => {
   });
 
   it('soft delete with restore: an exam alone, or a batch with its exams (those deleted before stay deleted)', async () => {
-    const { admin, a, b } = await world();
+    const { admin, a, b, f } = await world();
     const batch = await admin('health.batchCreate', { date: '2026-03-10', institution: '职防所', kind: 'periodic' });
-    const [ea, eb] = await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'normal' }, { workerId: b.id, conclusion: 'normal' }] });
+    const [ea, eb] = await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }, { workerId: b.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }] });
     await admin('health.examDelete', { id: ea!.id });
     expect(await admin('health.workerExams', { workerId: a.id })).toEqual([]);
     expect(await refusal(admin('health.examDelete', { id: ea!.id }))).toMatchObject({ message: 'err.health.exam.alreadyDeleted' });
@@ -164,7 +164,7 @@ describe('batches and exams by hand', () => {
   });
 
   it('only occupational-health managers, safety officers, union officers and admins write; a refusal changes nothing', async () => {
-    const { admin, w, a } = await world();
+    const { admin, w, a, f } = await world();
     const tl = await w('T001', '孙班长', { roles: ['team_leader'] });
     const oh = await w('H001', '钱卫生', { roles: ['oh_manager'] });
     const asTl = caller(tc!.core);
@@ -175,7 +175,7 @@ describe('batches and exams by hand', () => {
     const before = tables(tc!.core);
     for (const p of [
       asTl.call('health.batchCreate', { date: '2026-03-11', institution: '职防所', kind: 'periodic' }),
-      asTl.call('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'normal' }] }),
+      asTl.call('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }] }),
       asTl.call('health.batchDelete', { id: batch.id }),
       asTl.call('health.examImportPreview', { fileName: 'x.xlsx', dataBase64: 'eA==' }),
     ]) {
@@ -185,7 +185,7 @@ describe('batches and exams by hand', () => {
     // nor do they read the exams (tests/db/healthPrivacy.test.ts)
     expect(await refusal(asTl.call('health.batches', {}))).toMatchObject({ code: 'FORBIDDEN', message: 'err.health.exam.readersOnly' });
     expect((await asOh.call('health.batches', {})).total).toBe(1);
-    expect(await asOh.call('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, conclusion: 'normal' }] })).toHaveLength(1);
+    expect(await asOh.call('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }] })).toHaveLength(1);
   });
 });
 
@@ -207,6 +207,57 @@ describe('the plan follows the exams', () => {
   });
 });
 
+describe('factors and dates of a batch', () => {
+  it('a pre-job or periodic exam without a factor is refused naming the worker; exit, emergency and women workers’ exams may have none', async () => {
+    const { admin, a, b, f } = await world();
+    for (const kind of ['pre_job', 'periodic'] as const) {
+      const batch = await admin('health.batchCreate', { date: '2026-03-10', institution: '职防所', kind });
+      const before = tables(tc!.core);
+      const r = await refusal(admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: a.id, factorIds: [f('NOISE_85')], conclusion: 'normal' }, { workerId: b.id, conclusion: 'normal' }] }));
+      expect(r).toMatchObject({ code: 'VALIDATION', message: 'err.health.exam.needFactor', details: { who: 'W002 李四', issues: [{ path: 'exams.1.factorIds', message: 'v.health.exam.needFactor' }] } });
+      expect(tables(tc!.core)).toBe(before);
+    }
+    for (const kind of ['exit', 'emergency', 'women'] as const) {
+      const batch = await admin('health.batchCreate', { date: '2026-03-11', institution: '职防所', kind });
+      expect(await admin('health.examsSave', { batchId: batch.id, exams: [{ workerId: b.id, conclusion: 'normal' }] })).toHaveLength(1);
+      // nor can such a batch become a pre-job or periodic one while an exam of it names no factor
+      if (kind === 'exit') {
+        const r = await refusal(admin('health.batchUpdate', { id: batch.id, date: '2026-03-11', institution: '职防所', kind: 'periodic' }));
+        expect(r).toMatchObject({ code: 'VALIDATION', message: 'err.health.exam.kindNeedsFactors', details: { count: 1 } });
+        expect((await admin('health.batch', { id: batch.id })).batch.kind).toBe('exit');
+      }
+    }
+  });
+
+  it('a batch date is refused in the future and before 2000', async () => {
+    const { admin } = await world();
+    const before = tables(tc!.core);
+    expect((await refusal(admin('health.batchCreate', { date: '1995-06-01', institution: '职防所', kind: 'periodic' }))).details!.issues).toEqual([{ path: 'date', message: 'v.health.exam.dateTooOld' }]);
+    expect((await refusal(admin('health.batchCreate', { date: '2099-06-01', institution: '职防所', kind: 'periodic' }))).details!.issues).toEqual([{ path: 'date', message: 'v.futureDate' }]);
+    expect(tables(tc!.core)).toBe(before);
+    const batch = await admin('health.batchCreate', { date: '2000-01-01', institution: '职防所', kind: 'periodic' });
+    expect((await refusal(admin('health.batchUpdate', { id: batch.id, date: '1999-12-31', institution: '职防所', kind: 'periodic' }))).details!.issues).toEqual([{ path: 'date', message: 'v.health.exam.dateTooOld' }]);
+  });
+
+  it('workers added to a batch start with the factors of their exposures its kind and date are for', async () => {
+    const { admin, a, b, c, f } = await world();
+    const db = tc!.core.store.db;
+    const now = new Date().toISOString();
+    const x = db.prepare(`INSERT INTO health_exposures (id, worker_id, factor_id, post, start_date, end_date, source, created_at, updated_at) VALUES (?, ?, ?, '岗位', ?, ?, 'manual', ?, ?)`);
+    x.run('x1', a.id, f('NOISE_85'), '2026-03-20', null, now, now); // starts after the exam: the post a pre-job exam is for
+    x.run('x2', a.id, f('BENZENE'), '2020-01-01', '2025-12-31', now, now); // ended before
+    x.run('x3', b.id, f('LEAD'), '2020-01-01', null, now, now);
+    const of = async (kind: 'pre_job' | 'periodic' | 'exit' | 'emergency') => {
+      const batch = await admin('health.batchCreate', { date: '2026-03-10', institution: `职防所${kind}`, kind });
+      return admin('health.batchWorkerFactors', { batchId: batch.id, workerIds: [a.id, b.id, c.id] });
+    };
+    expect(await of('pre_job')).toEqual({ [a.id]: [f('NOISE_85')], [b.id]: [f('LEAD')], [c.id]: [] });
+    expect(await of('periodic')).toEqual({ [a.id]: [], [b.id]: [f('LEAD')], [c.id]: [] });
+    expect(await of('exit')).toEqual({ [a.id]: [f('BENZENE')], [b.id]: [f('LEAD')], [c.id]: [] });
+    expect(await of('emergency')).toEqual({ [a.id]: [], [b.id]: [], [c.id]: [] });
+  });
+});
+
 describe('the clinic’s xlsx', () => {
   const HEADER = ['序号', '工号', '身份证号码', '姓名', '体检日期', '体检类别', '接触危害因素', '主检结论', '复查日期'];
   it('preview with row numbers and problems writes nothing; the commit makes the batch; the same batch again updates', async () => {
@@ -218,7 +269,7 @@ describe('the clinic’s xlsx', () => {
       [1, 'W001', '', '张三', '2026-03-10', '在岗期间', '噪声、苯', '复查（纯音听阈测试）', '2026-05-10'],
       [2, '', '110101199003071233', '', '2026/3/10', '在岗', '噪声', '目前未见异常', ''],
       [3, 'W002', '', '李四', '2026-03-10', '在岗期间', '噪声', '职业禁忌证：高血压', ''],
-      [4, '', '', '王芳', '2026-03-10', '在岗期间', '', '未见异常', ''],
+      [4, '', '', '王芳', '2026-03-10', '在岗期间', '噪声', '未见异常', ''],
       [5, '', '', '李四', '2026-03-10', '在岗期间', '噪声', '正常', ''],
       [6, 'W404', '', '无名', '2026-03-10', '在岗期间', '噪声', '正常', ''],
       [7, 'W003', '', '王芳', '2026-03-10', '体检', '石棉', '看不懂', ''],
@@ -293,7 +344,14 @@ describe('the clinic’s xlsx', () => {
     expect(await refusal(admin('health.examImportCommit', { importId: p.importId }))).toMatchObject({ message: 'err.health.exam.import.missingColumns' });
     const fixed = await admin('health.examImportRemap', { importId: p.importId, defaults: { date: '2026-02-01', institution: '职防所', kind: 'pre_job' } });
     expect(fixed.missingRequired).toEqual([]);
-    expect(fixed.counts).toMatchObject({ create: 1 });
+    // a pre-job exam names the factors it is for: the row without any is refused
+    expect(fixed.counts).toMatchObject({ create: 0, invalid: 1 });
+    expect(fixed.rows[0]!.problems).toEqual([{ field: 'factors', message: 'v.health.exam.needFactor' }]);
+    const exit = await admin('health.examImportRemap', { importId: p.importId, defaults: { date: '2026-02-01', institution: '职防所', kind: 'exit' } });
+    expect(exit.counts).toMatchObject({ create: 1, invalid: 0 });
+    // a default date before 2000 is refused on every row that takes it
+    const old = await admin('health.examImportRemap', { importId: p.importId, defaults: { date: '1995-06-01', institution: '职防所', kind: 'exit' } });
+    expect(old.rows[0]!.problems).toEqual([{ field: 'date', message: 'v.health.exam.dateTooOld' }]);
     expect(await admin('health.examImportCancel', { importId: p.importId })).toEqual({ cancelled: true });
     expect(await refusal(admin('health.examImportCommit', { importId: p.importId }))).toMatchObject({ message: 'err.import.expired' });
     expect(tables(tc!.core)).toBe(before);
@@ -320,9 +378,11 @@ describe('the health file', () => {
     const b2 = await admin('health.batchCreate', { date: '2025-09-01', institution: '人民医院', kind: 'emergency' });
     await admin('health.examsSave', { batchId: b2.id, exams: [{ workerId: a.id, conclusion: 'recheck', recheckItems: '血常规', recheckDue: '2025-10-01' }] });
     const text = pdfText(tc!.fileBytes(await admin('health.healthFilePdf', { workerId: a.id })));
-    for (const s of ['职业健康监护档案', '测试化工有限公司', 'W001', '张三', '1990-03-07', '精馏工', '2020-05-01', '至今', '泰州市职业病防治所', '职业禁忌证（再生障碍性贫血）', '血常规', '逾期未复查', '电工作业', 'T3201', '复查已逾期', '职业禁忌证仍在岗：苯（再生障碍性贫血）', '特种作业证已过期']) {
+    for (const s of ['职业健康监护档案', '测试化工有限公司', 'W001', '张三', '1990-03-07', '精馏工', '2020-05-01', '至今', '泰州市职业病防治所', '职业禁忌证（再生障碍性贫血）', '血常规', '逾期未复查', '电工作业', 'T3201', '复查已逾期', '职业禁忌证仍在岗：苯（再生障碍性贫血）', '特种作业证已过期', '到期换证']) {
       expect(text).toContain(s);
     }
+    // the review cycle (2020 + 3 years) ends after the expiry (2021-01-01): the renewal at the expiry, no review date
+    expect(text).not.toContain('2023-01-01');
     expect(await refusal(admin('health.healthFilePdf', { workerId: 'nobody' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -169,6 +169,31 @@ describe('exposures', () => {
     expect((await admin('health.exposures', { search: '李' })).total).toBe(0);
   });
 
+  it('dates before 2000 or more than a year ahead are refused on their field (a start up to a year ahead is a planned one)', async () => {
+    const { admin, w, fid } = await world();
+    const a = await w('W001', '张三');
+    const before = tables(tc!.core);
+    const yearOn = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    const refusedOn = async (input: Partial<ChannelInput<'health.exposureAdd'>>, path: string, message: string) => {
+      const e = await refusal(admin('health.exposureAdd', { workerId: a.id, factorId: fid('NOISE_85'), startDate: '2020-01-01', ...input }));
+      expect(e).toMatchObject({ code: 'VALIDATION' });
+      expect(e.details?.issues).toEqual([{ path, message }]);
+    };
+    await refusedOn({ startDate: '2099-01-01' }, 'startDate', 'v.health.startTooLate');
+    await refusedOn({ startDate: addDays(yearOn, 1) }, 'startDate', 'v.health.startTooLate');
+    await refusedOn({ startDate: '1999-12-31' }, 'startDate', 'v.health.dateTooEarly');
+    await refusedOn({ endDate: '2099-01-01' }, 'endDate', 'v.health.endTooLate');
+    await refusedOn({ startDate: '2020-01-01', endDate: '1999-06-30' }, 'endDate', 'v.health.dateTooEarly');
+    expect(tables(tc!.core)).toBe(before);
+    // the boundaries are accepted: 2000-01-01, and a planned start exactly a year ahead
+    const old = await admin('health.exposureAdd', { workerId: a.id, factorId: fid('LEAD'), startDate: '2000-01-01', endDate: '2000-12-31' });
+    const planned = await admin('health.exposureAdd', { workerId: a.id, factorId: fid('NOISE_85'), startDate: yearOn });
+    expect(planned.startDate).toBe(yearOn);
+    const bad = await refusal(admin('health.exposureEnd', { id: planned.id, endDate: '2099-01-01' }));
+    expect(bad.details?.issues).toEqual([{ path: 'endDate', message: 'v.health.endTooLate' }]);
+    expect(old.endDate).toBe('2000-12-31');
+  });
+
   it("按花名册生成: the roster's words through the synonyms; start = hire date, post = roster post; unknown and ambiguous words listed", async () => {
     const { admin, w, fid } = await world();
     await w('W001', '张三', { hazardFactors: ['噪声', '苯', '高温'] });
@@ -245,6 +270,11 @@ describe('the due list', () => {
     await admin('workers.update', { id: e.id, data: { empNo: 'W005', name: '孙八', gender: 'M', orgUnitId: team.id, status: 'left' } });
     const after = await admin('health.due', {});
     expect(after.counts).toMatchObject({ contraindication: 0, exit: 1 });
+    // the exit row names the factors the exit exam covers and counts the days from the exposure it is due on
+    const exitRow = after.rows.find((r) => r.alert === 'exit')!;
+    expect(exitRow).toMatchObject({ empNo: 'W005', dueDate: '2020-03-01', factorName: '噪声（≥ 85 dB(A)）' });
+    expect(exitRow.days).toBe(Math.round((Date.parse('2020-03-01') - Date.parse(today)) / 86_400_000));
+    expect(exitRow.days).toBeLessThan(-365);
     // a rebuild gives the same list
     const rows = after.rows;
     rebuildHealthDue(tc!.core.store);

@@ -126,7 +126,7 @@ describe('subsidy scorecard', () => {
     expect(fig('wage', 'subsidy.fig.safetyShare')).toBeCloseTo(4 / 5);
     expect(fig('wage', 'subsidy.fig.perHead')).toBe(38_000);
     expect(by.wage!.light).toBe('amber');
-    expect(by.wage!.reasons).toContainEqual({ key: 'subsidy.why.fewRuns', params: { n: 2, need: 12 } });
+    expect(by.wage!.reasons).toContainEqual({ key: 'subsidy.why.fewRuns', level: 'amber', params: { n: 2, need: 12 } });
     // the congress: the closed session by its name, with its minutes as evidence
     expect(by.congress!.light).toBe('green');
     expect(fig('congress', 'subsidy.fig.sessionsNames')).toBe('第3届第2次职工代表大会（2025-03-20）');
@@ -159,7 +159,7 @@ describe('subsidy scorecard', () => {
     const fig = Object.fromEntries(cap.figures.map((f) => [f.key, f.value]));
     expect(fig).toMatchObject({ 'subsidy.fig.certsTotal': 1, 'subsidy.fig.certsCurrent': 0, 'subsidy.fig.certsWindow': 0, 'subsidy.fig.certsLapsed': 1 });
     expect(cap.light).toBe('red');
-    expect(cap.reasons).toContainEqual({ key: 'subsidy.why.certsLapsedMany', params: { n: 1, expired: 0, overdue: 1, pct: 100 } });
+    expect(cap.reasons).toContainEqual({ key: 'subsidy.why.certsLapsedMany', level: 'red', params: { n: 1, expired: 0, overdue: 1, pct: 100 } });
     expect(say({ message: cap.reasons.find((r) => r.key === 'subsidy.why.certsLapsedMany')!.key, params: { n: 1, expired: 0, overdue: 1, pct: 100 } })).toContain('逾期未复审 1 本');
     // the dossier says so too, and the grey light reads 无数据
     const ref = await admin('subsidy.dossierPdf', { year });
@@ -204,7 +204,8 @@ describe('subsidy dossier', () => {
     expect(saved.id).not.toBeNull();
     expect(saved.fields).toEqual({ contactName: '王主席', contactPhone: '0523-8888', leadership: '安全生产委员会：主任 总经理', summary: '全年开展教育活动……', amountFen: 12_345_678 });
     expect(saved.photoIds).toEqual([p]);
-    expect(saved.photoChoices).toEqual([q, p]);
+    // the chosen first (in the PDF's order), then the year's others
+    expect(saved.photoChoices).toEqual([p, q]);
     expect(saved.nominees.map((n) => [n.empNo, n.role, n.reason, n.stale])).toEqual([
       ['W002', 'safety_officer', '隐患排查突出', false],
       ['W001', 'team_leader', null, false],
@@ -226,6 +227,84 @@ describe('subsidy dossier', () => {
     // a nominee who later loses the role on the roster is kept and marked
     await admin('workers.update', { id: leader.id, data: { empNo: 'W001', name: '张班长', gender: 'M', orgUnitId: (await admin('workers.get', { id: leader.id })).teamId, roles: [] } as never });
     expect((await admin('subsidy.dossier', { year: 2025 })).nominees[0]!.stale).toBe(true);
+  });
+
+  it("the photos: only the year's, each with its source (activity, wall update, upload); one of another year refused", async () => {
+    const { admin, db } = await world();
+    const q = await photo(admin, '#aa3333'); // the 2025 re-training
+    const old = await photo(admin, '#3333aa'); // only the 2024 training
+    const both = await photo(admin, '#33aaaa'); // on both: the 2025 one is its source
+    const onWall = await photo(admin, '#aaaa33'); // a wall update of 2025
+    const up = await photo(admin); // uploaded on the dossier
+    db.prepare(`INSERT INTO edu_activity_photos (activity_id, attachment_id) VALUES ('a1', ?), ('a3', ?), ('a3', ?), ('a1', ?)`).run(q, old, both, both);
+    const ws = db.prepare(`SELECT id FROM org_units WHERE name = '合成车间'`).pluck().get() as string;
+    db.prepare(`INSERT INTO edu_walls (id, org_unit_id, name, location, created_at, updated_at) VALUES ('wl1', ?, NULL, '车间走廊', ?, ?)`).run(ws, T, T);
+    db.prepare(`INSERT INTO edu_wall_updates (id, wall_id, date, entered_by_name, created_at, updated_at) VALUES ('wu1', 'wl1', '2025-09-01', '王主席', ?, ?)`).run(T, T);
+    db.prepare(`INSERT INTO edu_wall_photos (update_id, attachment_id) VALUES ('wu1', ?)`).run(onWall);
+
+    const d = await admin('subsidy.dossier', { year: 2025 });
+    expect([...d.photoChoices].sort()).toEqual([q, both, onWall].sort());
+    expect(d.photoChoices).not.toContain(old);
+    expect(d.photoSources[q]).toEqual({ kind: 'activity', title: '年度再培训', date: '2025-05-10' });
+    expect(d.photoSources[both]).toEqual({ kind: 'activity', title: '年度再培训', date: '2025-05-10' });
+    expect(d.photoSources[onWall]).toEqual({ kind: 'wall', wall: '合成车间 车间走廊文化墙', date: '2025-09-01' });
+
+    // a photo of the 2024 training only: refused, naming it; nothing written
+    const before = tables(tc!.core);
+    const r = await refusal(admin('subsidy.dossierSave', { year: 2025, photoIds: [q, old] }));
+    expect(r.code).toBe('VALIDATION');
+    expect(r.message).toBe('err.subsidy.photoOtherYear');
+    expect(r.details?.issues).toEqual([{ path: 'photoIds.1', message: 'v.subsidy.photoOtherYear' }]);
+    expect(say(r)).toBe('第 2 张照片是 2024-05-10 的活动或文化墙照片，不属于 2025 年度：请取消勾选');
+    expect(tables(tc!.core)).toBe(before);
+
+    // the year's photos and one uploaded here are saved, each with its source; the PDF captions them in that order
+    const saved = await admin('subsidy.dossierSave', { year: 2025, photoIds: [onWall, both, up] });
+    expect(saved.photoIds).toEqual([onWall, both, up]);
+    expect(saved.photoSources[up]).toMatchObject({ kind: 'upload' });
+    const file = path.join(tc!.dir, 'photos.pdf');
+    fs.writeFileSync(file, tc!.fileBytes(await admin('subsidy.dossierPdf', { year: 2025 })));
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('照片1合成车间车间走廊文化墙（2025-09-01更新）');
+    expect(text).toContain('照片2年度再培训（2025-05-10）');
+    expect(text).toMatch(/照片3在申报材料中上传（\d{4}-\d\d-\d\d）/);
+  });
+
+  it('the PDF’s nominees (附件二): a wide reason column, every cell of a row centred alike (pdftotext -bbox)', async () => {
+    const { admin, leader, db } = await world();
+    db.prepare(`UPDATE org_units SET name = '合成二车间（北区）' WHERE name = '合成车间'`).run();
+    const reason = '带领班组坚持班前会和“手指口述”，全年班组无违章、无事故，班组安全文化墙按月更新，组织班组成员参加应急演练和岗位练兵活动';
+    await admin('subsidy.dossierSave', { year: 2025, nominees: [{ workerId: leader.id, role: 'team_leader', reason }] });
+    const file = path.join(tc!.dir, 'nominees.pdf');
+    fs.writeFileSync(file, tc!.fileBytes(await admin('subsidy.dossierPdf', { year: 2025 })));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const xml = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), '-bbox', file, '-'], { encoding: 'utf8' });
+    const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x: Number(m[1]),
+      y0: Number(m[2]),
+      y1: Number(m[4]),
+      text: m[5]!,
+    }));
+    const header = words.find((w) => w.text === '推荐理由')!;
+    expect(header).toBeDefined();
+    // the reason's lines: the words right of its header's column start, below the header
+    const reasonWords = words.filter((w) => w.x >= header.x - 60 && w.y0 > header.y1 + 4 && w.y0 < header.y1 + 200 && !/^[\d,.]+$/.test(w.text));
+    const lines = [...new Set(reasonWords.map((w) => w.y0))];
+    expect(reasonWords.map((w) => w.text).join('')).toContain('按月更新');
+    expect(lines.length, 'the reason wraps in a few lines, not a narrow column').toBeLessThanOrEqual(5);
+    // every cell's text block sits in the middle of the row: the name and 工号, the workshop and team (three lines),
+    // the role, a figure, the reason
+    const mid = (ws: { y0: number; y1: number }[]) => (Math.min(...ws.map((w) => w.y0)) + Math.max(...ws.map((w) => w.y1))) / 2;
+    const block = (...texts: string[]) => words.filter((w) => texts.some((t) => w.text.startsWith(t)) && w.y0 > header.y1);
+    const rowMid = mid(reasonWords);
+    for (const [what, ws] of [
+      ['name', block('张班长', 'W001')],
+      ['unit', block('合成二车', '间', '（北区）', '甲班')],
+      ['role', block('班组长')],
+    ] as const) {
+      expect(ws.length, what).toBeGreaterThan(0);
+      expect(Math.abs(mid(ws) - rowMid), what).toBeLessThan(2);
+    }
   });
 
   it('every refusal leaves the dossier, its nominees and the audit log unchanged', async () => {

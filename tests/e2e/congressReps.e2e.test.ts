@@ -136,7 +136,7 @@ describe('congress representatives (browser host + Chromium)', () => {
     await page().getByRole('tab', { name: 'Terms and representatives' }).waitFor();
     await waitText(check('quota'), 'Quota: 4 representatives; 11 staff need at least 4');
     await waitText(page().getByTestId('composition-summary'), 'Every check passes');
-    await waitText(page().getByTestId('import-summary'), /Imported 1 representatives from the sheet \(1 already serving, 1 rows skipped/); // follows the language
+    await waitText(page().getByTestId('import-summary'), /Imported 1 representative from the sheet \(1 already serving, 1 row skipped/); // follows the language
     await page().getByRole('switch', { name: 'With history' }).click();
     await waitText(row('李强'), /Recalled/);
     await shot('08-english');

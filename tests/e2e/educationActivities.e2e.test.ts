@@ -52,6 +52,12 @@ describe('education activities (browser host + Chromium)', () => {
     const d = dialog('新建教育活动');
     await d.getByLabel('名称').fill('新员工厂级安全教育');
     await pickSelect(page(), d.getByLabel('级别'), '厂级');
+    // out of range: kept as typed and refused on the field (not clamped to 200)
+    await d.getByLabel('学时').fill('999');
+    await d.getByRole('button', { name: label('保存') }).click();
+    await d.getByText('学时应为 0–200 的数字，最多两位小数').waitFor();
+    expect(Number(await d.getByLabel('学时').inputValue())).toBe(999);
+    await shot('02a-form-999h');
     await d.getByLabel('学时').fill('8');
     await d.getByLabel('主持/授课人').fill('赵安全');
     await d.getByLabel('内容').fill('安全生产法律法规、本厂危险源与应急处置');
@@ -79,6 +85,17 @@ describe('education activities (browser host + Chromium)', () => {
     await shot('03-picker');
     await picker.getByRole('button', { name: '确定（2 人）' }).click();
     await drawer.getByText('参加人员有改动，尚未保存').waitFor();
+    // 50 h of an 8 h activity and a score of 150: marked on the cells, kept as typed, nothing sent
+    await drawer.getByLabel('张三 的学时').fill('50');
+    await drawer.getByLabel('李四 的成绩').fill('150');
+    await drawer.getByText('本人学时不能超过活动学时 8').waitFor();
+    await drawer.getByText('成绩应为 0–100，最多一位小数').waitFor();
+    await drawer.getByRole('button', { name: label('保存参加人员') }).click();
+    await toast(page(), '有 2 名参加人员的学时或成绩不符合要求，请按提示修改后再保存').waitFor();
+    await shot('03a-attendees-out-of-range');
+    expect((await api<Detail>(app.host, 'education.activity', { id: activityId })).attendees).toHaveLength(0);
+    await drawer.getByLabel('张三 的学时').fill('');
+    await drawer.getByLabel('李四 的成绩').fill('');
     await drawer.getByLabel('张三 的成绩').fill('92');
     await drawer.getByRole('button', { name: label('保存参加人员') }).click();
     await toast(page(), '已保存 2 名参加人员').waitFor();
@@ -119,6 +136,39 @@ describe('education activities (browser host + Chromium)', () => {
       ['W001', 92, true, 'manual'],
       ['W002', 58, false, 'manual'],
       ['W003', null, true, 'import'],
+    ]);
+  });
+
+  step('a sheet with 工号 / 姓名 only changes nobody’s hours or score, and the preview says so', async () => {
+    const drawer = dialog('新员工厂级安全教育');
+    await drawer.getByRole('button', { name: label('导入签到表') }).click();
+    const d = dialog('导入签到表 — 新员工厂级安全教育');
+    const file = await sheet([
+      ['工号', '姓名'],
+      ['W001', '张三'],
+      ['W002', '李四'],
+    ]);
+    await d.locator('input[type=file]').setInputFiles({ name: '名单.xlsx', mimeType: XLSX, buffer: file });
+    await waitText(d.getByTestId('edu-signin-summary'), '共 2 行：新增 0，更新 0，不变 2，未到 0，有问题 0');
+    await waitText(d.getByTestId('edu-signin-kept'), /^表中没有学时、成绩列：已登记的学时、成绩保持不变/);
+    await d.locator('.ant-table-row').filter({ hasText: 'W001 张三' }).getByText('已登记，无变化').waitFor();
+    await shot('06a-signin-no-score-columns');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+    // with a 成绩 column, the preview shows what changes
+    await drawer.getByRole('button', { name: label('导入签到表') }).click();
+    const d2 = dialog('导入签到表 — 新员工厂级安全教育');
+    await d2.locator('input[type=file]').setInputFiles({ name: '成绩.xlsx', mimeType: XLSX, buffer: await sheet([['工号', '姓名', '成绩'], ['W002', '李四', 90], ['W001', '张三', '']]) });
+    await d2.locator('.ant-table-row').filter({ hasText: 'W002 李四' }).getByText('成绩 58 → 90；考核 不合格 → 合格').waitFor();
+    await d2.locator('.ant-table-row').filter({ hasText: 'W001 张三' }).getByText('已登记，无变化').waitFor();
+    await shot('06b-signin-changes');
+    await d2.getByRole('button', { name: '导入 1 行' }).click();
+    await toast(page(), '已导入：新增 0，更新 1，不变 1，未到 0，跳过 0').waitFor();
+    const a = await api<Detail>(app.host, 'education.activity', { id: activityId });
+    expect(a.attendees.map((x) => [x.empNo, x.score, x.passed])).toEqual([
+      ['W001', 92, true],
+      ['W002', 90, true],
+      ['W003', null, true],
     ]);
   });
 

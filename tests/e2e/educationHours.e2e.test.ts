@@ -24,8 +24,36 @@ describe('hours against the requirement (browser host + Chromium)', () => {
     await page().getByTestId('hours-summary').waitFor();
   };
 
-  step('new workers hired this year show their 24-hour gap; the gaps by workshop and team', async () => {
+  step('at 1366×768 the tab fits without a page-wide horizontal scroll, in Chinese and in English', async () => {
     await setUpSignedIn(app);
+    await page().setViewportSize({ width: 1366, height: 768 });
+    // a new folder: the first operator only, no workshops yet (the tester's walk)
+    await openTab();
+    const overflow = () =>
+      page().evaluate(() => {
+        type El = { scrollWidth: number; clientWidth: number; tagName: string; className: unknown; closest(s: string): unknown };
+        const g = globalThis as unknown as { document: { scrollingElement: El; querySelectorAll(s: string): Iterable<El> }; getComputedStyle(e: El): { overflowX: string } };
+        const doc = g.document.scrollingElement;
+        // the page's own scroll containers (the main area), not a table's deliberate inner scroll
+        const wide = [...g.document.querySelectorAll('body *')]
+          .filter((e) => !e.closest('.ant-table') && /(auto|scroll)/.test(g.getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+          .map((e) => `${e.tagName}.${String(e.className).slice(0, 40)} ${e.scrollWidth}>${e.clientWidth}`);
+        return { extra: doc.scrollWidth - doc.clientWidth, wide };
+      });
+    expect(await overflow()).toEqual({ extra: 0, wide: [] });
+    await page().screenshot({ path: path.join(SHOTS_DIR, 'edu-hours-01b-1366-zh.png'), animations: 'disabled' });
+    await page().getByRole('button', { name: 'language' }).click();
+    await page().getByRole('tab', { name: 'Hours & gaps' }).waitFor();
+    await page().getByTestId('hours-summary').waitFor();
+    expect(await overflow()).toEqual({ extra: 0, wide: [] });
+    await page().screenshot({ path: path.join(SHOTS_DIR, 'edu-hours-01c-1366-en.png'), animations: 'disabled' });
+    await page().getByRole('button', { name: 'language' }).click();
+    await page().getByRole('tab', { name: '学时与差距' }).waitFor();
+    await page().setViewportSize({ width: 1366, height: 860 });
+    await page().getByRole('menuitem', { name: '首页' }).click();
+  });
+
+  step('new workers hired this year show their 24-hour gap; the gaps by workshop and team', async () => {
     const ws = await createUnit(app.host, '合成车间');
     const t1 = await createUnit(app.host, '甲班', ws);
     const t2 = await createUnit(app.host, '乙班', ws);
@@ -81,7 +109,7 @@ describe('hours against the requirement (browser host + Chromium)', () => {
     const file = path.join(SHOTS_DIR, 'edu-hours-training-file.pdf');
     await download.saveAs(file);
     const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const want of ['泰兴安康化工有限公司', '职工安全教育培训档案', '新工甲', '新职工三级教育', '已达到要求', '三级教育（厂级）', '车间级安全教育', `${YEAR}年合计`, '职工本人签字：']) {
+    for (const want of ['泰兴安康化工有限公司', '职工安全教育培训档案', '新工甲', '新职工三级教育', '已达到要求', '三级教育', '（厂级）', '车间级安全教育', `${YEAR}年合计`, '职工本人签字：']) {
       expect(flat).toContain(want);
     }
     await page().keyboard.press('Escape');

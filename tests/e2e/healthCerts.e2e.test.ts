@@ -11,7 +11,18 @@ import { label, pickDate, pickSelect, waitText } from './pages';
 
 const day = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
 const TODAY = day(0);
-type Cert = { id: string; certNo: string; status: string; scanName: string | null; nextReviewDate: string | null; lastReviewDate: string | null; source: string; category: string | null };
+type Cert = {
+  id: string;
+  certNo: string;
+  status: string;
+  scanName: string | null;
+  nextReviewDate: string | null;
+  lastReviewDate: string | null;
+  dueKind: string;
+  dueDate: string;
+  source: string;
+  category: string | null;
+};
 
 describe('special-operation certificates (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 800 } });
@@ -42,7 +53,9 @@ describe('special-operation certificates (browser host + Chromium)', () => {
     expect(page().url()).toContain('#/health/certs');
     await row('HJ-001').waitFor();
     await waitText(row('DG-002').getByTestId('cert-status-overdue'), '复审逾期 · 已过 15 天');
-    await waitText(row('HJ-001').getByTestId('cert-status-window'), '待复审 · 20 天后');
+    // the roster's certificate has no issue date: what falls due is the renewal at its expiry, and the tag says so
+    await waitText(row('HJ-001').getByTestId('cert-status-window'), '待换证 · 20 天后');
+    await waitText(row('HJ-001').getByTestId('cert-renewal'), `${day(20)} 换证`);
     await waitText(page().getByTestId('cert-filter-due'), '待办 2');
     await shot('01-due-list');
   });
@@ -60,6 +73,15 @@ describe('special-operation certificates (browser host + Chromium)', () => {
     // the scan: an image, uploaded when chosen
     const scan = await sharp({ create: { width: 64, height: 40, channels: 3, background: '#3366aa' } }).png().toBuffer();
     await dlg.getByTestId('cert-scan-input').setInputFiles({ name: '高处作业证.png', mimeType: 'image/png', buffer: scan });
+    await waitText(dlg.getByTestId('cert-scan-name'), '高处作业证.png');
+    // a text file is not a scan: refused under the picker, the image kept
+    await dlg.getByTestId('cert-scan-input').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('not a scan') });
+    await waitText(dlg.getByTestId('cert-scan-error'), '“说明.txt”不是图片或 PDF：证书扫描件请选择 JPG、PNG、WebP 图片或 PDF 文件');
+    await waitText(dlg.getByTestId('cert-scan-name'), '高处作业证.png');
+    await shot('02a-scan-refused');
+    // a text file named .pdf is refused by its content
+    await dlg.getByTestId('cert-scan-input').setInputFiles({ name: '假的.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await dlg.getByTestId('cert-scan-error').waitFor();
     await waitText(dlg.getByTestId('cert-scan-name'), '高处作业证.png');
     await pickDate(page(), dlg.getByLabel('初领日期'), day(-30));
     await dlg.getByText('必填').first().waitFor();
@@ -96,7 +118,11 @@ describe('special-operation certificates (browser host + Chromium)', () => {
     await row('DG-002').waitFor();
     await row('DG-002').getByRole('button', { name: '登记复审 李电工 DG-002' }).click();
     const dlg = dialog();
-    await waitText(dlg.getByTestId('cert-review-next'), `登记后：下次复审 ${dayjs().add(3, 'year').format('YYYY-MM-DD')}，有效期至 ${day(1000)}`);
+    // reviewed 15 days late, the next cycle (3 years on) would end after the expiry (1000 days on): the renewal comes first
+    await waitText(
+      dlg.getByTestId('cert-review-next'),
+      `登记后：有效期至 ${day(1000)}，到期换证（再过一个复审周期为 ${dayjs().add(3, 'year').format('YYYY-MM-DD')}，已晚于有效期）`,
+    );
     await dlg.getByLabel('复审结论 / 备注').fill('复审合格');
     await shot('06-review');
     await dlg.getByRole('button', { name: label('保存') }).click();
@@ -104,7 +130,12 @@ describe('special-operation certificates (browser host + Chromium)', () => {
     await expect.poll(async () => row('DG-002').count()).toBe(0);
     await waitText(page().getByTestId('cert-filter-due'), '待办 1');
     const dg = (await certs()).find((c) => c.certNo === 'DG-002')!;
-    expect(dg).toMatchObject({ status: 'current', lastReviewDate: TODAY, nextReviewDate: dayjs().add(3, 'year').format('YYYY-MM-DD') });
+    expect(dg).toMatchObject({ status: 'current', lastReviewDate: TODAY, nextReviewDate: null, dueKind: 'renewal', dueDate: day(1000) });
+    await page().getByTestId('cert-filter-all').click();
+    await waitText(row('DG-002').getByTestId('cert-renewal'), `${day(1000)} 换证`);
+    await waitText(row('DG-002').getByTestId('cert-status-current'), '有效');
+    await shot('06a-after-review');
+    await page().getByTestId('cert-filter-due').click();
   });
 
   step('deleted with an undo; the home card counts what is due', async () => {
@@ -121,5 +152,35 @@ describe('special-operation certificates (browser host + Chromium)', () => {
     await waitText(card, /在册证书 3 张/);
     await card.scrollIntoViewIfNeeded();
     await shot('07-home-card');
+  });
+
+  step('in English at 1366 px: the fixed actions column covers no other column, its buttons and the headers whole', async () => {
+    await page().getByRole('button', { name: 'language' }).click();
+    await page().getByRole('menuitem', { name: 'Health' }).click();
+    await page().getByRole('tab', { name: 'Certificates' }).click();
+    await page().getByTestId('cert-filter-all').click();
+    await row('GC-003').waitFor();
+    const r = row('GC-003');
+    for (const name of ['Record review', 'Edit', 'Delete']) {
+      const b = r.getByRole('button', { name: new RegExp(`^${name} `) });
+      expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    }
+    // scrolled to the end, the last columns sit left of the fixed actions column
+    await page().locator('.ant-table-content, .ant-table-body').first().evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const actions = (await page().locator('.ant-table-thead th').filter({ hasText: 'Actions' }).boundingBox())!;
+    const viewportRight = 1366;
+    expect(actions.x + actions.width).toBeLessThanOrEqual(viewportRight);
+    const delBox = (await r.getByRole('button', { name: /^Delete / }).boundingBox())!;
+    expect(delBox.x + delBox.width).toBeLessThanOrEqual(actions.x + actions.width);
+    const source = (await page().locator('.ant-table-thead th').filter({ hasText: 'Source' }).boundingBox())!;
+    expect(source.x + source.width).toBeLessThanOrEqual(actions.x + 1);
+    const issued = page().locator('.ant-table-thead th').filter({ hasText: 'Issued on' });
+    expect(await issued.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await waitText(r.getByTestId('cert-status-current'), 'Current');
+    await shot('08-english-1366');
+    // back to the start: the first columns
+    await page().locator('.ant-table-content, .ant-table-body').first().evaluate((el) => (el.scrollLeft = 0));
+    await shot('09-english-1366-start');
+    await page().getByRole('button', { name: 'language' }).click();
   });
 });

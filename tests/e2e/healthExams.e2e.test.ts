@@ -66,6 +66,10 @@ describe('health exams (browser host + Chromium)', () => {
       ['W002', '李四'],
       ['W003', '王五'],
     ]);
+    // 王五 works in noise: his row in a periodic batch starts with that factor
+    const factors = await api<{ id: string; code: string }[]>(app.host, 'health.examFactors', {});
+    const w3 = (await api<{ rows: { id: string }[] }>(app.host, 'workers.list', { search: 'W003' })).rows[0]!.id;
+    await api(app.host, 'health.exposureAdd', { workerId: w3, factorId: factors.find((f) => f.code === 'NOISE_85')!.id, startDate: '2020-03-01' });
     await page().getByRole('menuitem', { name: '体检与特种作业' }).click();
     await page().getByRole('tab', { name: '体检记录' }).click();
     await page().getByText(/还没有体检记录。点“新建体检批次”逐人录入/).waitFor();
@@ -101,6 +105,7 @@ describe('health exams (browser host + Chromium)', () => {
   step('one more worker entered by hand in the batch: conclusion by key, Ctrl+S saves', async () => {
     await pickMultiple(page(), page().getByRole('combobox', { name: '添加受检职工' }), 'W003');
     await page().getByTestId('health-exam-add').click();
+    await waitText(page().getByTestId('health-exam-factors-W003'), '噪声（≥ 85 dB(A)）');
     const conclusion = page().getByRole('combobox', { name: '结论 王五' });
     await conclusion.focus();
     await page().keyboard.press('5');

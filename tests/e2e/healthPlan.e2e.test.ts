@@ -5,7 +5,7 @@
 // test-results/e2e/health-plan-*.png.
 import { describe, expect } from 'vitest';
 import { api, createUnit, journeySteps, setUpSignedIn, useE2E } from './fixtures';
-import { label, RosterPage, WorkerDrawer, WorkerForm } from './pages';
+import { label, pickDate, RosterPage, WorkerDrawer, WorkerForm } from './pages';
 
 describe('health plan (browser host + Chromium)', () => {
   const app = useE2E({ viewport: { width: 1366, height: 768 } });
@@ -47,6 +47,26 @@ describe('health plan (browser host + Chromium)', () => {
       ['W001', '苯', '2020-03-01', 'roster'],
     ]);
     await shot('03-exposures');
+    // a start in 2099 is a typing slip: refused on its field, nothing saved
+    await page().getByRole('button', { name: label('登记接触') }).click();
+    const d = dialog();
+    await d.getByText('登记接触危害因素').waitFor();
+    await d.getByLabel('职工').click();
+    await d.getByLabel('职工').fill('李四');
+    // each option taken from the open list (not a closed one's), and the list closed before the next field
+    const openList = page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true });
+    await openList.locator('.ant-select-item-option').filter({ hasText: '李四' }).first().click();
+    await openList.waitFor({ state: 'hidden' });
+    await d.getByLabel('危害因素').click();
+    await openList.locator('.ant-select-item-option').filter({ hasText: /^苯$/ }).click();
+    await openList.waitFor({ state: 'hidden' });
+    await pickDate(page(), d.getByLabel('开始接触日期'), '2099-01-01');
+    await d.getByRole('button', { name: label('保存') }).click();
+    await d.getByText('开始日期最多可提前一年登记（计划中的接触），请核对年份').waitFor();
+    await shot('03a-start-2099-refused');
+    await d.getByRole('button', { name: label('取消') }).click();
+    await d.waitFor({ state: 'hidden' });
+    expect((await api<{ total: number }>(app.host, 'health.exposures', { state: 'all' })).total).toBe(2);
   });
 
   step('the alerts follow: pre-job exams missing, a woman’s exam due; a count filters the list', async () => {
@@ -70,6 +90,13 @@ describe('health plan (browser host + Chromium)', () => {
     expect(await page().getByTestId('health-factor-seeded').count()).toBe(10);
     await page().getByRole('button', { name: '编辑 CO', exact: true }).click();
     const d = dialog();
+    // 0 is refused on the field, never saved as 1
+    await d.getByLabel('在岗体检周期（月）').fill('0');
+    await d.getByLabel('在岗体检周期（月）').press('Tab');
+    expect(await d.getByLabel('在岗体检周期（月）').inputValue()).toBe('0');
+    await d.getByRole('button', { name: label('保存') }).click();
+    await d.getByText('体检周期应为 1–120 个月的整数').waitFor();
+    await shot('06a-interval-0-refused');
     await d.getByLabel('在岗体检周期（月）').fill('24');
     await d.getByRole('button', { name: label('保存') }).click();
     await d.waitFor({ state: 'hidden' });
@@ -107,5 +134,42 @@ describe('health plan (browser host + Chromium)', () => {
     await warning.waitFor({ state: 'hidden' });
     const w = await api<{ rows: { empNo: string; status: string }[] }>(app.host, 'workers.list', { search: 'W001' });
     expect(w.rows[0]?.status).toBe('active');
+  });
+
+  step('the exit row: overdue by the days since the exposure it is due on, its factors shown; it opens the worker’s exposures', async () => {
+    await new WorkerForm(page()).saveButton.click();
+    await page().getByTestId('exit-exam-warning').waitFor();
+    await page().getByRole('button', { name: label('仍设为离职') }).click();
+    await page().getByTestId('exit-exam-warning').waitFor({ state: 'hidden' });
+    // the worker's drawer stays open after the save: closed first (by its close button: after the confirmation the
+    // focus is not always inside the drawer, where Escape would reach it)
+    await page().locator('.ant-drawer-open .ant-drawer-close').click();
+    await page().locator('.ant-drawer-open').waitFor({ state: 'hidden' });
+    await page().getByRole('menuitem', { name: '体检与特种作业' }).click();
+    await page().getByRole('tab', { name: '体检计划与提醒' }).click();
+    const exit = page().getByTestId('health-due-row-W001-exit');
+    await exit.waitFor();
+    const due = (await api<{ rows: { alert: string; days: number; factorName: string | null }[] }>(app.host, 'health.due', { kind: 'exit' })).rows[0]!;
+    expect(due.days).toBeLessThan(-365);
+    expect(await exit.innerText()).toContain(`逾期 ${-due.days} 天`);
+    expect(await exit.innerText()).toContain('噪声（≥ 85 dB(A)）、苯');
+    await shot('09-exit-row');
+    await exit.click();
+    await expect.poll(() => page().url()).toContain(`#/health/plan/exposures/worker/`);
+    await page().getByTestId('health-exp-worker').waitFor();
+    await page().locator('.ant-table-row').filter({ hasText: '张三' }).first().waitFor();
+    await shot('10-exit-opens-exposures');
+  });
+
+  step('no current exposure but an ended one: the empty state says so and where to see it', async () => {
+    const li = (await api<{ rows: { id: string }[] }>(app.host, 'workers.list', { search: 'W002' })).rows[0]!;
+    const factors = await api<{ id: string; code: string }[]>(app.host, 'health.factors', {});
+    await api(app.host, 'health.exposureAdd', { workerId: li.id, factorId: factors.find((f) => f.code === 'CO')!.id, startDate: '2021-05-10', endDate: '2024-06-30' });
+    await page().getByRole('button', { name: label('显示全部职工') }).click();
+    await page().getByRole('searchbox', { name: '姓名或工号' }).fill('李四');
+    await page().getByTestId('health-exp-empty').filter({ hasText: '目前没有在岗接触：已登记的接触都已结束。' }).waitFor();
+    await shot('11-no-current-exposure');
+    await page().getByText('全部（含已结束）', { exact: true }).click();
+    await page().locator('.ant-table-row').filter({ hasText: '2024-06-30' }).waitFor();
   });
 });

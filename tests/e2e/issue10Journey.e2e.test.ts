@@ -256,7 +256,7 @@ describe('issue 10 journey: exposures → exams → alerts → education → hou
     photoCount = await page().getByTestId('dossier-photo-tick').count();
     expect(photoCount).toBe(2);
     await page().getByTestId('dossier-photo-tick').first().click();
-    await tab.getByText('已选第 1 张').waitFor();
+    await tab.getByText('申报书照片 1').waitFor();
     await pickSelect(page(), tab.getByRole('combobox', { name: '职工' }), /张三（W001）/);
     await tab.getByRole('button', { name: label('添加') }).click();
     await pickSelect(page(), tab.getByRole('combobox', { name: '推荐身份' }), '安全员');

@@ -110,7 +110,7 @@ describe('the demo of health, education and the subsidy (cli demo + browser host
     const tab = page.getByTestId('subsidy-dossier');
     await tab.waitFor();
     await tab.getByText(nominee).first().waitFor();
-    await tab.getByText('已选第 1 张').first().waitFor();
+    await tab.getByText('申报书照片 1').first().waitFor();
     await shot('09-subsidy-dossier');
   });
 });

@@ -20,6 +20,16 @@ describe('subsidy dossier (browser host + Chromium)', () => {
   const shot = (n: string) => app.shot(`subsidy-${n}`);
   const page = () => app.page;
   let leaderId = '';
+  /** no element on the page scrolls sideways (or would: content wider than its scroll box), the three cards on one row */
+  const expectNoSidewaysScroll = async () => {
+    // (a string: this file is type-checked without the DOM library)
+    const wide = await page().evaluate<string[]>(`[...document.querySelectorAll('*')]
+      .filter((el) => { const o = getComputedStyle(el).overflowX; return (o === 'auto' || o === 'scroll' || el === document.scrollingElement) && el.scrollWidth > el.clientWidth + 1; })
+      .map((el) => el.tagName + '.' + el.className + ' ' + el.scrollWidth + '>' + el.clientWidth)`);
+    expect(wide).toEqual([]);
+    const tops = await Promise.all(['education', 'capability', 'wage'].map(async (c) => (await page().getByTestId(`criterion-${c}`).boundingBox())!.y));
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(2);
+  };
   let photoId = '';
 
   step('the readiness tab: five criteria with their lights in words; an evidence link opens its records', async () => {
@@ -52,6 +62,16 @@ describe('subsidy dossier (browser host + Chromium)', () => {
     await page().getByTestId('criterion-congress').getByText('本年度没有召开（闭幕）的职代会').waitFor();
     await edu.getByText(/教育活动（次）\s*1/).waitFor();
     await shot('01-scorecard');
+    // at 1366×768 the cards fit: nothing scrolls sideways, in Chinese and in English (three cards a row)
+    await page().setViewportSize({ width: 1366, height: 768 });
+    await expectNoSidewaysScroll();
+    await page().getByRole('button', { name: 'language' }).click();
+    await waitText(page().getByTestId('light-education'), /^(Ready|Needs work|Not ready|No data)$/);
+    await expectNoSidewaysScroll();
+    await shot('01b-scorecard-en-1366');
+    await page().getByRole('button', { name: 'language' }).click();
+    await waitText(page().getByTestId('light-education'), /^(达标|待完善|未达标|无数据)$/);
+    await page().setViewportSize({ width: 1366, height: 900 });
     await page().getByTestId('criterion-wage').getByRole('button', { name: '月度核算' }).click();
     await expect.poll(() => page().url()).toContain('#/wage/runs');
     await page().goBack();
@@ -79,8 +99,12 @@ describe('subsidy dossier (browser host + Chromium)', () => {
     await tab.getByLabel('申请奖补金额').fill('80000');
     await tab.getByLabel('安全生产领导机构').fill('安全生产委员会：主任 总经理，副主任 工会主席');
     await tab.getByLabel('工作开展情况及成效').fill('坚持班前会和年度再培训，全年无重伤以上事故。');
-    await page().getByTestId('dossier-photo-tick').first().click();
-    await tab.getByText('已选第 1 张').waitFor();
+    // the tile says where the photo comes from; ticked, it is numbered as in the PDF
+    const tile = page().getByTestId('dossier-photo').first();
+    await waitText(tile.getByTestId('dossier-photo-caption'), new RegExp(`^年度安全再培训\\s*${TODAY}$`));
+    expect(await tile.getByTestId('dossier-photo-caption').getAttribute('data-caption')).toBe(`年度安全再培训（${TODAY}）`);
+    await tile.getByTestId('dossier-photo-tick').click();
+    await tile.getByText('申报书照片 1').waitFor();
     await pickSelect(page(), tab.getByRole('combobox', { name: '职工' }), /张班长（W001）/);
     await tab.getByRole('button', { name: label('添加') }).click();
     const row = page().getByTestId('dossier-nominees').locator('.ant-table-row').filter({ hasText: '张班长' });
@@ -112,6 +136,7 @@ describe('subsidy dossier (browser host + Chromium)', () => {
       '特殊群体体检到位',
       '年度再培训',
       '活动照片（1张）',
+      `照片1年度安全再培训（${TODAY}）`,
       '附件二：拟奖励人员（1名）',
       '张班长',
       '班组全年零事故，带头参加培训',

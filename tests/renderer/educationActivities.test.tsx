@@ -96,10 +96,16 @@ describe('education activities tab', () => {
     // no title, no hours: the fields say so, nothing is sent
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
     await waitFor(() => expect(within(dlg).getAllByText('必填')).toHaveLength(2));
-    await fill(u, within(dlg).getByLabelText('学时'), '0');
+    await fill(u, within(dlg).getByLabelText('学时'), '0.01');
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
-    expect(await within(dlg).findByText('学时应大于 0、不超过 200，最多两位小数')).toBeInTheDocument();
-    expect(be.count('education.activityCreate')).toBe(0);
+    expect(await within(dlg).findByText('培训学时至少 0.5（半个学时）')).toBeInTheDocument();
+    // out of range: kept as typed (never clamped to 200) and refused on the field
+    await u.clear(within(dlg).getByLabelText('学时'));
+    await fill(u, within(dlg).getByLabelText('学时'), '999');
+    await u.click(within(dlg).getByLabelText('名称'));
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    expect(await within(dlg).findByText('学时应为 0–200 的数字，最多两位小数')).toBeInTheDocument();
+    expect(Number((within(dlg).getByLabelText('学时') as HTMLInputElement).value)).toBe(999);
     await fill(u, within(dlg).getByLabelText('名称'), '新员工厂级安全教育');
     await u.clear(within(dlg).getByLabelText('学时'));
     await fill(u, within(dlg).getByLabelText('学时'), '8');
@@ -109,6 +115,28 @@ describe('education activities tab', () => {
     expect(be.last('education.activityCreate')).toMatchObject({ kind: 'three_level', level: 'company', title: '新员工厂级安全教育', hours: 8, host: '赵安全', photoIds: [] });
     // the new activity opens (its address)
     await waitFor(() => expect(useRouter.getState().route).toEqual({ page: 'education', id: 'activities/a-1' }));
+  });
+
+  it('a typed activity date after today or before 2000 is kept and refused with its reason', async () => {
+    const be = signedInBackend({ workers: staff(), units: UNITS });
+    withActivities(be, []);
+    const u = user();
+    renderInProviders(<ActivitiesTab />);
+    await u.click(await screen.findByRole('button', { name: label('新建活动') }));
+    const dlg = await dialog('新建教育活动');
+    await fill(u, within(dlg).getByLabelText('名称'), '新员工厂级安全教育');
+    await fill(u, within(dlg).getByLabelText('学时'), '8');
+    // not silently set back to today
+    const date = within(dlg).getByLabelText('日期');
+    await u.clear(date);
+    await u.type(date, '2099-03-01{Enter}');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    expect(await within(dlg).findByText(/活动日期不能晚于今天/)).toBeInTheDocument();
+    await u.clear(date);
+    await u.type(date, '1990-03-01{Enter}');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    expect(await within(dlg).findByText('活动日期不能早于 2000-01-01')).toBeInTheDocument();
+    expect(be.count('education.activityCreate')).toBe(0);
   });
 
   it('a level is only for three-level and post-change education; 厂级 is not offered for a post change', async () => {
@@ -165,6 +193,39 @@ describe('education activities tab', () => {
     await waitFor(() => expect(within(drawer).queryByText('参加人员有改动，尚未保存')).toBeNull());
     expect(within(drawer).getByTestId('edu-att-summary')).toHaveTextContent('2 人 · 合格 0 · 不合格 1');
     expect(acts()[0]!.attendees).toHaveLength(2);
+  });
+
+  it('attendee hours above the activity’s and a score above 100 stay as typed, are marked on the cell and are not sent', async () => {
+    const be = signedInBackend({ workers: staff(), units: UNITS });
+    const one = (id: string, empNo: string, name: string) => ({ workerId: id, empNo, name, workshopName: '合成车间', teamName: '甲班', hours: null, score: null, passed: null, source: 'manual' as const });
+    withActivities(be, [{ ...ACT, attendees: [one('w-1', 'W001', '张三'), one('w-2', 'W002', '李四')], attendeeCount: 2 }]);
+    useRouter.setState({ route: { page: 'education', id: 'activities/a-1' } });
+    const u = user();
+    renderInProviders(<ActivitiesTab />);
+    const drawer = await dialog('新员工车间级安全教育');
+    await fill(u, await within(drawer).findByLabelText('张三 的学时'), '50');
+    await fill(u, within(drawer).getByLabelText('李四 的成绩'), '150');
+    await u.click(within(drawer).getByLabelText('张三 的成绩'));
+    expect(await within(drawer).findByText('本人学时不能超过活动学时 8')).toBeInTheDocument();
+    expect(within(drawer).getByText('成绩应为 0–100，最多一位小数')).toBeInTheDocument();
+    expect(Number((within(drawer).getByLabelText('张三 的学时') as HTMLInputElement).value)).toBe(50);
+    expect(Number((within(drawer).getByLabelText('李四 的成绩') as HTMLInputElement).value)).toBe(150);
+    await u.click(within(drawer).getByRole('button', { name: label('保存参加人员') }));
+    expect(await screen.findByText('有 2 名参加人员的学时或成绩不符合要求，请按提示修改后再保存')).toBeInTheDocument();
+    expect(be.count('education.attendanceSave')).toBe(0);
+    await u.clear(within(drawer).getByLabelText('张三 的学时'));
+    await fill(u, within(drawer).getByLabelText('张三 的学时'), '6');
+    await u.clear(within(drawer).getByLabelText('李四 的成绩'));
+    await fill(u, within(drawer).getByLabelText('李四 的成绩'), '90');
+    await u.click(within(drawer).getByRole('button', { name: label('保存参加人员') }));
+    await waitFor(() => expect(be.count('education.attendanceSave')).toBe(1));
+    expect(be.last('education.attendanceSave')).toEqual({
+      activityId: 'a-1',
+      attendees: [
+        { workerId: 'w-1', hours: 6, score: null, passed: null },
+        { workerId: 'w-2', hours: null, score: 90, passed: null },
+      ],
+    });
   });
 
   // (a journey of its own: with the attendees above in one test it ran past the time limit when the suite shares the CPUs)

@@ -5,6 +5,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import { useRouter } from '../../renderer/src/app/router';
+import { useI18n } from '../../renderer/src/i18n';
 import { HoursCard } from '../../renderer/src/features/education/hours/HoursCard';
 import { HoursTab } from '../../renderer/src/features/education/hours/HoursTab';
 import { recordHref } from '../../renderer/src/features/wage/runs/ExplainDrawer';
@@ -225,6 +226,12 @@ describe('the home card', () => {
     expect(be.last('education.hours')).toMatchObject({ year: YEAR, onlyGaps: true, pageSize: 1 });
     await u.click(screen.getByRole('button', { name: label('查看学时与差距') }));
     expect(useRouter.getState().route).toEqual({ page: 'education', id: 'hours' });
+  });
+  it('in English the largest gaps are listed with ", " (not the Chinese 、)', async () => {
+    backend();
+    useI18n.setState({ locale: 'en' });
+    renderInProviders(<HoursCard />);
+    expect(await screen.findByTestId('edu-hours-card-worst')).toHaveTextContent('Largest gaps: 合成车间 16, 甲班 16');
   });
 });
 

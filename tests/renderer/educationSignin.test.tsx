@@ -16,10 +16,22 @@ const PREVIEW: Omit<SigninPreview, 'importId' | 'fileName'> = {
   mapping: { empNo: 1, name: 2, signed: 3, score: 4 },
   fields: ['empNo', 'name', 'workshop', 'team', 'signed', 'hours', 'score', 'note'],
   missingRequired: [],
+  keptFields: ['hours'],
   rows: [
-    { rowNumber: 3, who: 'W002 李四', action: 'update', problems: [], parsed: { hours: null, score: 58, passed: false } },
+    {
+      rowNumber: 3,
+      who: 'W002 李四',
+      action: 'update',
+      problems: [],
+      parsed: { hours: null, score: 58, passed: false },
+      changes: [
+        { field: 'score', from: 85, to: 58 },
+        { field: 'passed', from: true, to: false },
+      ],
+    },
     { rowNumber: 4, who: 'W003 王五', action: 'create', problems: [], parsed: { hours: 2, score: null, passed: true } },
     { rowNumber: 5, who: 'W001 张三', action: 'absent', problems: [] },
+    { rowNumber: 8, who: 'W004 赵四', action: 'unchanged', problems: [], parsed: { hours: 6, score: 100, passed: true }, changes: [] },
     { rowNumber: 6, who: 'W099 赵六', action: 'invalid', problems: [{ field: 'empNo', message: 'v.wage.import.unknownWorker', params: { empNo: 'W099' } }] },
   ],
   counts: { total: 4, create: 1, update: 1, unchanged: 0, absent: 1, invalid: 1 },
@@ -52,7 +64,10 @@ describe('sign-in sheet import dialog', () => {
     expect(be.last('education.signinPreview')).toMatchObject({ activityId: 'a-1', fileName: '签到表.xlsx' });
     expect(screen.getByTestId('edu-signin-summary')).toHaveTextContent('共 4 行：新增 1，更新 1，不变 0，未到 1，有问题 1');
     expect(screen.getByText('跳过 1 行（不是签到记录）：第 7 行“制表人：刘安全”')).toBeInTheDocument();
-    expect(row('3')).toHaveTextContent('成绩 58 · 不合格');
+    // an update shows what changes; one with nothing to change says so; the columns the sheet lacks are kept
+    expect(row('3')).toHaveTextContent('成绩 85 → 58；考核 合格 → 不合格');
+    expect(row('8')).toHaveTextContent('已登记，无变化');
+    expect(screen.getByTestId('edu-signin-kept')).toHaveTextContent('表中没有学时列：已登记的学时保持不变（新参加人员按活动学时、无成绩）；留空的单元格也保留原值。');
     expect(row('4')).toHaveTextContent('学时 2 · 合格');
     expect(within(row('5')).getByText('未到')).toBeInTheDocument();
     expect(row('6')).toHaveTextContent('工号：花名册中没有工号 W099');

@@ -55,7 +55,7 @@ export function resetStores() {
   setUnauthenticatedHandler(null);
   // routes: an empty address (home) and no open record
   history.replaceState(null, '', window.location.pathname + window.location.search);
-  useRouter.setState({ route: HOME });
+  useRouter.setState({ route: HOME, leaveGuard: null });
 }
 
 /**

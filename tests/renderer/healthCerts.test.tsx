@@ -1,10 +1,10 @@
 // The health page's certificates tab (issue 10, area CERTS): the due list first with the count of each state, every
 // state's tag; a certificate added (checked before sending: number, category or item, the 6-year approval), a review
 // recorded (the next review moves), deleted with an undo; a reader sees no write buttons; the home card's counts.
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CertCard } from '../../renderer/src/features/health/certs/CertCard';
 import { CertsTab } from '../../renderer/src/features/health/certs/CertsTab';
-import { addYears, certDueDate, certStatus, nextReviewDate } from '../../shared/health/certs/rules';
+import { addYears, certDue, certStatus } from '../../shared/health/certs/rules';
 import type { Certificate } from '../../shared/health/certs/types';
 import { HEALTH_WRITERS } from '../../shared/health/kinds';
 import type { OrgUnit } from '../../shared/org/types';
@@ -37,7 +37,7 @@ function installCertsFake(be: FakeBackend, seed: Seed[] = []) {
       category: 'electrician', typeText: null, approvalNote: null, note: null, scanId: null, scanName: null, scanMime: null, source: 'manual', updatedAt: '', deletedAt: null,
       ...s, ...dates,
       empNo: w.empNo, name: w.name, workerStatus: 'active', workshopId: 'u-ws', workshopName: '合成车间', teamId: 'u-t1', teamName: '甲班',
-      nextReviewDate: nextReviewDate(dates), dueDate: certDueDate(dates), status: certStatus(dates, TODAY),
+      ...((due) => ({ nextReviewDate: due.kind === 'review' ? due.date : null, dueDate: due.date, dueKind: due.kind }))(certDue(dates)), status: certStatus(dates, TODAY),
     } as Certificate;
   };
   for (const s of seed) all.push(make(s));
@@ -154,6 +154,28 @@ describe('certificates tab', () => {
     expect(be.validationFailures()).toEqual([]);
   });
 
+  it('the scan picker takes images and PDFs only: a text file is refused under it and never uploaded', async () => {
+    const be = signedInBackend({ workers: STAFF, units: UNITS });
+    installCertsFake(be);
+    be.on('attachments.uploadDocument', (i) => ({ id: 'a-1', originalName: i.fileName }) as never);
+    const u = user();
+    renderInProviders(<CertsTab />);
+    await screen.findByTestId('cert-empty');
+    await u.click(screen.getByRole('button', { name: /登记证书/ }));
+    const dlg = await screen.findByRole('dialog');
+    const input = within(dlg).getByTestId('cert-scan-input');
+    expect(input.getAttribute('accept')!.split(',').sort()).toEqual(['.pdf', 'application/pdf', 'image/jpeg', 'image/png', 'image/webp']);
+    fireEvent.change(input, { target: { files: [new File(['hello'], '说明.txt', { type: 'text/plain' })] } });
+    expect(await within(dlg).findByTestId('cert-scan-error')).toHaveTextContent('“说明.txt”不是图片或 PDF：证书扫描件请选择 JPG、PNG、WebP 图片或 PDF 文件');
+    expect(be.count('attachments.uploadDocument')).toBe(0);
+    expect(within(dlg).queryByTestId('cert-scan-name')).toBeNull();
+    // a PDF is uploaded and named; the message goes
+    fireEvent.change(input, { target: { files: [new File(['%PDF-1.4'], '证书.pdf', { type: 'application/pdf' })] } });
+    expect(await within(dlg).findByTestId('cert-scan-name')).toHaveTextContent('证书.pdf');
+    expect(within(dlg).queryByTestId('cert-scan-error')).toBeNull();
+    expect(be.count('attachments.uploadDocument')).toBe(1);
+  });
+
   it('records a review (the next review shown moves), deletes with an undo', async () => {
     const be = signedInBackend({ workers: STAFF, units: UNITS });
     installCertsFake(be, SEED);
@@ -163,10 +185,18 @@ describe('certificates tab', () => {
     await u.click(within(rowOf('T-OVER')).getByRole('button', { name: '登记复审 李四 T-OVER' }));
     const dlg = await screen.findByRole('dialog');
     expect(dlg).toHaveTextContent('登记复审：李四 T-OVER');
-    expect(within(dlg).getByTestId('cert-review-next')).toHaveTextContent(`登记后：下次复审 ${addYears(TODAY, 3)}，有效期至 ${day(900)}`);
+    // the next cycle (3 years on) would end after the expiry (900 days on): the renewal at the expiry is what comes
+    expect(within(dlg).getByTestId('cert-review-next')).toHaveTextContent(`登记后：有效期至 ${day(900)}，到期换证（再过一个复审周期为 ${addYears(TODAY, 3)}，已晚于有效期）`);
+    // with a new expiry 6 years on, the next review comes first
+    // (typed and left with Tab: Enter would also save the dialog)
+    const newExpiry = within(dlg).getByLabelText('新的有效期至（换证时填写）');
+    await u.click(newExpiry);
+    await u.type(newExpiry, addYears(TODAY, 6));
+    await u.tab();
+    await waitFor(() => expect(within(dlg).getByTestId('cert-review-next')).toHaveTextContent(`登记后：下次复审 ${addYears(TODAY, 3)}，有效期至 ${addYears(TODAY, 6)}`));
     await u.click(within(dlg).getByRole('button', { name: label('保存') }));
     await waitFor(() => expect(be.count('health.certReview')).toBe(1));
-    expect(be.last('health.certReview')).toMatchObject({ id: 'c-over', reviewDate: TODAY, reviewYears: null });
+    expect(be.last('health.certReview')).toMatchObject({ id: 'c-over', reviewDate: TODAY, reviewYears: null, expiryDate: addYears(TODAY, 6) });
     // reviewed: no longer due, gone from the list
     await waitFor(() => expect(screen.queryByText('T-OVER', { selector: 'td' })).toBeNull());
     expect(screen.getByTestId('cert-filter-due')).toHaveTextContent('待办 2');
@@ -178,6 +208,23 @@ describe('certificates tab', () => {
     await u.click(await screen.findByRole('button', { name: label('撤销') }));
     expect(await screen.findByText('T-WIN', { selector: 'td' })).toBeInTheDocument();
     expect(be.count('health.certRestore')).toBe(1);
+  });
+
+  it('a review cycle ending after the expiry shows as the renewal at the expiry: the state counts to that same date', async () => {
+    const be = signedInBackend({ workers: STAFF, units: UNITS });
+    // issued 2 years and 316 days ago (the review in 49 + 100 days), valid for 49 more days: the tester's case
+    installCertsFake(be, [{ id: 'c-ren', workerId: 'w-1', certNo: 'T-REN', issueDate: addYears(day(149), -3), expiryDate: day(49) }]);
+    renderInProviders(<CertsTab />);
+    await screen.findByText('T-REN', { selector: 'td' });
+    const row = rowOf('T-REN');
+    expect(within(row).getByTestId('cert-status-window')).toHaveTextContent('待换证 · 49 天后');
+    expect(within(row).getByTestId('cert-renewal')).toHaveTextContent(`${day(49)} 换证`);
+    expect(row).not.toHaveTextContent(day(149));
+    expect(screen.getByTestId('cert-filter-window')).toHaveTextContent('待复审/换证 1');
+    const u = user();
+    await u.click(within(row).getByRole('button', { name: '登记复审 张三 T-REN' }));
+    const dlg = await screen.findByRole('dialog');
+    expect(dlg).toHaveTextContent(`当前：上次复审 ${addYears(day(149), -3)}，有效期至 ${day(49)}，到期换证`);
   });
 
   it('a reader sees the list without write buttons, and a note on who records', async () => {

@@ -20,12 +20,13 @@ const WORKERS = [makeWorker({ id: 'w-1', empNo: 'W001', name: '张三', ...at })
 const zero = { normal: 0, recheck: 0, suspected: 0, contraindication: 0, other: 0 };
 
 /** The exams channels in memory, enough for the tab: batches, exams by worker, delete / restore. */
-function fakeHealth(be: FakeBackend) {
+function fakeHealth(be: FakeBackend, exposed: Record<string, string[]> = {}) {
   const batches: ExamBatch[] = [];
   const exams: Exam[] = [];
   let n = 0;
   const detail = (id: string): BatchDetail => ({ batch: batches.find((b) => b.id === id)!, exams: exams.filter((e) => e.batchId === id) });
   be.on('health.examFactors', () => FACTORS)
+    .on('health.batchWorkerFactors', (i) => Object.fromEntries(i.workerIds.map((w) => [w, exposed[w] ?? []])))
     .on('health.batches', (q) => {
       const rows = batches.filter((b) => (q.deleted ? b.deletedAt : !b.deletedAt));
       return { rows, total: rows.length };
@@ -81,29 +82,39 @@ describe('health exams tab', () => {
 
   it('the grid: workers added, conclusions chosen by keys 1–5, their fields filled, a refusal names the worker, Ctrl+S saves; delete with undo', async () => {
     const be = signedInBackend({ workers: WORKERS });
-    const mem = fakeHealth(be);
+    // 张三 is exposed to noise ≥ 85 dB(A) (f-0): his row starts with it; 李四 has no exposure
+    const mem = fakeHealth(be, { 'w-1': ['f-0'] });
     mem.batches.push({ id: 'b-0', date: '2026-03-10', institution: '职防所', kind: 'periodic', reportId: null, reportName: null, source: 'manual', fileName: null, note: null, enteredByName: '王主席', examCount: 0, conclusions: { ...zero }, updatedAt: '', deletedAt: null });
     act(() => useRouter.setState({ route: { page: 'health', id: 'exams/batch/b-0' } }));
     const u = user();
     renderInProviders(<ExamsTab />);
     expect(await screen.findByTestId('health-batch-title')).toHaveTextContent('2026-03-10 职防所 在岗期间');
-    expect(screen.getByText('本批次还没有体检结果。用上方“添加受检职工”选人后逐人填写结论。')).toBeInTheDocument();
+    // the hint names the real controls
+    expect(screen.getByText('本批次还没有体检结果。在上方搜索框按姓名或工号选人，点“加入表格”，再逐人填写结论。')).toBeInTheDocument();
+    expect(button('加入表格')).toBeInTheDocument();
     const adder = screen.getByRole('combobox', { name: '添加受检职工' });
     await pick(u, adder, '张三 · W001 · 合成车间');
     await pick(u, adder, '李四 · W002 · 合成车间');
     await u.click(screen.getByTestId('health-exam-add'));
     expect(await screen.findAllByText('未保存')).toHaveLength(2);
+    await waitFor(() => expect(be.last('health.batchWorkerFactors')).toEqual({ batchId: 'b-0', workerIds: ['w-1', 'w-2'] }));
+    expect(await within(screen.getByTestId('health-exam-factors-W001')).findByText('噪声（≥ 85 dB(A)）')).toBeInTheDocument();
 
     // keys in the conclusion cell: 2 is 复查 (its fields appear), 4 is 职业禁忌证
     fireEvent.keyDown(screen.getByRole('combobox', { name: '结论 张三' }), { key: '2' });
     expect(await screen.findByLabelText('复查项目 张三')).toBeInTheDocument();
     fireEvent.keyDown(screen.getByRole('combobox', { name: '结论 李四' }), { key: '4' });
     await fill(u, await screen.findByLabelText('禁忌证名称 李四'), '高血压');
-    // the recheck lacks its items and date: the schema refuses, the message names the worker
+    // the recheck lacks its items and date, 李四's periodic exam names no factor: each cell says so, nothing is sent
     await u.click(button('保存 2 条修改'));
-    expect(await screen.findByText('W001 张三：请填写复查项目')).toBeInTheDocument();
-    expect(be.count('health.examsSave')).toBe(1);
+    expect(await screen.findByText('W001 张三：请填写复查项目（另有 1 行有问题，已标红）')).toBeInTheDocument();
+    expect(screen.getByTestId('health-exam-error-recheckItems-W001')).toHaveTextContent('请填写复查项目');
+    expect(screen.getByTestId('health-exam-error-recheckDue-W001')).toHaveTextContent('请填写复查期限');
+    expect(screen.getByTestId('health-exam-error-factors-W002')).toHaveTextContent('上岗前和在岗期间体检须填写检查的危害因素');
+    expect(be.count('health.examsSave')).toBe(0);
     expect(mem.exams).toHaveLength(0);
+    await pick(u, screen.getByRole('combobox', { name: '检查的危害因素 李四' }), '苯');
+    await waitFor(() => expect(screen.queryByTestId('health-exam-error-factors-W002')).toBeNull());
     await fill(u, screen.getByLabelText('复查项目 张三'), '纯音听阈测试');
     const due = screen.getByLabelText('复查期限 张三');
     await u.click(due);
@@ -114,8 +125,8 @@ describe('health exams tab', () => {
     expect(be.last('health.examsSave')).toEqual({
       batchId: 'b-0',
       exams: [
-        { workerId: 'w-1', factorIds: [], conclusion: 'recheck', recheckItems: '纯音听阈测试', recheckDue: '2026-05-10', contraindication: '', detail: '', screening: false },
-        { workerId: 'w-2', factorIds: [], conclusion: 'contraindication', recheckItems: '', recheckDue: null, contraindication: '高血压', detail: '', screening: false },
+        { workerId: 'w-1', factorIds: ['f-0'], conclusion: 'recheck', recheckItems: '纯音听阈测试', recheckDue: '2026-05-10', contraindication: '', detail: '', screening: false },
+        { workerId: 'w-2', factorIds: ['f-3'], conclusion: 'contraindication', recheckItems: '', recheckDue: null, contraindication: '高血压', detail: '', screening: false },
       ],
     });
     expect(await screen.findByText('已保存 2 人的体检结果')).toBeInTheDocument();
@@ -127,6 +138,99 @@ describe('health exams tab', () => {
     await waitFor(() => expect(be.count('health.examDelete')).toBe(1));
     await u.click(await screen.findByRole('button', { name: label('撤销') }));
     await waitFor(() => expect(be.last('health.examRestore')).toEqual({ id: mem.exams[1]!.id }));
+  });
+
+  it('leaving a batch with unsaved rows asks: cancel stays, save saves then leaves, discard leaves without saving', async () => {
+    const be = signedInBackend({ workers: WORKERS });
+    const mem = fakeHealth(be, { 'w-1': ['f-0'] });
+    mem.batches.push({ id: 'b-0', date: '2026-03-10', institution: '职防所', kind: 'periodic', reportId: null, reportName: null, source: 'manual', fileName: null, note: null, enteredByName: '王主席', examCount: 0, conclusions: { ...zero }, updatedAt: '', deletedAt: null });
+    act(() => useRouter.getState().navigate({ page: 'health', id: 'exams/batch/b-0' }));
+    const u = user();
+    renderInProviders(<ExamsTab />);
+    await screen.findByTestId('health-batch-title');
+    // a conclusion chosen (unsaved): the back button asks; cancel stays with the row kept
+    await pick(u, screen.getByRole('combobox', { name: '添加受检职工' }), '张三 · W001 · 合成车间');
+    await u.click(screen.getByTestId('health-exam-add'));
+    fireEvent.keyDown(await screen.findByRole('combobox', { name: '结论 张三' }), { key: '1' });
+    await u.click(screen.getByRole('button', { name: /返回批次列表/ }));
+    const ask = await screen.findByRole('dialog');
+    expect(ask).toHaveTextContent('有 1 行体检结果未保存');
+    expect(useRouter.getState().route).toEqual({ page: 'health', id: 'exams/batch/b-0' });
+    await u.click(within(ask).getByRole('button', { name: label('取消，留在本页') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('未保存')).toBeInTheDocument();
+    // another page (the sidebar, a link): asked too; save then leave
+    act(() => useRouter.getState().navigate({ page: 'roster', id: null }));
+    const ask2 = await screen.findByRole('dialog');
+    expect(ask2).toHaveTextContent('有 1 行体检结果未保存');
+    expect(useRouter.getState().route.page).toBe('health');
+    await u.click(within(ask2).getByRole('button', { name: label('保存并离开') }));
+    await waitFor(() => expect(useRouter.getState().route).toEqual({ page: 'roster', id: null }));
+    expect(be.last('health.examsSave')).toMatchObject({ batchId: 'b-0', exams: [{ workerId: 'w-1', factorIds: ['f-0'], conclusion: 'normal' }] });
+    expect(useRouter.getState().leaveGuard).toBeNull();
+  });
+
+  it('discard leaves without saving; the browser going back is asked about too', async () => {
+    const be = signedInBackend({ workers: WORKERS });
+    const mem = fakeHealth(be, { 'w-1': ['f-0'] });
+    mem.batches.push({ id: 'b-0', date: '2026-03-10', institution: '职防所', kind: 'periodic', reportId: null, reportName: null, source: 'manual', fileName: null, note: null, enteredByName: '王主席', examCount: 0, conclusions: { ...zero }, updatedAt: '', deletedAt: null });
+    act(() => useRouter.getState().navigate({ page: 'health', id: 'exams/batch/b-0' }));
+    const u = user();
+    renderInProviders(<ExamsTab />);
+    await screen.findByTestId('health-batch-title');
+    await pick(u, screen.getByRole('combobox', { name: '添加受检职工' }), '张三 · W001 · 合成车间');
+    await u.click(screen.getByTestId('health-exam-add'));
+    await screen.findByText('未保存');
+    // an address typed (a hash change): the batch's address comes back, and the question is asked
+    window.location.hash = '#/health/exams';
+    act(() => useRouter.getState().sync());
+    const ask = await screen.findByRole('dialog');
+    expect(ask).toHaveTextContent('有 1 行体检结果未保存');
+    expect(window.location.hash).toBe('#/health/exams/batch/b-0');
+    await u.click(within(ask).getByRole('button', { name: label('放弃修改并离开') }));
+    await waitFor(() => expect(useRouter.getState().route).toEqual({ page: 'health', id: 'exams' }));
+    expect(be.count('health.examsSave')).toBe(0);
+  });
+
+  it('a batch opened for one worker (from the due list) marks and shows that worker’s row', async () => {
+    const be = signedInBackend({ workers: WORKERS });
+    const mem = fakeHealth(be);
+    mem.batches.push({ id: 'b-0', date: '2026-03-10', institution: '职防所', kind: 'periodic', reportId: null, reportName: null, source: 'manual', fileName: null, note: null, enteredByName: '王主席', examCount: 2, conclusions: { ...zero, normal: 1, contraindication: 1 }, updatedAt: '', deletedAt: null });
+    const base = { batchId: 'b-0', gender: 'M' as const, ...at, date: '2026-03-10', kind: 'periodic' as const, factorIds: ['f-0'], factorNames: ['噪声'], recheckItems: null, recheckDue: null, detail: null, screening: false, updatedAt: '', deletedAt: null };
+    mem.exams.push({ ...base, id: 'e-1', workerId: 'w-1', empNo: 'W001', name: '张三', conclusion: 'normal', contraindication: null });
+    mem.exams.push({ ...base, id: 'e-2', workerId: 'w-2', empNo: 'W002', name: '李四', conclusion: 'contraindication', contraindication: '高血压' });
+    act(() => useRouter.getState().navigate({ page: 'health', id: 'exams/batch/b-0/w-2' }));
+    renderInProviders(<ExamsTab />);
+    const row = await screen.findByTestId('health-exam-focus-row');
+    expect(row).toHaveTextContent('W002 李四');
+    expect(row).toHaveTextContent('待处理');
+    expect(row).toHaveClass('health-exam-focus');
+    expect(screen.getAllByText('待处理')).toHaveLength(1);
+  });
+
+  it('the batch dialog keeps a date in the future or before 2000 and says why on the field; the report is chosen by the app’s own button', async () => {
+    const be = signedInBackend({ workers: WORKERS });
+    fakeHealth(be);
+    const u = user();
+    renderInProviders(<ExamsTab />);
+    await u.click(await screen.findByTestId('health-new-batch'));
+    const dialog = await screen.findByRole('dialog');
+    await fill(u, within(dialog).getByLabelText('体检机构'), '职防所');
+    const date = within(dialog).getByLabelText('体检日期');
+    for (const [typed, said] of [
+      ['2099-06-01', '日期不能晚于今天'],
+      ['1995-06-01', '体检日期不能早于 2000-01-01'],
+    ] as const) {
+      await u.clear(date);
+      await u.type(date, typed);
+      await u.keyboard('{Enter}');
+      await u.click(within(dialog).getByRole('button', { name: label('保存') }));
+      expect(await within(dialog).findByText(said)).toBeInTheDocument();
+      expect(date).toHaveValue(typed);
+    }
+    expect(be.count('health.batchCreate')).toBe(0);
+    expect(within(dialog).getByRole('button', { name: /上传报告（PDF、图片或 Word）/ })).toBeInTheDocument();
+    expect(within(dialog).getByTestId('health-batch-report-input')).toHaveStyle({ display: 'none' });
   });
 
   it('other operators (a team leader) see why the exam results are not shown, and nothing is asked of the backend', async () => {
@@ -198,6 +302,12 @@ describe('health exams tab', () => {
     await waitFor(() => expect(be.last('health.examImportRemap')).toMatchObject({ importId: 'imp-1', defaults: { kind: 'periodic' } }));
     expect(await screen.findByText('2026-03-10 · 在岗期间 · 苯 · 复查（血常规、2026-04-01）')).toBeInTheDocument();
     await waitFor(() => expect(button('导入 1 行')).toBeEnabled());
+    // a default date typed in the future is kept and said, not silently reverted
+    const date = screen.getByLabelText('体检日期');
+    await u.clear(date);
+    await u.type(date, '2099-01-01{Enter}');
+    await waitFor(() => expect(be.last('health.examImportRemap')).toMatchObject({ defaults: { date: '2099-01-01' } }));
+    expect(await screen.findByTestId('health-import-date-error')).toHaveTextContent('日期不能晚于今天');
     await u.click(button('取消'));
     await waitFor(() => expect(be.last('health.examImportCancel')).toEqual({ importId: 'imp-1' }));
     expect(closed).toHaveBeenCalled();

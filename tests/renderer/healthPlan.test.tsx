@@ -60,7 +60,27 @@ describe('the due list', () => {
     renderInProviders(<DueSection />);
     expect(await screen.findByText(/先在“接触登记”中登记职工接触的危害因素/)).toBeInTheDocument();
   });
+
+  it('with no alerts but exposures recorded, the "record them first" hint gives way to when alerts show', async () => {
+    const be = signedInBackend();
+    installHealthPlanFake(be, { exposures: [exposure({ id: 'x-1', empNo: 'W001', name: '张三', factorName: '噪声' })] });
+    renderInProviders(<DueSection />);
+    await waitFor(() => expect(screen.getByTestId('health-due-empty')).toHaveTextContent('目前没有需要提醒的体检：体检在应检日期前 30 天起出现在这里。'));
+    expect(screen.queryByText(/先在“接触登记”中登记/)).toBeNull();
+  });
 });
+
+/** Types a date into an antd DatePicker (its text selected on focus) and commits it with Enter. */
+async function typeDate(u: ReturnType<typeof user>, input: HTMLInputElement, text: string) {
+  await u.click(input);
+  await u.clear(input);
+  await u.type(input, text);
+  const openPopup = '.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+  await waitFor(() => expect(document.querySelector(`${openPopup} .ant-picker-cell-selected[title="${text}"]`)).not.toBeNull());
+  await u.keyboard('{Enter}');
+  await waitFor(() => expect(document.querySelector(openPopup)).toBeNull());
+  expect(input).toHaveValue(text);
+}
 
 describe('exposures', () => {
   it('add: nothing is sent while the worker or factor is missing; then saved', async () => {
@@ -84,6 +104,38 @@ describe('exposures', () => {
     expect(be.last('health.exposureAdd')).toMatchObject({ workerId: 'w-1', factorId: 'f-BENZENE', post: '配料岗' });
     expect(st.exposures).toHaveLength(1);
     expect(await screen.findByText('配料岗')).toBeInTheDocument();
+  });
+
+  it('a start before 2000 or more than a year ahead is refused on its field; nothing is sent', async () => {
+    const be = signedInBackend({ workers: [makeWorker({ id: 'w-1', empNo: 'W001', name: '张三' })] });
+    installHealthPlanFake(be);
+    const u = user();
+    renderInProviders(<ExposuresSection canWrite />);
+    await u.click(await screen.findByRole('button', { name: label('登记接触') }));
+    const dlg = await screen.findByRole('dialog');
+    await u.click(within(dlg).getByLabelText('职工'));
+    await u.click(await screen.findByText(/张三 · W001/));
+    await u.click(within(dlg).getByLabelText('危害因素'));
+    await u.click(await screen.findByText('苯', { selector: '.ant-select-item-option-content' }));
+    const start = within(dlg).getByLabelText('开始接触日期') as HTMLInputElement;
+    await typeDate(u, start, '2099-01-01');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    expect(await within(dlg).findByText('开始日期最多可提前一年登记（计划中的接触），请核对年份')).toBeInTheDocument();
+    await typeDate(u, start, '1999-12-31');
+    await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+    expect(await within(dlg).findByText('日期不能早于 2000-01-01')).toBeInTheDocument();
+    expect(be.count('health.exposureAdd')).toBe(0);
+  });
+
+  it('no current exposure but ended ones: says so and where to see them (not "no exposures yet")', async () => {
+    const be = signedInBackend();
+    installHealthPlanFake(be, { exposures: [exposure({ id: 'x-1', empNo: 'W001', name: '张三', factorName: '噪声', endDate: '2025-06-30' })] });
+    const u = user();
+    renderInProviders(<ExposuresSection canWrite />);
+    await waitFor(() => expect(screen.getByTestId('health-exp-empty')).toHaveTextContent('目前没有在岗接触：已登记的接触都已结束。选“全部（含已结束）”查看已结束的接触。'));
+    expect(screen.queryByText(/还没有接触登记/)).toBeNull();
+    await u.click(screen.getByText('全部（含已结束）'));
+    expect(await screen.findByText('2025-06-30')).toBeInTheDocument();
   });
 
   it('delete offers an undo that restores it', async () => {
@@ -154,6 +206,34 @@ describe('the interval table', () => {
     await u.click(within(dlg2).getByRole('button', { name: label('保存') }));
     expect(await screen.findByText('同义词“苯”已属于“苯”，一个词只能对应一个因素')).toBeInTheDocument();
     expect(await within(dlg2).findByText('有同义词已属于另一危害因素')).toBeInTheDocument();
+  });
+
+  it('an interval out of range (0, 121, 1.5) is refused on its field, never turned into another number', async () => {
+    const be = signedInBackend();
+    const st = installHealthPlanFake(be);
+    const u = user();
+    renderInProviders(<FactorsTab />);
+    await u.click(await screen.findByRole('button', { name: '编辑 CO' }));
+    const dlg = await screen.findByRole('dialog');
+    const interval = within(dlg).getByLabelText('在岗体检周期（月）');
+    for (const typed of ['0', '121', '1.5']) {
+      await u.clear(interval);
+      await u.type(interval, typed);
+      await u.tab();
+      expect(interval).toHaveValue(typed);
+      await u.click(within(dlg).getByRole('button', { name: label('保存') }));
+      expect(await within(dlg).findByText('体检周期应为 1–120 个月的整数')).toBeInTheDocument();
+    }
+    expect(be.count('health.factorSave')).toBe(0);
+    expect(st.factors.find((f) => f.code === 'CO')!.intervalMonths).not.toBe(1);
+    // the women's settings too
+    const box = screen.getByTestId('health-women');
+    const months = within(box).getByLabelText('体检周期（月）');
+    await waitFor(() => expect(months).toHaveValue('24'));
+    await u.clear(months);
+    await u.type(months, '0');
+    await u.tab();
+    expect(months).toHaveValue('0');
   });
 
   it("the women's settings are read and saved", async () => {

@@ -20,7 +20,7 @@ const NOISE = '噪声（≥ 85 dB(A)）';
 const DUE = [
   dueRow({ empNo: 'W001', name: '张三', alert: 'periodic_overdue', dueDate: '2026-04-20', days: -11, factorId: 'f-noise', factorName: NOISE, batchId: 'b-old' }),
   dueRow({ empNo: 'W002', name: '李四', alert: 'recheck_overdue', dueDate: '2026-04-25', days: -6, factorName: NOISE, detail: '电测听', batchId: 'b-77' }),
-  dueRow({ empNo: 'W005', name: '孙八', alert: 'exit', dueDate: '2026-03-01', days: -61 }),
+  dueRow({ empNo: 'W005', name: '孙八', alert: 'exit', dueDate: '2026-03-01', days: -61, factorName: NOISE }),
 ];
 const route = () => useRouter.getState().route;
 const go = (id: string | null) => useRouter.getState().navigate({ page: 'health', id });
@@ -51,7 +51,7 @@ describe('the home cards lead to the filtered lists', () => {
     screen.getByTestId('cert-card-open-expired').focus();
     await u.keyboard('{Enter}');
     expect(route()).toEqual({ page: 'health', id: 'certs/expired' });
-    expect(screen.getByTestId('cert-card-open-window')).toHaveAccessibleName('待复审 2');
+    expect(screen.getByTestId('cert-card-open-window')).toHaveAccessibleName('待复审/换证 2');
   });
 
   it('the certificates tab reads its state filter from the address and writes it there', async () => {
@@ -101,13 +101,17 @@ describe('the due list', () => {
       expect(recheck).toHaveAccessibleName('李四 复查已逾期：打开该体检所在批次');
       recheck.focus();
       await u.keyboard('{Enter}');
-      expect(route()).toEqual({ page: 'health', id: 'exams/batch/b-77' });
+      expect(route()).toEqual({ page: 'health', id: 'exams/batch/b-77/w-W002' });
       go(null);
+      // the exit row: overdue from the day the exposure ended, its factors shown; it opens the worker's exposures
       const exit = await screen.findByTestId('health-due-row-W005-exit');
+      expect(exit).toHaveTextContent('逾期 61 天');
+      expect(exit).toHaveTextContent(NOISE);
+      expect(exit).toHaveAccessibleName('孙八 离职未做离岗体检：打开该职工的接触登记');
       exit.focus();
       await u.keyboard('{Enter}');
-      await waitFor(() => expect(be.last('health.healthFilePdf')).toEqual({ workerId: 'w-W005' }));
-      expect(route()).toEqual({ page: 'health', id: null });
+      expect(route()).toEqual({ page: 'health', id: 'plan/exposures/worker/w-W005' });
+      expect(be.count('health.healthFilePdf')).toBe(0);
     } finally {
       click.mockRestore();
     }

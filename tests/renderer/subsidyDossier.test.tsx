@@ -24,6 +24,7 @@ function dossier(year: number, o: Partial<Dossier> = {}): Dossier {
     fields: { contactName: '王主席', contactPhone: null, leadership: '安委会', summary: null, amountFen: 5_000_000 },
     photoIds: [],
     photoChoices: [],
+    photoSources: {},
     nominees: [{ ...officer, role: 'safety_officer', reason: '提案突出', stale: false }],
     accidents: { from: `${year - 2}-01-01`, to: `${year}-12-31`, total: 1, bySeverity: { near_miss: 0, minor_injury: 1, serious_injury: 0, death: 0 }, list: [{ date: `${year - 1}-08-01`, place: '仓库', severity: 'minor_injury', description: '扭伤手腕' }] },
     updatedAt: '2025-11-30T08:00:00.000Z',
@@ -77,6 +78,62 @@ describe('the dossier tab', () => {
       nominees: [{ workerId: 'w1', role: 'team_leader', reason: '班组零事故' }],
     });
     await waitFor(() => expect(tab).not.toHaveTextContent('有未保存的修改'));
+  });
+
+  it('photos: each tile captioned with its activity or wall and date; one numbering, the order in the PDF; another year marked', async () => {
+    const u = user();
+    const be = signedInBackend();
+    be.on('subsidy.dossier', (i) =>
+      dossier(i.year, {
+        photoIds: ['p3', 'old'],
+        photoChoices: ['p1', 'p2', 'p3', 'old'],
+        photoSources: {
+          p1: { kind: 'activity', title: '应急演练', date: '2025-10-15' },
+          p2: { kind: 'wall', wall: '合成车间 安康文化墙', date: '2025-10-04' },
+          p3: { kind: 'activity', title: '年度再培训', date: '2025-05-10' },
+          old: { kind: 'activity', title: '新员工厂级安全教育', date: '2024-12-28' },
+        },
+      }),
+    );
+    let refused = false;
+    be.on('subsidy.dossierSave', (i) => {
+      // the first save still has last year's photo: refused, said above the form
+      if (!refused) {
+        refused = true;
+        throw new FakeError('VALIDATION', 'err.subsidy.photoOtherYear', { n: 2, date: '2024-12-28', year: 2025, issues: [{ path: 'photoIds.1', message: 'v.subsidy.photoOtherYear' }] });
+      }
+      return dossier(i.year);
+    });
+    useRouter.setState({ route: { page: 'subsidy', id: 'dossier/2025' } });
+    renderInProviders(<DossierTab />);
+    const photos = await screen.findByTestId('dossier-photos');
+    await waitFor(() => expect(within(photos).getAllByTestId('dossier-photo')).toHaveLength(4));
+    const tiles = within(photos).getAllByTestId('dossier-photo');
+    expect(tiles.map((x) => within(x).getByTestId('dossier-photo-caption').getAttribute('data-caption'))).toEqual([
+      '应急演练（2025-10-15）',
+      '合成车间 安康文化墙（2025-10-04 更新）',
+      '年度再培训（2025-05-10）',
+      '新员工厂级安全教育（2024-12-28）',
+    ]);
+    // the chosen ones numbered as in the PDF (the order chosen), the others only “选用”: no second numbering
+    expect(tiles.map((x) => within(x).getByTestId('dossier-photo-tick').closest('label')!.textContent)).toEqual(['选用', '选用', '申报书照片 1', '申报书照片 2']);
+    // shown on two lines: what, then when
+    expect(within(tiles[1]!).getByTestId('dossier-photo-caption')).toHaveTextContent(/^合成车间 安康文化墙2025-10-04 更新$/);
+    expect(within(tiles[0]!).getByTestId('dossier-photo-caption')).toHaveTextContent(/^应急演练2025-10-15$/);
+    expect(tiles[3]).toHaveTextContent('非 2025 年度，请取消勾选');
+    expect(tiles[2]).not.toHaveTextContent('非 2025 年度');
+    await u.click(screen.getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByTestId('dossier-save-error')).toHaveTextContent('第 2 张照片是 2024-12-28 的活动或文化墙照片，不属于 2025 年度：请取消勾选');
+    await u.click(screen.getByRole('checkbox', { name: '选用：应急演练（2025-10-15）' }));
+    expect(tiles[0]).toHaveTextContent('申报书照片 3');
+    await u.click(screen.getByRole('checkbox', { name: '申报书照片 1：年度再培训（2025-05-10）' }));
+    await u.click(screen.getByRole('checkbox', { name: '申报书照片 1：新员工厂级安全教育（2024-12-28）' }));
+    expect(tiles[0]).toHaveTextContent('申报书照片 1');
+    expect(tiles[2]).toHaveTextContent('选用');
+    await u.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(be.inputs('subsidy.dossierSave')).toHaveLength(2));
+    expect(be.inputs('subsidy.dossierSave')[0]).toMatchObject({ photoIds: ['p3', 'old'] });
+    expect(be.inputs('subsidy.dossierSave')[1]).toMatchObject({ photoIds: ['p1'] });
   });
 
   it('a refusal about a field is shown on it; one about a nominee above the form', async () => {

@@ -213,7 +213,7 @@ describe('wage records tab: fixes from the walk', () => {
     act(() => useI18n.getState().setLocale('en'));
     renderInProviders(<RecordsTab />);
     fireEvent.click(await screen.findByTestId('wage-section-behaviour'));
-    await waitFor(() => expect(screen.getByTestId('wage-bh-sum')).toHaveTextContent('1 records · Points off: -10 · Points added: 0'));
+    await waitFor(() => expect(screen.getByTestId('wage-bh-sum')).toHaveTextContent('1 record · Points off: -10 · Points added: 0'));
     const widths = [...document.querySelectorAll('[data-testid="wage-behaviour"] colgroup col')].map((c) => (c as HTMLElement).style.width);
     const headers = [...document.querySelectorAll('[data-testid="wage-behaviour"] thead th')].map((th) => th.textContent);
     const w = (title: string) => parseInt(widths[headers.indexOf(title)] ?? '0', 10);

@@ -47,8 +47,13 @@ describe('education activity rules', () => {
     expect(issues({ kind: 'post_change', level: 'team' })).toEqual([]);
     expect(issues({ kind: 'post_change', level: 'company' })).toEqual(['v.edu.act.postChangeLevel']);
     expect(issues({ kind: 'drill', level: 'team' })).toEqual(['v.edu.act.levelNotApplicable']);
-    expect(issues({ kind: 'drill', hours: 0.01 })).toEqual([]);
-    expect(issues({ kind: 'drill', hours: 0 })).toEqual(['v.edu.act.hours']);
+    // a training carries at least half a class hour; a pre-shift meeting's duration at least 0.1 h (6 minutes)
+    expect(issues({ kind: 'drill', hours: 0.5 })).toEqual([]);
+    expect(issues({ kind: 'drill', hours: 0.01 })).toEqual(['v.edu.act.hoursMin']);
+    expect(issues({ kind: 'drill', hours: 0 })).toEqual(['v.edu.act.hoursMin']);
+    expect(issues({ kind: 'pre_shift', hours: 0.1 })).toEqual([]);
+    expect(issues({ kind: 'pre_shift', hours: 0.05 })).toEqual(['v.edu.act.durationMin']);
+    expect(issues({ kind: 'drill', hours: 999 })).toEqual(['v.edu.act.hours']);
   });
   it('monthDays: the last day of the month, February in leap years', () => {
     expect(monthDays('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });

@@ -1,7 +1,7 @@
 // Special-operation certificates (issue 10): the next review, the due date, the review window and the four states at
 // their boundaries; the category read from the roster's free text.
 import { describe, expect, it } from 'vitest';
-import { addYears, categoryFromText, certDueDate, certStatus, nextReviewDate, reviewWindowOpens, worseStatus } from '../../shared/health/certs/rules';
+import { addYears, categoryFromText, certDue, certDueDate, certStatus, nextReviewDate, reviewWindowOpens, worseStatus } from '../../shared/health/certs/rules';
 import { CERT_REVIEW_WINDOW_DAYS } from '../../shared/health/kinds';
 import { addDays } from '../../shared/roster/certs';
 
@@ -25,6 +25,24 @@ describe('dates', () => {
     expect(certDueDate(cert({ issueDate: null }))).toBe('2026-05-10');
     expect(reviewWindowOpens(cert())).toBe(addDays('2023-05-10', -CERT_REVIEW_WINDOW_DAYS));
     expect(reviewWindowOpens(cert())).toBe('2023-03-11');
+  });
+  it('what falls due is never later than the expiry: a review cycle ending on or after it is replaced by the renewal', () => {
+    // the review a day before the expiry is still a review
+    expect(certDue(cert({ lastReviewDate: '2023-05-09' }))).toEqual({ date: '2026-05-09', kind: 'review' });
+    // on the expiry day itself, or after it: the renewal at the expiry
+    expect(certDue(cert({ lastReviewDate: '2023-05-10' }))).toEqual({ date: '2026-05-10', kind: 'renewal' });
+    expect(certDue(cert({ lastReviewDate: '2023-06-01' }))).toEqual({ date: '2026-05-10', kind: 'renewal' });
+    expect(certDue(cert({ issueDate: null }))).toEqual({ date: '2026-05-10', kind: 'renewal' });
+    // the tester's two cases: issued 2024-05-01 valid to 2027-01-20; reviewed 2026-12-02 with the expiry 2027-04-15
+    expect(certDue({ issueDate: '2024-05-01', lastReviewDate: null, reviewYears: 3, expiryDate: '2027-01-20' })).toEqual({ date: '2027-01-20', kind: 'renewal' });
+    expect(certDue({ issueDate: '2021-01-01', lastReviewDate: '2026-12-02', reviewYears: 3, expiryDate: '2027-04-15' })).toEqual({ date: '2027-04-15', kind: 'renewal' });
+    // the state counts to the same date: the window opens 60 days before the renewal
+    const renewal = { issueDate: '2024-05-01', lastReviewDate: null, reviewYears: 3, expiryDate: '2027-01-20' };
+    expect(certDueDate(renewal)).toBe('2027-01-20');
+    expect(certStatus(renewal, addDays('2027-01-20', -CERT_REVIEW_WINDOW_DAYS - 1))).toBe('current');
+    expect(certStatus(renewal, addDays('2027-01-20', -CERT_REVIEW_WINDOW_DAYS))).toBe('window');
+    expect(certStatus(renewal, '2027-01-20')).toBe('window');
+    expect(certStatus(renewal, '2027-01-21')).toBe('expired');
   });
 });
 

@@ -13,13 +13,16 @@ import { progressReporter, type CallOptions } from '../kernel/jobs';
 import { findOperator } from '../operators/service';
 import { todayLocal } from '../util';
 import { dossierSave } from '../../../shared/subsidy/dossier/schemas';
-import type { NomineeRole } from '../../../shared/subsidy/dossier/types';
-import { saveDossier } from './dossier/service';
+import { MAX_DOSSIER_PHOTOS, type Dossier, type NomineeRole } from '../../../shared/subsidy/dossier/types';
+import { yearPhotoIds } from './dossier/records';
+import { accidentsOf, saveDossier } from './dossier/service';
 
 export interface DemoSubsidyOptions extends CallOptions {
   today?: string;
-  /** photos chosen for the annex (the education demo's) */
+  /** photos offered for the annex (the education demo's): those of the year's activities and wall updates are chosen */
   photoIds?: string[];
+  /** photos chosen at most (default MAX_DOSSIER_PHOTOS) */
+  maxPhotos?: number;
 }
 
 export interface DemoSubsidyResult {
@@ -44,14 +47,56 @@ const REASONS: Record<NomineeRole, string> = {
   union_officer: '组织安康杯竞赛和职代会安全专题会议，推动安全生产能级工资落地',
 };
 
-/** The application's fields as the demo writes them (the dossier's save input, the amount in yuan). */
-export function demoDossierFields(year: number) {
+/** the year's records the demo's summary states (read from the store, so it says nothing they contradict) */
+export interface DemoSummaryFacts {
+  activities: number;
+  preShift: number;
+  hazardsFound: number;
+  hazardsClosed: number;
+  /** congress sessions of the year closed (held, with minutes) */
+  congressClosed: number;
+  accidents: Dossier['accidents'];
+}
+
+export function demoSummaryFacts(store: Store, year: number, today: string): DemoSummaryFacts {
+  const from = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const asOf = today < end ? today : end;
+  const edu = store.get<{ n: number; pre: number | null }>(
+    `SELECT count(*) AS n, sum(kind = 'pre_shift') AS pre FROM edu_activities WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`,
+    [from, asOf],
+  )!;
+  const hz = store.get<{ n: number; closed: number | null }>(
+    `SELECT count(*) AS n, sum(status = 'closed') AS closed FROM hazards WHERE deleted_at IS NULL AND status <> 'cancelled' AND found_date BETWEEN ? AND ?`,
+    [from, asOf],
+  )!;
+  const congressClosed = store.get<{ n: number }>(`SELECT count(*) AS n FROM congress_sessions WHERE deleted_at IS NULL AND status = 'closed' AND date BETWEEN ? AND ?`, [from, end])!.n;
+  return { activities: edu.n, preShift: edu.pre ?? 0, hazardsFound: hz.n, hazardsClosed: hz.closed ?? 0, congressClosed, accidents: accidentsOf(store, year) };
+}
+
+/**
+ * The application's fields as the demo writes them (the dossier's save input, the amount in yuan). The summary tells
+ * what was done and states only figures taken from the year's records (activities, hazards, congress sessions,
+ * accidents) — no claim such as "every certificate current" or "no occupational disease" that the demo's own records
+ * (lapsed certificates, a suspected case) contradict.
+ */
+export function demoDossierFields(year: number, f: DemoSummaryFacts) {
+  const ofYear = f.accidents.list.filter((x) => x.date.startsWith(`${year}-`));
+  const nearMisses = ofYear.filter((x) => x.severity === 'near_miss').length;
+  const accidents =
+    ofYear.length === 0 ? '本年度未记录生产安全事故及未遂事件' : `本年度记录生产安全事故 ${ofYear.length - nearMisses} 起、未遂事件 ${nearMisses} 起，详见第三部分`;
+  const hazards =
+    f.hazardsFound === 0
+      ? '本年度尚未登记隐患'
+      : `本年度排查登记隐患 ${f.hazardsFound} 项，已整改销号 ${f.hazardsClosed} 项（${((f.hazardsClosed / f.hazardsFound) * 100).toFixed(1)}%）`;
+  const congress = f.congressClosed === 0 ? '筹备职代会安全生产专题会议' : `召开职代会 ${f.congressClosed} 次，审议安全生产议题`;
   return {
     leadership: '公司成立以总经理为组长、工会主席和分管安全副总经理为副组长的安全生产委员会，下设安全环保部，配备专职安全管理人员，车间设兼职安全员、班组设安全员。',
     summary:
-      `${year}年，公司以“安全赋能”十项举措为抓手：开展全员安全教育培训和三级安全教育，坚持班前会制度；组织职业健康检查并建立监护档案；` +
-      '实行安全生产能级工资，将安全绩效与收入挂钩；召开职代会安全生产专题会议审议安全议题；建设车间和班组安康文化墙。' +
-      '全年未发生一般及以上生产安全事故和职业病病例，隐患整改率持续提高，特种作业人员持证上岗率 100%。',
+      `${year}年，公司以“安全赋能”十项举措为抓手：组织安全教育培训活动 ${f.activities} 次（其中班前会 ${f.preShift} 次）；` +
+      '组织接害职工职业健康检查并建立监护档案；开展特种作业证复审管理；实行安全生产能级工资，将安全绩效与收入挂钩；' +
+      `${congress}；建设车间和班组安康文化墙。${hazards}；${accidents}。` +
+      '职业健康检查结论、特种作业证状态等数据见附件一，未达标事项正在整改。',
     amountYuan: 300_000,
     contactPhone: '0523-86880000',
   };
@@ -86,7 +131,11 @@ export function generateDemoSubsidy(store: Store, opts: DemoSubsidyOptions = {})
       }
     }
     // through the dossier's own save (its checks: each nominee active and holding the role; audited)
-    const d = saveDossier(store, op, actor, dossierSave.parse({ year, ...demoDossierFields(year), contactName: op.name, photoIds: opts.photoIds ?? [], nominees }));
+    // the photos offered that show the year's activities and wall updates, at most `maxPhotos`
+    const ofYear = new Set(yearPhotoIds(store, year, today));
+    const photoIds = (opts.photoIds ?? []).filter((id) => ofYear.has(id)).slice(0, opts.maxPhotos ?? MAX_DOSSIER_PHOTOS);
+    const fields = demoDossierFields(year, demoSummaryFacts(store, year, today));
+    const d = saveDossier(store, op, actor, dossierSave.parse({ year, ...fields, contactName: op.name, photoIds, nominees }));
     const id = d.id!;
     return { year, dossierId: id, nominees: nominees.length };
   });

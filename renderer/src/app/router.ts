@@ -82,6 +82,12 @@ interface RouterState {
   closeRecord(): void;
   /** Reads the route from location.hash (on start, Back/Forward, an address typed or a link followed). */
   sync(): void;
+  /**
+   * A page with unsaved work (the exam grid) guards leaving it: navigate and a hash change ask `guard(to)` first when
+   * the route would change; false keeps the route (the page asks the user and navigates itself once they decide).
+   */
+  leaveGuard: ((to: Route) => boolean) | null;
+  setLeaveGuard(guard: ((to: Route) => boolean) | null): void;
 }
 
 function hasToken() {
@@ -97,9 +103,15 @@ export const useRouter = create<RouterState>((set, get) => ({
     set({ intent: null });
     return true;
   },
+  leaveGuard: null,
+  setLeaveGuard(guard) {
+    set({ leaveGuard: guard });
+  },
   navigate(to, opts = {}) {
     const route: Route = { page: to.page, id: RECORD_PAGES.includes(to.page) ? to.id : null };
     const from = get().route;
+    const guard = get().leaveGuard;
+    if (guard && !sameRoute(from, route) && !guard(route)) return;
     set({ intent: opts.intent ? { page: route.page, name: opts.intent } : null });
     if (sameRoute(from, route)) return;
     const url = routeHash(route);
@@ -122,8 +134,16 @@ export const useRouter = create<RouterState>((set, get) => ({
   sync() {
     if (hasToken()) return; // not ours: lib/api.ts consumes it on the first call
     const { route, known } = parseHash(window.location.hash);
+    const from = get().route;
+    const guard = get().leaveGuard;
+    if (guard && !sameRoute(from, route) && !guard(route)) {
+      // Back or an address typed while the page has unsaved work: its address comes back (a new entry, so the one
+      // left keeps its place in the history), the page asks the user
+      history.pushState(null, '', routeHash(from));
+      return;
+    }
     if (!known) history.replaceState(null, '', routeHash(route)); // unknown → home (or the page's list), shown in the address
-    if (!sameRoute(get().route, route)) set({ route });
+    if (!sameRoute(from, route)) set({ route });
   },
 }));
 

@@ -1,7 +1,7 @@
 // Pure rules of the education activities: pass/fail from a score, the sign-in sheet's cells.
 import type { ActivityKind } from '../kinds';
 import { MEETING_KINDS } from '../hours/rules';
-import { PASS_SCORE } from './types';
+import { MAX_ACTIVITY_HOURS, PASS_SCORE } from './types';
 
 /**
  * A meeting (班前会): attendance is counted, never hours — its hours field is the meeting's duration (时长), not 学时 —
@@ -52,4 +52,19 @@ export function parseScoreCell(raw: string): { score: number | null; passed: boo
   const n = Number(v);
   if (n > 100 || Math.abs(n * 10 - Math.round(n * 10)) > 1e-6) return 'bad';
   return { score: n, passed: null };
+}
+
+export type FieldProblem = { message: string; params?: Record<string, string | number> };
+/**
+ * An attendee's own hours and score as the grid holds them, checked as the backend will: hours 0–200 with two decimals
+ * and at most the activity's (a worker who left early has fewer, never more); a score 0–100 with one decimal.
+ */
+export function attendeeProblems(a: { hours: number | null; score: number | null }, activityHours: number): { hours?: FieldProblem; score?: FieldProblem } {
+  const out: { hours?: FieldProblem; score?: FieldProblem } = {};
+  if (a.hours !== null) {
+    if (a.hours < 0 || a.hours > MAX_ACTIVITY_HOURS || Math.abs(a.hours * 100 - Math.round(a.hours * 100)) > 1e-6) out.hours = { message: 'v.edu.act.hours' };
+    else if (a.hours > activityHours) out.hours = { message: 'v.edu.act.attendeeHours', params: { max: activityHours } };
+  }
+  if (a.score !== null && (a.score < 0 || a.score > 100 || Math.abs(a.score * 10 - Math.round(a.score * 10)) > 1e-6)) out.score = { message: 'v.edu.act.score' };
+  return out;
 }

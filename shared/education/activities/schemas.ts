@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { idSchema, isoDate, isValidIsoDate, localToday, optText, reqText } from '../../kernel/schemas';
 import { ACTIVITY_KINDS, EDU_LEVELS } from '../kinds';
-import { LEVELLED_KINDS, MAX_ACTIVITY_HOURS, MAX_ACTIVITY_PHOTOS, MAX_ATTENDEES } from './types';
+import { isMeetingKind } from './rules';
+import { LEVELLED_KINDS, MAX_ACTIVITY_HOURS, MAX_ACTIVITY_PHOTOS, MAX_ATTENDEES, MIN_ACTIVITY_DATE, MIN_MEETING_HOURS, MIN_TRAINING_HOURS } from './types';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const hasTwoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
@@ -44,17 +45,23 @@ const activityFields = {
   kind: z.enum(ACTIVITY_KINDS, { error: (iss) => (iss.input === undefined ? 'v.required' : 'v.invalid') }),
   level: z.union([z.enum(EDU_LEVELS, { error: 'v.invalid' }), z.null()]).optional().default(null),
   title: reqText(100),
-  // an activity is recorded once held (today at the latest)
-  date: isoDate.refine((v) => !isValidIsoDate(v) || v <= localToday(), { error: 'v.futureDate' }),
-  hours: hours(MAX_ACTIVITY_HOURS).refine((v) => v > 0, { error: 'v.edu.act.hours' }),
+  // an activity is recorded once held (today at the latest: its attendees, hours and scores are facts), from 2000 on
+  date: isoDate
+    .refine((v) => !isValidIsoDate(v) || v >= MIN_ACTIVITY_DATE, { error: 'v.edu.act.dateTooOld' })
+    .refine((v) => !isValidIsoDate(v) || v <= localToday(), { error: 'v.edu.act.dateFuture' }),
+  // the least hours depends on the kind (a training's 学时 or a meeting's 时长): checked with the kind below
+  hours: hours(MAX_ACTIVITY_HOURS),
   host: optText(50),
   orgUnitId: optId,
   content: optText(4000),
   note: optText(200),
   photoIds: z.array(idSchema, { error: 'v.invalid' }).max(MAX_ACTIVITY_PHOTOS, { error: 'v.edu.act.tooManyPhotos' }).optional().default([]),
 };
-type Levelled = { kind: string; level: string | null; photoIds: string[] };
+type Levelled = { kind: (typeof ACTIVITY_KINDS)[number]; level: string | null; photoIds: string[]; hours: number };
 const activityCheck = (a: Levelled, ctx: z.RefinementCtx) => {
+  if (isMeetingKind(a.kind) ? a.hours < MIN_MEETING_HOURS : a.hours < MIN_TRAINING_HOURS) {
+    ctx.addIssue({ code: 'custom', path: ['hours'], message: isMeetingKind(a.kind) ? 'v.edu.act.durationMin' : 'v.edu.act.hoursMin' });
+  }
   const levelled = LEVELLED_KINDS.includes(a.kind as never);
   if (levelled && !a.level) ctx.addIssue({ code: 'custom', path: ['level'], message: 'v.edu.act.levelRequired' });
   if (!levelled && a.level) ctx.addIssue({ code: 'custom', path: ['level'], message: 'v.edu.act.levelNotApplicable' });

@@ -15,7 +15,13 @@ export interface SigninRowReport {
   action: SigninAction;
   problems: { field: string; message: string; params?: Record<string, string | number> }[];
   parsed?: { hours: number | null; score: number | null; passed: boolean | null };
+  /** an update: what changes for an attendee already recorded (hours null = the activity's; passed: the result) */
+  changes?: SigninChange[];
 }
+
+export type SigninChange =
+  | { field: 'hours' | 'score'; from: number | null; to: number | null }
+  | { field: 'passed'; from: boolean | null; to: boolean | null };
 
 export interface SigninPreview {
   importId: string;
@@ -27,6 +33,11 @@ export interface SigninPreview {
   fields: SigninField[];
   /** 工号 or 姓名 is needed to know who signed */
   missingRequired: SigninField[];
+  /**
+   * 学时 / 成绩 not in the sheet (or not mapped): the values already recorded stay as they are (a new attendee: the
+   * activity's hours, no score). A cell left empty in a column the sheet has keeps the recorded value too.
+   */
+  keptFields: ('hours' | 'score')[];
   rows: SigninRowReport[];
   counts: { total: number; create: number; update: number; unchanged: number; absent: number; invalid: number };
   headerCandidates: { row: number; cells: string[]; matches: number }[];

@@ -10,6 +10,16 @@ export const LEVELLED_KINDS: readonly ActivityKind[] = ['three_level', 'post_cha
 export const PASS_SCORE = 60;
 /** the most hours one activity (or one attendee of it) carries */
 export const MAX_ACTIVITY_HOURS = 200;
+/**
+ * The fewest hours a training activity carries: training is counted in 学时 (a class hour, 45–60 minutes) with at most
+ * two decimals, and half a class hour is the shortest session a training record (and the yearly hours it counts toward)
+ * sensibly holds — 0.01 h (36 seconds) is a typing slip, not a training.
+ */
+export const MIN_TRAINING_HOURS = 0.5;
+/** A pre-shift meeting's duration (时长, not 学时) is short — ten minutes is common — but at least six minutes (0.1 h). */
+export const MIN_MEETING_HOURS = 0.1;
+/** the earliest activity date (the app's rule: nothing before 2000 is recorded) */
+export const MIN_ACTIVITY_DATE = '2000-01-01';
 /** the most attendees one activity takes (a whole plant's yearly re-training) */
 export const MAX_ATTENDEES = 5000;
 /** the most photos of one activity */

@@ -16,6 +16,8 @@ export const messages = defineMessages({
   'health.cert.status.window': { 'zh-CN': '待复审', en: 'Review due' },
   'health.cert.status.overdue': { 'zh-CN': '复审逾期', en: 'Review overdue' },
   'health.cert.status.expired': { 'zh-CN': '已过期', en: 'Expired' },
+  /** the window open for the renewal at the expiry (no review comes before it) */
+  'health.cert.status.renewal': { 'zh-CN': '待换证', en: 'Renewal due' },
   'health.cert.source.manual': { 'zh-CN': '手工录入', en: 'Entered by hand' },
   'health.cert.source.roster': { 'zh-CN': '花名册', en: 'Roster' },
   'health.cert.source.import': { 'zh-CN': '花名册导入', en: 'Roster import' },
@@ -45,5 +47,10 @@ export const messages = defineMessages({
     'zh-CN': '复审日期 {date} 早于上次复审或初领日期 {last}',
     en: 'The review date {date} is before the last review or issue date {last}',
   },
+  'err.health.cert.scanType': {
+    'zh-CN': '“{name}”不是图片或 PDF：证书扫描件请选择 JPG、PNG、WebP 图片或 PDF 文件',
+    en: '“{name}” is not an image or a PDF: choose a JPG, PNG or WebP image or a PDF for the scan',
+  },
+  'v.health.cert.scanType': { 'zh-CN': '扫描件应为图片（JPG、PNG、WebP）或 PDF', en: 'The scan must be an image (JPG, PNG, WebP) or a PDF' },
   'err.health.cert.scanNotFound': { 'zh-CN': '找不到证书扫描件（可能已被删除）', en: 'The scan was not found (it may have been deleted)' },
 });

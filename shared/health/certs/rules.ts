@@ -1,6 +1,7 @@
 // Special-operation certificates (特种作业操作证, 总局令第30号): when the next review falls, when its window opens and
 // what state a certificate is in. Pure: the service, the roster highlight, the year facts and the UI use these; the
 // stored generated columns next_review_date / due_date (migration 016) compute the same dates in SQL.
+import { PHOTO_MIMES } from '../../attachments/rules';
 import { addDays } from '../../roster/certs';
 import { CERT_CATEGORIES, CERT_REVIEW_WINDOW_DAYS, type CertCategory } from '../kinds';
 
@@ -35,6 +36,14 @@ export function certDueDate(c: CertDates): string {
   return next !== null && next < c.expiryDate ? next : c.expiryDate;
 }
 
+/** What falls due: the next review, or the renewal (换证) at the expiry when no review comes before it — a review cycle
+ * ending on or after the expiry is replaced by the renewal, so the date shown is never later than the expiry. */
+export type CertDueKind = 'review' | 'renewal';
+export function certDue(c: CertDates): { date: string; kind: CertDueKind } {
+  const next = nextReviewDate(c);
+  return next !== null && next < c.expiryDate ? { date: next, kind: 'review' } : { date: c.expiryDate, kind: 'renewal' };
+}
+
 /** The day the review window opens: CERT_REVIEW_WINDOW_DAYS before the due date. */
 export function reviewWindowOpens(c: CertDates): string {
   return addDays(certDueDate(c), -CERT_REVIEW_WINDOW_DAYS);
@@ -47,6 +56,14 @@ export function certStatus(c: CertDates, today: string): CertStatus {
   if (next !== null && next < today) return 'overdue';
   return reviewWindowOpens(c) <= today ? 'window' : 'current';
 }
+
+/** A certificate's scan is a photo or a PDF (the attachment's type, found from its content when uploaded). */
+export const CERT_SCAN_MIMES: readonly string[] = [...PHOTO_MIMES, 'application/pdf'];
+export const isCertScanMime = (mime: string) => CERT_SCAN_MIMES.includes(mime);
+/** The file picker's accept: the photo types and .pdf. */
+export const CERT_SCAN_ACCEPT = [...PHOTO_MIMES, '.pdf', 'application/pdf'].join(',');
+/** Whether a chosen file looks like a scan by its name or type (the backend checks its content). */
+export const looksLikeCertScan = (f: { name: string; type: string }) => isCertScanMime(f.type) || /\.(jpe?g|png|webp|pdf)$/i.test(f.name);
 
 /** The worse of two states (expired > overdue > window > current). */
 export function worseStatus(a: CertStatus, b: CertStatus): CertStatus {

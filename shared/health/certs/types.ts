@@ -1,6 +1,6 @@
 // What the certificates channels return.
 import type { CertCategory } from '../kinds';
-import type { CertStatus } from './rules';
+import type { CertDueKind, CertStatus } from './rules';
 
 export const CERT_SOURCES = ['manual', 'roster', 'import'] as const;
 export type CertSource = (typeof CERT_SOURCES)[number];
@@ -23,11 +23,16 @@ export interface Certificate {
   reviewYears: 3 | 6;
   approvalNote: string | null;
   lastReviewDate: string | null;
-  /** (last review ?? issue date) + review years; null when neither is known */
+  /**
+   * (last review ?? issue date) + review years while that comes before the expiry; null when neither date is known or
+   * the cycle would end on or after the expiry (the renewal at the expiry comes first: dueKind 'renewal')
+   */
   nextReviewDate: string | null;
   expiryDate: string;
-  /** the next review, or the expiry when that comes first */
+  /** the next review, or the expiry when that comes first — the date the state and its "in N days" refer to */
   dueDate: string;
+  /** what falls due on dueDate: a review, or the renewal (换证) at the expiry */
+  dueKind: CertDueKind;
   /** on the day asked */
   status: CertStatus;
   note: string | null;

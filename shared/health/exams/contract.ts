@@ -29,6 +29,8 @@ export const examsContract = defineContract(['health'], {
   'health.examRestore': ch<Exam>()(byId),
   /** a worker's exams, newest first */
   'health.workerExams': ch<Exam[]>()(z.object({ workerId: idSchema }).strict()),
+  /** the factors workers added to a batch start with: those of their exposures the batch's kind and date are for */
+  'health.batchWorkerFactors': ch<Record<string, string[]>>()(z.object({ batchId: idSchema, workerIds: z.array(idSchema).min(1, { error: 'v.required' }).max(500, { error: 'v.tooLong' }) }).strict()),
   /** the factors an exam may cover (the interval table without its deleted rows) */
   'health.examFactors': ch<FactorOption[]>()(z.object({}).strict()),
   /** 职业健康监护档案: the worker, exposures, exams with conclusions, rechecks, certificates and alerts */

@@ -39,6 +39,19 @@ export const messages = defineMessages({
   'v.health.exam.contraindication': { 'zh-CN': '请填写是哪种职业禁忌证', en: 'Enter which contraindication' },
   'v.health.exam.suspectedName': { 'zh-CN': '请填写疑似的职业病名称', en: 'Enter the suspected occupational disease' },
   'v.health.exam.otherDetail': { 'zh-CN': '请填写是什么疾病或异常', en: 'Enter the disease or abnormality' },
+  'v.health.exam.dateTooOld': { 'zh-CN': '体检日期不能早于 2000-01-01', en: 'The exam date cannot be before 2000-01-01' },
+  'v.health.exam.needFactor': {
+    'zh-CN': '上岗前和在岗期间体检须填写检查的危害因素',
+    en: 'A pre-job or periodic exam must name the hazard factors examined',
+  },
+  'err.health.exam.needFactor': {
+    'zh-CN': '{who}：上岗前和在岗期间体检须填写检查的危害因素',
+    en: '{who}: a pre-job or periodic exam must name the hazard factors examined',
+  },
+  'err.health.exam.kindNeedsFactors': {
+    'zh-CN': '本批次有 {count} 人的体检没有填写危害因素，上岗前和在岗期间体检须填写；请先补填危害因素再改体检类别',
+    en: '{count} {count|exam|exams} of this batch name no hazard factor, which a pre-job or periodic exam must; fill in their factors before changing the kind',
+  },
   'v.health.exam.factorTwice': { 'zh-CN': '同一危害因素填了两次', en: 'The same factor is listed twice' },
   'v.health.exam.recheckBeforeExam': { 'zh-CN': '复查期限不能早于体检日期 {date}', en: 'The recheck cannot be due before the exam date {date}' },
 
@@ -58,9 +71,9 @@ export const messages = defineMessages({
     'zh-CN': '没有找到表头：体检表应有“工号/身份证号/姓名”和“体检结论”等列',
     en: 'No header row found: an exam sheet needs columns such as the employee no., ID card no. or name, and the conclusion',
   },
-  'err.health.exam.import.tooManyRows': { 'zh-CN': '文件有 {rows} 行，一次最多导入 {max} 行', en: 'The file has {rows} rows; one import takes at most {max}' },
+  'err.health.exam.import.tooManyRows': { 'zh-CN': '文件有 {rows} 行，一次最多导入 {max} 行', en: 'The file has {rows} {rows|row|rows}; one import takes at most {max}' },
   'err.health.exam.import.missingColumns': { 'zh-CN': '缺少必需的列：{columns}', en: 'Required columns are missing: {columns}' },
-  'err.health.exam.import.invalidRows': { 'zh-CN': '有 {count} 行有问题，请修正或选择跳过这些行', en: '{count} rows have problems; correct them or choose to skip them' },
+  'err.health.exam.import.invalidRows': { 'zh-CN': '有 {count} 行有问题，请修正或选择跳过这些行', en: '{count} {count|row|rows} have problems; correct them or choose to skip them' },
   'v.health.exam.import.unknownIdCard': { 'zh-CN': '花名册中没有身份证号 {idCard}', en: 'No worker on the roster has ID card {idCard}' },
   'v.health.exam.import.idCardName': { 'zh-CN': '身份证号对应的职工是 {name}，与姓名不符', en: 'The ID card is {name}’s; the name does not match' },
   'v.health.exam.import.noWho': { 'zh-CN': '请填写工号、身份证号或姓名', en: 'Enter the employee number, ID card number or name' },

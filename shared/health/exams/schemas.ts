@@ -1,12 +1,27 @@
 // Input schemas of the health exams channels (zod 4). Messages are keys (v.* shared, v.health.* here).
 import { z } from 'zod';
 import { idSchema, isoDate, isValidIsoDate, localToday, optDate, optText, reqText } from '../../kernel/schemas';
-import { CONCLUSIONS, EXAM_KINDS } from '../kinds';
+import { CONCLUSIONS, EXAM_KINDS, type ExamKind } from '../kinds';
 
 export const examKind = z.enum(EXAM_KINDS, { error: 'v.invalid' });
 export const conclusion = z.enum(CONCLUSIONS, { error: 'v.invalid' });
-/** an exam that has been held (today at the latest, on this machine's clock) */
-export const examDate = isoDate.refine((v) => !isValidIsoDate(v) || v <= localToday(), { error: 'v.futureDate' });
+/** the earliest exam date the app takes (its rule for every date: nothing before 2000) */
+export const MIN_EXAM_DATE = '2000-01-01';
+/** an exam that has been held (today at the latest, on this machine's clock), from 2000 on */
+export const examDate = isoDate
+  .refine((v) => !isValidIsoDate(v) || v <= localToday(), { error: 'v.futureDate' })
+  .refine((v) => !isValidIsoDate(v) || v >= MIN_EXAM_DATE, { error: 'v.health.exam.dateTooOld' });
+
+/**
+ * The kinds of exam that are made for hazard factors and must name at least one (GBZ 188): a pre-job exam is for
+ * the factors of the post the worker goes to, a periodic one for the factors he is exposed to — and the plan clears
+ * a worker's 缺上岗前体检 / periodic items factor by factor, so an exam without a factor would clear nothing.
+ * Not required: an exit exam (its point is that the contract is not ended without it; the plan clears it by its
+ * date alone, and an old post's factor may no longer be in the table), an emergency exam (after an acute exposure —
+ * the agent of an accident is often not one of the table's factors) and the women workers' exam (no factor at all).
+ */
+export const FACTOR_EXAM_KINDS: readonly ExamKind[] = ['pre_job', 'periodic'];
+export const needsFactor = (kind: ExamKind) => FACTOR_EXAM_KINDS.includes(kind);
 const optId = z.union([idSchema, z.null()]).optional().default(null);
 
 export const batchInput = z

@@ -1,6 +1,6 @@
 // Input schemas of the health plan's channels (zod 4). Messages are keys (v.* shared, v.health.* in ./messages.ts).
 import { z } from 'zod';
-import { idSchema, isoDate, isValidIsoDate, optDate, optText, reqText } from '../../kernel/schemas';
+import { idSchema, isoDate, isValidIsoDate, localToday, optDate, optText, reqText } from '../../kernel/schemas';
 import { FACTOR_CATEGORIES } from '../kinds';
 import { ALERT_KINDS } from './types';
 
@@ -58,21 +58,36 @@ export const exposuresQuery = z
   })
   .strict();
 
+/** The earliest date an exposure may have: anything earlier is a typing slip (the app's rule for dates). */
+export const EXPOSURE_MIN_DATE = '2000-01-01';
+/** The latest: a year from today — a planned start is legitimate (the pre-job alert shows HEALTH_DUE_SOON_DAYS before). */
+export function exposureMaxDate(today = localToday()): string {
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+}
+/** An exposure's start or end: refused (with its own message, on its field) before 2000 or more than a year ahead. */
+const exposureDate = <T extends z.ZodType<string | null>>(s: T, late: string) =>
+  s.superRefine((v, ctx) => {
+    if (v === null || !isValidIsoDate(v)) return;
+    if (v < EXPOSURE_MIN_DATE) ctx.addIssue({ code: 'custom', message: 'v.health.dateTooEarly' });
+    else if (v > exposureMaxDate()) ctx.addIssue({ code: 'custom', message: late });
+  });
+
 export const exposureAdd = z
   .object({
     workerId: idSchema,
     factorId: idSchema,
     post: optText(50),
-    startDate: isoDate,
-    endDate: optDate,
+    startDate: exposureDate(isoDate, 'v.health.startTooLate'),
+    endDate: exposureDate(optDate, 'v.health.endTooLate'),
     note: optText(200),
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (d.endDate && isValidIsoDate(d.startDate) && d.endDate < d.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.health.endBeforeStart' });
+    // an end already refused for its range gets that one message
+    if (d.endDate && d.endDate >= EXPOSURE_MIN_DATE && isValidIsoDate(d.startDate) && d.endDate < d.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'v.health.endBeforeStart' });
   });
 
-export const exposureEnd = z.object({ id: idSchema, endDate: isoDate }).strict();
+export const exposureEnd = z.object({ id: idSchema, endDate: exposureDate(isoDate, 'v.health.endTooLate') }).strict();
 
 export const fromRoster = z.object({ dryRun: z.boolean({ error: 'v.bool' }).optional().default(false) }).strict();
 

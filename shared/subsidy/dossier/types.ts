@@ -62,6 +62,20 @@ export interface AccidentLine {
   description: string;
 }
 
+/** where a photo of the dossier comes from: an activity, a culture wall's update, or uploaded on the dossier itself */
+export type PhotoSource = { kind: 'activity'; title: string; date: string } | { kind: 'wall'; /** the wall: its unit and name or location, “文化墙” at the end */ wall: string; date: string } | { kind: 'upload'; date: string };
+
+/** a photo shows an activity or wall update of another year than the dossier's (an upload never does) */
+export const photoOtherYear = (src: PhotoSource | undefined, year: number): boolean => src !== undefined && src.kind !== 'upload' && src.date.slice(0, 4) !== String(year);
+
+/** the caption of a photo in the dossier PDF (Chinese, as the document; the tab's words in zh-CN) */
+export function photoCaptionZh(src: PhotoSource | undefined): string {
+  if (!src) return '';
+  if (src.kind === 'activity') return `${src.title}（${src.date}）`;
+  if (src.kind === 'upload') return `在申报材料中上传（${src.date}）`;
+  return `${src.wall}（${src.date} 更新）`;
+}
+
 export interface Dossier {
   year: number;
   /** null until first saved */
@@ -69,8 +83,10 @@ export interface Dossier {
   enterprise: Enterprise;
   fields: DossierFields;
   photoIds: string[];
-  /** photos to choose from: the year's activity and wall photos (newest first), then chosen ones not among them */
+  /** photos to choose from: the chosen ones in their order (the PDF's), then the year's other activity and wall photos (newest first) */
   photoChoices: string[];
+  /** where each of photoChoices comes from (by attachment id) */
+  photoSources: Record<string, PhotoSource>;
   nominees: Nominee[];
   /** accidents of the year and the two before (wage_accidents), by severity, newest first */
   accidents: { from: string; to: string; total: number; bySeverity: Record<AccidentSeverity, number>; list: AccidentLine[] };

@@ -44,11 +44,11 @@ export const messages = defineMessages({
 
   'subsidy.why.noData': { 'zh-CN': '该模块的年度数据暂不可用', en: "This module's figures for the year are not available" },
   'subsidy.why.noActivities': { 'zh-CN': '本年度没有教育活动记录', en: 'No education activity recorded this year' },
-  'subsidy.why.fewActivities': { 'zh-CN': '教育活动 {n} 次，应不少于 {need} 次（每月至少 1 次）', en: '{n} activities; at least {need} (one a month)' },
+  'subsidy.why.fewActivities': { 'zh-CN': '教育活动 {n} 次，应不少于 {need} 次（每月至少 1 次）', en: '{n} {n|activity|activities}; at least {need} (one a month)' },
   'subsidy.why.hoursLow': { 'zh-CN': '学时达标率 {pct}%，低于 {min}%', en: '{pct}% meet their hours, below {min}%' },
   'subsidy.why.hoursGap': { 'zh-CN': '学时达标率 {pct}%，未达 {min}%', en: '{pct}% meet their hours; {min}% wanted' },
   'subsidy.why.newWorkers': { 'zh-CN': '{n} 名新职工三级教育未完成', en: '{n} new workers have not completed three-level education' },
-  'subsidy.why.walls': { 'zh-CN': '{n} 个车间、班组的文化墙缺失或超过 {months} 个月未更新', en: '{n} workshops and teams lack a wall or have not updated it within {months} months' },
+  'subsidy.why.walls': { 'zh-CN': '{n} 个车间、班组的文化墙缺失或超过 {months} 个月未更新', en: '{n} {n|workshop|workshops} and teams lack a wall or have not updated it within {months} {months|month|months}' },
   'subsidy.why.gradedLow': { 'zh-CN': '评定技能等级的职工 {pct}%，低于 {min}%', en: '{pct}% have a skill grade, below {min}%' },
   'subsidy.why.gradedGap': { 'zh-CN': '评定技能等级的职工 {pct}%，未达 {min}%', en: '{pct}% have a skill grade; {min}% wanted' },
   'subsidy.why.certsLapsedMany': {
@@ -76,7 +76,7 @@ export const messages = defineMessages({
   'subsidy.why.noScheme': { 'zh-CN': '本年度没有经职代会通过并执行的能级工资方案', en: 'No skill-level wage scheme adopted and in effect this year' },
   'subsidy.why.schemeNotEffective': { 'zh-CN': '方案“{name}”已通过，尚未生效执行', en: 'Scheme “{name}” is adopted but not in effect yet' },
   'subsidy.why.noRuns': { 'zh-CN': '本年度没有已审批的月度核算', en: 'No approved monthly run this year' },
-  'subsidy.why.fewRuns': { 'zh-CN': '已审批核算 {n} 个月，应有 {need} 个月', en: '{n} months approved; {need} expected' },
+  'subsidy.why.fewRuns': { 'zh-CN': '已审批核算 {n} 个月，应有 {need} 个月', en: '{n} {n|month|months} approved; {need} expected' },
   'subsidy.why.safetyLow': { 'zh-CN': '获安全类项目的职工占比 {pct}%，低于 {min}%', en: '{pct}% paid a safety component, below {min}%' },
   'subsidy.why.safetyGap': { 'zh-CN': '获安全类项目的职工占比 {pct}%，未达 {min}%', en: '{pct}% paid a safety component; {min}% wanted' },
   'subsidy.why.noSession': { 'zh-CN': '本年度没有召开（闭幕）的职代会', en: 'No congress session held (closed) this year' },
@@ -84,7 +84,7 @@ export const messages = defineMessages({
   'subsidy.why.examsLow': { 'zh-CN': '按期体检率 {pct}%，低于 {min}%', en: '{pct}% of exams on time, below {min}%' },
   'subsidy.why.examsGap': { 'zh-CN': '按期体检率 {pct}%，未达 {min}%', en: '{pct}% of exams on time; {min}% wanted' },
   'subsidy.why.womenGap': { 'zh-CN': '女职工按期体检率 {pct}%，未达 {min}%', en: "{pct}% of women's exams on time; {min}% wanted" },
-  'subsidy.why.contraindications': { 'zh-CN': '{n} 名职业禁忌证职工仍在原岗位', en: '{n} workers with a contraindication still in the post' },
+  'subsidy.why.contraindications': { 'zh-CN': '{n} 名职业禁忌证职工仍在原岗位', en: '{n} {n|worker|workers} with a contraindication still in the post' },
   'subsidy.why.rechecksMissed': { 'zh-CN': '{n} 项复查到期未做', en: '{n} rechecks missed' },
 
   'subsidy.ev.activities': { 'zh-CN': '教育活动记录', en: 'Education activities' },

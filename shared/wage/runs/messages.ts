@@ -12,7 +12,7 @@ export const messages = defineMessages({
     en: 'Veto: a {severity} accident on {date} at {place} zeroes the safety components this month',
   },
   'wage.run.reason.cap': { 'zh-CN': '超过本项封顶 {cap} 元，按封顶计发', en: 'Held to the component cap of {cap} yuan' },
-  'wage.run.reason.proRata': { 'zh-CN': '按在册天数折算：{worked}/{of} 天', en: 'Pro rata by days on the roster: {worked} of {of} days' },
+  'wage.run.reason.proRata': { 'zh-CN': '按在册天数折算：{worked}/{of} 天', en: 'Pro rata by days on the roster: {worked} of {of} {of|day|days}' },
   'wage.run.reason.totalCap': { 'zh-CN': '合计超过个人封顶 {cap} 元，按比例扣减', en: 'The total exceeds the personal cap of {cap} yuan: reduced in proportion' },
   'err.wage.run.runnersOnly': { 'zh-CN': '只有工会干部或管理员可以核算、复核和审批能级工资', en: 'Only union officers or administrators calculate, review and approve the skill-level wage' },
   'err.wage.run.notFound': { 'zh-CN': '找不到该月度核算', en: 'Monthly run not found' },

@@ -22,6 +22,8 @@ export interface TableOptions extends RowOptions {
   repeatHeader?: boolean;
   /** total width (default: the page's text width) */
   width?: number;
+  /** vertical alignment of every data cell (default: short content centred, long text from the top) */
+  valign?: 'top' | 'center';
 }
 
 /** Column widths in points: fixed ones as given, the rest share what is left by flex. */
@@ -87,6 +89,7 @@ export class PdfTable {
         align: obj?.align ?? col.align ?? 'left',
         ...(obj?.swatch ? { swatch: obj.swatch } : {}),
         ...(obj?.bold !== undefined ? { bold: obj.bold } : {}),
+        ...(this.o.valign ? { valign: this.o.valign } : {}),
         onSplit: col.onSplit ?? 'split',
       };
     });

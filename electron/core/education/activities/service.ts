@@ -183,6 +183,9 @@ export function updateActivity(store: Store, op: Operator, actor: Actor, d: z.ou
       const scored = before.attendees.find((a) => a.hours !== null || a.score !== null || a.passed !== null);
       if (scored) throw new AppError('VALIDATION', 'err.edu.act.meetingNoScore', { name: scored.name, ...issue('kind', 'err.edu.act.meetingNoScore') });
     }
+    // fewer hours than a worker is recorded with would leave that worker's hours above the activity's
+    const over = before.attendees.find((a) => a.hours !== null && a.hours > d.hours);
+    if (over) throw new AppError('VALIDATION', 'err.edu.act.hoursBelowAttendee', { name: over.name, hours: over.hours!, ...issue('hours', 'v.edu.act.hoursBelowAttendee') });
     // a new date must still follow every attendee's hiring
     if (d.date !== before.date) assertHiredBy(store, before.attendees.map((a) => a.workerId), d.date, () => 'date');
     const now = nowIso();
@@ -248,6 +251,13 @@ export function writeAttendance(store: Store, op: Operator, actor: Actor, activi
         const field = r.score !== null ? 'score' : r.passed !== null ? 'passed' : 'hours';
         throw new AppError('VALIDATION', 'err.edu.act.meetingNoScore', { name, ...issue(`attendees.${i}.${field}`, 'err.edu.act.meetingNoScore') });
       }
+    }
+    // a worker's own hours (left early, came late) are at most the activity's
+    const over = rows.findIndex((r) => r.hours !== null && r.hours > before.hours);
+    if (over >= 0) {
+      const r = rows[over]!;
+      const name = store.get<{ name: string }>(`SELECT name FROM workers WHERE id = ?`, [r.workerId])?.name ?? r.workerId;
+      throw new AppError('VALIDATION', 'err.edu.act.attendeeHoursAbove', { name, hours: r.hours!, max: before.hours, ...issue(`attendees.${over}.hours`, 'err.edu.act.attendeeHoursAbove') });
     }
     const now = nowIso();
     if (opts.replace) {

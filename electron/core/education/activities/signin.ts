@@ -4,7 +4,7 @@
 // anywhere, or a cancel, leaves the store as it was. Workers absent on the sheet are left out; attendees already
 // recorded and not on the sheet stay.
 import { isMeetingKind, parseHoursCell, parseScoreCell, parseSignedIn, passedOf } from '../../../../shared/education/activities/rules';
-import { MAX_SIGNIN_ROWS, SIGNIN_FIELDS, type SigninField, type SigninMapping, type SigninPreview, type SigninResult, type SigninRowReport } from '../../../../shared/education/activities/signin';
+import { MAX_SIGNIN_ROWS, SIGNIN_FIELDS, type SigninField, type SigninMapping, type SigninChange, type SigninPreview, type SigninResult, type SigninRowReport } from '../../../../shared/education/activities/signin';
 import { MAX_ACTIVITY_HOURS } from '../../../../shared/education/activities/types';
 import { term } from '../../../../shared/glossary';
 import type { Operator } from '../../../../shared/operators/types';
@@ -146,8 +146,10 @@ export function planSignin(store: Store, s: SigninSession): { preview: SigninPre
     }
     if (!empNo && !name) problems.push({ field: 'empNo', message: 'v.edu.act.whoRequired' });
     const w = look.workerOf(empNo, name, 'empNo', problems);
-    // a meeting (班前会) records who came: its sheet's 学时 and 成绩 columns are not read
-    const hours = meeting ? null : parseHoursCell(get('hours'), MAX_ACTIVITY_HOURS);
+    // a meeting (班前会) records who came: its sheet's 学时 and 成绩 columns are not read. A column the sheet does not
+    // have, or a cell left empty, keeps what is recorded (a new attendee: the activity's hours, no score).
+    const hoursCell = meeting ? '' : get('hours');
+    const hours = parseHoursCell(hoursCell, MAX_ACTIVITY_HOURS);
     if (hours === 'bad') problems.push({ field: 'hours', message: 'v.edu.act.hoursCell' });
     const score = meeting ? { score: null, passed: null } : parseScoreCell(get('score'));
     if (score === 'bad') problems.push({ field: 'score', message: 'v.edu.act.scoreCell' });
@@ -158,23 +160,26 @@ export function planSignin(store: Store, s: SigninSession): { preview: SigninPre
       if (prev) problems.push({ field: 'empNo', message: 'v.wage.import.dupRow', params: { row: prev } });
       else seen.set(w.id, rowNumber);
     }
-    const parsed = {
-      hours: hours === 'bad' ? null : hours,
-      score: score === 'bad' ? null : score.score,
-      passed: score === 'bad' ? null : passedOf(score.score, score.passed),
-    };
     const before = w ? current.get(w.id) : undefined;
-    const action: SigninRowReport['action'] = problems.length
-      ? 'invalid'
-      : !before
-        ? 'create'
-        : before.hours === parsed.hours && before.score === parsed.score && before.passed === parsed.passed
-          ? 'unchanged'
-          : 'update';
+    const scoreGiven = score !== 'bad' && (score.score !== null || score.passed !== null);
+    const parsed = {
+      hours: typeof hours === 'number' ? hours : (before?.hours ?? null),
+      score: scoreGiven ? score.score : (before?.score ?? null),
+      passed: scoreGiven ? passedOf(score.score, score.passed) : (before?.passed ?? null),
+    };
+    // the sheet's hours, or (kept) hours recorded before the rule, above the activity's: the backend would refuse the row
+    if (hours !== 'bad' && parsed.hours !== null && parsed.hours > activity.hours) problems.push({ field: 'hours', message: 'v.edu.act.attendeeHours', params: { max: activity.hours } });
+    const changes: SigninChange[] = [];
+    if (before) {
+      if (before.hours !== parsed.hours) changes.push({ field: 'hours', from: before.hours, to: parsed.hours });
+      if (before.score !== parsed.score) changes.push({ field: 'score', from: before.score, to: parsed.score });
+      if (before.passed !== parsed.passed) changes.push({ field: 'passed', from: before.passed, to: parsed.passed });
+    }
+    const action: SigninRowReport['action'] = problems.length ? 'invalid' : !before ? 'create' : changes.length === 0 ? 'unchanged' : 'update';
     rows.push({
       rowNumber,
-      report: { rowNumber, who: w ? `${w.empNo} ${w.name}` : who, action, problems, parsed },
-      write: action === 'create' || action === 'update' ? { workerId: w!.id, hours: parsed.hours, score: parsed.score, passed: score === 'bad' ? null : score.passed } : null,
+      report: { rowNumber, who: w ? `${w.empNo} ${w.name}` : who, action, problems, parsed, ...(before && !problems.length ? { changes } : {}) },
+      write: action === 'create' || action === 'update' ? { workerId: w!.id, hours: parsed.hours, score: parsed.score, passed: parsed.passed } : null,
     });
   }
   const counts = { total: rows.length, create: 0, update: 0, unchanged: 0, absent: 0, invalid: 0 };
@@ -195,6 +200,7 @@ export function planSignin(store: Store, s: SigninSession): { preview: SigninPre
       mapping: s.mapping,
       fields: [...SIGNIN_FIELDS],
       missingRequired,
+      keptFields: meeting ? [] : (['hours', 'score'] as const).filter((f) => !has(s.mapping, f)),
       rows: rows.map((r) => r.report),
       counts,
       headerCandidates,

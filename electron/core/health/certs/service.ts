@@ -3,7 +3,7 @@
 // (migration 016) computed like shared/health/certs/rules.ts, so lists filter and sort on an index.
 import type { z } from 'zod';
 import { addDays } from '../../../../shared/roster/certs';
-import { categoryFromText, certStatus } from '../../../../shared/health/certs/rules';
+import { categoryFromText, certDue, certStatus, isCertScanMime } from '../../../../shared/health/certs/rules';
 import type { certInput, certReview, certsQuery, certUpdate } from '../../../../shared/health/certs/schemas';
 import type { Certificate, CertPage, CertSource } from '../../../../shared/health/certs/types';
 import { CERT_REVIEW_WINDOW_DAYS, HEALTH_WRITERS, type CertCategory } from '../../../../shared/health/kinds';
@@ -60,35 +60,41 @@ const SELECT = `
   LEFT JOIN org_units tm ON tm.id = w.team_id
   LEFT JOIN attachments a ON a.id = c.scan_id`;
 
-const toCert = (r: Row, today: string): Certificate => ({
-  id: r.id,
-  workerId: r.worker_id,
-  empNo: r.emp_no,
-  name: r.name,
-  workerStatus: r.worker_status,
-  workshopId: r.workshop_id,
-  workshopName: r.workshop_name,
-  teamId: r.team_id,
-  teamName: r.team_name,
-  category: r.category,
-  typeText: r.type_text,
-  certNo: r.cert_no,
-  issueDate: r.issue_date,
-  reviewYears: r.review_years,
-  approvalNote: r.approval_note,
-  lastReviewDate: r.last_review_date,
-  nextReviewDate: r.next_review_date,
-  expiryDate: r.expiry_date,
-  dueDate: r.due_date,
-  status: certStatus({ issueDate: r.issue_date, lastReviewDate: r.last_review_date, reviewYears: r.review_years, expiryDate: r.expiry_date }, today),
-  note: r.note,
-  scanId: r.scan_id,
-  scanName: r.scan_name,
-  scanMime: r.scan_mime,
-  source: r.source,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+const toCert = (r: Row, today: string): Certificate => {
+  const dates = { issueDate: r.issue_date, lastReviewDate: r.last_review_date, reviewYears: r.review_years, expiryDate: r.expiry_date };
+  const due = certDue(dates);
+  return {
+    id: r.id,
+    workerId: r.worker_id,
+    empNo: r.emp_no,
+    name: r.name,
+    workerStatus: r.worker_status,
+    workshopId: r.workshop_id,
+    workshopName: r.workshop_name,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    category: r.category,
+    typeText: r.type_text,
+    certNo: r.cert_no,
+    issueDate: r.issue_date,
+    reviewYears: r.review_years,
+    approvalNote: r.approval_note,
+    lastReviewDate: r.last_review_date,
+    // a review cycle ending on or after the expiry is not shown: the renewal at the expiry comes first
+    nextReviewDate: due.kind === 'review' ? r.next_review_date : null,
+    expiryDate: r.expiry_date,
+    dueDate: r.due_date,
+    dueKind: due.kind,
+    status: certStatus(dates, today),
+    note: r.note,
+    scanId: r.scan_id,
+    scanName: r.scan_name,
+    scanMime: r.scan_mime,
+    source: r.source,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+};
 
 /** The SQL of each state on a day (:today, :win = today + the window), over health_certificates c. */
 export const STATUS_SQL = {
@@ -160,10 +166,12 @@ function assertWorker(store: Store, id: string): { name: string } {
   return w;
 }
 
+/** The scan must be there and be an image or a PDF — by the type its content was found to be when it was uploaded. */
 function assertScan(store: Store, id: string | null): void {
-  if (id && !store.get(`SELECT 1 FROM attachments WHERE id = ? AND deleted_at IS NULL`, [id])) {
-    throw new AppError('NOT_FOUND', 'err.health.cert.scanNotFound', { id, ...issue('scanId') });
-  }
+  if (!id) return;
+  const a = store.get<{ mime: string; original_name: string | null }>(`SELECT mime, original_name FROM attachments WHERE id = ? AND deleted_at IS NULL`, [id]);
+  if (!a) throw new AppError('NOT_FOUND', 'err.health.cert.scanNotFound', { id, ...issue('scanId') });
+  if (!isCertScanMime(a.mime)) throw new AppError('VALIDATION', 'err.health.cert.scanType', { name: a.original_name ?? id, ...issue('scanId', 'v.health.cert.scanType') });
 }
 
 function assertNumberFree(store: Store, workerId: string, certNo: string, exceptId: string | null, name: string): void {

@@ -29,6 +29,10 @@ export const examsHandlers = defineHandlers(examsContract, {
     exams.assertHealthReader(signedIn(ctx));
     return exams.workerExams(ctx.store, i.workerId);
   },
+  'health.batchWorkerFactors': (i, ctx) => {
+    exams.assertHealthReader(signedIn(ctx));
+    return exams.workerFactors(ctx.store, i.batchId, i.workerIds);
+  },
   'health.examFactors': (_i, ctx) => exams.factorOptions(ctx.store),
   'health.healthFilePdf': async (i, ctx) => {
     exams.assertHealthReader(signedIn(ctx));

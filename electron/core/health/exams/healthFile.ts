@@ -52,7 +52,14 @@ export function healthFileData(store: Store, workerId: string, today = localToda
       `SELECT category, type_text, cert_no, issue_date, next_review_date, expiry_date FROM health_certificates WHERE worker_id = ? AND deleted_at IS NULL ORDER BY expiry_date`,
       [workerId],
     )
-    .map((c) => ({ category: c.category ? term(`health.cert.category.${c.category}`, 'zh-CN') : (c.type_text ?? ''), certNo: c.cert_no, issueDate: c.issue_date, nextReview: c.next_review_date, expiry: c.expiry_date }));
+    .map((c) => ({
+      category: c.category ? term(`health.cert.category.${c.category}`, 'zh-CN') : (c.type_text ?? ''),
+      certNo: c.cert_no,
+      issueDate: c.issue_date,
+      // a review cycle ending on or after the expiry is replaced by the renewal at the expiry (certDue): no review then
+      nextReview: c.next_review_date !== null && c.next_review_date < c.expiry_date ? c.next_review_date : null,
+      expiry: c.expiry_date,
+    }));
   // what is open now, as the plan's due list says it (electron/core/health/plan/due.ts), then the certificates
   const alerts: string[] = dueList(store, { search: w.emp_no, page: 1, pageSize: 500 }, today)
     .rows.filter((r) => r.workerId === workerId)
@@ -143,7 +150,7 @@ export async function renderHealthFile(d: HealthFileData, fingerprint: string, n
   section('五、特种作业操作证');
   table(
     [{ header: '作业类别', flex: 2 }, { header: '证号', flex: 2 }, { header: '发证日期', width: 72 }, { header: '下次复审', width: 72 }, { header: '有效期至', width: 72 }],
-    d.certificates.map((c) => [c.category, c.certNo, c.issueDate, c.nextReview, c.expiry]),
+    d.certificates.map((c) => [c.category, c.certNo, c.issueDate, c.nextReview ?? '到期换证', c.expiry]),
     '无特种作业操作证',
   );
   section('六、当前提醒');

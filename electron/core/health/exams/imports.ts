@@ -4,7 +4,7 @@
 // writes the plan's rows in one transaction through the exams service (same checks, same audit), so a failure anywhere
 // — or a cancel — leaves the store as it was. The same batch (date + institution + kind) imported again updates its
 // exams instead of adding them twice.
-import { examInput } from '../../../../shared/health/exams/schemas';
+import { examInput, MIN_EXAM_DATE, needsFactor } from '../../../../shared/health/exams/schemas';
 import { matchFactor, parseConclusion, parseExamKind, parseYesNo, splitList, type FactorKey } from '../../../../shared/health/exams/parse';
 import { EXAM_IMPORT_FIELDS, MAX_EXAM_IMPORT_ROWS, type ExamImportDefaults, type ExamImportField, type ExamImportMapping, type ExamImportParsed, type ExamImportPreview, type ExamImportResult, type ExamImportRowReport } from '../../../../shared/health/exams/types';
 import type { ExamKind } from '../../../../shared/health/kinds';
@@ -157,6 +157,7 @@ export function planExamImport(store: Store, s: ExamSession): Plan {
     if (d === 'bad') problems.push({ field: 'date', message: 'v.date' });
     else if (d === null) problems.push({ field: 'date', message: 'v.required' });
     else if (d > today) problems.push({ field: 'date', message: 'v.futureDate' });
+    else if (d < MIN_EXAM_DATE) problems.push({ field: 'date', message: 'v.health.exam.dateTooOld' });
     const institution = normalizeName(get('institution')) || s.defaults.institution || '';
     if (!institution) problems.push({ field: 'institution', message: 'v.required' });
     const rawKind = get('kind');
@@ -176,6 +177,7 @@ export function planExamImport(store: Store, s: ExamSession): Plan {
       }
     }
     if (unknown.length) problems.push({ field: 'factors', message: 'v.health.exam.import.unknownFactor', params: { names: unknown.join('、') } });
+    else if (factorIds.length === 0 && k && k !== 'bad' && needsFactor(k)) problems.push({ field: 'factors', message: 'v.health.exam.needFactor' });
     const c = parseConclusion(get('conclusion'));
     if (c === 'bad') problems.push({ field: 'conclusion', message: 'v.health.exam.import.conclusion' });
     else if (c === null) problems.push({ field: 'conclusion', message: 'v.required' });

@@ -8,7 +8,7 @@ import { holdsAnyRole } from '../../../../shared/roster/roles';
 import { readsHealthResults } from '../../../../shared/health/privacy';
 import { AppError } from '../../../../shared/result';
 import { CONCLUSIONS, HEALTH_WRITERS, type Conclusion, type ExamKind } from '../../../../shared/health/kinds';
-import type { batchesQuery, batchInput, batchUpdate, examInput, examsSave } from '../../../../shared/health/exams/schemas';
+import { needsFactor, type batchesQuery, type batchInput, type batchUpdate, type examInput, type examsSave } from '../../../../shared/health/exams/schemas';
 import type { BatchDetail, BatchPage, Exam, ExamBatch, FactorOption } from '../../../../shared/health/exams/types';
 import { writeAudit, type Actor } from '../../audit';
 import type { Store } from '../../db/store';
@@ -145,6 +145,10 @@ export function updateBatch(store: Store, op: Operator, actor: Actor, d: z.outpu
     assertNoTwin(store, d, d.id);
     const early = store.get<{ n: number }>(`SELECT count(*) AS n FROM health_exams WHERE batch_id = ? AND deleted_at IS NULL AND recheck_due < ?`, [d.id, d.date])!.n;
     if (early > 0) throw new AppError('VALIDATION', 'err.health.exam.rechecksBeforeDate', { count: early, date: d.date, ...issue('date', 'err.health.exam.rechecksBeforeDate') });
+    if (d.kind !== before.kind && needsFactor(d.kind)) {
+      const bare = store.get<{ n: number }>(`SELECT count(*) AS n FROM health_exams WHERE batch_id = ? AND deleted_at IS NULL AND factor_ids = '[]'`, [d.id])!.n;
+      if (bare > 0) throw new AppError('VALIDATION', 'err.health.exam.kindNeedsFactors', { count: bare, ...issue('kind', 'err.health.exam.kindNeedsFactors') });
+    }
     const now = nowIso();
     store.run(`UPDATE health_exam_batches SET date = ?, institution = ?, kind = ?, report_id = ?, note = ?, updated_at = ? WHERE id = ?`, [d.date, d.institution, d.kind, d.reportId, d.note, now, d.id]);
     const workers = store.all<{ worker_id: string }>(`SELECT worker_id FROM health_exams WHERE batch_id = ? AND deleted_at IS NULL`, [d.id]).map((r) => r.worker_id);
@@ -276,6 +280,34 @@ export function factorOptions(store: Store): FactorOption[] {
     .map((f) => ({ id: f.id, code: f.code, name: f.name, levelNote: f.level_note }));
 }
 
+/**
+ * The factors a worker added to a batch starts with: those of his exposures the batch's exam is for, by its date —
+ * pre-job: the exposures not ended by then (the post he goes to may start after the exam); periodic: those current
+ * on the date; exit: every exposure begun by then (the exit exam covers what he was exposed to, ended or not).
+ * Emergency and women workers' exams start with none. Factors deleted from the table are left out.
+ */
+export function workerFactors(store: Store, batchId: string, workerIds: readonly string[]): Record<string, string[]> {
+  const batch = getBatch(store, batchId);
+  const out: Record<string, string[]> = Object.fromEntries(workerIds.map((w) => [w, []]));
+  const cond =
+    batch.kind === 'pre_job'
+      ? `(x.end_date IS NULL OR x.end_date >= :date)`
+      : batch.kind === 'periodic'
+        ? `x.start_date <= :date AND (x.end_date IS NULL OR x.end_date >= :date)`
+        : batch.kind === 'exit'
+          ? `x.start_date <= :date`
+          : null;
+  if (!cond || workerIds.length === 0) return out;
+  const rows = store.all<{ worker_id: string; factor_id: string }>(
+    `SELECT x.worker_id, x.factor_id FROM health_exposures x JOIN health_factors f ON f.id = x.factor_id
+     WHERE x.deleted_at IS NULL AND f.deleted_at IS NULL AND x.worker_id IN (SELECT value FROM json_each(:ids)) AND ${cond}
+     ORDER BY f.sort_order, f.rid, x.start_date`,
+    { date: batch.date, ids: JSON.stringify(workerIds) },
+  );
+  for (const r of rows) if (out[r.worker_id] && !out[r.worker_id]!.includes(r.factor_id)) out[r.worker_id]!.push(r.factor_id);
+  return out;
+}
+
 type ExamData = z.output<typeof examInput>;
 /**
  * Saves the exams of a batch: the same worker again updates their exam (an exam deleted before comes back). Every
@@ -294,6 +326,10 @@ export function saveExams(store: Store, op: Operator, actor: Actor, d: z.output<
       if (!store.get(`SELECT 1 FROM workers WHERE id = ? AND deleted_at IS NULL`, [e.workerId])) throw new AppError('NOT_FOUND', 'err.worker.notFound', { id: e.workerId, ...issue(`exams.${i}.workerId`) });
       const bad = e.factorIds.find((f) => !live.has(f));
       if (bad) throw new AppError('NOT_FOUND', 'err.health.exam.unknownFactor', { id: bad, ...issue(`exams.${i}.factorIds`, 'err.health.exam.unknownFactor') });
+      if (needsFactor(batch.kind) && e.factorIds.length === 0) {
+        const w = store.get<{ emp_no: string; name: string }>(`SELECT emp_no, name FROM workers WHERE id = ?`, [e.workerId])!;
+        throw new AppError('VALIDATION', 'err.health.exam.needFactor', { who: `${w.emp_no} ${w.name}`, workerId: e.workerId, ...issue(`exams.${i}.factorIds`, 'v.health.exam.needFactor') });
+      }
       if (e.recheckDue && e.recheckDue < batch.date) {
         throw new AppError('VALIDATION', 'v.health.exam.recheckBeforeExam', { date: batch.date, ...issue(`exams.${i}.recheckDue`, 'v.health.exam.recheckBeforeExam') });
       }

@@ -340,7 +340,21 @@ function dueRows(store: Store, f: DueFilter, params: Record<string, unknown>, to
     { ...params, limit, offset },
   );
   const examFactorText = examFactors(rows, store);
-  return rows.map((r) => toDue(r, today, examFactorText(r)));
+  const exitText = exitFactors(rows, store);
+  return rows.map((r) => toDue(r, today, r.alert === 'exit' ? (exitText.get(r.worker_id) ?? null) : examFactorText(r)));
+}
+
+/** An exit item has no factor of its own: it shows the factors the worker was exposed to (the exit exam covers them). */
+function exitFactors(rows: readonly DueSqlRow[], store: Store): Map<string, string> {
+  const ids = [...new Set(rows.filter((r) => r.alert === 'exit').map((r) => r.worker_id))];
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return new Map();
+  const q = store.stmt(
+    `SELECT DISTINCT f.name, f.level_note, f.sort_order FROM health_exposures x JOIN health_factors f ON f.id = x.factor_id
+     WHERE x.worker_id = ? AND x.deleted_at IS NULL AND f.deleted_at IS NULL ORDER BY f.sort_order`,
+  );
+  for (const id of ids) out.set(id, (q.all(id) as { name: string; level_note: string | null }[]).map((f) => factorText(f.name, f.level_note)));
+  return new Map([...out].filter(([, names]) => names.length > 0).map(([id, names]) => [id, names.join('、')]));
 }
 
 /**

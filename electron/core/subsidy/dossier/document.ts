@@ -9,7 +9,7 @@ import type { Ctx } from '../../kernel/handlers';
 import { PDF_MIME } from '../../kernel/mime';
 import { scoreInputs, scorecardOf } from '../scorecard/service';
 import type { WageMonth } from './pdf';
-import { photoCaptions } from './records';
+import { photoCaptionZh } from '../../../../shared/subsidy/dossier/types';
 import { getDossier } from './service';
 
 export async function dossierPdf(ctx: Ctx, year: number): Promise<FileRef> {
@@ -22,9 +22,8 @@ export async function dossierPdf(ctx: Ctx, year: number): Promise<FileRef> {
   );
   // each photo captioned with what it shows (its activity or wall and the date); decoded side by side, and pdfkit
   // loads meanwhile
-  const captions = photoCaptions(ctx.store, dossier.photoIds);
   const [{ renderDossier }, ...datas] = await Promise.all([import('./pdf'), ...dossier.photoIds.map((id) => photoAsJpeg(ctx.store, ctx.env.paths.attachments, id))]);
-  const photos = dossier.photoIds.map((id, i) => ({ data: datas[i]!, caption: `照片 ${i + 1}  ${captions.get(id) ?? ''}`.trim() }));
+  const photos = dossier.photoIds.map((id, i) => ({ data: datas[i]!, caption: `照片 ${i + 1}  ${photoCaptionZh(dossier.photoSources[id])}`.trim() }));
   const buffer = await renderDossier({ dossier, scorecard: scorecardOf(inputs), inputs, wageMonths, photos, fingerprint: chainHead(ctx.store).fingerprint });
   return ctx.env.files.fromBuffer(`${year}年度安全赋能奖补申报材料.pdf`, PDF_MIME, buffer);
 }

@@ -233,26 +233,28 @@ function annex(pdf: PdfDoc, d: DossierDoc): void {
 function nominees(pdf: PdfDoc, d: DossierDoc): void {
   pdf.newPage();
   heading(pdf, `附件二：拟奖励人员（${d.dossier.nominees.length} 名）`);
+  // name over 工号 and workshop over team: the widths go to the reason (about 13 characters a line); every cell
+  // centred in its row
   const t = new PdfTable(
     pdf,
     [
-      { header: '姓名', width: 48 },
-      { header: '工号', width: 64 },
-      { header: '车间 / 班组', flex: 1.3 },
-      { header: '推荐身份', width: 64 },
-      { header: '发现\n隐患', width: 32, align: 'right' },
-      { header: '培训\n次数', width: 32, align: 'right' },
-      { header: '培训\n学时', width: 34, align: 'right' },
+      { header: '姓名\n工号', width: 58 },
+      { header: '车间\n班组', width: 60 },
+      { header: '推荐身份', width: 60 },
+      { header: '发现\n隐患', width: 28, align: 'right' },
+      { header: '培训\n次数', width: 28, align: 'right' },
+      { header: '培训\n学时', width: 30, align: 'right' },
       { header: '提案', width: 28, align: 'right' },
-      { header: '能级工资\n（元）', width: 62, align: 'right' },
-      { header: '推荐理由', flex: 1.6 },
+      { header: '能级工资\n（元）', width: 56, align: 'right' },
+      { header: '推荐理由', flex: 1 },
     ],
-    { minRow: 20, padY: 2, padX: 3 },
+    { minRow: 30, padY: 3, padX: 3, valign: 'center' },
   ).begin();
   if (d.dossier.nominees.length === 0) t.note('尚未推荐人员。');
   for (const n of d.dossier.nominees) {
     const r = n.record;
-    t.row([n.name, n.empNo, [n.workshopName, n.teamName].filter(Boolean).join(' / '), zh(`role.${n.role}`), r.hazardsFound, r.trainings, r.trainingHours, r.proposals, formatYuan(r.wageFen), n.reason ?? '']);
+    const unit = [n.workshopName, n.teamName].filter(Boolean).join('\n');
+    t.row([`${n.name}\n${n.empNo}`, unit, zh(`role.${n.role}`), r.hazardsFound, r.trainings, r.trainingHours, r.proposals, formatYuan(r.wageFen), n.reason ?? '']);
   }
   t.end();
   pdf.gap(6);

@@ -2,7 +2,7 @@
 // found (not cancelled), trainings attended and their hours (pre-shift meetings counted apart), congress proposals
 // submitted, skill-level wage paid in the year's approved runs. One grouped query per kind over the ids as a JSON list,
 // each on an index (hazards_finder, edu_attendance_worker, the wage lines' (run, 工号)).
-import type { NomineeCandidate, NomineeRecord } from '../../../../shared/subsidy/dossier/types';
+import type { NomineeCandidate, NomineeRecord, PhotoSource } from '../../../../shared/subsidy/dossier/types';
 import type { CommitteeRole } from '../../../../shared/roster/roles';
 import type { Store } from '../../db/store';
 
@@ -106,37 +106,47 @@ export function yearPhotoIds(store: Store, year: number, today: string): string[
 }
 
 /**
- * A caption for each chosen photo of the dossier: the activity it shows (title and date) or the culture wall (its unit,
- * name or location, and the update's date); a photo uploaded on the dossier itself: its upload date. One query each
- * over the chosen ids (at most MAX_DOSSIER_PHOTOS).
+ * Where each photo comes from: the activity it shows (title and date) or the culture wall (its unit, name or location,
+ * and the update's date) — one of `year` when the photo shows one, else the newest; a photo uploaded on the dossier
+ * itself: its upload date. One query each over the ids (at most a year's photos and the chosen ones).
  */
-export function photoCaptions(store: Store, ids: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
+export function photoSources(store: Store, ids: readonly string[], year: number): Map<string, PhotoSource> {
+  const out = new Map<string, PhotoSource>();
   if (ids.length === 0) return out;
   const json = JSON.stringify(ids);
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
   const activities = store.all<{ id: string; title: string; date: string }>(
     `SELECT p.attachment_id AS id, a.title, a.date FROM edu_activity_photos p JOIN edu_activities a ON a.id = p.activity_id
-      WHERE p.attachment_id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL ORDER BY a.date DESC`,
-    [json],
+      WHERE p.attachment_id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL
+      ORDER BY a.date BETWEEN ? AND ? DESC, a.date DESC, a.rid DESC`,
+    [json, from, to],
   );
-  for (const r of activities) if (!out.has(r.id)) out.set(r.id, `${r.title}（${r.date}）`);
   const walls = store.all<{ id: string; unit: string | null; name: string | null; location: string; date: string }>(
     `SELECT wp.attachment_id AS id, u.name AS unit, wl.name, wl.location, x.date FROM edu_wall_photos wp
        JOIN edu_wall_updates x ON x.id = wp.update_id AND x.deleted_at IS NULL
        JOIN edu_walls wl ON wl.id = x.wall_id AND wl.deleted_at IS NULL
        LEFT JOIN org_units u ON u.id = wl.org_unit_id
-      WHERE wp.attachment_id IN (SELECT value FROM json_each(?)) ORDER BY x.date DESC`,
-    [json],
+      WHERE wp.attachment_id IN (SELECT value FROM json_each(?))
+      ORDER BY x.date BETWEEN ? AND ? DESC, x.date DESC, x.rid DESC`,
+    [json, from, to],
   );
+  const inYear = (date: string) => date >= from && date <= to;
+  const offer = (id: string, src: PhotoSource) => {
+    const had = out.get(id);
+    // a source of the year wins over one of another year
+    if (!had || (had.kind !== 'upload' && !inYear(had.date) && inYear(src.date))) out.set(id, src);
+  };
+  for (const r of activities) offer(r.id, { kind: 'activity', title: r.title, date: r.date });
   for (const r of walls) {
-    if (out.has(r.id)) continue;
     let wall = r.name ?? r.location;
     if (r.unit && !wall.includes(r.unit)) wall = `${r.unit} ${wall}`;
-    out.set(r.id, `${wall}${wall.includes('文化墙') ? '' : '文化墙'}更新（${r.date}）`);
+    if (!/文化墙|文化角/.test(wall)) wall = `${wall}文化墙`;
+    offer(r.id, { kind: 'wall', wall, date: r.date });
   }
   const rest = ids.filter((id) => !out.has(id));
   if (rest.length > 0)
     for (const r of store.all<{ id: string; created_at: string }>(`SELECT id, created_at FROM attachments WHERE id IN (SELECT value FROM json_each(?))`, [JSON.stringify(rest)]))
-      out.set(r.id, `申报材料上传照片（${r.created_at.slice(0, 10)}）`);
+      out.set(r.id, { kind: 'upload', date: r.created_at.slice(0, 10) });
   return out;
 }

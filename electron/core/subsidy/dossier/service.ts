@@ -8,14 +8,14 @@ import { AppError } from '../../../../shared/result';
 import { COMMITTEE_ROLES, holdsAnyRole } from '../../../../shared/roster/roles';
 import { localToday } from '../../../../shared/kernel/schemas';
 import type { DossierSave } from '../../../../shared/subsidy/dossier/schemas';
-import { EMPTY_FIELDS, type AccidentLine, type Dossier, type DossierFields, type Nominee, type NomineeCandidate, type NomineeRole } from '../../../../shared/subsidy/dossier/types';
+import { EMPTY_FIELDS, photoOtherYear, type AccidentLine, type Dossier, type DossierFields, type Nominee, type NomineeCandidate, type NomineeRole } from '../../../../shared/subsidy/dossier/types';
 import { SUBSIDY_WRITERS } from '../../../../shared/subsidy/kinds';
 import { getImage } from '../../attachments/service';
 import { writeAudit, type Actor } from '../../audit';
 import type { Store } from '../../db/store';
 import { getEnterprise } from '../../enterprise/service';
 import { nowIso, uuidv7 } from '../../util';
-import { nomineeRecords, rolesOf, toCandidate, WORKER_SELECT, yearPhotoIds, type WorkerRow } from './records';
+import { nomineeRecords, photoSources, rolesOf, toCandidate, WORKER_SELECT, yearPhotoIds, type WorkerRow } from './records';
 
 interface DossierRow {
   id: string;
@@ -71,7 +71,8 @@ export function getDossier(store: Store, year: number, today: string = localToda
   const photoIds = row ? parseJson<string[]>(row.photo_ids, []) : [];
   yearPhotos ??= yearPhotoIds(store, year, today);
   const live = new Set(store.all<{ id: string }>(`SELECT id FROM attachments WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`, [JSON.stringify([...yearPhotos, ...photoIds])]).map((r) => r.id));
-  const photoChoices = [...new Set([...yearPhotos, ...photoIds])].filter((id) => live.has(id));
+  // the chosen ones first, in their order (the PDF's), then the year's others
+  const photoChoices = [...new Set([...photoIds, ...yearPhotos])].filter((id) => live.has(id));
   return {
     year,
     id: row?.id ?? null,
@@ -79,6 +80,7 @@ export function getDossier(store: Store, year: number, today: string = localToda
     fields: row ? { ...EMPTY_FIELDS, ...parseJson<Partial<DossierFields>>(row.fields, {}) } : { ...EMPTY_FIELDS },
     photoIds: photoIds.filter((id) => live.has(id)),
     photoChoices,
+    photoSources: Object.fromEntries(photoSources(store, photoChoices, year)),
     nominees: row ? nomineesOf(store, row.id, year) : [],
     accidents: accidentsOf(store, year),
     updatedAt: row?.updated_at ?? null,
@@ -97,6 +99,13 @@ export function saveDossier(store: Store, op: Operator, actor: Actor, d: Dossier
   assertWriter(op);
   return store.tx(() => {
     d.photoIds.forEach((id, i) => getImage(store, id, `photoIds.${i}`));
+    // only the year's photos: one showing an activity or wall update of another year (and none of this one) is refused
+    const sources = photoSources(store, d.photoIds, d.year);
+    d.photoIds.forEach((id, i) => {
+      const src = sources.get(id);
+      if (photoOtherYear(src, d.year))
+        throw new AppError('VALIDATION', 'err.subsidy.photoOtherYear', { n: i + 1, date: src!.kind === 'upload' ? '' : src!.date, year: d.year, issues: [{ path: `photoIds.${i}`, message: 'v.subsidy.photoOtherYear' }] });
+    });
     d.nominees.forEach((n, i) => {
       const w = store.get<WorkerRow>(`${WORKER_SELECT} WHERE w.id = ? AND w.deleted_at IS NULL`, [n.workerId]);
       const path = `nominees.${i}.workerId`;

@@ -20,9 +20,9 @@ export const messages = defineMessages({
   'hz.resetFilters': { 'zh-CN': '清除筛选', en: 'Clear filters' },
   'hz.viewName': { 'zh-CN': '视图名称', en: 'View name' },
   'hz.exportLedger': { 'zh-CN': '导出台账', en: 'Export ledger' },
-  'hz.total': { 'zh-CN': '共 {n} 条', en: '{n} hazards' },
+  'hz.total': { 'zh-CN': '共 {n} 条', en: '{n} {n|hazard|hazards}' },
   // a search or filter matching very many hazards is counted only up to a cap (see listHazards): say so
-  'hz.totalCapped': { 'zh-CN': '超过 {n} 条', en: 'More than {n} hazards' },
+  'hz.totalCapped': { 'zh-CN': '超过 {n} 条', en: 'More than {n} {n|hazard|hazards}' },
   'hz.empty': { 'zh-CN': '还没有隐患记录。点“上报隐患”开始登记。', en: 'No hazards yet. Use "Log a hazard" to start.' },
   'hz.emptyFiltered': { 'zh-CN': '没有符合条件的隐患', en: 'No hazards match' },
   'hz.emptyOpen': { 'zh-CN': '没有未销号的隐患。可在“状态”中选择“全部”查看已销号记录，或点“上报隐患”登记新隐患。', en: 'No open hazards. Choose "All" under status to see closed ones, or log a new hazard.' },

@@ -30,7 +30,7 @@ export const messages = defineMessages({
   'backup.confirmTitle': { 'zh-CN': '用备份替换当前数据？', en: 'Replace the current data with this backup?' },
   'backup.confirmBody': {
     'zh-CN': '将用备份 {name}（{time}，{enterprise}，{workers} 名职工）替换当前数据文件 {file}。当前数据不会删除，会保留在数据目录中。恢复后所有人需要重新登录。',
-    en: 'The current data file {file} will be replaced by backup {name} ({time}, {enterprise}, {workers} workers). The current data is not deleted; it is kept in the data folder. Everyone signs in again afterwards.',
+    en: 'The current data file {file} will be replaced by backup {name} ({time}, {enterprise}, {workers} {workers|worker|workers}). The current data is not deleted; it is kept in the data folder. Everyone signs in again afterwards.',
   },
   'backup.confirmOk': { 'zh-CN': '恢复此备份', en: 'Restore this backup' },
   'backup.restored': { 'zh-CN': '已恢复 {name}，原数据保留为 {keptAs}。请重新登录。', en: 'Restored {name}; the previous data is kept as {keptAs}. Please sign in again.' },

@@ -25,7 +25,7 @@ export const messages = defineMessages({
   'congress.reps.rules': { 'zh-CN': '规则设置', en: 'Rules' },
   'congress.reps.quorumRule': { 'zh-CN': '开会人数（法定人数）', en: 'Quorum' },
   'congress.reps.quotaPreset': { 'zh-CN': '代表名额标准', en: 'Representative quota' },
-  'congress.reps.quotaNow': { 'zh-CN': '按现有职工 {staff} 人，至少需要 {min} 名代表', en: 'With {staff} staff now, at least {min} representatives are needed' },
+  'congress.reps.quotaNow': { 'zh-CN': '按现有职工 {staff} 人，至少需要 {min} 名代表', en: 'With {staff} staff now, at least {min} {min|representative|representatives} are needed' },
   'congress.reps.customPerMille': { 'zh-CN': '每千名职工的代表数（‰）', en: 'Representatives per 1,000 staff (‰)' },
   'congress.reps.customMin': { 'zh-CN': '最少名额', en: 'Minimum' },
   'congress.reps.frontLineMinPct': { 'zh-CN': '一线职工代表不少于（%）', en: 'Front-line at least (%)' },
@@ -44,7 +44,7 @@ export const messages = defineMessages({
   'congress.reps.fromRoster': { 'zh-CN': '从花名册导入', en: 'From the roster' },
   'congress.reps.fromSheet': { 'zh-CN': '从表格导入', en: 'From a sheet' },
   'congress.reps.groups': { 'zh-CN': '代表团（组）', en: 'Constituencies' },
-  'congress.reps.count': { 'zh-CN': '共 {n} 条', en: '{n} records' },
+  'congress.reps.count': { 'zh-CN': '共 {n} 条', en: '{n} {n|record|records}' },
   'congress.reps.empty': { 'zh-CN': '本届还没有代表。可以“从花名册导入”标记为职工代表的职工，或逐个“新增代表”。', en: 'No representatives yet. Bring in the workers the roster flags as representatives ("From the roster"), or add them one by one.' },
   'congress.reps.emptyOnDate': { 'zh-CN': '{date} 没有在任的代表', en: 'Nobody serves on {date}' },
   // the table
@@ -79,7 +79,7 @@ export const messages = defineMessages({
   'congress.reps.ended': { 'zh-CN': '{name} 已离任', en: '{name} left' },
   // from the roster
   'congress.reps.fromRosterHint': { 'zh-CN': '把花名册中标记为“职工代表”的在职职工加入本届（已在任的跳过），按所在车间分入代表团（组），缺少的代表团（组）自动建立。', en: 'Adds every employed worker the roster flags as a representative (those already serving are skipped), in their workshop\'s constituency (made where missing).' },
-  'congress.reps.fromRosterDone': { 'zh-CN': '新增 {added} 名代表，已在任 {already} 名，新建代表团（组）{groups} 个', en: 'Added {added} representatives; {already} already serving; {groups} constituencies made' },
+  'congress.reps.fromRosterDone': { 'zh-CN': '新增 {added} 名代表，已在任 {already} 名，新建代表团（组）{groups} 个', en: 'Added {added} {added|representative|representatives}; {already} already serving; {groups} constituencies made' },
   'congress.reps.import': { 'zh-CN': '导入', en: 'Import' },
   // from a sheet
   'congress.reps.sheet.pick': { 'zh-CN': '点击或拖入代表名单（Excel .xlsx 或 CSV）', en: 'Click or drop the list of representatives (Excel .xlsx or CSV)' },
@@ -88,7 +88,7 @@ export const messages = defineMessages({
     en: 'Rows are matched to the roster by employee no. (or ID card number); a 代表团/代表组 column names the constituency (else the workshop\'s); 列席 = yes makes an observer; 主席团 = yes puts them on the presidium.',
   },
   'congress.reps.sheet.reading': { 'zh-CN': '正在读取…', en: 'Reading…' },
-  'congress.reps.sheet.summary': { 'zh-CN': '{file}：新增 {add} 名，已在任 {already} 名，有问题 {invalid} 行', en: '{file}: {add} to add, {already} already serving, {invalid} rows with problems' },
+  'congress.reps.sheet.summary': { 'zh-CN': '{file}：新增 {add} 名，已在任 {already} 名，有问题 {invalid} 行', en: '{file}: {add} to add, {already} already serving, {invalid} {invalid|row|rows} with problems' },
   'congress.reps.sheet.newGroups': { 'zh-CN': '将新建代表团（组）：{names}', en: 'Constituencies to make: {names}' },
   'congress.reps.sheet.row': { 'zh-CN': '行号', en: 'Row' },
   'congress.reps.sheet.status': { 'zh-CN': '结果', en: 'Result' },
@@ -97,10 +97,10 @@ export const messages = defineMessages({
   'congress.reps.sheet.status.invalid': { 'zh-CN': '有问题', en: 'Problem' },
   'congress.reps.sheet.problems': { 'zh-CN': '问题', en: 'Problems' },
   'congress.reps.sheet.newGroup': { 'zh-CN': '新建', en: 'new' },
-  'congress.reps.sheet.skip': { 'zh-CN': '跳过有问题的 {n} 行', en: 'Skip the {n} rows with problems' },
+  'congress.reps.sheet.skip': { 'zh-CN': '跳过有问题的 {n} 行', en: 'Skip the {n} {n|row|rows} with problems' },
   'congress.reps.sheet.commit': { 'zh-CN': '导入 {n} 名', en: 'Import {n}' },
   'congress.reps.sheet.again': { 'zh-CN': '重新选择文件', en: 'Choose another file' },
-  'congress.reps.sheet.done': { 'zh-CN': '已从表格导入 {added} 名代表（已在任 {already} 名，跳过 {skipped} 行，新建代表团（组）{groups} 个）', en: 'Imported {added} representatives from the sheet ({already} already serving, {skipped} rows skipped, {groups} constituencies made)' },
+  'congress.reps.sheet.done': { 'zh-CN': '已从表格导入 {added} 名代表（已在任 {already} 名，跳过 {skipped} 行，新建代表团（组）{groups} 个）', en: 'Imported {added} {added|representative|representatives} from the sheet ({already} already serving, {skipped} {skipped|row|rows} skipped, {groups} constituencies made)' },
   // constituencies
   'congress.reps.groupsHint': { 'zh-CN': '默认每个车间一个代表团（组）。组长须是本组的现任代表。', en: 'By default one constituency per workshop. The leader must be a serving member of the group.' },
   'congress.reps.fromWorkshops': { 'zh-CN': '按车间生成', en: 'One per workshop' },

@@ -3,7 +3,7 @@
 import { App, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
 import { activityInput } from '../../../../../shared/education/activities/schemas';
-import { LEVELLED_KINDS, MAX_ACTIVITY_HOURS, type ActivityDetail } from '../../../../../shared/education/activities/types';
+import { LEVELLED_KINDS, type ActivityDetail } from '../../../../../shared/education/activities/types';
 import { ACTIVITY_KINDS, EDU_LEVELS, type ActivityKind } from '../../../../../shared/education/kinds';
 import type { AttachmentInfo } from '../../../../../shared/attachments/types';
 import { UnitSelect, useUnits } from '../../../components/pickers';
@@ -12,7 +12,7 @@ import { call } from '../../../lib/api';
 import { clearErrorsOnEdit } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { PhotoPicker } from '../../hazards/photos';
-import { afterToday, dateProps, today } from '../../wage/records/common';
+import { dateProps, today } from '../../wage/records/common';
 import { RecordModal, showSaveError } from '../../wage/records/recordDialog';
 import { isMeetingKind } from './common';
 
@@ -77,7 +77,8 @@ export function ActivityForm(props: { activity: ActivityDetail | null; onClose()
             </Form.Item>
           )}
           <Form.Item label={t('edu.act.date')} name="date" required {...dateProps}>
-            <DatePicker style={{ width: 150 }} disabledDate={afterToday} />
+            {/* no disabledDate: a typed date out of range would silently fall back to the old one — the schema says why */}
+            <DatePicker style={{ width: 150 }} />
           </Form.Item>
           <Form.Item
             label={t(isMeetingKind(kind) ? 'edu.act.durationHours' : 'edu.act.hours')}
@@ -85,7 +86,8 @@ export function ActivityForm(props: { activity: ActivityDetail | null; onClose()
             required
             {...(isMeetingKind(kind) ? { extra: t('edu.act.meetingNoHours') } : {})}
           >
-            <InputNumber min={0} max={MAX_ACTIVITY_HOURS} step={0.5} style={{ width: 100 }} />
+            {/* no min / max: InputNumber would clamp 999 to 200 on blur; the schema refuses it with its message */}
+            <InputNumber step={0.5} style={{ width: 100 }} />
           </Form.Item>
         </Space>
         <Form.Item label={t('edu.act.title')} name="title" required>

@@ -3,6 +3,7 @@
 // list at once), and the section says so.
 import { Alert, App, Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { attendeeProblems, type FieldProblem } from '../../../../../shared/education/activities/rules';
 import { PASS_SCORE, type ActivityDetail, type Attendee } from '../../../../../shared/education/activities/types';
 import { useT } from '../../../i18n';
 import { call } from '../../../lib/api';
@@ -13,6 +14,17 @@ import { SigninImportDialog } from './SigninImportDialog';
 
 type Row = Omit<Attendee, 'source'> & { source: Attendee['source'] | null };
 const effPassed = (r: Row) => (r.passed !== null ? r.passed : r.score === null ? null : r.score >= PASS_SCORE);
+
+/** the cell's message under its input (typed values are kept as typed — never clamped — and refused here) */
+function CellProblem({ p, id }: { p: FieldProblem | undefined; id: string }) {
+  const t = useT();
+  if (!p) return null;
+  return (
+    <Typography.Text type="danger" id={id} role="alert" style={{ display: 'block', fontSize: 12, lineHeight: 1.3, maxWidth: 160 }}>
+      {t(p.message, p.params)}
+    </Typography.Text>
+  );
+}
 
 export function AttendeesSection({ activity, canRecord, onSaved, onImported }: { activity: ActivityDetail; canRecord: boolean; onSaved(a: ActivityDetail): void; onImported(): void }) {
   const t = useT();
@@ -41,7 +53,13 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
     setDirty(true);
     setPicking(false);
   };
+  const problems = meeting ? new Map<string, ReturnType<typeof attendeeProblems>>() : new Map(rows.map((r) => [r.workerId, attendeeProblems(r, activity.hours)]));
+  const problemCount = [...problems.values()].filter((p) => p.hours || p.score).length;
   const save = async () => {
+    if (problemCount > 0) {
+      message.error(t('edu.att.fixFirst', { n: problemCount }));
+      return;
+    }
     setBusy(true);
     try {
       const a = await call('education.attendanceSave', { activityId: activity.id, attendees: rows.map((r) => (meeting ? { workerId: r.workerId } : { workerId: r.workerId, hours: r.hours, score: r.score, passed: r.passed })) });
@@ -94,17 +112,21 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
             width: 130,
             render: (_, r) =>
               canRecord ? (
-                <InputNumber
-                  size="small"
-                  min={0}
-                  max={200}
-                  step={0.5}
-                  aria-label={t('edu.att.hoursOf', { name: r.name })}
-                  placeholder={t('edu.att.hoursPlaceholder', { n: hoursText(activity.hours) })}
-                  value={r.hours}
-                  onChange={(v) => change(r.workerId, { hours: typeof v === 'number' ? v : null })}
-                  style={{ width: 120 }}
-                />
+                <>
+                  <InputNumber
+                    size="small"
+                    step={0.5}
+                    aria-label={t('edu.att.hoursOf', { name: r.name })}
+                    aria-invalid={problems.get(r.workerId)?.hours ? true : undefined}
+                    aria-describedby={problems.get(r.workerId)?.hours ? `edu-att-hours-${r.workerId}` : undefined}
+                    status={problems.get(r.workerId)?.hours ? 'error' : undefined}
+                    placeholder={t('edu.att.hoursPlaceholder', { n: hoursText(activity.hours) })}
+                    value={r.hours}
+                    onChange={(v) => change(r.workerId, { hours: typeof v === 'number' ? v : null })}
+                    style={{ width: 120 }}
+                  />
+                  <CellProblem p={problems.get(r.workerId)?.hours} id={`edu-att-hours-${r.workerId}`} />
+                </>
               ) : (
                 hoursText(r.hours ?? activity.hours)
               ),
@@ -112,18 +134,22 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
           {
             title: t('edu.att.score'),
             hidden: meeting,
-            width: 90,
+            width: 110,
             render: (_, r) =>
               canRecord ? (
-                <InputNumber
-                  size="small"
-                  min={0}
-                  max={100}
-                  aria-label={t('edu.att.scoreOf', { name: r.name })}
-                  value={r.score}
-                  onChange={(v) => change(r.workerId, { score: typeof v === 'number' ? v : null })}
-                  style={{ width: 80 }}
-                />
+                <>
+                  <InputNumber
+                    size="small"
+                    aria-label={t('edu.att.scoreOf', { name: r.name })}
+                    aria-invalid={problems.get(r.workerId)?.score ? true : undefined}
+                    aria-describedby={problems.get(r.workerId)?.score ? `edu-att-score-${r.workerId}` : undefined}
+                    status={problems.get(r.workerId)?.score ? 'error' : undefined}
+                    value={r.score}
+                    onChange={(v) => change(r.workerId, { score: typeof v === 'number' ? v : null })}
+                    style={{ width: 80 }}
+                  />
+                  <CellProblem p={problems.get(r.workerId)?.score} id={`edu-att-score-${r.workerId}`} />
+                </>
               ) : (
                 (r.score ?? '')
               ),
@@ -178,7 +204,7 @@ export function AttendeesSection({ activity, canRecord, onSaved, onImported }: {
         ]}
       />
       {picking && <AttendeePicker date={activity.date} chosen={rows} onClose={() => setPicking(false)} onPick={pick} />}
-      {importing && <SigninImportDialog activityId={activity.id} title={activity.title} meeting={meeting} onClose={() => setImporting(false)} onDone={onImported} />}
+      {importing && <SigninImportDialog activityId={activity.id} title={activity.title} hours={activity.hours} meeting={meeting} onClose={() => setImporting(false)} onDone={onImported} />}
     </section>
   );
 }

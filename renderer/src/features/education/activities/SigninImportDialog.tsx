@@ -2,7 +2,7 @@
 // row with its row number — present (new or updated), absent, or its problems — adjust the header row and the column
 // mapping; nothing is written until the commit; Cancel writes nothing; the rows with problems can be downloaded.
 import { Alert, Button, Modal, Space, Table, Tag, Typography } from 'antd';
-import type { SigninMapping, SigninPreview, SigninResult, SigninRowReport } from '../../../../../shared/education/activities/signin';
+import type { SigninChange, SigninMapping, SigninPreview, SigninResult, SigninRowReport } from '../../../../../shared/education/activities/signin';
 import { JobProgress } from '../../../components/JobProgress';
 import { useImportSession } from '../../../components/import/useImportSession';
 import { ColumnMapping, HeaderRowPicker, ImportFilePicker, ImportFooter, ImportHeading, InvalidRowsAlert, MissingColumnsAlert, OnlyInvalidSwitch, SkippedRowsAlert } from '../../../components/import/ImportParts';
@@ -14,6 +14,22 @@ const fieldKey = (f: string) => `edu.signin.field.${f}`;
 const ACTION_COLOR: Record<SigninRowReport['action'], string> = { create: 'green', update: 'blue', unchanged: 'default', absent: 'default', invalid: 'red' };
 const actionKey = (a: SigninRowReport['action']) => (a === 'absent' ? 'edu.signin.absent' : a === 'unchanged' ? 'edu.signin.unchanged' : `import.action.${a}`);
 
+function changeValue(c: SigninChange, v: number | boolean | null, t: TFunc, activityHours: number): string {
+  if (c.field === 'hours') return v === null ? t('edu.signin.asActivity', { n: hoursText(activityHours) }) : hoursText(v as number);
+  if (c.field === 'passed') return v === null ? t('edu.signin.none') : t(v ? 'edu.att.pass' : 'edu.att.fail');
+  return v === null ? t('edu.signin.none') : String(v);
+}
+const changeLabel = (c: SigninChange, t: TFunc) => t(c.field === 'passed' ? 'edu.att.passed' : fieldKey(c.field));
+
+/** What the row does: a new attendee's values, an update's changes (成绩 85 → 90), or 无变化. */
+function rowText(r: SigninRowReport, t: TFunc, activityHours: number): string {
+  if (r.action === 'unchanged') return t('edu.signin.noChange');
+  if (r.action === 'update' && r.changes) {
+    return r.changes.map((c) => `${changeLabel(c, t)} ${changeValue(c, c.from, t, activityHours)} → ${changeValue(c, c.to, t, activityHours)}`).join(t('import.listSep'));
+  }
+  return parsedText(r.parsed, t);
+}
+
 function parsedText(p: SigninRowReport['parsed'], t: TFunc): string {
   if (!p) return '';
   const parts: string[] = [];
@@ -24,7 +40,22 @@ function parsedText(p: SigninRowReport['parsed'], t: TFunc): string {
 }
 
 /** `meeting`: a pre-shift meeting — only who signed in is imported (its 学时 / 成绩 columns are not read). */
-export function SigninImportDialog({ activityId, title, meeting = false, onClose, onDone }: { activityId: string; title: string; meeting?: boolean; onClose(): void; onDone(): void }) {
+export function SigninImportDialog({
+  activityId,
+  title,
+  hours = 0,
+  meeting = false,
+  onClose,
+  onDone,
+}: {
+  activityId: string;
+  title: string;
+  /** the activity's hours (an attendee without their own) */
+  hours?: number;
+  meeting?: boolean;
+  onClose(): void;
+  onDone(): void;
+}) {
   const t = useT();
   const locale = useI18n((s) => s.locale);
   const s = useImportSession<SigninPreview, { mapping: SigninMapping } | { headerRow: number }, SigninResult>(
@@ -68,6 +99,19 @@ export function SigninImportDialog({ activityId, title, meeting = false, onClose
           <HeaderRowPicker id="edu-signin-header-row" headerRow={preview.headerRow} candidates={preview.headerCandidates} busy={busy} onPick={(row) => void s.remap({ headerRow: row })} selectStyle={{ minWidth: 320, maxWidth: 600 }} />
           <SkippedRowsAlert rows={preview.skippedRows} titleKey="edu.signin.skippedRows" />
           <MissingColumnsAlert labels={preview.missingRequired.map((f) => t(fieldKey(f)))} />
+          {!meeting && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="edu-signin-kept"
+              title={
+                preview.keptFields.length > 0
+                  ? t('edu.signin.keptColumns', { columns: preview.keptFields.map((f) => t(fieldKey(f))).join(t('common.listSep')) })
+                  : t('edu.signin.emptyKeeps')
+              }
+            />
+          )}
           <InvalidRowsAlert invalid={preview.counts.invalid} skipOk={s.skipOk} onSkipOk={s.setSkipOk} files={s.files} onDownloadRejected={() => void s.download('rejected')} />
           <ColumnMapping fields={preview.fields} label={(f) => t(fieldKey(f))} mapping={preview.mapping} columns={preview.columns} disabled={busy} onChange={(mapping) => void s.remap({ mapping })} />
           <OnlyInvalidSwitch checked={s.onlyInvalid} onChange={s.setOnlyInvalid} />
@@ -81,7 +125,7 @@ export function SigninImportDialog({ activityId, title, meeting = false, onClose
               { title: t('import.row'), dataIndex: 'rowNumber', width: 70 },
               { title: t('edu.signin.who'), dataIndex: 'who', width: 150 },
               { title: t('import.action'), dataIndex: 'action', width: 90, render: (a: SigninRowReport['action']) => <Tag color={ACTION_COLOR[a]}>{t(actionKey(a))}</Tag> },
-              { title: t('import.parsed'), width: 220, render: (_, r) => parsedText(r.parsed, t) },
+              { title: t('import.parsed'), width: 260, render: (_, r) => rowText(r, t, hours) },
               {
                 title: t('import.problems'),
                 render: (_, r) =>

@@ -42,7 +42,7 @@ export const messages = defineMessages({
   'edu.act.deleteConfirm': { 'zh-CN': '删除该活动？参加人员的学时将不再计入（可撤销、可恢复）。', en: 'Delete this activity? Its hours no longer count (it can be undone and restored).' },
   'edu.act.hoursSuffix': { 'zh-CN': '{n} 学时', en: '{n} h' },
   'edu.act.count': { 'zh-CN': '{n} 人', en: '{n}' },
-  'edu.act.total': { 'zh-CN': '共 {n} 项', en: '{n} activities' },
+  'edu.act.total': { 'zh-CN': '共 {n} 项', en: '{n} {n|activity|activities}' },
   'edu.act.readOnly': { 'zh-CN': '只有安全员、工会干部、班组长、职业卫生管理员可以登记教育活动。', en: 'Only safety officers, union officers, team leaders and OH managers record education activities.' },
   'edu.act.notFound': { 'zh-CN': '找不到该活动，可能已被删除。', en: 'The activity was not found; it may have been deleted.' },
 
@@ -50,7 +50,8 @@ export const messages = defineMessages({
   'edu.att.import': { 'zh-CN': '导入签到表', en: 'Import sign-in sheet' },
   'edu.att.save': { 'zh-CN': '保存参加人员', en: 'Save attendees' },
   'edu.att.unsaved': { 'zh-CN': '参加人员有改动，尚未保存', en: 'The attendees have changed and are not saved yet' },
-  'edu.att.saved': { 'zh-CN': '已保存 {n} 名参加人员', en: 'Saved {n} attendees' },
+  'edu.att.fixFirst': { 'zh-CN': '有 {n} 名参加人员的学时或成绩不符合要求，请按提示修改后再保存', en: '{n} {n|attendee|attendees} have hours or a score out of range: correct them as shown, then save' },
+  'edu.att.saved': { 'zh-CN': '已保存 {n} 名参加人员', en: 'Saved {n} {n|attendee|attendees}' },
   'edu.att.empty': { 'zh-CN': '还没有参加人员。点击“从花名册勾选”或“导入签到表”。', en: 'No attendees yet. Click "Tick from the roster" or "Import sign-in sheet".' },
   'edu.att.empNo': { 'zh-CN': '工号', en: 'Emp. no.' },
   'edu.att.name': { 'zh-CN': '姓名', en: 'Name' },
@@ -68,7 +69,7 @@ export const messages = defineMessages({
   'edu.att.scoreOf': { 'zh-CN': '{name} 的成绩', en: "{name}'s score" },
   'edu.att.passedOf': { 'zh-CN': '{name} 的考核结果', en: "{name}'s result" },
   'edu.att.meetingSummary': { 'zh-CN': '{n} 人参加 · 班前会只记参加人员，不记学时和成绩', en: '{n} attended · a pre-shift meeting records attendance only: no hours or scores' },
-  'edu.att.summary': { 'zh-CN': '{n} 人 · 合格 {pass} · 不合格 {fail}', en: '{n} attendees · {pass} passed · {fail} failed' },
+  'edu.att.summary': { 'zh-CN': '{n} 人 · 合格 {pass} · 不合格 {fail}', en: '{n} {n|attendee|attendees} · {pass} passed · {fail} failed' },
 
   'edu.pick.title': { 'zh-CN': '从花名册勾选参加人员', en: 'Tick the attendees from the roster' },
   'edu.pick.search': { 'zh-CN': '按姓名或工号搜索', en: 'Search by name or employee no.' },
@@ -91,11 +92,22 @@ export const messages = defineMessages({
   },
   'edu.signin.summary': {
     'zh-CN': '共 {total} 行：新增 {create}，更新 {update}，不变 {unchanged}，未到 {absent}，有问题 {invalid}',
-    en: '{total} rows: {create} new, {update} updated, {unchanged} unchanged, {absent} absent, {invalid} with problems',
+    en: '{total} {total|row|rows}: {create} new, {update} updated, {unchanged} unchanged, {absent} absent, {invalid} with problems',
   },
   'edu.signin.done': { 'zh-CN': '已导入：新增 {created}，更新 {updated}，不变 {unchanged}，未到 {absent}，跳过 {skipped}', en: 'Imported: {created} new, {updated} updated, {unchanged} unchanged, {absent} absent, {skipped} skipped' },
   'edu.signin.who': { 'zh-CN': '职工', en: 'Worker' },
   'edu.signin.absent': { 'zh-CN': '未到', en: 'Absent' },
   'edu.signin.unchanged': { 'zh-CN': '不变', en: 'Unchanged' },
-  'edu.signin.skippedRows': { 'zh-CN': '跳过 {n} 行（不是签到记录）：{list}', en: 'Skipped {n} rows (not sign-ins): {list}' },
+  'edu.signin.noChange': { 'zh-CN': '已登记，无变化', en: 'Already recorded, nothing changes' },
+  'edu.signin.none': { 'zh-CN': '无', en: 'none' },
+  'edu.signin.asActivity': { 'zh-CN': '同活动（{n}）', en: 'as the activity ({n})' },
+  'edu.signin.keptColumns': {
+    'zh-CN': '表中没有{columns}列：已登记的{columns}保持不变（新参加人员按活动学时、无成绩）；留空的单元格也保留原值。',
+    en: 'The sheet has no {columns} column: the recorded values stay as they are (a new attendee: the activity’s hours, no score); an empty cell keeps the recorded value too.',
+  },
+  'edu.signin.emptyKeeps': {
+    'zh-CN': '学时、成绩留空的单元格保留已登记的值（新参加人员按活动学时、无成绩）；要清除某人的成绩，请在参加人员表中修改。',
+    en: 'An empty hours or score cell keeps the recorded value (a new attendee: the activity’s hours, no score); to clear a score, edit it in the attendee list.',
+  },
+  'edu.signin.skippedRows': { 'zh-CN': '跳过 {n} 行（不是签到记录）：{list}', en: 'Skipped {n} {n|row|rows} (not sign-ins): {list}' },
 });

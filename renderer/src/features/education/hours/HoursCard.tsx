@@ -60,7 +60,7 @@ export function HoursCard() {
             </Row>
             {worst.length > 0 && (
               <Typography.Text type="secondary" data-testid="edu-hours-card-worst">
-                {t('education.hoursCard.worst', { units: worst.join('、') })}
+                {t('education.hoursCard.worst', { units: worst.join(t('common.listSep')) })}
               </Typography.Text>
             )}
           </Space>

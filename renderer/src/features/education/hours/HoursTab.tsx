@@ -3,7 +3,7 @@
 // click lists that unit only), the workers' list with search and "only those below", a worker's training in a drawer
 // with the training file as PDF, and the requirement table with the enterprise's sector in a dialog.
 import { SettingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Empty, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Grid, Input, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HoursResult, RequirementsView, UnitGap, WorkerHours } from '../../../../../shared/education/hours/types';
 import { useT } from '../../../i18n';
@@ -32,6 +32,7 @@ export function HoursTab() {
   const [worker, setWorker] = useState<string | null>(null);
   const [sectorError, setSectorError] = useState<string | null>(null);
   const canEdit = useCanEditHours();
+  const screens = Grid.useBreakpoint();
 
   const load = useCallback(() => {
     let current = true;
@@ -109,31 +110,33 @@ export function HoursTab() {
       {error && <Alert type="error" showIcon title={error} action={<Button size="small" onClick={load}>{t('dash.retry')}</Button>} />}
 
       {s && (
-        <Row gutter={[12, 12]} data-testid="hours-summary">
-          <Col xs={12} md={5}>
+        // a CSS grid, not antd's Row: a gutter's negative margins poked 8 px past the tab body and gave the page a
+        // horizontal scrollbar at 1366 px
+        <div data-testid="hours-summary" style={{ display: 'grid', gridTemplateColumns: screens.md ? 'repeat(5, minmax(0, 1fr))' : 'repeat(2, minmax(0, 1fr))', gap: 12 }}>
+          <div>
             <Statistic title={t('education.hours.sum.required')} value={s.required} suffix={`/ ${s.workers}`} />
-          </Col>
-          <Col xs={12} md={5}>
+          </div>
+          <div>
             <Statistic title={t('education.hours.sum.meeting')} value={s.meeting} />
-          </Col>
-          <Col xs={12} md={5}>
+          </div>
+          <div>
             <Statistic data-testid="hours-below" title={t('education.hours.sum.below')} value={s.below} styles={{ content: s.below > 0 ? { color: RED } : undefined }} />
-          </Col>
-          <Col xs={12} md={5}>
+          </div>
+          <div>
             <Statistic title={t('education.hours.sum.gap')} value={num(s.gapHours)} />
-          </Col>
-          <Col xs={12} md={4}>
+          </div>
+          <div>
             <Statistic title={t('education.hours.sum.personHours')} value={num(s.personHours)} />
-          </Col>
-        </Row>
+          </div>
+        </div>
       )}
 
       {data && data.summary.workers === 0 ? (
         <Empty data-testid="hours-empty" description={t('education.hours.empty')} />
       ) : (
         data && (
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={9}>
+          <div style={{ display: 'grid', gridTemplateColumns: screens.lg ? 'minmax(0, 9fr) minmax(0, 15fr)' : 'minmax(0, 1fr)', gap: 16, alignItems: 'start' }}>
+            <div>
               {/* the hint under the title, not beside it: in English the two do not fit one line of the narrow card */}
               <Card size="small" title={<h3 style={{ margin: 0, fontSize: 14, whiteSpace: 'normal' }}>{t('education.hours.units')}</h3>}>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="hours-unit-hint">
@@ -173,8 +176,8 @@ export function HoursTab() {
                   ]}
                 />
               </Card>
-            </Col>
-            <Col xs={24} lg={15}>
+            </div>
+            <div>
               <Card size="small" title={<h3 style={{ margin: 0, fontSize: 14 }}>{t('education.hours.list')}</h3>}>
                 <Space wrap style={{ marginBottom: 8 }}>
                   <Input.Search
@@ -238,8 +241,8 @@ export function HoursTab() {
                   ]}
                 />
               </Card>
-            </Col>
-          </Row>
+            </div>
+          </div>
         )
       )}
       <RequirementsDialog open={reqsOpen} view={reqs} onClose={() => setReqsOpen(false)} onChanged={reqsChanged} />

@@ -22,7 +22,7 @@ export const messages = defineMessages({
   'education.hours.rules': { 'zh-CN': '计入规则', en: 'What counts' },
   'education.hours.rule.new_worker': {
     'zh-CN': '当年入职的职工：入职前 {days} 天起至入职满一年，参加的三级教育学时',
-    en: 'Hired in the year: three-level education from {days} days before the hire date to the end of the first year',
+    en: 'Hired in the year: three-level education from {days} {days|day|days} before the hire date to the end of the first year',
   },
   'education.hours.rule.worker_yearly': {
     'zh-CN': '其他职工：当年的年度再培训、专项培训、应急演练、安康杯活动和转岗复岗教育学时',

@@ -7,13 +7,13 @@ export const messages = defineMessages({
   'edu.wall.check.title': { 'zh-CN': '文化墙检查', en: 'Culture wall check' },
   'edu.wall.check.summary': {
     'zh-CN': '{units} 个车间/班组中，{withWall} 个有文化墙，{current} 个在 {months} 个月内更新过（{cutoff} 以来）',
-    en: 'Of {units} workshops and teams, {withWall} have a culture wall and {current} were updated within {months} months (since {cutoff})',
+    en: 'Of {units} {units|workshop|workshops} and teams, {withWall} have a culture wall and {current} were updated within {months} {months|month|months} (since {cutoff})',
   },
   'edu.wall.check.allGood': { 'zh-CN': '每个车间和班组都有文化墙，且都按期更新。', en: 'Every workshop and team has a culture wall, all updated in time.' },
   'edu.wall.check.noUnits': { 'zh-CN': '还没有车间或班组。请先在职工花名册的“组织机构”中建立车间和班组。', en: 'No workshops or teams yet. Set them up under Organisation in the worker roster first.' },
   'edu.wall.check.openRoster': { 'zh-CN': '去职工花名册', en: 'Open the worker roster' },
   'edu.wall.check.missing': { 'zh-CN': '没有文化墙（{n}）', en: 'Without a culture wall ({n})' },
-  'edu.wall.check.stale': { 'zh-CN': '超过 {months} 个月未更新（{n}）', en: 'Not updated within {months} months ({n})' },
+  'edu.wall.check.stale': { 'zh-CN': '超过 {months} 个月未更新（{n}）', en: 'Not updated within {months} {months|month|months} ({n})' },
   'edu.wall.check.never': { 'zh-CN': '从未更新', en: 'never updated' },
   'edu.wall.check.last': { 'zh-CN': '最近更新 {date}', en: 'last updated {date}' },
   'edu.wall.check.addWall': { 'zh-CN': '建墙', en: 'Add wall' },
@@ -21,7 +21,7 @@ export const messages = defineMessages({
   // the setting
   'edu.wall.months': { 'zh-CN': '更新周期（月）', en: 'Update interval (months)' },
   'edu.wall.monthsHelp': { 'zh-CN': '文化墙在这么多个月内更新过才算按期', en: 'A wall counts as up to date when updated within this many months' },
-  'edu.wall.monthsSaved': { 'zh-CN': '更新周期已改为 {months} 个月', en: 'The update interval is now {months} months' },
+  'edu.wall.monthsSaved': { 'zh-CN': '更新周期已改为 {months} 个月', en: 'The update interval is now {months} {months|month|months}' },
   'edu.wall.monthsAdminOnly': { 'zh-CN': '只有管理员可以修改更新周期', en: 'Only administrators change the interval' },
   // the list
   'edu.wall.list': { 'zh-CN': '文化墙', en: 'Culture walls' },

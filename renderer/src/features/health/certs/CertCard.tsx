@@ -68,8 +68,8 @@ export function CertCard() {
           <>
             <Row gutter={[12, 8]}>
               <Col span={8}>
-                <Figure state="window" label={t('health.cert.status.window')} n={c.window} open={open}>
-                  <Statistic data-testid="cert-card-window" title={t('health.cert.status.window')} value={c.window} styles={{ content: c.window > 0 ? { color: AMBER } : undefined }} />
+                <Figure state="window" label={t('health.cert.filter.window')} n={c.window} open={open}>
+                  <Statistic data-testid="cert-card-window" title={t('health.cert.filter.window')} value={c.window} styles={{ content: c.window > 0 ? { color: AMBER } : undefined }} />
                 </Figure>
               </Col>
               <Col span={8}>

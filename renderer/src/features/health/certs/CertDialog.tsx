@@ -3,12 +3,13 @@
 // and the scan (an image or a PDF, uploaded when chosen). Enter saves; the backend's refusals land on their fields.
 import { Alert, App, Button, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { DOCUMENT_ACCEPT, PHOTO_MIMES } from '../../../../../shared/attachments/rules';
+import { PHOTO_MIMES } from '../../../../../shared/attachments/rules';
+import { CERT_SCAN_ACCEPT, looksLikeCertScan } from '../../../../../shared/health/certs/rules';
 import { certInput } from '../../../../../shared/health/certs/schemas';
 import type { Certificate } from '../../../../../shared/health/certs/types';
 import { CERT_CATEGORIES } from '../../../../../shared/health/kinds';
 import { useT } from '../../../i18n';
-import { call, fileToBase64 } from '../../../lib/api';
+import { ApiError, call, fileToBase64 } from '../../../lib/api';
 import { clearErrorsOnEdit, errorText } from '../../../lib/errors';
 import { parseForm } from '../../../lib/zodForm';
 import { afterToday, dateProps } from '../../wage/records/common';
@@ -40,14 +41,21 @@ export function CertDialog({ cert, onClose, onDone }: { cert: Certificate | null
       }
     : { workerId: null, category: null, typeText: '', certNo: '', issueDate: null, reviewYears: 3, approvalNote: '', lastReviewDate: null, expiryDate: null, note: '' };
 
+  // what is wrong with the scan chosen (not an image or a PDF, or refused when uploaded or saved), shown under it
+  const [scanError, setScanError] = useState<string | null>(null);
   const upload = async (f: File) => {
+    setScanError(null);
+    if (!looksLikeCertScan(f)) {
+      setScanError(t('err.health.cert.scanType', { name: f.name }));
+      return;
+    }
     setBusy(true);
     try {
       const data = { fileName: f.name, dataBase64: await fileToBase64(f) };
       const a = await call(isPhoto(f) ? 'attachments.upload' : 'attachments.uploadDocument', data);
       setScan({ id: a.id, name: a.originalName ?? f.name });
     } catch (e) {
-      message.error(errorText(e, t));
+      setScanError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -62,7 +70,8 @@ export function CertDialog({ cert, onClose, onDone }: { cert: Certificate | null
       message.success(t('health.cert.saved', { what: `${c.name} ${c.certNo}` }));
       onDone(c);
     } catch (e) {
-      showSaveError(e, form, message, t);
+      if (e instanceof ApiError && e.issues.some((i) => i.path === 'scanId')) setScanError(errorText(e, t));
+      else showSaveError(e, form, message, t);
     } finally {
       setBusy(false);
     }
@@ -118,7 +127,7 @@ export function CertDialog({ cert, onClose, onDone }: { cert: Certificate | null
             <Space wrap>
               {scan && <Typography.Text data-testid="cert-scan-name">{scan.name}</Typography.Text>}
               {scan && (
-                <Button size="small" onClick={() => setScan(null)}>
+                <Button size="small" onClick={() => (setScan(null), setScanError(null))}>
                   {t('health.cert.scanRemove')}
                 </Button>
               )}
@@ -126,11 +135,16 @@ export function CertDialog({ cert, onClose, onDone }: { cert: Certificate | null
                 {t('health.cert.scanChoose')}
               </Button>
             </Space>
+            {scanError && (
+              <Typography.Text type="danger" role="alert" data-testid="cert-scan-error" style={{ display: 'block', marginTop: 4 }}>
+                {scanError}
+              </Typography.Text>
+            )}
             <input
               ref={fileInput}
               type="file"
               style={{ display: 'none' }}
-              accept={DOCUMENT_ACCEPT}
+              accept={CERT_SCAN_ACCEPT}
               aria-label={t('health.cert.scanChoose')}
               data-testid="cert-scan-input"
               onChange={(e) => {

@@ -120,10 +120,18 @@ export function CertsTab() {
     { title: t('health.cert.category'), key: 'category', width: 180, ellipsis: true, render: (_, c) => certKind(t, c) },
     { title: t('health.cert.certNo'), dataIndex: 'certNo', width: 130 },
     {
+      // never later than the expiry: a review cycle ending after it shows as the renewal at the expiry
       title: t('health.cert.nextReview'),
-      dataIndex: 'nextReviewDate',
-      width: 120,
-      render: (v: string | null, c) => (v ? `${v}${c.reviewYears === 6 ? ` (${t('health.cert.years', { n: 6 })})` : ''}` : '—'),
+      key: 'due',
+      width: 150,
+      render: (_, c) =>
+        c.dueKind === 'review' && c.nextReviewDate ? (
+          `${c.nextReviewDate}${c.reviewYears === 6 ? ` (${t('health.cert.years', { n: 6 })})` : ''}`
+        ) : (
+          <span title={t('health.cert.renewAtHint')} data-testid="cert-renewal">
+            {t('health.cert.renewAt', { date: c.expiryDate })}
+          </span>
+        ),
     },
     { title: t('health.cert.expiryDate'), dataIndex: 'expiryDate', width: 105 },
     { title: t('health.cert.issueDate'), dataIndex: 'issueDate', width: 105, render: (v: string | null) => v ?? '—' },
@@ -147,7 +155,8 @@ export function CertsTab() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 190,
+      // "Record review · Edit · Delete" in English, whole
+      width: 250,
       fixed: 'right',
       render: (_, c) =>
         deleted ? (
@@ -188,7 +197,7 @@ export function CertsTab() {
             onChange={(v) => setStatus(v as CertFilter | 'all')}
             options={FILTERS.map((f) => {
               const n = countOf(f);
-              const label = f === 'due' ? t('health.cert.filter.dueShort') : f === 'all' ? t('health.cert.filter.all') : t(`health.cert.status.${f}`);
+              const label = f === 'due' ? t('health.cert.filter.dueShort') : f === 'all' ? t('health.cert.filter.all') : f === 'window' ? t('health.cert.filter.window') : t(`health.cert.status.${f}`);
               return { value: f, label: <span data-testid={`cert-filter-${f}`} title={f === 'due' ? t('health.cert.filter.due') : undefined}>{n === null ? label : `${label} ${n}`}</span> };
             })}
           />
@@ -229,7 +238,8 @@ export function CertsTab() {
         loading={data === null}
         dataSource={data?.rows ?? []}
         columns={columns}
-        scroll={{ x: 1550 }}
+        // as wide as its columns: narrower, the fixed 操作 column would cover the last ones (初领日期)
+        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,

@@ -2,7 +2,7 @@
 // renewal may bring a new expiry and the 6-year cycle (with its approval). Shows where the dates stand and will move to.
 import { Alert, App, DatePicker, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { addYears } from '../../../../../shared/health/certs/rules';
+import { addYears, certDue } from '../../../../../shared/health/certs/rules';
 import { certReview } from '../../../../../shared/health/certs/schemas';
 import type { Certificate } from '../../../../../shared/health/certs/types';
 import { useT } from '../../../i18n';
@@ -20,7 +20,9 @@ export function ReviewDialog({ cert, onClose, onDone }: { cert: Certificate; onC
   const reviewDate = Form.useWatch('reviewDate', form) as string | undefined;
   const years = (Form.useWatch('reviewYears', form) as number | undefined) ?? cert.reviewYears;
   const expiry = (Form.useWatch('expiryDate', form) as string | undefined) ?? cert.expiryDate;
-  const next = reviewDate ? addYears(reviewDate, years) : null;
+  // what the row will show after this review: the next review, or the renewal at the expiry when that comes first
+  const after = reviewDate ? certDue({ issueDate: cert.issueDate, lastReviewDate: reviewDate, reviewYears: years, expiryDate: expiry }) : null;
+  const cycleEnd = reviewDate ? addYears(reviewDate, years) : null;
 
   const submit = async () => {
     const v: Record<string, unknown> = { ...(form.getFieldsValue(true) as Record<string, unknown>), id: cert.id };
@@ -41,7 +43,9 @@ export function ReviewDialog({ cert, onClose, onDone }: { cert: Certificate; onC
   return (
     <RecordModal width={560} title={t('health.cert.reviewTitle', { who: `${cert.name} ${cert.certNo}` })} busy={busy} onClose={onClose} onSave={() => void submit()}>
       <Typography.Paragraph type="secondary">
-        {t('health.cert.reviewNow', { last: cert.lastReviewDate ?? cert.issueDate ?? '—', next: cert.nextReviewDate ?? '—', expiry: cert.expiryDate })}
+        {cert.dueKind === 'review' && cert.nextReviewDate
+          ? t('health.cert.reviewNow', { last: cert.lastReviewDate ?? cert.issueDate ?? '—', next: cert.nextReviewDate, expiry: cert.expiryDate })
+          : t('health.cert.reviewNowRenewal', { last: cert.lastReviewDate ?? cert.issueDate ?? '—', expiry: cert.expiryDate })}
       </Typography.Paragraph>
       <Form
         form={form}
@@ -68,8 +72,13 @@ export function ReviewDialog({ cert, onClose, onDone }: { cert: Certificate; onC
         <Form.Item label={t('health.cert.reviewNote')} name="note">
           <Input maxLength={200} />
         </Form.Item>
-        {next && (
-          <Alert type="info" showIcon data-testid="cert-review-next" title={t('health.cert.reviewAfter', { next, expiry })} />
+        {after && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="cert-review-next"
+            title={after.kind === 'review' ? t('health.cert.reviewAfter', { next: after.date, expiry }) : t('health.cert.reviewAfterRenewal', { next: cycleEnd ?? '—', expiry })}
+          />
         )}
         <button type="submit" hidden />
       </Form>

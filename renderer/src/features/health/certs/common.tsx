@@ -24,14 +24,17 @@ export function certKind(t: TFunc, c: Pick<Certificate, 'category' | 'typeText'>
   return c.typeText && c.typeText !== cat ? `${cat}（${c.typeText}）` : cat;
 }
 
-/** The state's tag, with how far the due date is (in N days / today / N days ago) unless current. */
-export function StatusTag({ c, today }: { c: Pick<Certificate, 'status' | 'dueDate'>; today: string }) {
+/** The state's tag (待换证 when the renewal at the expiry is due), with how far the due date is (in N days / today / N days
+ * ago) unless current. */
+export function StatusTag({ c, today }: { c: Pick<Certificate, 'status' | 'dueDate' | 'dueKind'>; today: string }) {
   const t = useT();
+  // the date the row shows as due (the review, or the renewal at the expiry) is the one counted
   const n = daysUntil(c.dueDate, today);
+  const label = c.status === 'window' && c.dueKind === 'renewal' ? t('health.cert.status.renewal') : t(`health.cert.status.${c.status}`);
   const when = c.status === 'current' ? '' : n === 0 ? t('health.cert.dueToday') : n > 0 ? t('health.cert.dueIn', { n }) : t('health.cert.dueAgo', { n: -n });
   return (
     <Tag color={STATUS_COLOR[c.status]} data-testid={`cert-status-${c.status}`} style={{ whiteSpace: 'normal', maxWidth: '100%', marginInlineEnd: 0 }}>
-      {t(`health.cert.status.${c.status}`)}
+      {label}
       {when && ` · ${when}`}
     </Tag>
   );

@@ -3,7 +3,9 @@ import { defineMessages } from '../../../../../shared/kernel/i18n';
 
 export const messages = defineMessages({
   'health.tab.certs': { 'zh-CN': '特种作业证', en: 'Certificates' },
-  'health.cert.filter.due': { 'zh-CN': '待办（待复审、逾期、过期）', en: 'To act on (review due, overdue, expired)' },
+  'health.cert.filter.due': { 'zh-CN': '待办（待复审或换证、复审逾期、已过期）', en: 'To act on (review or renewal due, overdue, expired)' },
+  /** the window open: for the review, or for the renewal at the expiry when no review comes before it */
+  'health.cert.filter.window': { 'zh-CN': '待复审/换证', en: 'Review/renewal due' },
   'health.cert.filter.dueShort': { 'zh-CN': '待办', en: 'To act on' },
   'health.cert.scanLink': { 'zh-CN': '下载', en: 'Download' },
   'health.cert.filter.all': { 'zh-CN': '全部', en: 'All' },
@@ -24,14 +26,19 @@ export const messages = defineMessages({
   'health.cert.certNo': { 'zh-CN': '证号', en: 'Certificate no.' },
   'health.cert.issueDate': { 'zh-CN': '初领日期', en: 'Issued on' },
   'health.cert.reviewYears': { 'zh-CN': '复审周期', en: 'Review cycle' },
-  'health.cert.years': { 'zh-CN': '每 {n} 年', en: 'Every {n} years' },
+  'health.cert.years': { 'zh-CN': '每 {n} 年', en: 'Every {n} {n|year|years}' },
   'health.cert.approvalNote': { 'zh-CN': '延长复审批准说明', en: 'Approval of the longer cycle' },
   'health.cert.approvalHint': {
     'zh-CN': '连续从事本工种 10 年以上、无违法行为，经考核发证机关同意，可每 6 年复审一次',
     en: 'After 10 years in the trade without violations, the issuing authority may approve a review every 6 years',
   },
   'health.cert.lastReview': { 'zh-CN': '上次复审', en: 'Last review' },
-  'health.cert.nextReview': { 'zh-CN': '下次复审', en: 'Next review' },
+  'health.cert.nextReview': { 'zh-CN': '下次复审 / 换证', en: 'Next review / renewal' },
+  'health.cert.renewAt': { 'zh-CN': '{date} 换证', en: '{date} renewal' },
+  'health.cert.renewAtHint': {
+    'zh-CN': '下一个复审周期晚于有效期：到期时换证（延期复审）',
+    en: 'The next review cycle would end after the expiry: the certificate is renewed at the expiry',
+  },
   'health.cert.expiryDate': { 'zh-CN': '有效期至', en: 'Valid until' },
   'health.cert.status': { 'zh-CN': '状态', en: 'State' },
   'health.cert.note': { 'zh-CN': '备注', en: 'Note' },
@@ -49,13 +56,21 @@ export const messages = defineMessages({
     'zh-CN': '当前：上次复审 {last}，下次复审 {next}，有效期至 {expiry}',
     en: 'Now: last review {last}, next review {next}, valid until {expiry}',
   },
+  'health.cert.reviewNowRenewal': {
+    'zh-CN': '当前：上次复审 {last}，有效期至 {expiry}，到期换证',
+    en: 'Now: last review {last}, valid until {expiry}, renewed at the expiry',
+  },
   'health.cert.reviewAfter': { 'zh-CN': '登记后：下次复审 {next}，有效期至 {expiry}', en: 'After this: next review {next}, valid until {expiry}' },
-  'health.cert.dueIn': { 'zh-CN': '{n} 天后', en: 'in {n} days' },
+  'health.cert.reviewAfterRenewal': {
+    'zh-CN': '登记后：有效期至 {expiry}，到期换证（再过一个复审周期为 {next}，已晚于有效期）',
+    en: 'After this: valid until {expiry}, renewed then (a further review cycle, {next}, would end after the expiry)',
+  },
+  'health.cert.dueIn': { 'zh-CN': '{n} 天后', en: 'in {n} {n|day|days}' },
   'health.cert.dueToday': { 'zh-CN': '今天', en: 'today' },
-  'health.cert.dueAgo': { 'zh-CN': '已过 {n} 天', en: '{n} days ago' },
+  'health.cert.dueAgo': { 'zh-CN': '已过 {n} 天', en: '{n} {n|day|days} ago' },
   'health.cert.saved': { 'zh-CN': '已保存：{what}', en: 'Saved: {what}' },
   'health.cert.reviewed': { 'zh-CN': '已登记复审：{what}', en: 'Review recorded: {what}' },
-  'health.cert.count': { 'zh-CN': '共 {n} 张', en: '{n} certificates' },
+  'health.cert.count': { 'zh-CN': '共 {n} 张', en: '{n} {n|certificate|certificates}' },
   'health.cert.empty': {
     'zh-CN': '还没有特种作业证。点击“登记证书”添加，或在花名册中填写特种作业证号与有效期。',
     en: 'No certificates yet. Click "Add certificate", or fill in the certificate no. and expiry on the roster.',
@@ -74,5 +89,5 @@ export const messages = defineMessages({
   'health.cert.card.title': { 'zh-CN': '特种作业证', en: 'Special-operation certificates' },
   'health.cert.card.open': { 'zh-CN': '查看', en: 'Open' },
   'health.cert.card.none': { 'zh-CN': '尚未登记特种作业证', en: 'No certificates recorded yet' },
-  'health.cert.card.total': { 'zh-CN': '在册证书 {n} 张', en: '{n} certificates on the roster' },
+  'health.cert.card.total': { 'zh-CN': '在册证书 {n} 张', en: '{n} {n|certificate|certificates} on the roster' },
 });

@@ -1,8 +1,12 @@
 // An exam batch's form: the date, the institution, the kind, the report file (a document attachment: PDF, image, Word)
-// and a note. A new batch opens once saved, to fill in its exams.
+// and a note. A new batch opens once saved, to fill in its exams. A date typed in the future or before 2000 is kept
+// and refused with its message on the field (the picker does not grey out days: a typed greyed day would silently
+// revert to the old one).
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Space, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
+import { DOCUMENT_ACCEPT } from '../../../../../shared/attachments/rules';
 import { batchInput } from '../../../../../shared/health/exams/schemas';
 import type { ExamBatch } from '../../../../../shared/health/exams/types';
 import { EXAM_KINDS } from '../../../../../shared/health/kinds';
@@ -67,7 +71,7 @@ export function BatchDialog({ batch, onClose, onDone }: { batch: ExamBatch | nul
       <Form form={form} name="healthBatch" layout="vertical" initialValues={initial} onFieldsChange={clearErrorsOnEdit(form)} onFinish={() => void submit()}>
         <Space size={16} align="start" wrap>
           <Form.Item label={t('health.exams.field.date')} name="date" required {...dateProps}>
-            <DatePicker autoFocus style={{ width: 160 }} disabledDate={(d) => d.format('YYYY-MM-DD') > localToday()} />
+            <DatePicker autoFocus style={{ width: 160 }} />
           </Form.Item>
           <Form.Item label={t('health.exams.field.institution')} name="institution" required>
             <Input maxLength={100} style={{ width: 320 }} />
@@ -79,7 +83,7 @@ export function BatchDialog({ batch, onClose, onDone }: { batch: ExamBatch | nul
         <Form.Item label={t('health.exams.field.report')}>
           <Space wrap>
             {report ? <Typography.Text data-testid="health-batch-report">{report.name}</Typography.Text> : <Typography.Text type="secondary">{t('health.exams.noReport')}</Typography.Text>}
-            <Button size="small" onClick={() => fileInput.current?.click()} disabled={busy}>
+            <Button size="small" icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={busy}>
               {t('health.exams.uploadReport')}
             </Button>
             {report && (
@@ -87,19 +91,22 @@ export function BatchDialog({ batch, onClose, onDone }: { batch: ExamBatch | nul
                 {t('health.exams.removeReport')}
               </Button>
             )}
-            <input
-              ref={fileInput}
-              type="file"
-              hidden
-              aria-label={t('health.exams.uploadReport')}
-              accept=".pdf,.doc,.docx,.jpg,.jpeg,.png,.webp,.xlsx"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (f) void upload(f);
-              }}
-            />
           </Space>
+          {/* the app's own button opens it: the browser's "Choose File / No file chosen" never shows */}
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            style={{ display: 'none' }}
+            aria-label={t('health.exams.uploadReport')}
+            data-testid="health-batch-report-input"
+            accept={DOCUMENT_ACCEPT}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void upload(f);
+            }}
+          />
         </Form.Item>
         <Form.Item label={t('health.exams.field.note')} name="note">
           <Input.TextArea rows={2} maxLength={500} />

@@ -1,4 +1,4 @@
-// One exam batch (#/health/exams/batch/<id>): its date, institution, kind, report and note, edit and delete (with an
+// One exam batch (#/health/exams/batch/<id>[/<workerId>]: opened for that worker, the grid shows their row): its date, institution, kind, report and note, edit and delete (with an
 // undo), and its exams as a grid to fill in (ExamGrid). A deleted batch says so and offers its restore.
 import { Alert, App, Button, Descriptions, Popconfirm, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -12,7 +12,7 @@ import { BatchDialog } from './BatchDialog';
 import { examsRouteId, undoNote, useCanRecordHealth } from './common';
 import { ExamGrid } from './ExamGrid';
 
-export function BatchView({ id }: { id: string }) {
+export function BatchView({ id, focusWorker = null }: { id: string; focusWorker?: string | null }) {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useRouter((s) => s.navigate);
@@ -41,6 +41,8 @@ export function BatchView({ id }: { id: string }) {
   const remove = async () => {
     try {
       await call('health.batchDelete', { id: b.id });
+      // its unsaved rows went with it: nothing to ask about on the way out
+      useRouter.getState().setLeaveGuard(null);
       back();
       undoNote(message, t, `undo-batch-${b.id}`, what, () => call('health.batchRestore', { id: b.id }), () => navigate({ page: 'health', id: examsRouteId(b.id) }));
     } catch (e) {
@@ -97,7 +99,7 @@ export function BatchView({ id }: { id: string }) {
         </Descriptions.Item>
         {b.note && <Descriptions.Item label={t('health.exams.field.note')}>{b.note}</Descriptions.Item>}
       </Descriptions>
-      <ExamGrid batch={b} exams={detail.exams} factors={factors} canRecord={canRecord} onSaved={load} />
+      <ExamGrid batch={b} exams={detail.exams} factors={factors} canRecord={canRecord} onSaved={load} focusWorker={focusWorker} />
       {editing && (
         <BatchDialog
           batch={b}

@@ -5,6 +5,7 @@
 import { Alert, Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
+import { MIN_EXAM_DATE } from '../../../../../shared/health/exams/schemas';
 import type { ExamImportDefaults, ExamImportMapping, ExamImportParsed, ExamImportPreview, ExamImportResult, ExamImportRowReport } from '../../../../../shared/health/exams/types';
 import { EXAM_KINDS } from '../../../../../shared/health/kinds';
 import { localToday } from '../../../../../shared/kernel/schemas';
@@ -63,6 +64,7 @@ export function ExamImportDialog({ onClose, onDone }: { onClose(): void; onDone(
   const [institution, setInstitution] = useState('');
   const rows = preview ? (onlyInvalid ? preview.rows.filter((r) => r.action === 'invalid') : preview.rows) : [];
   const defaults = preview?.defaults ?? {};
+  const dateProblem = !defaults.date ? null : defaults.date > localToday() ? 'v.futureDate' : defaults.date < MIN_EXAM_DATE ? 'v.health.exam.dateTooOld' : null;
   const setDefaults = (change: ExamImportDefaults) => void remap({ defaults: { ...defaults, ...change } });
   const changesText = (r: ExamImportRowReport) =>
     r.action === 'update' && r.changes ? t('health.examImport.changes', { list: r.changes.map((f) => t(`health.examImport.change.${f}`)).join(t('import.listSep')) }) : '';
@@ -97,10 +99,16 @@ export function ExamImportDialog({ onClose, onDone }: { onClose(): void; onDone(
               id="health-import-date"
               size="small"
               value={defaults.date ? dayjs(defaults.date) : null}
-              disabledDate={(d) => d.format('YYYY-MM-DD') > localToday()}
               disabled={busy}
+              status={dateProblem ? 'error' : undefined}
               onChange={(d) => setDefaults({ date: d ? d.format('YYYY-MM-DD') : null })}
             />
+            {/* a typed date out of range is kept and said (the rows that take it are refused) */}
+            {dateProblem && (
+              <Typography.Text type="danger" data-testid="health-import-date-error">
+                {t(dateProblem)}
+              </Typography.Text>
+            )}
             <label htmlFor="health-import-institution">{t(fieldKey('institution'))}</label>
             <Input
               id="health-import-institution"

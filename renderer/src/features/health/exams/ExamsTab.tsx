@@ -1,4 +1,4 @@
-// The exams tab of the health page (#/health/exams[/batch/<id>]): the exam batches (year, kind, search, the deleted
+// The exams tab of the health page (#/health/exams[/batch/<id>[/<workerId>]]): the exam batches (year, kind, search, the deleted
 // ones to restore), a new batch, the clinic's import, and a worker's health file; a batch opened shows its exams.
 // Exam results are the workers' private medical data: those who do not read them (shared/health/privacy.ts) see a
 // notice instead, pointing to the plan tab's due list.
@@ -203,6 +203,7 @@ export function ExamsTab() {
   const reads = useReadsHealthResults();
   const { rest } = parseHealthId(route.page === 'health' ? route.id : null);
   const batchId = rest[0] === 'batch' && rest[1] ? rest[1] : null;
+  const workerId = batchId && rest[2] ? rest[2] : null;
   if (!reads) return <PrivateNotice />;
-  return batchId ? <BatchView key={batchId} id={batchId} /> : <BatchList />;
+  return batchId ? <BatchView key={batchId} id={batchId} focusWorker={workerId} /> : <BatchList />;
 }

@@ -20,8 +20,8 @@ export function useReadsHealthResults(): boolean {
   return readsHealthResults(operator);
 }
 
-/** The health route's id of the exams tab, with a batch opened: exams[/batch/<id>]. */
-export const examsRouteId = (batchId: string | null) => (batchId ? `exams/batch/${batchId}` : 'exams');
+/** The health route's id of the exams tab, with a batch opened (for one worker): exams[/batch/<id>[/<workerId>]]. */
+export const examsRouteId = (batchId: string | null, workerId: string | null = null) => (batchId ? `exams/batch/${batchId}${workerId ? `/${workerId}` : ''}` : 'exams');
 
 /** 复查（纯音听阈，2026-05-30 前） / 职业禁忌证（高血压） / 目前未见异常 */
 export function conclusionText(e: Pick<Exam, 'conclusion' | 'recheckItems' | 'recheckDue' | 'contraindication' | 'detail'>, t: TFunc): string {

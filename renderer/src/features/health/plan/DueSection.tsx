@@ -4,12 +4,14 @@
 // what is due this quarter. Read from health.due and health.dueQuarterXlsx. For those who do not read exam results the
 // backend leaves the recheck and contraindication alerts out (shared/health/privacy.ts) and the list says so.
 // The kind filter is in the address (#/health/plan/<kind>: the home card links there, Back undoes a filter). A row opens
-// what the user acts on (click or Enter): a pre-job or periodic item the worker's exposures, a recheck, contraindication
-// or women's item the batch of the exam it counts from, an exit (or a women's item without an exam) the health file.
+// what the user acts on (click or Enter): a pre-job, periodic or exit item the worker's exposures (an exit item: the
+// ended ones, the factors its exam covers), a recheck, contraindication or women's item the batch of the exam it counts
+// from (a women's item without an exam: the health file).
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { HEALTH_DUE_SOON_DAYS } from '../../../../../shared/health/kinds';
 import { ALERT_KINDS, URGENT_ALERTS, type AlertKind, type DuePage, type DueRow } from '../../../../../shared/health/plan/types';
 import { useRoute, useRouter } from '../../../app/router';
 import { JobProgress, useJob } from '../../../components/JobProgress';
@@ -42,12 +44,13 @@ export function dueKindOf(id: string | null): AlertKind | null {
 export type DueTarget = { route: string } | { healthFile: string };
 export function dueTarget(r: DueRow, readsResults: boolean): DueTarget {
   const exposures = { route: `plan/exposures/worker/${r.workerId}` };
-  const batch = r.batchId ? { route: examsRouteId(r.batchId) } : null;
+  const batch = r.batchId ? { route: examsRouteId(r.batchId, r.workerId) } : null;
   const file = readsResults ? { healthFile: r.workerId } : exposures;
   switch (r.alert) {
     case 'pre_job':
     case 'periodic_due':
     case 'periodic_overdue':
+    case 'exit':
       return exposures;
     case 'recheck_due':
     case 'recheck_overdue':
@@ -55,8 +58,6 @@ export function dueTarget(r: DueRow, readsResults: boolean): DueTarget {
     case 'women_due':
     case 'women_overdue':
       return batch ?? file;
-    case 'exit':
-      return file;
   }
 }
 
@@ -75,6 +76,8 @@ export function DueSection() {
   const [pageSize, setPageSize] = useState(50);
   const [data, setData] = useState<DuePage | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // with nothing to remind of: whether exposures are recorded (then the "record them first" hint no longer fits)
+  const [recorded, setRecorded] = useState<boolean | null>(null);
   const job = useJob();
   const fileJob = useJob();
   // a new kind from the address starts at the first page
@@ -128,6 +131,22 @@ export function DueSection() {
   };
 
   const all = data ? ALERT_KINDS.reduce((s, k) => s + data.counts[k], 0) : 0;
+  const nothing = data !== null && all === 0;
+  useEffect(() => {
+    if (!nothing) return;
+    call('health.exposures', { state: 'all', pageSize: 1 }).then(
+      (p) => setRecorded(p.total > 0),
+      () => setRecorded(false),
+    );
+  }, [nothing]);
+  const emptyText =
+    all > 0 || search || unitId
+      ? t('health.plan.emptyFiltered')
+      : recorded === true
+        ? t('health.plan.emptyRecorded', { days: HEALTH_DUE_SOON_DAYS })
+        : recorded === false
+          ? t('health.plan.empty')
+          : '';
   const chip = (k: AlertKind | null, n: number, label: string) => {
     const on = kind === k;
     const urgent = k !== null && URGENT_ALERTS.includes(k) && n > 0;
@@ -164,7 +183,8 @@ export function DueSection() {
       dataIndex: 'days',
       width: 110,
       render: (d: number, r) =>
-        r.alert === 'contraindication' || r.alert === 'exit' ? '—' : <span style={{ color: d < 0 ? RED : d <= 30 ? AMBER : undefined }}>{daysText(t, d)}</span>,
+        // an exit item counts from the day the worker left the exposed work
+        r.alert === 'contraindication' ? '—' : <span style={{ color: d < 0 ? RED : d <= 30 ? AMBER : undefined }}>{daysText(t, d)}</span>,
     },
     { title: t('health.plan.col.last'), dataIndex: 'lastDate', width: 110, render: (v: string | null) => v ?? '—' },
     {
@@ -228,7 +248,7 @@ export function DueSection() {
         })}
         loading={data === null && error == null}
         scroll={{ x: 1150 }}
-        locale={{ emptyText: <Empty description={all === 0 && !search && !unitId ? t('health.plan.empty') : t('health.plan.emptyFiltered')} /> }}
+        locale={{ emptyText: <Empty description={<span data-testid="health-due-empty">{emptyText}</span>} /> }}
         pagination={{
           current: page,
           pageSize,

@@ -6,7 +6,7 @@ import { Alert, App, Button, DatePicker, Empty, Form, Input, Modal, Segmented, S
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
-import { exposureAdd } from '../../../../../shared/health/plan/schemas';
+import { exposureAdd, exposureEnd } from '../../../../../shared/health/plan/schemas';
 import type { Exposure, ExposurePage, Factor, FromRosterResult } from '../../../../../shared/health/plan/types';
 import { UnitSelect, useUnits, WorkerSelect } from '../../../components/pickers';
 import { useT } from '../../../i18n';
@@ -39,6 +39,8 @@ export function ExposuresSection({ canWrite, workerId = null }: { canWrite: bool
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Exposure | null>(null);
   const [preview, setPreview] = useState<FromRosterResult | null>(null);
+  // with no current exposure: whether any is recorded at all (ended ones), for the empty state
+  const [anyRecorded, setAnyRecorded] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -54,10 +56,19 @@ export function ExposuresSection({ canWrite, workerId = null }: { canWrite: bool
   const unit = units.find((u) => u.id === unitId);
   const load = useCallback(() => {
     const where = unit ? (unit.kind === 'workshop' ? { workshopId: unit.id } : { teamId: unit.id }) : {};
-    call('health.exposures', { ...where, ...(workerId ? { workerId } : {}), ...(factorId ? { factorId } : {}), state, search: search || null, page, pageSize: 50 }).then(setData, (e: unknown) =>
-      message.error(errorText(e, t)),
+    const q = { ...where, ...(workerId ? { workerId } : {}), ...(factorId ? { factorId } : {}), search: search || null };
+    call('health.exposures', { ...q, state, page, pageSize: 50 }).then(
+      (d) => {
+        setData(d);
+        if (state === 'current' && d.total === 0) call('health.exposures', { ...q, state: 'all', pageSize: 1 }).then((a) => setAnyRecorded(a.total > 0), () => setAnyRecorded(false));
+        else setAnyRecorded(false);
+      },
+      (e: unknown) => message.error(errorText(e, t)),
     );
   }, [unit, workerId, factorId, state, search, page, message, t]);
+  const filtered = unitId !== null || factorId !== null || search !== '';
+  const emptyText =
+    state === 'deleted' ? t('health.exp.emptyDeleted') : state === 'current' && anyRecorded ? t('health.exp.emptyCurrent') : filtered ? t('health.exp.emptyFiltered') : t('health.exp.empty');
   useEffect(load, [load]);
 
   useEffect(() => {
@@ -234,7 +245,7 @@ export function ExposuresSection({ canWrite, workerId = null }: { canWrite: bool
         dataSource={data?.rows ?? []}
         loading={data === null}
         scroll={{ x: 1000 }}
-        locale={{ emptyText: <Empty description={state === 'deleted' ? t('health.exp.emptyDeleted') : t('health.exp.empty')} /> }}
+        locale={{ emptyText: <Empty description={<span data-testid="health-exp-empty">{emptyText}</span>} /> }}
         pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
       />
       {adding && (
@@ -347,10 +358,11 @@ function EndExposure({ exposure, what, onClose, onSaved }: { exposure: Exposure;
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const save = async () => {
-    const endDate = form.getFieldValue('endDate') as string | null;
+    const d = parseForm(exposureEnd, { id: exposure.id, endDate: (form.getFieldValue('endDate') as string | null) ?? '' }, form, t);
+    if (!d) return;
     setBusy(true);
     try {
-      await call('health.exposureEnd', { id: exposure.id, endDate: endDate ?? '' });
+      await call('health.exposureEnd', d);
       message.success(t('common.saved'));
       onSaved();
     } catch (e) {

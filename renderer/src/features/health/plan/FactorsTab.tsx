@@ -183,8 +183,9 @@ function FactorDialog({ factor, onClose, onSaved }: { factor: Factor | null; onC
           <Form.Item label={t('health.f.col.category')} name="category" required>
             <Select style={{ width: 160 }} options={FACTOR_CATEGORIES.map((c) => ({ value: c, label: t(`health.category.${c}`) }))} />
           </Form.Item>
+          {/* no min/max/precision: they would silently change what was typed (0 → 1); the schema refuses it on the field */}
           <Form.Item label={t('health.f.form.intervalMonths')} name="intervalMonths" required>
-            <InputNumber min={1} max={120} precision={0} style={{ width: 160 }} />
+            <InputNumber style={{ width: 160 }} />
           </Form.Item>
         </Space>
         <Form.Item label={t('health.f.form.levelNote')} name="levelNote">
@@ -225,10 +226,10 @@ function WomenSettings({ canWrite }: { canWrite: boolean }) {
       <Typography.Paragraph type="secondary">{t('health.women.note')}</Typography.Paragraph>
       <Form form={form} name="health-women" layout="inline" onFinish={() => void save()} onFieldsChange={clearErrorsOnEdit(form)} disabled={!canWrite}>
         <Form.Item label={t('health.women.interval')} name="intervalMonths" required>
-          <InputNumber min={1} max={60} precision={0} />
+          <InputNumber />
         </Form.Item>
         <Form.Item label={t('health.women.age')} name="screeningFromAge" required>
-          <InputNumber min={18} max={70} precision={0} />
+          <InputNumber />
         </Form.Item>
         {canWrite && (
           <Form.Item>

@@ -182,7 +182,9 @@ export function DossierTab() {
           </Card>
           <Card size="small" title={t('subsidy.d.photos')}>
             <PhotosSection
+              year={year}
               choices={data.photoChoices}
+              sources={data.photoSources}
               value={photos}
               disabled={!canWrite}
               onChange={(v) => {

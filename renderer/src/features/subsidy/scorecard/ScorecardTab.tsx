@@ -2,7 +2,7 @@
 // 待完善 / 未达标, never colour alone), why, its figures and links to the records that are its evidence. The year is in
 // the address (#/subsidy/scorecard/<YYYY>); the dossier of the same year is one click away.
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Select, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { figureText } from '../../../../../shared/subsidy/scorecard/format';
 import type { AppLink, CriterionCard, Scorecard } from '../../../../../shared/subsidy/scorecard/types';
@@ -124,13 +124,14 @@ export function ScorecardTab() {
           <Typography.Paragraph type="secondary" data-testid="scorecard-summary">
             {t('subsidy.summary', { year: shown.year, asOf: shown.asOf, green: shown.green })}
           </Typography.Paragraph>
-          <Row gutter={[12, 12]}>
+          {/* a grid, not Row/Col: the gutter's negative margins would stick out of the tab's scroll area and scroll the page sideways */}
+          <div data-testid="scorecard-grid" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 360px), 1fr))', gap: 12 }}>
             {shown.criteria.map((c) => (
-              <Col key={c.criterion} xs={24} md={12} xl={8}>
+              <div key={c.criterion} style={{ minWidth: 0 }}>
                 <CriterionBox c={c} onOpen={(l) => navigate({ page: l.page, id: l.id })} />
-              </Col>
+              </div>
             ))}
-          </Row>
+          </div>
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
             {t('subsidy.rulesNote')}
           </Typography.Paragraph>

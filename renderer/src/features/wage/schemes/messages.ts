@@ -82,7 +82,7 @@ export const messages = defineMessages({
   'wage.sch.effectiveRange': { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   'wage.sch.session': { 'zh-CN': '提交的会议', en: 'Put to' },
   'wage.sch.pdf': { 'zh-CN': '方案文本 PDF', en: 'Scheme PDF' },
-  'wage.sch.count': { 'zh-CN': '共 {n} 个版本', en: '{n} versions' },
+  'wage.sch.count': { 'zh-CN': '共 {n} 个版本', en: '{n} {n|version|versions}' },
   'wage.sch.create': { 'zh-CN': '从指标库新建方案', en: 'New scheme from the catalogue' },
   'wage.sch.createOk': { 'zh-CN': '新建草案', en: 'Create draft' },
   'wage.sch.created': { 'zh-CN': '已新建草案：{name}（第 {version} 版）', en: 'Draft created: {name} (v{version})' },
