@@ -38,4 +38,8 @@ export const messages = defineMessages({
     'zh-CN': '附件文件缺失（数据目录中的 attachments 文件夹不完整）',
     en: "The attachment's file is missing (the data folder's attachments are incomplete)",
   },
+  'err.attachment.restricted': {
+    'zh-CN': '该附件（如体检报告）仅限职业卫生管理员、安全员和工会干部查看',
+    en: 'This attachment (e.g. an exam report) is only for the occupational-health managers, safety officers and union officers',
+  },
 });

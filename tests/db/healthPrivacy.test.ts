@@ -131,3 +131,23 @@ describe('exam results are read by the health writers alone', () => {
     expect(tl.criteria.find((x) => x.criterion === 'health')).toEqual(oh.criteria.find((x) => x.criterion === 'health'));
   });
 });
+
+describe('a clinic report attached to a batch', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  it('opens for the readers of exam results alone: a team leader who knows its id is refused; other attachments stay open', async () => {
+    const { admin, asTl, asOh } = await world();
+    const report = await asOh('attachments.uploadDocument', { fileName: '体检报告.pdf', dataBase64: PDF.toString('base64') });
+    // before it is attached it is a document like any other
+    expect((await asTl('attachments.download', { id: report.id })).fileName).toBe('体检报告.pdf');
+    await asOh('health.batchCreate', { date: ago(5), institution: '人民医院', kind: 'periodic', reportId: report.id });
+    expect(await refusal(asTl('attachments.download', { id: report.id }))).toMatchObject({ code: 'FORBIDDEN', message: 'err.attachment.restricted' });
+    expect(await refusal(asTl('attachments.get', { id: report.id, size: 'full' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await asOh('attachments.download', { id: report.id })).fileName).toBe('体检报告.pdf');
+    expect((await admin('attachments.get', { id: report.id, size: 'full' })).mime).toBe('application/pdf');
+    // an unknown id is still NOT_FOUND (nothing told about restricted ones), and another document stays open
+    expect(await refusal(asTl('attachments.download', { id: '0190a000-0000-7000-8000-000000000000' }))).toMatchObject({ code: 'NOT_FOUND' });
+    const agenda = await admin('attachments.uploadDocument', { fileName: '议程.pdf', dataBase64: Buffer.concat([PDF, Buffer.from('% agenda\n')]).toString('base64') });
+    expect((await asTl('attachments.download', { id: agenda.id })).fileName).toBe('议程.pdf');
+  });
+});
+

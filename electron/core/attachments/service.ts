@@ -19,6 +19,7 @@ import {
 } from '../../../shared/attachments/rules';
 import type { FileRef } from '../../../shared/files';
 import type { AttachmentInfo } from '../../../shared/attachments/types';
+import { holdsAnyRole, type CommitteeRole } from '../../../shared/roster/roles';
 import { writeAudit, type Actor } from '../audit';
 import type { Store } from '../db/store';
 import { writeOutputFile } from '../documents/output';
@@ -268,15 +269,42 @@ function storedFile(dir: string, a: AttachmentInfo, thumb: boolean): string {
   return file;
 }
 
-/** A photo's thumbnail or full image, or a document's bytes (a document has no thumbnail). */
-export function readAttachment(store: Store, dir: string, id: string, size: 'thumb' | 'full'): { mime: string; data: Buffer; fileName: string } {
+/** Who is reading: an operator's roles, or null (not signed in). */
+export type Reader = { roles: readonly CommitteeRole[]; isAdmin: boolean } | null;
+
+/**
+ * Restricts an attachment to the holders of these roles (administrators hold every role): a clinic's exam report is
+ * medical data. Call inside the transaction that links it.
+ */
+export function restrictAttachment(store: Store, id: string, roles: readonly CommitteeRole[]): void {
+  store.run(`UPDATE attachments SET readers = ? WHERE id = ?`, [JSON.stringify(roles), id]);
+}
+
+/** Refuses a reader outside an attachment's readers (FORBIDDEN); an attachment without readers is open to everyone. */
+function assertReader(store: Store, id: string, who: Reader): void {
+  const readers = store.get<{ readers: string | null }>(`SELECT readers FROM attachments WHERE id = ?`, [id])?.readers ?? null;
+  if (readers === null) return;
+  const roles = JSON.parse(readers) as CommitteeRole[];
+  if (!who || !holdsAnyRole(who, roles)) throw new AppError('FORBIDDEN', 'err.attachment.restricted', { id });
+}
+
+/** A photo's thumbnail or full image, or a document's bytes (a document has no thumbnail), for `who` (FORBIDDEN
+ * outside the attachment's readers). */
+export function readAttachment(store: Store, dir: string, id: string, size: 'thumb' | 'full', who: Reader): { mime: string; data: Buffer; fileName: string } {
+  assertReader(store, id, who);
+  return readStored(store, dir, id, size);
+}
+
+/** The bytes as stored, for the backend's own use (a photo embedded in a PDF). */
+function readStored(store: Store, dir: string, id: string, size: 'thumb' | 'full'): { mime: string; data: Buffer; fileName: string } {
   const a = size === 'thumb' ? getImage(store, id, 'id') : getAttachment(store, id);
   const file = storedFile(dir, a, size === 'thumb');
   return { mime: size === 'thumb' ? 'image/webp' : a.mime, data: fs.readFileSync(file), fileName: nameOf(a) };
 }
 
 /** A stored photo or document as an output file the host delivers (save dialog / download) under its own name. */
-export async function downloadAttachment(store: Store, dir: string, files: OutputFiles, id: string): Promise<FileRef> {
+export async function downloadAttachment(store: Store, dir: string, files: OutputFiles, id: string, who: Reader): Promise<FileRef> {
+  assertReader(store, id, who);
   const a = getAttachment(store, id);
   const file = storedFile(dir, a, false);
   return writeOutputFile(files, nameOf(a), a.mime, (p) => fs.promises.copyFile(file, p));
@@ -285,6 +313,6 @@ export async function downloadAttachment(store: Store, dir: string, files: Outpu
 /** JPEG for embedding in PDFs (pdfkit reads JPEG and PNG, not WebP), at most 1200 px. */
 export async function photoAsJpeg(store: Store, dir: string, id: string): Promise<Buffer> {
   getImage(store, id, 'id');
-  const { data } = readAttachment(store, dir, id, 'full');
+  const { data } = readStored(store, dir, id, 'full');
   return (await loadSharp())(data).rotate().resize(1200, 1200, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
 }

@@ -24,6 +24,7 @@ import * as m017 from './017_education_activities';
 import * as m018 from './018_culture_walls';
 import * as m019 from './019_subsidy_dossiers';
 import * as m020 from './020_health_year_dues';
+import * as m021 from './021_attachment_readers';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: 'culture walls', up: m018.up },
   { version: 19, name: 'subsidy dossiers', up: m019.up },
   { version: 20, name: 'health year dues', up: m020.up },
+  { version: 21, name: 'attachment readers', up: m021.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

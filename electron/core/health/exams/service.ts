@@ -5,11 +5,12 @@
 import type { z } from 'zod';
 import type { Operator } from '../../../../shared/operators/types';
 import { holdsAnyRole } from '../../../../shared/roster/roles';
-import { readsHealthResults } from '../../../../shared/health/privacy';
+import { HEALTH_RESULT_READERS, readsHealthResults } from '../../../../shared/health/privacy';
 import { AppError } from '../../../../shared/result';
 import { CONCLUSIONS, HEALTH_WRITERS, type Conclusion, type ExamKind } from '../../../../shared/health/kinds';
 import { needsFactor, type batchesQuery, type batchInput, type batchUpdate, type examInput, type examsSave } from '../../../../shared/health/exams/schemas';
 import type { BatchDetail, BatchPage, Exam, ExamBatch, FactorOption } from '../../../../shared/health/exams/types';
+import { restrictAttachment } from '../../attachments/service';
 import { writeAudit, type Actor } from '../../audit';
 import type { Store } from '../../db/store';
 import { nowIso, uuidv7 } from '../../util';
@@ -96,10 +97,13 @@ export function listBatches(store: Store, q: z.output<typeof batchesQuery>): Bat
   return { rows, total };
 }
 
+/** The report must exist; attached to a batch it is medical data: only the readers of exam results open it. */
 function assertReport(store: Store, id: string | null): void {
-  if (id && !store.get(`SELECT 1 FROM attachments WHERE id = ? AND deleted_at IS NULL`, [id])) {
+  if (!id) return;
+  if (!store.get(`SELECT 1 FROM attachments WHERE id = ? AND deleted_at IS NULL`, [id])) {
     throw new AppError('NOT_FOUND', 'err.health.exam.reportNotFound', { id, ...issue('reportId') });
   }
+  restrictAttachment(store, id, HEALTH_RESULT_READERS);
 }
 /** The live batch of the same date, institution and kind (another one than `except`). */
 export function sameBatch(store: Store, d: { date: string; institution: string; kind: ExamKind }, except: string | null = null): { id: string } | undefined {
