@@ -19,8 +19,18 @@ export async function pickSelect(page: Page, combobox: Locator, option: string |
   if (search !== undefined) await combobox.pressSequentially(search);
   const popup = openPopup(page);
   const item = popup.locator('.ant-select-item-option').filter({ hasText: asRe(option) }).first();
-  await item.click();
-  await popup.waitFor({ state: 'hidden' });
+  // a searching picker may render its list again under the click (its debounced answer arriving): the click is then
+  // lost and the list stays open — clicked again until the list closes
+  for (let tries = 1; ; tries++) {
+    try {
+      await item.click({ timeout: 5000 });
+      await popup.waitFor({ state: 'hidden', timeout: 3000 });
+      return;
+    } catch (e) {
+      if (!(await popup.isVisible())) return;
+      if (tries >= 4) throw e;
+    }
+  }
 }
 
 /** Adds one value to an antd multiple Select, typed as a search first (its popup stays open: closed with Escape). */
@@ -28,7 +38,18 @@ export async function pickMultiple(page: Page, combobox: Locator, name: string):
   await combobox.click();
   await combobox.pressSequentially(name);
   const popup = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).last();
-  await popup.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+  const option = popup.locator('.ant-select-item-option').filter({ hasText: name }).first();
+  // typed while the picker was still busy, the search can be lost: typed again when no option shows
+  for (let tries = 1; !(await option.isVisible()); tries++) {
+    try {
+      await option.waitFor({ timeout: 5000 });
+    } catch (e) {
+      if (tries >= 3) throw e;
+      await combobox.fill('');
+      await combobox.pressSequentially(name);
+    }
+  }
+  await option.click();
   await page.keyboard.press('Escape');
   await popup.waitFor({ state: 'hidden' });
 }
