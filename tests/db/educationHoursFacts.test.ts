@@ -159,3 +159,45 @@ const pickFacts = (f: ReturnType<typeof educationYearFacts>) => ({
   newWorkersComplete: f.newWorkersComplete,
   personHours: f.personHours,
 });
+
+describe('edu_year_hours (migration 022): kept by triggers', () => {
+  it('equals the attendance grouped by year, worker and kind after every kind of change', async () => {
+    const { core } = await varied(7);
+    const db = core.store.db;
+    const direct = () =>
+      db
+        .prepare(
+          `SELECT CAST(substr(a.date, 1, 4) AS INTEGER) AS year, t.worker_id, a.kind, sum(CAST(round(coalesce(t.hours, a.hours) * 100) AS INTEGER)) AS cents
+           FROM edu_activities a JOIN edu_attendance t ON t.activity_id = a.id WHERE a.deleted_at IS NULL GROUP BY 1, 2, 3 HAVING cents <> 0 ORDER BY 1, 2, 3`,
+        )
+        .all();
+    const kept = () => db.prepare(`SELECT year, worker_id, kind, cents FROM edu_year_hours WHERE cents <> 0 ORDER BY 1, 2, 3`).all();
+    expect(kept().length).toBeGreaterThan(50);
+    expect(kept()).toEqual(direct());
+    const now = new Date().toISOString();
+    const steps: [string, () => void][] = [
+      ['an activity moved to another year', () => db.prepare(`UPDATE edu_activities SET date = '2023-05-05' WHERE id = 'act-1'`).run()],
+      ['its kind changed', () => db.prepare(`UPDATE edu_activities SET kind = 'drill' WHERE id = 'act-2'`).run()],
+      ['its hours changed', () => db.prepare(`UPDATE edu_activities SET hours = 7.25 WHERE id = 'act-3'`).run()],
+      ['deleted', () => db.prepare(`UPDATE edu_activities SET deleted_at = ? WHERE id = 'act-4'`).run(now)],
+      ['a deleted one restored', () => db.prepare(`UPDATE edu_activities SET deleted_at = NULL WHERE deleted_at IS NOT NULL`).run()],
+      ['an attendance given its own hours', () => db.prepare(`UPDATE edu_attendance SET hours = 1.5 WHERE rowid IN (SELECT rowid FROM edu_attendance LIMIT 5)`).run()],
+      ['own hours taken back', () => db.prepare(`UPDATE edu_attendance SET hours = NULL WHERE rowid IN (SELECT rowid FROM edu_attendance LIMIT 3)`).run()],
+      ['attendances removed', () => db.prepare(`DELETE FROM edu_attendance WHERE rowid IN (SELECT rowid FROM edu_attendance LIMIT 7)`).run()],
+      ['an attendance moved to another worker', () => db.prepare(`UPDATE edu_attendance SET worker_id = (SELECT id FROM workers ORDER BY emp_no DESC LIMIT 1) WHERE rowid = (SELECT max(rowid) FROM edu_attendance) AND worker_id <> (SELECT id FROM workers ORDER BY emp_no DESC LIMIT 1)`).run()],
+      ['a deleted activity edited (counts nowhere)', () => {
+        db.prepare(`UPDATE edu_activities SET deleted_at = ? WHERE id = 'act-5'`).run(now);
+        db.prepare(`UPDATE edu_activities SET hours = 3, date = '2025-02-02' WHERE id = 'act-5'`).run();
+      }],
+      ['an activity removed for good with its attendance', () => {
+        db.prepare(`DELETE FROM edu_attendance WHERE activity_id = 'act-6'`).run();
+        db.prepare(`DELETE FROM edu_activity_photos WHERE activity_id = 'act-6'`).run();
+        db.prepare(`DELETE FROM edu_activities WHERE id = 'act-6'`).run();
+      }],
+    ];
+    for (const [what, step] of steps) {
+      step();
+      expect(kept(), what).toEqual(direct());
+    }
+  });
+});

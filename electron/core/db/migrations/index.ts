@@ -25,6 +25,7 @@ import * as m018 from './018_culture_walls';
 import * as m019 from './019_subsidy_dossiers';
 import * as m020 from './020_health_year_dues';
 import * as m021 from './021_attachment_readers';
+import * as m022 from './022_edu_year_hours';
 
 export interface Migration {
   version: number;
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, name: 'subsidy dossiers', up: m019.up },
   { version: 20, name: 'health year dues', up: m020.up },
   { version: 21, name: 'attachment readers', up: m021.up },
+  { version: 22, name: 'education year hours', up: m022.up },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,11 +1,12 @@
 // The year's hours against the requirement in figures only (the subsidy's educationYearFacts): how many workers a
 // requirement applies to, how many meet it, the new workers and how many completed their first-year education, the
 // person-hours — the same rules as the per-worker list (./service.ts yearHours, shared/education/hours/rules.ts), but
-// aggregated in SQL without building a row per worker: at 50,000 workers and ~250,000 attendances the roster is
-// counted by role in one grouped scan, the yearly requirements' hours summed per worker in one grouped pass over the
-// year's activities (covering indexes of migration 017) and handed back as a histogram (role × hours → workers), the
-// first-year requirements read for the workers hired in the year only, the person-hours one indexed sum.
-// Hours are summed in hundredths (they are entered with at most two decimals): exact, whatever the order.
+// aggregated in SQL without building a row per worker: at 50,000 workers and ~2.5 million attendances the roster is
+// counted by role in one grouped scan, the yearly requirements' hours read per worker from edu_year_hours (hours per
+// worker, year and kind kept by triggers, migration 022 — one range in its key's order, no sort) and handed back as a
+// histogram (role × hours → workers), the first-year requirements read for the workers hired in the year only, the
+// person-hours one range sum. Hours are summed in hundredths (they are entered with at most two decimals): exact,
+// whatever the order.
 import type { RequirementRole } from '../../../../shared/education/kinds';
 import { assess, COUNTED_KINDS, MEETING_KINDS, PRE_HIRE_DAYS } from '../../../../shared/education/hours/rules';
 import type { Store } from '../../db/store';
@@ -46,26 +47,38 @@ export function yearSummary(store: Store, year: number, today: string): YearSumm
     listed[m ? (n ? 'manager_first' : 'manager_yearly') : n ? 'new_worker' : 'worker_yearly'] += count;
   }
 
-  // hours counted per role: a histogram (role, hundredths) → workers with any attendance counted
+  // hours counted per role: a histogram (role, hundredths) → workers with any attendance counted. Read from
+  // edu_year_hours (each worker's hours per year and kind, kept by triggers: migration 022) — unless an activity of the
+  // year is dated after asOf (planned, not held: it must not count), then from the year's attendance up to asOf.
   const hist: { role: RequirementRole; cents: number; count: number }[] = [];
   const yearly = (['worker_yearly', 'manager_yearly'] as const).filter((r) => required[r] > 0 && listed[r] > 0);
+  const yearEnd = `${year}-12-31`;
+  const laterInYear =
+    asOf < yearEnd && store.stmt(`SELECT 1 FROM edu_activities WHERE deleted_at IS NULL AND date > ? AND date <= ? LIMIT 1`).get(asOf, yearEnd) !== undefined;
   if (yearly.length > 0 && asOf >= yearFrom) {
     const kinds = [...new Set(yearly.flatMap((r) => COUNTED_KINDS[r]))];
+    const perWorker = laterInYear
+      ? `SELECT t.worker_id AS wid,
+           sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.worker_yearly)}) THEN ${CENTS} ELSE 0 END) AS hw,
+           sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.manager_yearly)}) THEN ${CENTS} ELSE 0 END) AS hm
+         FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
+         WHERE a.deleted_at IS NULL AND a.date >= :yearFrom AND a.date <= :asOf AND a.kind IN (${sqlList(kinds)})
+         GROUP BY t.worker_id`
+      : `SELECT worker_id AS wid,
+           sum(CASE WHEN kind IN (${sqlList(COUNTED_KINDS.worker_yearly)}) THEN cents ELSE 0 END) AS hw,
+           sum(CASE WHEN kind IN (${sqlList(COUNTED_KINDS.manager_yearly)}) THEN cents ELSE 0 END) AS hm
+         FROM edu_year_hours WHERE year = :year AND kind IN (${sqlList(kinds)})
+         GROUP BY worker_id`;
     for (const [m, cents, count] of store
       .stmt(
         `SELECT w.is_manager = 1 AS m, CASE WHEN w.is_manager = 1 THEN g.hm ELSE g.hw END AS cents, count(*)
-         FROM (SELECT t.worker_id AS wid,
-                 sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.worker_yearly)}) THEN ${CENTS} ELSE 0 END) AS hw,
-                 sum(CASE WHEN a.kind IN (${sqlList(COUNTED_KINDS.manager_yearly)}) THEN ${CENTS} ELSE 0 END) AS hm
-               FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
-               WHERE a.deleted_at IS NULL AND a.date >= :yearFrom AND a.date <= :asOf AND a.kind IN (${sqlList(kinds)})
-               GROUP BY t.worker_id) g
+         FROM (${perWorker}) g
          CROSS JOIN workers w ON w.id = g.wid
          WHERE ${LISTED} AND NOT ${NEW_IN_YEAR}
          GROUP BY 1, 2`,
       )
       .raw(true)
-      .all({ ...base, yearFrom }) as [number, number, number][]) {
+      .all(laterInYear ? { ...base, yearFrom } : base) as [number, number, number][]) {
       hist.push({ role: m ? 'manager_yearly' : 'worker_yearly', cents, count });
     }
   }
@@ -104,13 +117,15 @@ export function yearSummary(store: Store, year: number, today: string): YearSumm
   for (const role of Object.keys(listed) as RequirementRole[]) tally(role, 0, listed[role] - withHours[role]);
 
   if (asOf >= yearFrom) {
-    const cents = store
-      .stmt(
-        `SELECT coalesce(sum(${CENTS}), 0) FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
-         WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind NOT IN (${sqlList(MEETING_KINDS)})`,
-      )
-      .pluck()
-      .get(yearFrom, asOf) as number;
+    const cents = laterInYear
+      ? (store
+          .stmt(
+            `SELECT coalesce(sum(${CENTS}), 0) FROM edu_activities a CROSS JOIN edu_attendance t ON t.activity_id = a.id
+             WHERE a.deleted_at IS NULL AND a.date >= ? AND a.date <= ? AND a.kind NOT IN (${sqlList(MEETING_KINDS)})`,
+          )
+          .pluck()
+          .get(yearFrom, asOf) as number)
+      : (store.stmt(`SELECT coalesce(sum(cents), 0) FROM edu_year_hours WHERE year = ? AND kind NOT IN (${sqlList(MEETING_KINDS)})`).pluck().get(year) as number);
     out.personHours = Math.round((cents / 100) * 10) / 10; // as the hours tab rounds it (yearHours)
   }
   return out;
