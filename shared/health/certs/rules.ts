@@ -32,8 +32,7 @@ export function nextReviewDate(c: Omit<CertDates, 'expiryDate'>): string | null 
 
 /** The date something must happen: the next review, or the expiry when that comes first (or no review date is known). */
 export function certDueDate(c: CertDates): string {
-  const next = nextReviewDate(c);
-  return next !== null && next < c.expiryDate ? next : c.expiryDate;
+  return certDue(c).date;
 }
 
 /** What falls due: the next review, or the renewal (换证) at the expiry when no review comes before it — a review cycle
